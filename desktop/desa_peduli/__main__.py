@@ -1,0 +1,7 @@
+"""Entry point for ``python -m desa_peduli``."""
+
+import sys
+
+from desa_peduli.cli import main
+
+sys.exit(main())

@@ -1,0 +1,4 @@
+"""Command-line front end (placeholder)."""
+
+def main(argv=None):
+    return 0

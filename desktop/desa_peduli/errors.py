@@ -1,0 +1,110 @@
+"""Typed errors the user can act on, each with an Indonesian and an English message.
+
+A bug is an ordinary exception; these are the failures a person can do something about.
+Every one maps to a CLI exit code (see ``../shared/design/CLI.md``).
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_WORKSPACE = 3
+
+
+class DesaPeduliError(Exception):
+    """Base class: a failure with a message for people (``id`` and ``en``)."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message_id: str, message_en: str | None = None):
+        super().__init__(message_id)
+        self.message_id = message_id
+        self.message_en = message_en or message_id
+
+    def message(self, lang: str = "id") -> str:
+        return self.message_en if lang == "en" else self.message_id
+
+
+class InputRejected(DesaPeduliError):
+    """The input (a file, a form) was refused; nothing was changed."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message_id: str, message_en: str | None = None, problems=None):
+        super().__init__(message_id, message_en)
+        self.problems = list(problems or [])
+
+
+class WorkspaceError(DesaPeduliError):
+    """Something is wrong with the workspace as a whole."""
+
+    exit_code = EXIT_WORKSPACE
+
+
+class WorkspaceNotFound(WorkspaceError):
+    pass
+
+
+class WorkspaceExists(WorkspaceError):
+    pass
+
+
+class WorkspaceLocked(WorkspaceError):
+    def __init__(self, path):
+        super().__init__(
+            f"Ruang kerja {path} sedang dipakai oleh program Desa Peduli lain. "
+            "Tutup jendela atau perintah yang lain itu, lalu coba lagi.",
+            f"Workspace {path} is in use by another Desa Peduli program. "
+            "Close that window or command, then try again.",
+        )
+
+
+class WrongPassphrase(WorkspaceError):
+    def __init__(self):
+        super().__init__(
+            "Kata sandi salah. Periksa huruf besar/kecil dan coba lagi; tidak ada yang diubah.",
+            "Wrong passphrase. Check upper/lower case and try again; nothing was changed.",
+        )
+
+
+class WeakPassphrase(InputRejected):
+    def __init__(self, minimum: int):
+        super().__init__(
+            f"Kata sandi terlalu pendek: minimal {minimum} karakter.",
+            f"Passphrase too short: at least {minimum} characters.",
+        )
+
+
+class SchemaTooNew(WorkspaceError):
+    def __init__(self, unknown):
+        names = ", ".join(sorted(unknown))
+        super().__init__(
+            "Basis data ini dibuat oleh versi Desa Peduli yang lebih baru "
+            f"({names}). Pasang versi terbaru; data tidak diubah.",
+            f"This database was made by a newer Desa Peduli ({names}). "
+            "Install the newest version; the data was not changed.",
+        )
+
+
+class WorkspaceDamaged(WorkspaceError):
+    def __init__(self, detail: str):
+        super().__init__(
+            f"Ruang kerja rusak: {detail}. Pulihkan dari cadangan (menu Berkas → Pulihkan).",
+            f"Workspace damaged: {detail}. Restore from a backup (File → Restore).",
+        )
+
+
+class DiskFull(WorkspaceError):
+    def __init__(self, path):
+        super().__init__(
+            f"Penyimpanan penuh saat menulis {path}. Kosongkan ruang lalu coba lagi; "
+            "data sebelumnya aman.",
+            f"Storage full while writing {path}. Free some space and try again; "
+            "earlier data is safe.",
+        )
+
+
+class NotFound(InputRejected):
+    def __init__(self, what: str):
+        super().__init__(f"Tidak ditemukan: {what}.", f"Not found: {what}.")
