@@ -1,0 +1,302 @@
+"""Loaders for the shipped reference data (regions, occupations, funding, heirs, rates).
+
+Everything is read from ``desa_peduli.resources`` through ``importlib.resources`` on
+first use and cached; nothing is loaded at import time. The domain layer gets this data
+as arguments (``default_context()``), never by reading files itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from desa_peduli.domain.rates import RateTable
+from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
+from desa_peduli.domain.validation import ValidationContext
+
+RESOURCE_PACKAGE = "desa_peduli.resources"
+REGIONS_DB = ("regions", "regions.sqlite")
+REGIONS_CSV = ("regions", "indonesia_regions.csv")
+
+
+def resource(*parts: str):
+    """A ``Traversable`` for a file under ``resources/``."""
+    node = resources.files(RESOURCE_PACKAGE)
+    for part in parts:
+        node = node.joinpath(part)
+    return node
+
+
+def _read_csv(*parts: str) -> list[dict[str, str]]:
+    text = resource(*parts).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# ---------------------------------------------------------------- regions
+
+
+class RegionIndex:
+    """Read-only lookups in ``regions.sqlite`` (implements ``domain.regions.RegionLookup``).
+
+    Safe to share between threads: one connection, queries serialised by a lock.
+    """
+
+    _COLUMNS = "code, name, level, parent_code"
+
+    def __init__(self, conn: sqlite3.Connection, keep_open: contextlib.ExitStack | None = None):
+        self._conn = conn
+        self._lock = threading.Lock()
+        self._keep_open = keep_open
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> RegionIndex:
+        """Open the shipped database (or ``path``) read-only and immutable."""
+        stack = contextlib.ExitStack()
+        if path is None:
+            path = stack.enter_context(resources.as_file(resource(*REGIONS_DB)))
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return cls(conn, stack)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+        if self._keep_open is not None:
+            self._keep_open.close()
+
+    def _all(self, sql: str, params: tuple = ()) -> list[Region]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [Region(*row) for row in rows]
+
+    def get(self, code: str) -> Region | None:
+        """The region with this dotted code (undotted 2/4/6/10 digits also accepted)."""
+        if not isinstance(code, str):
+            return None
+        if not is_dotted_code(code):
+            code = from_digits(code) or ""
+            if not code:
+                return None
+        rows = self._all(f"SELECT {self._COLUMNS} FROM regions WHERE code = ?", (code,))
+        return rows[0] if rows else None
+
+    def children(self, code: str) -> list[Region]:
+        """Direct children, sorted by name."""
+        return self._all(
+            f"SELECT {self._COLUMNS} FROM regions WHERE parent_code = ? "
+            "ORDER BY name COLLATE NOCASE, code",
+            (code,),
+        )
+
+    def path(self, code: str) -> list[Region]:
+        """Province down to ``code`` (empty if ``code`` is unknown)."""
+        if not is_dotted_code(code):
+            return []
+        parts = code.split(".")
+        codes = tuple(".".join(parts[: i + 1]) for i in range(len(parts)))
+        found = {
+            r.code: r
+            for r in self._all(
+                f"SELECT {self._COLUMNS} FROM regions WHERE code IN "
+                f"({','.join('?' * len(codes))})",
+                codes,
+            )
+        }
+        if code not in found:
+            return []
+        return [found[c] for c in codes if c in found]
+
+    def by_nik_prefix(self, digits: str) -> Region | None:
+        """The region a NIK's first 2, 4 or 6 digits name (``"150405"`` → Pemayung)."""
+        if not isinstance(digits, str) or len(digits) not in (2, 4, 6):
+            return None
+        return self.get(digits)
+
+    def search(
+        self,
+        text: str,
+        level: str | None = None,
+        parent: str | None = None,
+        limit: int = 50,
+    ) -> list[Region]:
+        """Regions whose name contains ``text`` (case-insensitive), best matches first.
+
+        ``parent``: only regions below this code (any depth). Exact names come first,
+        then names starting with ``text``, then the rest; ties by level and name.
+        """
+        text = " ".join(str(text).split())
+        if not text:
+            return []
+        like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where, params = ["name LIKE ? ESCAPE '\\'"], [f"%{like}%"]
+        if level is not None:
+            where.append("level = ?")
+            params.append(level)
+        if parent:
+            # every descendant's code sorts between "P." and "P/" ('/' follows '.')
+            where.append("code > ? AND code < ?")
+            params += [f"{parent}.", f"{parent}/"]
+        level_rank = " ".join(f"WHEN '{lv}' THEN {i}" for i, lv in enumerate(LEVELS))
+        sql = (
+            f"SELECT {self._COLUMNS} FROM regions WHERE {' AND '.join(where)} "
+            "ORDER BY CASE WHEN name = ? COLLATE NOCASE THEN 0 "
+            "WHEN name LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, "
+            f"CASE level {level_rank} END, name COLLATE NOCASE, code LIMIT ?"
+        )
+        params += [text, f"{like}%", int(limit)]
+        return self._all(sql, tuple(params))
+
+    def all(self, level: str) -> list[Region]:
+        """Every region of one level, in code order."""
+        return self._all(
+            f"SELECT {self._COLUMNS} FROM regions WHERE level = ? ORDER BY code", (level,)
+        )
+
+    def count(self, level: str | None = None, within: str | None = None) -> int:
+        """How many regions (of ``level``) lie below ``within`` (or in the whole country)."""
+        where, params = [], []
+        if level is not None:
+            where.append("level = ?")
+            params.append(level)
+        if within:
+            where.append("code > ? AND code < ?")
+            params += [f"{within}.", f"{within}/"]
+        sql = "SELECT count(*) FROM regions" + (f" WHERE {' AND '.join(where)}" if where else "")
+        with self._lock:
+            return self._conn.execute(sql, tuple(params)).fetchone()[0]
+
+    def meta(self) -> dict[str, str]:
+        """The build metadata (``csv_sha256``, counts, schema version)."""
+        with self._lock:
+            return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+@cache
+def regions() -> RegionIndex:
+    """The shared region index (opened on first use)."""
+    return RegionIndex.open()
+
+
+# ---------------------------------------------------------------- small lists
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    code: str
+    label_id: str
+    label_en: str
+    transport: bool  # the PP 50/2025 transport-sector window applies
+
+
+@dataclass(frozen=True, slots=True)
+class FundingSource:
+    code: str
+    label_id: str
+    label_en: str
+    public_budget: bool  # JKK+JKM paid from APBN/APBD: no PP 50/2025 discount
+    pays: str  # "worker" or "funder": who pays JKK+JKM
+
+    @property
+    def funder_pays(self) -> bool:
+        return self.pays == "funder"
+
+
+@dataclass(frozen=True, slots=True)
+class HeirRelationship:
+    code: str
+    label_id: str
+    label_en: str
+    order: int
+
+
+def _flag(value: str) -> bool:
+    if value.strip() not in ("0", "1"):
+        raise ValueError(f"expected 0 or 1, got {value!r}")
+    return value.strip() == "1"
+
+
+@cache
+def occupations() -> list[Occupation]:
+    return [
+        Occupation(r["code"], r["label_id"], r["label_en"], _flag(r["transport"]))
+        for r in _read_csv("reference", "occupations.csv")
+    ]
+
+
+@cache
+def funding_sources() -> list[FundingSource]:
+    out = []
+    for r in _read_csv("reference", "funding_sources.csv"):
+        if r["pays"] not in ("worker", "funder"):
+            raise ValueError(f"funding source {r['code']}: pays must be worker or funder")
+        out.append(
+            FundingSource(
+                r["code"], r["label_id"], r["label_en"], _flag(r["public_budget"]), r["pays"]
+            )
+        )
+    return out
+
+
+@cache
+def heir_relationships() -> list[HeirRelationship]:
+    rows = [
+        HeirRelationship(r["code"], r["label_id"], r["label_en"], int(r["order"]))
+        for r in _read_csv("reference", "heir_relationships.csv")
+    ]
+    return sorted(rows, key=lambda r: r.order)
+
+
+@cache
+def rate_rules() -> dict:
+    """The parsed ``rates/rules.json``."""
+    return json.loads(resource("rates", "rules.json").read_text(encoding="utf-8"))
+
+
+@cache
+def rate_table() -> RateTable:
+    rules = rate_rules()
+    return RateTable.from_data(rules, _read_csv("rates", rules["bands_file"]))
+
+
+def default_context(
+    today: date | None = None, *, require_signature_image: bool = True
+) -> ValidationContext:
+    """A ``ValidationContext`` built from the shipped reference data."""
+    table = rate_table()
+    return ValidationContext(
+        regions=regions(),
+        occupations={o.code: o.transport for o in occupations()},
+        funding_sources={f.code: (f.public_budget, f.funder_pays) for f in funding_sources()},
+        heir_relationships=frozenset(h.code for h in heir_relationships()),
+        rate_table=table,
+        today=today or date.today(),
+        min_age=table.min_age,
+        max_age=table.max_age,
+        payment_months=table.payment_months,
+        require_signature_image=require_signature_image,
+    )
+
+
+__all__ = [
+    "FundingSource",
+    "HeirRelationship",
+    "Occupation",
+    "RegionIndex",
+    "default_context",
+    "funding_sources",
+    "heir_relationships",
+    "occupations",
+    "rate_rules",
+    "rate_table",
+    "regions",
+    "resource",
+]

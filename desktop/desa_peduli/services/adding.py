@@ -1,0 +1,153 @@
+"""``add FILE``: add or update registrations from a file, all or nothing.
+
+One transaction for the whole file: if any row is invalid (and ``skip_invalid`` is off)
+the transaction is rolled back and nothing is stored. A row without ``id`` whose NIK is
+already registered here updates that registration, so adding the same file twice does
+not create duplicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected
+from desa_peduli.services.tabular import iter_rows
+
+
+class Cancelled(Exception):
+    """The user cancelled a long operation; nothing was changed."""
+
+
+@dataclass
+class RowProblem:
+    row: int
+    field: str
+    code: str
+    message: str
+    message_en: str
+
+    def text(self, file_name: str, lang: str = "id") -> str:
+        label = "baris" if lang != "en" else "row"
+        message = self.message_en if lang == "en" else self.message
+        where = f"{self.field}: " if self.field else ""
+        return f"{file_name}: {label} {self.row}: {where}{message}"
+
+
+@dataclass
+class AddReport:
+    file: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected_rows: int = 0
+    stored: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected_rows": self.rejected_rows,
+            "stored": self.stored,
+            "problems": [p.__dict__ for p in self.problems],
+        }
+
+
+class _Rollback(Exception):
+    pass
+
+
+def add_file(
+    session,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    max_problems: int = 1000,
+) -> AddReport:
+    path = Path(path)
+    report = AddReport(file=path.name)
+    service = session.registrations
+    store = service.store
+    seen_nik: dict[str, int] = {}
+    db = session.db
+
+    def reject(row: int, field_name: str, code: str, message: str, message_en: str) -> None:
+        if len(report.problems) < max_problems:
+            report.problems.append(RowProblem(row, field_name, code, message, message_en))
+
+    try:
+        with db.atomic():
+            for source in iter_rows(path):
+                report.rows += 1
+                if cancelled and cancelled():
+                    raise Cancelled()
+                if progress and report.rows % 500 == 0:
+                    progress(report.rows)
+                if source.data is None:
+                    report.rejected_rows += 1
+                    reject(source.number, "", "row.unreadable", source.error, source.error_en)
+                    continue
+                data = source.data
+                reg_id = data.get("id") or None
+                if reg_id is not None and (not isinstance(reg_id, str) or store.get(reg_id) is None):
+                    report.rejected_rows += 1
+                    reject(source.number, "id", "id.unknown",
+                           f"id {reg_id!s:.40} tidak dikenal di laptop ini; kosongkan kolom id "
+                           "untuk pendaftaran baru.",
+                           f"id {reg_id!s:.40} is not known on this laptop; leave id empty "
+                           "for a new registration.")
+                    continue
+                nik = str(data.get("nik") or "").strip()
+                if nik and nik in seen_nik:
+                    report.rejected_rows += 1
+                    reject(source.number, "nik", "nik.repeated_in_file",
+                           f"NIK yang sama sudah ada di baris {seen_nik[nik]} berkas ini; "
+                           "satu orang cukup satu baris.",
+                           f"the same NIK is already on row {seen_nik[nik]} of this file; "
+                           "one person needs one row.")
+                    continue
+                if reg_id is None and nik:
+                    matches = store.find_by_nik(nik)
+                    if len(matches) == 1:
+                        reg_id = matches[0]["id"]
+                result = service.validate(data, reg_id=reg_id, require_signature_image=False)
+                if not result.ok:
+                    report.rejected_rows += 1
+                    for problem in result.errors:
+                        reject(source.number, problem.field, problem.code, problem.message,
+                               problem.message_en or problem.message)
+                    continue
+                if nik:
+                    seen_nik[nik] = source.number
+                if report.rejected_rows and not skip_invalid:
+                    continue  # keep checking every row, store nothing
+                saved = service.save(data, reg_id=reg_id, require_signature_image=False)
+                outcome = saved.outcome
+                if outcome.created:
+                    report.added += 1
+                elif outcome.changed:
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+                report.ids.append(outcome.id)
+            if report.rejected_rows and not skip_invalid:
+                raise _Rollback()
+        report.stored = True
+    except _Rollback:
+        report.added = report.updated = report.unchanged = 0
+        report.ids = []
+    if progress:
+        progress(report.rows)
+    if report.rows == 0:
+        raise InputRejected(f"{path.name}: berkas kosong, tidak ada baris pendaftaran.",
+                            f"{path.name}: the file is empty, no registration rows.")
+    return report

@@ -1,0 +1,44 @@
+"""Registrations as records for ``list`` (CLI.md fields plus id, status, contribution)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from desa_peduli.domain.registration import FIELDS
+from desa_peduli.storage.registrations import decode_row
+
+META = ("id", "revision", "status")
+BRANCH = ("branch_reason", "kpj_number", "deleted_at", "deleted_reason", "created_at",
+          "updated_at")
+
+
+def export_records(session, *, status: str | None = None, include_deleted: bool = False,
+                   month: dt.date | None = None) -> Iterator[dict]:
+    """Stream every registration (oldest first) as a plain dict; nothing held in memory."""
+    from desa_peduli.reference import contribution_for
+
+    month = month or dt.date.today()
+    clauses, params = [], []
+    if not include_deleted:
+        clauses.append("deleted_at IS NULL")
+    if status:
+        clauses.append("status = ?")
+        params.append(status)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    columns = ", ".join((*META, *FIELDS, "problems", *BRANCH))
+    cursor = session.db.execute(
+        f"SELECT {columns} FROM registrations{where} ORDER BY created_at, pk", params
+    )
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        record = decode_row(dict(zip(names, row, strict=True)))
+        problems = record.pop("problems")
+        record["warnings"] = [p for p in problems if p.get("severity") == "warning"]
+        record["errors"] = [p for p in problems if p.get("severity") != "warning"]
+        contribution = contribution_for(record, month)
+        record["contribution"] = contribution.to_dict() if contribution else None
+        yield {k: record[k] for k in (*META, "warnings", "errors", *FIELDS, "contribution",
+                                      *BRANCH)}
+
+

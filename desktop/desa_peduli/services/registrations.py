@@ -1,0 +1,184 @@
+"""Registering workers: validate, save with autosave semantics, search, delete, history.
+
+Shared by the form (autosave every change) and the CLI (``add FILE``, ``list``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass, field
+
+from desa_peduli.domain.problems import WARNING, Problem
+from desa_peduli.domain.registration import DRAFT, READY
+from desa_peduli.storage.registrations import ListQuery, RegistrationStore, SaveOutcome
+
+SIGNATURE = "signature"
+KTP_PHOTO = "ktp_photo"
+
+
+@dataclass
+class SaveResult:
+    outcome: SaveOutcome
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.outcome.id
+
+    @property
+    def status(self) -> str:
+        return self.outcome.status
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def decode_signature(value) -> bytes | None:
+    """Signature PNG bytes from bytes or base64 text; None if absent or unreadable."""
+    if value in (None, "", b""):
+        return None
+    if isinstance(value, bytes | bytearray):
+        return bytes(value)
+    if isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+    return None
+
+
+class RegistrationService:
+    def __init__(self, session):
+        self.session = session
+        self._contexts: dict = {}
+
+    @property
+    def store(self) -> RegistrationStore:
+        return RegistrationStore(self.session.db, actor=self.session.actor)
+
+    def context(self, *, require_signature_image: bool = True):
+        """The validation context for today (rebuilt when the date changes)."""
+        from desa_peduli.reference import default_context
+
+        key = (dt.date.today(), require_signature_image)
+        cache = self._contexts
+        if key not in cache:
+            cache.clear()
+            ctx = default_context(today=key[0])
+            ctx.require_signature_image = require_signature_image
+            cache[key] = ctx
+        return cache[key]
+
+    # -- validation -----------------------------------------------------------------------
+    def validate(self, data: dict, *, reg_id: str | None = None,
+                 require_signature_image: bool = True):
+        """Validate ``data``; adds a warning when the NIK is already registered here."""
+        from desa_peduli.domain.validation import validate
+
+        result = validate(data, self.context(require_signature_image=require_signature_image))
+        nik = result.values.get("nik")
+        if nik and not any(p.field == "nik" and p.is_error for p in result.problems):
+            others = self.store.find_by_nik(nik, exclude_id=reg_id)
+            if others:
+                names = ", ".join(o["full_name"] or "(tanpa nama)" for o in others[:3])
+                result.problems.append(
+                    Problem(
+                        "nik",
+                        "nik.duplicate",
+                        f"NIK ini sudah terdaftar di laptop ini ({names}). Buka pendaftaran "
+                        "itu untuk memeriksanya; jangan mendaftarkan orang yang sama dua kali.",
+                        WARNING,
+                        f"This NIK is already registered on this laptop ({names}). Open that "
+                        "registration to check it; do not register the same person twice.",
+                    )
+                )
+        return result
+
+    # -- saving ---------------------------------------------------------------------------
+    def save(
+        self,
+        data: dict,
+        *,
+        reg_id: str | None = None,
+        ktp_photo: tuple[str, bytes] | None | bool = False,
+        require_signature_image: bool = True,
+    ) -> SaveResult:
+        """Validate and save; ``ready`` when valid and complete, else ``draft``.
+
+        ``ktp_photo``: ``(mime, bytes)`` to set, ``None`` to remove, ``False`` to leave.
+        The signature image travels in ``data["consent"]["signature_png"]`` (bytes or
+        base64) and is stored as an attachment, not inside the record.
+        """
+        data = dict(data)
+        consent = dict(data.get("consent") or {}) if isinstance(data.get("consent"), dict) else (
+            data.get("consent"))
+        attachments: dict = {}
+        existing_signature = None
+        if reg_id:
+            existing_signature = self.store.attachment(reg_id, SIGNATURE)
+        if isinstance(consent, dict):
+            signature = decode_signature(consent.get("signature_png"))
+            if signature is None and existing_signature and consent.get("method") == "signature":
+                signature = existing_signature[1]
+            consent["signature_png"] = signature
+            data["consent"] = consent
+            if signature is not None:
+                attachments[SIGNATURE] = ("image/png", signature)
+            elif existing_signature:
+                attachments[SIGNATURE] = None
+        result = self.validate(data, reg_id=reg_id,
+                               require_signature_image=require_signature_image)
+        values = dict(result.values)
+        if isinstance(values.get("consent"), dict):
+            stored_consent = {k: v for k, v in values["consent"].items() if k != "signature_png"}
+            values["consent"] = stored_consent
+        if ktp_photo is not False:
+            attachments[KTP_PHOTO] = ktp_photo
+        status = READY if result.ok else DRAFT
+        outcome = self.store.save(
+            values,
+            status=status,
+            problems=[p.to_dict() for p in result.problems],
+            reg_id=reg_id,
+            attachments=attachments,
+        )
+        return SaveResult(outcome, list(result.problems))
+
+    def get(self, reg_id: str) -> dict:
+        """The stored record with ``consent.signature_png`` filled back in (bytes)."""
+        record = self.store.require(reg_id)
+        signature = self.store.attachment(reg_id, SIGNATURE)
+        if isinstance(record.get("consent"), dict) and signature:
+            record["consent"] = {**record["consent"], "signature_png": signature[1]}
+        return record
+
+    def ktp_photo(self, reg_id: str) -> tuple[str, bytes] | None:
+        return self.store.attachment(reg_id, KTP_PHOTO)
+
+    def delete(self, reg_id: str, reason: str) -> SaveOutcome:
+        return self.store.soft_delete(reg_id, reason)
+
+    def restore(self, reg_id: str) -> SaveOutcome:
+        return self.store.restore(reg_id)
+
+    def history(self, reg_id: str) -> list[dict]:
+        return self.store.history(reg_id)
+
+    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict]:
+        return self.store.find_by_nik(nik, exclude_id)
+
+    def query(self, query: ListQuery) -> list[int]:
+        return self.store.query_pks(query)
+
+    def counts(self) -> dict:
+        return self.store.counts()
+
+    # -- contributions --------------------------------------------------------------------
+    def contribution(self, values: dict, month: dt.date | str | None = None):
+        """The monthly contribution for ``values`` (None while income/occupation is missing)."""
+        from desa_peduli.reference import contribution_for
+
+        return contribution_for(values, month or dt.date.today())

@@ -1,0 +1,110 @@
+"""Rolling backups with the SQLite backup API, kept (encrypted) inside the workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected, WorkspaceDamaged
+from desa_peduli.storage.database import connect, integrity_check
+from desa_peduli.storage.files import fsync_dir
+from desa_peduli.storage.settings import Settings
+
+NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: dt.datetime
+    reason: str
+    size: int
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%S%f")
+
+
+def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> BackupInfo:
+    """Copy the live database to backups/ atomically; prune old scheduled copies."""
+    ws.backups_dir.mkdir(exist_ok=True)
+    now = dt.datetime.now()
+    final = ws.backups_dir / f"{_stamp(now)}-{reason}.db"
+    tmp = final.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    target = connect(tmp, ws.key)
+    try:
+        target.execute("PRAGMA journal_mode = DELETE")
+        ws.db.conn.backup(target.conn)
+    finally:
+        target.conn.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, final)
+    fsync_dir(ws.backups_dir)
+    settings = Settings(ws.db)
+    settings.set("last_backup_at", now.isoformat(timespec="seconds"))
+    prune(ws, keep if keep is not None else int(settings.get("backups_kept") or 10))
+    return BackupInfo(final, now, reason, final.stat().st_size)
+
+
+def list_backups(ws) -> list[BackupInfo]:
+    """Newest first."""
+    found = []
+    for path in ws.backups_dir.glob("*.db"):
+        match = NAME_RE.match(path.name)
+        if not match:
+            continue
+        stamp = match.group(1)
+        created = dt.datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S")
+        found.append(BackupInfo(path, created, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def prune(ws, keep: int) -> None:
+    """Keep the newest ``keep`` backups (at least one)."""
+    for old in list_backups(ws)[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+
+
+def backup_due(ws) -> bool:
+    settings = Settings(ws.db)
+    last = settings.get("last_backup_at")
+    if not last:
+        return True
+    minutes = int(settings.get("backup_interval_minutes") or 60)
+    return dt.datetime.now() - dt.datetime.fromisoformat(last) >= dt.timedelta(minutes=minutes)
+
+
+def count_registrations(ws, backup: BackupInfo) -> int:
+    db = connect(backup.path, ws.key)
+    try:
+        return db.execute("SELECT count(*) FROM registrations WHERE deleted_at IS NULL").fetchone()[0]
+    finally:
+        db.conn.close()
+
+
+def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
+    """Replace the live data with ``backup``; the current state is backed up first.
+
+    The copy runs through the backup API into the open connection, so it is one
+    transaction: a power cut during restore leaves the database as it was.
+    """
+    source = connect(backup.path, ws.key)
+    try:
+        problems = integrity_check(source)
+        if problems != ["ok"]:
+            raise InputRejected(
+                f"Cadangan {backup.path.name} rusak; pilih cadangan lain.",
+                f"Backup {backup.path.name} is damaged; choose another one.",
+            )
+        safety = make_backup(ws, reason="pre-restore")
+        source.conn.backup(ws.db.conn)
+    finally:
+        source.conn.close()
+    if integrity_check(ws.db) != ["ok"]:
+        raise WorkspaceDamaged("pemulihan gagal diperiksa")
+    return safety

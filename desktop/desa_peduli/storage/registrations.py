@@ -1,0 +1,400 @@
+"""Registrations on disk: save with revisions and a change log, soft delete, search and lists.
+
+Every change bumps the record's ``revision``, stores a full snapshot in ``revisions``
+and appends one row to ``change_log`` (who, when, which fields); its ``seq`` is the
+workspace's change sequence that sync bundles export from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from desa_peduli.domain.registration import FIELDS, new_id
+from desa_peduli.errors import InputRejected, NotFound
+
+JSON_FIELDS = frozenset({"programs", "heirs", "consent"})
+ATTACHMENT_KINDS = ("signature", "ktp_photo")
+SORTABLE = {
+    "full_name": "full_name COLLATE NOCASE",
+    "nik": "nik",
+    "village_code": "village_code",
+    "occupation": "occupation",
+    "status": "status",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "declared_income": "declared_income",
+}
+LIST_COLUMNS = (
+    "pk, id, nik, full_name, village_code, occupation, status, revision, "
+    "created_at, updated_at, deleted_at, branch_reason, kpj_number, problems"
+)
+
+
+def local_now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _encode(name: str, value):
+    if name in JSON_FIELDS:
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def decode_row(row: dict) -> dict:
+    out = dict(row)
+    for name in JSON_FIELDS:
+        if out.get(name) is not None:
+            out[name] = json.loads(out[name])
+    if "problems" in out and isinstance(out["problems"], str):
+        out["problems"] = json.loads(out["problems"])
+    return out
+
+
+@dataclass
+class SaveOutcome:
+    id: str
+    revision: int
+    change_seq: int | None
+    created: bool
+    changed_fields: list[str] = field(default_factory=list)
+    status: str = "draft"
+
+    @property
+    def changed(self) -> bool:
+        return self.created or bool(self.changed_fields)
+
+
+@dataclass
+class ListQuery:
+    """What the registration list shows: filters, search text and sort."""
+
+    status: str | None = None
+    village_prefix: str | None = None  # a desa code, or a kecamatan/kabupaten prefix
+    occupation: str | None = None
+    text: str = ""
+    include_deleted: bool = False
+    sort: str = "updated_at"
+    descending: bool = True
+
+
+class RegistrationStore:
+    def __init__(self, db: Database, actor: str = ""):
+        self.db = db
+        self.actor = actor
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, reg_id: str) -> dict | None:
+        cursor = self.db.execute("SELECT * FROM registrations WHERE id = ?", [reg_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        cols = [d[0] for d in cursor.description]
+        return decode_row(dict(zip(cols, row, strict=True)))
+
+    def require(self, reg_id: str) -> dict:
+        record = self.get(reg_id)
+        if record is None:
+            raise NotFound(f"pendaftaran {reg_id}")
+        return record
+
+    def attachment(self, reg_id: str, kind: str) -> tuple[str, bytes] | None:
+        row = self.db.execute(
+            "SELECT mime, data FROM attachments WHERE registration_id = ? AND kind = ?",
+            [reg_id, kind],
+        ).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT id, full_name, status, created_at FROM registrations "
+            "WHERE nik = ? AND deleted_at IS NULL AND id IS NOT ?",
+            [nik, exclude_id],
+        ).fetchall()
+        return [dict(zip(("id", "full_name", "status", "created_at"), r, strict=True)) for r in rows]
+
+    def history(self, reg_id: str) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT seq, revision, action, fields, reason, actor, at FROM change_log "
+            "WHERE registration_id = ? ORDER BY seq",
+            [reg_id],
+        ).fetchall()
+        keys = ("seq", "revision", "action", "fields", "reason", "actor", "at")
+        out = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            item["fields"] = json.loads(item["fields"])
+            out.append(item)
+        return out
+
+    def revisions(self, reg_id: str) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT revision, change_seq, status, data, saved_at, saved_by FROM revisions "
+            "WHERE registration_id = ? ORDER BY revision",
+            [reg_id],
+        ).fetchall()
+        keys = ("revision", "change_seq", "status", "data", "saved_at", "saved_by")
+        return [
+            {**dict(zip(keys, r, strict=True)), "data": json.loads(r[3])} for r in rows
+        ]
+
+    # -- writing ------------------------------------------------------------------------
+    def save(
+        self,
+        values: dict,
+        *,
+        status: str,
+        problems: Iterable[dict] = (),
+        reg_id: str | None = None,
+        attachments: dict[str, tuple[str, bytes] | None] | None = None,
+    ) -> SaveOutcome:
+        """Insert or update one registration in one transaction (a savepoint if nested).
+
+        ``attachments`` maps a kind to ``(mime, bytes)`` to set it or ``None`` to remove
+        it; kinds not named are left alone. Saving identical content is a no-op.
+        """
+        problems_json = json.dumps(list(problems), ensure_ascii=False, sort_keys=True)
+        now = local_now()
+        with self.db.atomic():
+            current = self.get(reg_id) if reg_id else None
+            if current is not None and current.get("deleted_at"):
+                raise InputRejected(
+                    "Pendaftaran ini sudah dihapus; pulihkan dulu sebelum mengubahnya.",
+                    "This registration was deleted; restore it before editing.",
+                )
+            old_hashes = self._attachment_hashes(reg_id) if current else {}
+            new_hashes = dict(old_hashes)
+            for kind, item in (attachments or {}).items():
+                if kind not in ATTACHMENT_KINDS:
+                    raise ValueError(kind)
+                if item is None:
+                    new_hashes.pop(kind, None)
+                else:
+                    new_hashes[kind] = hashlib.sha256(item[1]).hexdigest()
+            if current is None:
+                changed = [f for f in FIELDS if values.get(f) not in (None, "", [], {})]
+                changed += [f"attachment:{k}" for k in sorted(new_hashes)]
+                return self._insert(reg_id or new_id(), values, status, problems_json,
+                                    attachments or {}, new_hashes, changed, now)
+            changed = [
+                f for f in FIELDS if _encode(f, values.get(f)) != _encode(f, current.get(f))
+            ]
+            changed += [
+                f"attachment:{k}" for k in ATTACHMENT_KINDS
+                if old_hashes.get(k) != new_hashes.get(k)
+            ]
+            status_changed = status != current["status"]
+            if not changed and not status_changed:
+                if problems_json != json.dumps(current["problems"], ensure_ascii=False,
+                                               sort_keys=True):
+                    self.db.execute("UPDATE registrations SET problems = ? WHERE id = ?",
+                                    [problems_json, reg_id])
+                return SaveOutcome(reg_id, current["revision"], None, False, [], status)
+            if status_changed and not changed:
+                changed = ["status"]
+            return self._update(current, values, status, problems_json, attachments or {},
+                                new_hashes, changed, now)
+
+    def _attachment_hashes(self, reg_id: str | None) -> dict[str, str]:
+        if not reg_id:
+            return {}
+        rows = self.db.execute(
+            "SELECT kind, sha256 FROM attachments WHERE registration_id = ?", [reg_id]
+        ).fetchall()
+        return dict(rows)
+
+    def _log(self, reg_id: str, revision: int, action: str, fields: list[str], now: str,
+             reason: str | None = None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO change_log(registration_id, revision, action, fields, reason, actor, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [reg_id, revision, action, json.dumps(fields), reason, self.actor, now],
+        )
+        return cursor.lastrowid
+
+    def _snapshot(self, reg_id: str, revision: int, seq: int, status: str, values: dict,
+                  hashes: dict[str, str], now: str) -> None:
+        data = {f: values.get(f) for f in FIELDS}
+        data["attachments"] = hashes
+        self.db.execute(
+            "INSERT INTO revisions(registration_id, revision, change_seq, status, data, "
+            "saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [reg_id, revision, seq, status, json.dumps(data, ensure_ascii=False), now,
+             self.actor],
+        )
+
+    def _write_attachments(self, reg_id: str, attachments: dict, now: str) -> None:
+        for kind, item in attachments.items():
+            if item is None:
+                self.db.execute(
+                    "DELETE FROM attachments WHERE registration_id = ? AND kind = ?",
+                    [reg_id, kind],
+                )
+            else:
+                mime, data = item
+                self.db.execute(
+                    "INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, "
+                    "data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [reg_id, kind, mime, hashlib.sha256(data).hexdigest(), data, now],
+                )
+
+    def _insert(self, reg_id, values, status, problems_json, attachments, hashes, changed, now):
+        # change_log first: its seq is the record's change_seq; the FK needs the row, so
+        # insert the registration with a placeholder seq and set it right after.
+        cols = list(FIELDS)
+        self.db.execute(
+            f"INSERT INTO registrations(id, {', '.join(cols)}, status, problems, revision, "
+            "change_seq, created_at, created_by, updated_at, updated_by) VALUES "
+            f"(?, {', '.join('?' for _ in cols)}, ?, ?, 1, 0, ?, ?, ?, ?)",
+            [reg_id, *[_encode(c, values.get(c)) for c in cols], status, problems_json,
+             now, self.actor, now, self.actor],
+        )
+        seq = self._log(reg_id, 1, "create", changed, now)
+        self.db.execute("UPDATE registrations SET change_seq = ? WHERE id = ?", [seq, reg_id])
+        self._write_attachments(reg_id, attachments, now)
+        self._snapshot(reg_id, 1, seq, status, values, hashes, now)
+        return SaveOutcome(reg_id, 1, seq, True, changed, status)
+
+    def _update(self, current, values, status, problems_json, attachments, hashes, changed, now):
+        reg_id = current["id"]
+        revision = current["revision"] + 1
+        seq = self._log(reg_id, revision, "update", changed, now)
+        sets = ", ".join(f"{c} = ?" for c in FIELDS)
+        self.db.execute(
+            f"UPDATE registrations SET {sets}, status = ?, problems = ?, revision = ?, "
+            "change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+            [*[_encode(c, values.get(c)) for c in FIELDS], status, problems_json, revision,
+             seq, now, self.actor, reg_id],
+        )
+        self._write_attachments(reg_id, attachments, now)
+        self._snapshot(reg_id, revision, seq, status, values, hashes, now)
+        return SaveOutcome(reg_id, revision, seq, False, changed, status)
+
+    def soft_delete(self, reg_id: str, reason: str) -> SaveOutcome:
+        reason = (reason or "").strip()
+        if len(reason) < 3:
+            raise InputRejected(
+                "Tulis alasan penghapusan (minimal 3 karakter).",
+                "Give a reason for deleting (at least 3 characters).",
+            )
+        now = local_now()
+        with self.db.atomic():
+            current = self.require(reg_id)
+            if current["deleted_at"]:
+                return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            revision = current["revision"] + 1
+            seq = self._log(reg_id, revision, "delete", ["deleted"], now, reason)
+            self.db.execute(
+                "UPDATE registrations SET deleted_at = ?, deleted_reason = ?, revision = ?, "
+                "change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                [now, reason, revision, seq, now, self.actor, reg_id],
+            )
+            self._snapshot(reg_id, revision, seq, current["status"], current,
+                           self._attachment_hashes(reg_id), now)
+            return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
+
+    def restore(self, reg_id: str) -> SaveOutcome:
+        now = local_now()
+        with self.db.atomic():
+            current = self.require(reg_id)
+            if not current["deleted_at"]:
+                return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            revision = current["revision"] + 1
+            seq = self._log(reg_id, revision, "restore", ["deleted"], now)
+            self.db.execute(
+                "UPDATE registrations SET deleted_at = NULL, deleted_reason = NULL, "
+                "revision = ?, change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                [revision, seq, now, self.actor, reg_id],
+            )
+            self._snapshot(reg_id, revision, seq, current["status"], current,
+                           self._attachment_hashes(reg_id), now)
+            return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
+
+    # -- lists --------------------------------------------------------------------------
+    def _where(self, query: ListQuery) -> tuple[str, list]:
+        clauses, params = [], []
+        if not query.include_deleted:
+            clauses.append("r.deleted_at IS NULL")
+        if query.status:
+            clauses.append("r.status = ?")
+            params.append(query.status)
+        if query.occupation:
+            clauses.append("r.occupation = ?")
+            params.append(query.occupation)
+        if query.village_prefix:
+            clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
+            escaped = query.village_prefix.replace("\\", "\\\\").replace("%", "\\%").replace(
+                "_", "\\_")
+            params += [query.village_prefix, escaped + ".%"]
+        text = (query.text or "").strip()
+        digits = text.replace(" ", "")
+        if digits.isdigit():
+            clauses.append("r.nik >= ? AND r.nik < ?")
+            params += [digits, digits + ":"]  # ':' sorts right after '9'
+        elif text:
+            match = fts_match(text)
+            if match:
+                clauses.append(
+                    "r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
+                )
+                params.append(match)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def query_pks(self, query: ListQuery) -> list[int]:
+        where, params = self._where(query)
+        order = SORTABLE.get(query.sort, "updated_at")
+        direction = "DESC" if query.descending else "ASC"
+        sql = f"SELECT r.pk FROM registrations r{where} ORDER BY {order} {direction}, r.pk {direction}"
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def rows_for_pks(self, pks: list[int]) -> dict[int, dict]:
+        if not pks:
+            return {}
+        marks = ",".join("?" for _ in pks)
+        cursor = self.db.execute(
+            f"SELECT {LIST_COLUMNS} FROM registrations WHERE pk IN ({marks})", list(pks)
+        )
+        cols = [d[0] for d in cursor.description]
+        out = {}
+        for row in cursor:
+            item = dict(zip(cols, row, strict=True))
+            item["problems"] = json.loads(item["problems"] or "[]")
+            out[item["pk"]] = item
+        return out
+
+    def counts(self, today: dt.date | None = None) -> dict:
+        today = today or dt.date.today()
+        week_start = today - dt.timedelta(days=today.weekday())
+        row = self.db.execute(
+            "SELECT count(*), "
+            "sum(substr(created_at, 1, 10) = ?), "
+            "sum(substr(created_at, 1, 10) >= ?) "
+            "FROM registrations WHERE deleted_at IS NULL",
+            [today.isoformat(), week_start.isoformat()],
+        ).fetchone()
+        by_status = dict(
+            self.db.execute(
+                "SELECT status, count(*) FROM registrations WHERE deleted_at IS NULL "
+                "GROUP BY status"
+            ).fetchall()
+        )
+        return {
+            "total": row[0] or 0,
+            "today": row[1] or 0,
+            "week": row[2] or 0,
+            "by_status": by_status,
+        }
+
+    def max_change_seq(self) -> int:
+        return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+
+
+def fts_match(text: str) -> str:
+    """An FTS5 MATCH expression: every word as a prefix, all words required."""
+    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", text))

@@ -1,0 +1,228 @@
+"""A workspace: a folder with one encrypted database, its wrapped key, a lock and backups.
+
+    <folder>/workspace.json          role, id, format (no personal data)
+    <folder>/keys/passphrase.age     the database key, wrapped with the passphrase (age scrypt)
+    <folder>/desa-peduli.db          SQLCipher database (+ -wal, -shm)
+    <folder>/backups/                rolling backups (same encryption)
+    <folder>/.lock                   held while a program has the workspace open
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+
+import filelock
+from sqlite_utils import Database
+
+from desa_peduli import __version__
+from desa_peduli.errors import (
+    SchemaTooNew,
+    WorkspaceDamaged,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WorkspaceNotFound,
+)
+from desa_peduli.storage import keys
+from desa_peduli.storage.database import connect
+from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.schema import known_names, migrations
+
+META_FILE = "workspace.json"
+DB_FILE = "desa-peduli.db"
+KEY_DIR = "keys"
+PASSPHRASE_KEY_FILE = "passphrase.age"
+LOCK_FILE = ".lock"
+FORMAT = 1
+ROLES = ("volunteer", "branch")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def is_workspace(path: Path) -> bool:
+    return (Path(path) / META_FILE).is_file()
+
+
+def read_meta(path: Path) -> dict:
+    try:
+        return json.loads((Path(path) / META_FILE).read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise WorkspaceNotFound(
+            f"Belum ada ruang kerja di {path}. Buat dulu: desa-peduli init volunteer --name NAMA",
+            f"No workspace at {path}. Create one first: desa-peduli init volunteer --name NAME",
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise WorkspaceDamaged(f"{META_FILE} tidak terbaca") from exc
+
+
+class Workspace:
+    """An open workspace. Use :meth:`create` or :meth:`open`; always :meth:`close`."""
+
+    def __init__(self, path: Path, meta: dict, key: bytes, lock: filelock.BaseFileLock):
+        self.path = Path(path)
+        self.meta = meta
+        self._key = key
+        self._lock = lock
+        self.db: Database | None = None
+
+    # -- life cycle -------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, *, role: str, passphrase: str, settings: dict | None = None):
+        """Create a new workspace and return it open. Refuses a folder that has one."""
+        path = Path(path)
+        if role not in ROLES:
+            raise ValueError(role)
+        keys.check_passphrase(passphrase)
+        if is_workspace(path):
+            raise WorkspaceExists(
+                f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
+                f"There is already a workspace at {path}; nothing was changed.",
+            )
+        path.mkdir(parents=True, exist_ok=True)
+        (path / KEY_DIR).mkdir(exist_ok=True)
+        (path / "backups").mkdir(exist_ok=True)
+        lock = _acquire(path)
+        try:
+            key = keys.new_database_key()
+            keys.write_wrapped(path / KEY_DIR / PASSPHRASE_KEY_FILE,
+                               keys.wrap_with_passphrase(key, passphrase))
+            meta = {
+                "format": FORMAT,
+                "role": role,
+                "workspace_id": str(uuid.uuid4()),
+                "created_at": now_iso(),
+                "created_with": __version__,
+            }
+            ws = cls(path, meta, key, lock)
+            ws._open_db(migrate_backup=False)
+            from desa_peduli.storage.settings import Settings
+
+            with ws.db.atomic():
+                Settings(ws.db).update({"role": role, **(settings or {})})
+            # workspace.json last: until it exists the folder is not a workspace.
+            atomic_write_bytes(path / META_FILE, json.dumps(meta, indent=2).encode())
+            return ws
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Workspace:
+        path = Path(path)
+        meta = read_meta(path)
+        if meta.get("format", 0) > FORMAT:
+            raise SchemaTooNew([f"format {meta.get('format')}"])
+        lock = _acquire(path)
+        try:
+            wrapped = (path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
+            key = keys.unwrap_with_passphrase(wrapped, passphrase)
+            ws = cls(path, meta, key, lock)
+            ws._open_db(migrate_backup=True)
+            return ws
+        except FileNotFoundError as exc:
+            lock.release()
+            raise WorkspaceDamaged(f"berkas tidak ada: {exc.filename}") from exc
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open_with_key(cls, path: Path, key: bytes) -> Workspace:
+        """Open with the raw key (recovery by the branch, tests)."""
+        path = Path(path)
+        meta = read_meta(path)
+        lock = _acquire(path)
+        try:
+            ws = cls(path, meta, key, lock)
+            ws._open_db(migrate_backup=True)
+            return ws
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - closing must not fail on a checkpoint
+                pass
+            self.db.conn.close()
+            self.db = None
+        if self._lock.is_locked:
+            self._lock.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- properties -------------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        return self.meta["role"]
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path / "backups"
+
+    @property
+    def key(self) -> bytes:
+        return self._key
+
+    def connect(self, *, check_same_thread: bool = True) -> Database:
+        """Another connection to this workspace's database (for a worker thread)."""
+        return connect(self.db_path, self._key, check_same_thread=check_same_thread)
+
+    # -- passphrase -------------------------------------------------------------------
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphrase unless ``passphrase`` unwraps this workspace's key."""
+        wrapped = (self.path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
+        if keys.unwrap_with_passphrase(wrapped, passphrase) != self._key:
+            raise WorkspaceDamaged("kunci tidak cocok")
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the database key under ``new``; the database itself is not touched."""
+        keys.check_passphrase(new)
+        self.verify_passphrase(old)
+        keys.write_wrapped(self.path / KEY_DIR / PASSPHRASE_KEY_FILE,
+                           keys.wrap_with_passphrase(self._key, new))
+
+    # -- schema -----------------------------------------------------------------------
+    def _open_db(self, *, migrate_backup: bool) -> None:
+        db = connect(self.db_path, self._key)
+        try:
+            applied = {m.name for m in migrations.applied(db)}
+            unknown = applied - set(known_names())
+            if unknown:
+                raise SchemaTooNew(unknown)
+            pending = migrations.pending(db)
+            if pending:
+                if migrate_backup and applied:
+                    from desa_peduli.storage.backups import make_backup
+
+                    self.db = db
+                    make_backup(self, reason="pre-migration")
+                migrations.apply(db)
+        except BaseException:
+            db.conn.close()
+            self.db = None
+            raise
+        self.db = db
+
+
+def _acquire(path: Path) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(path / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise WorkspaceLocked(path) from exc
+    return lock

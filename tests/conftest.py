@@ -1,0 +1,81 @@
+"""Shared fixtures. Sets QT_QPA_PLATFORM=offscreen before anything can load Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+PASSPHRASE = "rahasia-desa-123"
+
+
+@pytest.fixture(scope="session")
+def workspace_template(tmp_path_factory) -> tuple[Path, bytes]:
+    """One volunteer workspace made once per test run (age's scrypt costs ~2 s a wrap)."""
+    from desa_peduli.services.session import Session
+
+    path = tmp_path_factory.mktemp("template") / "ws"
+    session = Session.create_volunteer(
+        path, name="Relawan Uji", passphrase=PASSPHRASE, home_village="15.04.05.2003"
+    )
+    key = session.workspace.key
+    session.close()
+    return path, key
+
+
+@pytest.fixture
+def workspace_dir(workspace_template, tmp_path) -> Path:
+    """A fresh copy of the template workspace (closed); passphrase is PASSPHRASE."""
+    src, _key = workspace_template
+    dst = tmp_path / "ws"
+    shutil.copytree(src, dst)
+    return dst
+
+
+@pytest.fixture
+def session(workspace_template, workspace_dir):
+    """An open Session on a fresh workspace (opened with the raw key: no scrypt wait)."""
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
+
+    _src, key = workspace_template
+    s = Session(Workspace.open_with_key(workspace_dir, key))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def valid_registration() -> dict:
+    """A complete, valid registration in CLI.md's JSON form (a woman from Batanghari)."""
+    return {
+        "nik": "1504054203880001",
+        "full_name": "Siti Nur'aini",
+        "birth_place": "Muara Bulian",
+        "birth_date": "1988-03-02",
+        "sex": "F",
+        "phone": "081234567890",
+        "email": None,
+        "village_code": "15.04.05.2003",
+        "rt": "002",
+        "rw": "001",
+        "street": "Jalan Pasar Lama",
+        "occupation": "pedagang_pasar",
+        "work_location": "Pasar Muara Bulian",
+        "declared_income": 1500000,
+        "programs": ["JKK", "JKM"],
+        "payment_months": 1,
+        "funding_source": "mandiri",
+        "heirs": [{"name": "Ahmad Fauzi", "relationship": "suami", "phone": "081298765432"}],
+        "consent": {
+            "given": True,
+            "at": "2026-11-20T09:30:00+07:00",
+            "method": "verbal_witnessed",
+            "witness": "Budi Santoso",
+        },
+    }
