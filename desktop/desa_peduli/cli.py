@@ -158,7 +158,7 @@ def cmd_add(args) -> int:
              f"{report.unchanged} tidak berubah, {report.rejected_rows} dilewati.",
              f"{report.file}: {report.added} added, {report.updated} updated, "
              f"{report.unchanged} unchanged, {report.rejected_rows} skipped.", err=False)
-    return EXIT_INPUT if report.rejected_rows else EXIT_OK
+    return EXIT_OK
 
 
 def cmd_list(args) -> int:

@@ -20,7 +20,7 @@ LEVELS: tuple[str, ...] = (PROVINCE, REGENCY, DISTRICT, VILLAGE)
 
 # Digits per segment, level by level.
 _SEGMENTS = (2, 2, 2, 4)
-_DOTTED = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
+_DOTTED = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?", re.ASCII)
 _UNDOTTED_LENGTHS = {2: PROVINCE, 4: REGENCY, 6: DISTRICT, 10: VILLAGE}
 
 

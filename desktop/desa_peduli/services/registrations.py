@@ -6,6 +6,7 @@ Shared by the form (autosave every change) and the CLI (``add FILE``, ``list``).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import binascii
 import datetime as dt
 from dataclasses import dataclass, field
@@ -67,9 +68,9 @@ class RegistrationService:
         cache = self._contexts
         if key not in cache:
             cache.clear()
-            ctx = default_context(today=key[0])
-            ctx.require_signature_image = require_signature_image
-            cache[key] = ctx
+            cache[key] = dataclasses.replace(
+                default_context(today=key[0]), require_signature_image=require_signature_image
+            )
         return cache[key]
 
     # -- validation -----------------------------------------------------------------------

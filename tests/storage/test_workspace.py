@@ -1,0 +1,130 @@
+"""Workspace life cycle: encryption, passphrase, lock, schema refusal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import sqlite3
+
+from desa_peduli.errors import (
+    SchemaTooNew,
+    WeakPassphrase,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WrongPassphrase,
+)
+from desa_peduli.storage.workspace import DB_FILE, KEY_DIR, PASSPHRASE_KEY_FILE, Workspace
+from tests.conftest import PASSPHRASE
+
+
+def test_database_file_is_encrypted(session, valid_registration):
+    session.registrations.save(valid_registration)
+    session.workspace.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = (session.workspace.path / DB_FILE).read_bytes()
+    assert b"SQLite format 3" not in raw[:16]
+    assert b"1504054203880001" not in raw
+    assert "Nur'aini".encode() not in raw
+    plain = sqlite3.connect(session.workspace.path / DB_FILE)
+    with pytest.raises(sqlite3.DatabaseError):
+        plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    plain.close()
+
+
+def test_key_file_is_age_and_not_the_key(workspace_template):
+    path, key = workspace_template
+    wrapped = (path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
+    assert wrapped.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    assert key not in wrapped and key.hex().encode() not in wrapped
+
+
+def test_wrong_passphrase_changes_nothing(workspace_dir):
+    before = {p.name: p.read_bytes() for p in workspace_dir.rglob("*") if p.is_file()}
+    with pytest.raises(WrongPassphrase) as info:
+        Workspace.open(workspace_dir, "bukan-sandinya")
+    assert "Kata sandi salah" in info.value.message("id")
+    assert info.value.exit_code == 3
+    after = {p.name: p.read_bytes() for p in workspace_dir.rglob("*") if p.is_file()}
+    assert before == after
+    # and the lock was released: the right passphrase opens it
+    Workspace.open(workspace_dir, PASSPHRASE).close()
+
+
+def test_change_passphrase_rewraps_key_only(workspace_dir):
+    ws = Workspace.open(workspace_dir, PASSPHRASE)
+    db_before = (workspace_dir / DB_FILE).read_bytes()
+    with pytest.raises(WeakPassphrase):
+        ws.change_passphrase(PASSPHRASE, "pendek")
+    with pytest.raises(WrongPassphrase):
+        ws.change_passphrase("salah-sandi-lama", "sandi-baru-panjang")
+    ws.change_passphrase(PASSPHRASE, "sandi-baru-panjang")
+    ws.close()
+    assert (workspace_dir / DB_FILE).read_bytes() == db_before
+    with pytest.raises(WrongPassphrase):
+        Workspace.open(workspace_dir, PASSPHRASE)
+    Workspace.open(workspace_dir, "sandi-baru-panjang").close()
+
+
+def test_create_refuses_existing_and_short_passphrase(workspace_dir, tmp_path):
+    with pytest.raises(WorkspaceExists):
+        Workspace.create(workspace_dir, role="volunteer", passphrase="cukup-panjang")
+    with pytest.raises(WeakPassphrase):
+        Workspace.create(tmp_path / "new", role="volunteer", passphrase="1234567")
+    assert not (tmp_path / "new" / "workspace.json").exists()
+
+
+def test_second_opener_in_same_process_is_refused(session):
+    with pytest.raises(WorkspaceLocked) as info:
+        Workspace.open_with_key(session.workspace.path, session.workspace.key)
+    assert "sedang dipakai" in info.value.message("id")
+
+
+def test_second_process_gets_sedang_dipakai(workspace_template, workspace_dir):
+    _src, key = workspace_template
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from desa_peduli.storage.workspace import Workspace
+            ws = Workspace.open_with_key({str(workspace_dir)!r}, bytes.fromhex({key.hex()!r}))
+            print("open", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        result = subprocess.run(
+            [sys.executable, "-m", "desa_peduli", "--data-dir", str(workspace_dir), "check"],
+            env={**__import__("os").environ, "DESA_PEDULI_PASSPHRASE": PASSPHRASE},
+            capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 3
+        assert "sedang dipakai" in result.stderr
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        holder.stdout.close()
+
+
+def test_newer_schema_is_refused_untouched(workspace_template, workspace_dir):
+    _src, key = workspace_template
+    ws = Workspace.open_with_key(workspace_dir, key)
+    ws.db["_sqlite_migrations"].insert(
+        {"migration_set": "desa_peduli", "name": "9999_from_the_future",
+         "applied_at": "2030-01-01 00:00:00"}
+    )
+    ws.close()
+    before = (workspace_dir / DB_FILE).read_bytes()
+    with pytest.raises(SchemaTooNew) as info:
+        Workspace.open_with_key(workspace_dir, key)
+    assert "lebih baru" in info.value.message("id")
+    assert (workspace_dir / DB_FILE).read_bytes() == before
+
+
+def test_workspace_json_holds_no_personal_data(workspace_template):
+    path, _key = workspace_template
+    meta = json.loads((path / "workspace.json").read_text())
+    assert set(meta) == {"format", "role", "workspace_id", "created_at", "created_with"}
