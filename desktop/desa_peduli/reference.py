@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from desa_peduli.domain.rates import RateTable
+from desa_peduli.domain.rates import Contribution, RateTable, contribution
 from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
 from desa_peduli.domain.validation import ValidationContext
 
@@ -267,6 +267,41 @@ def rate_table() -> RateTable:
     return RateTable.from_data(rules, _read_csv("rates", rules["bands_file"]))
 
 
+def contribution_for(
+    values: dict, month: date | str, *, months: int = 1
+) -> Contribution | None:
+    """The contribution for a (normalised) registration dict in ``month``.
+
+    None while something it depends on is missing or invalid (income, occupation,
+    funding source), so a draft can be listed without a figure.
+    """
+    income = values.get("declared_income")
+    if isinstance(income, bool) or not isinstance(income, int) or income < 0:
+        return None
+    occupation, funding_code = values.get("occupation"), values.get("funding_source")
+    if not isinstance(occupation, str) or not isinstance(funding_code, str):
+        return None
+    transport = {o.code: o.transport for o in occupations()}.get(occupation)
+    funding = {f.code: f for f in funding_sources()}.get(funding_code)
+    if transport is None or funding is None:
+        return None
+    programs = values.get("programs")
+    programs = programs if isinstance(programs, list | tuple | str) else ()
+    try:
+        return contribution(
+            rate_table(),
+            declared_income=income,
+            occupation_transport=transport,
+            funding_public_budget=funding.public_budget,
+            funder_pays=funding.funder_pays,
+            with_jht="JHT" in programs,
+            month=month,
+            months=months,
+        )
+    except ValueError:
+        return None
+
+
 def default_context(
     today: date | None = None, *, require_signature_image: bool = True
 ) -> ValidationContext:
@@ -291,6 +326,7 @@ __all__ = [
     "HeirRelationship",
     "Occupation",
     "RegionIndex",
+    "contribution_for",
     "default_context",
     "funding_sources",
     "heir_relationships",

@@ -32,7 +32,7 @@ def cli(workspace_dir, monkeypatch, capsys):
 def _person(base: dict, serial: int, **changes) -> dict:
     person = copy.deepcopy(base)
     person["nik"] = f"150405420388{serial:04d}"
-    person["full_name"] = f"Pekerja {serial}"
+    person["full_name"] = "Pekerja " + "".join(chr(ord("a") + int(d)) for d in str(serial))
     person.update(changes)
     return person
 

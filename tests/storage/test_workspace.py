@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import textwrap
 
 import pytest
-import sqlite3
 
 from desa_peduli.errors import (
     SchemaTooNew,
@@ -27,7 +27,7 @@ def test_database_file_is_encrypted(session, valid_registration):
     raw = (session.workspace.path / DB_FILE).read_bytes()
     assert b"SQLite format 3" not in raw[:16]
     assert b"1504054203880001" not in raw
-    assert "Nur'aini".encode() not in raw
+    assert b"Nur'aini" not in raw
     plain = sqlite3.connect(session.workspace.path / DB_FILE)
     with pytest.raises(sqlite3.DatabaseError):
         plain.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -6,8 +6,8 @@ Shared by the form (autosave every change) and the CLI (``add FILE``, ``list``).
 from __future__ import annotations
 
 import base64
-import dataclasses
 import binascii
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
