@@ -119,6 +119,7 @@ def add_file(
                     matches = store.find_by_nik(nik)
                     if len(matches) == 1:
                         reg_id = matches[0]["id"]
+                data, attachments = service.split_attachments(data, reg_id)
                 result = service.validate(data, reg_id=reg_id, require_signature_image=False)
                 if not result.ok:
                     report.rejected_rows += 1
@@ -130,7 +131,7 @@ def add_file(
                     seen_nik[nik] = source.number
                 if report.rejected_rows and not skip_invalid:
                     continue  # keep checking every row, store nothing
-                saved = service.save(data, reg_id=reg_id, require_signature_image=False)
+                saved = service.save_validated(result, reg_id=reg_id, attachments=attachments)
                 outcome = saved.outcome
                 if outcome.created:
                     report.added += 1

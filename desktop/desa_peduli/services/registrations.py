@@ -113,35 +113,44 @@ class RegistrationService:
         The signature image travels in ``data["consent"]["signature_png"]`` (bytes or
         base64) and is stored as an attachment, not inside the record.
         """
-        data = dict(data)
-        consent = dict(data.get("consent") or {}) if isinstance(data.get("consent"), dict) else (
-            data.get("consent"))
-        attachments: dict = {}
-        existing_signature = None
-        if reg_id:
-            existing_signature = self.store.attachment(reg_id, SIGNATURE)
-        if isinstance(consent, dict):
-            signature = decode_signature(consent.get("signature_png"))
-            if signature is None and existing_signature and consent.get("method") == "signature":
-                signature = existing_signature[1]
-            consent["signature_png"] = signature
-            data["consent"] = consent
-            if signature is not None:
-                attachments[SIGNATURE] = ("image/png", signature)
-            elif existing_signature:
-                attachments[SIGNATURE] = None
+        data, attachments = self.split_attachments(data, reg_id)
         result = self.validate(data, reg_id=reg_id,
                                require_signature_image=require_signature_image)
+        return self.save_validated(result, reg_id=reg_id, attachments=attachments,
+                                   ktp_photo=ktp_photo)
+
+    def split_attachments(self, data: dict, reg_id: str | None) -> tuple[dict, dict]:
+        """Take the signature image out of ``data`` (keeping a stored one when unchanged)."""
+        data = dict(data)
+        attachments: dict = {}
+        if not isinstance(data.get("consent"), dict):
+            return data, attachments
+        consent = dict(data["consent"])
+        existing = self.store.attachment(reg_id, SIGNATURE) if reg_id else None
+        signature = decode_signature(consent.get("signature_png"))
+        if signature is None and existing and consent.get("method") == "signature":
+            signature = existing[1]
+        consent["signature_png"] = signature
+        data["consent"] = consent
+        if signature is not None:
+            attachments[SIGNATURE] = ("image/png", signature)
+        elif existing:
+            attachments[SIGNATURE] = None
+        return data, attachments
+
+    def save_validated(self, result, *, reg_id: str | None, attachments: dict,
+                       ktp_photo: tuple[str, bytes] | None | bool = False) -> SaveResult:
+        """Store an already validated registration (``validate`` then this = ``save``)."""
         values = dict(result.values)
         if isinstance(values.get("consent"), dict):
-            stored_consent = {k: v for k, v in values["consent"].items() if k != "signature_png"}
-            values["consent"] = stored_consent
+            values["consent"] = {k: v for k, v in values["consent"].items()
+                                 if k != "signature_png"}
+        attachments = dict(attachments)
         if ktp_photo is not False:
             attachments[KTP_PHOTO] = ktp_photo
-        status = READY if result.ok else DRAFT
         outcome = self.store.save(
             values,
-            status=status,
+            status=READY if result.ok else DRAFT,
             problems=[p.to_dict() for p in result.problems],
             reg_id=reg_id,
             attachments=attachments,
