@@ -7,7 +7,7 @@ raw dict (from the form, a CSV row, a JSON line) into a normalised dict plus pro
 
 from __future__ import annotations
 
-import os
+import secrets
 import time
 import uuid
 
@@ -57,7 +57,7 @@ STATUS_LABELS_ID = {
 def new_id() -> str:
     """A UUIDv7 string (time-ordered, made on the device, globally unique)."""
     ms = int(time.time() * 1000)
-    rand = int.from_bytes(os.urandom(10), "big")
+    rand = int.from_bytes(secrets.token_bytes(10), "big")
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76  # version 7
     value |= ((rand >> 62) & 0xFFF) << 64  # rand_a (12 bits)
