@@ -119,7 +119,7 @@ def add_file(
                     matches = store.find_by_nik(nik)
                     if len(matches) == 1:
                         reg_id = matches[0]["id"]
-                data, attachments = service.split_attachments(data, reg_id)
+                data, attachments = service.split_attachments(data, reg_id, keep_stored_signature=True)
                 result = service.validate(data, reg_id=reg_id, require_signature_image=False)
                 if not result.ok:
                     report.rejected_rows += 1

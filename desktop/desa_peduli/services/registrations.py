@@ -119,8 +119,13 @@ class RegistrationService:
         return self.save_validated(result, reg_id=reg_id, attachments=attachments,
                                    ktp_photo=ktp_photo)
 
-    def split_attachments(self, data: dict, reg_id: str | None) -> tuple[dict, dict]:
-        """Take the signature image out of ``data`` (keeping a stored one when unchanged)."""
+    def split_attachments(self, data: dict, reg_id: str | None, *,
+                          keep_stored_signature: bool = False) -> tuple[dict, dict]:
+        """Take the signature image out of ``data``.
+
+        The form always sends the whole image (none = cleared). A file row (CLI) has no
+        image column: ``keep_stored_signature`` keeps the stored one when it is omitted.
+        """
         data = dict(data)
         attachments: dict = {}
         if not isinstance(data.get("consent"), dict):
@@ -128,7 +133,8 @@ class RegistrationService:
         consent = dict(data["consent"])
         existing = self.store.attachment(reg_id, SIGNATURE) if reg_id else None
         signature = decode_signature(consent.get("signature_png"))
-        if signature is None and existing and consent.get("method") == "signature":
+        if (signature is None and existing and keep_stored_signature
+                and consent.get("method") == "signature"):
             signature = existing[1]
         consent["signature_png"] = signature
         data["consent"] = consent

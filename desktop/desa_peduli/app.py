@@ -1,0 +1,103 @@
+"""Starting the GUI: QApplication, translations, the workspace (wizard or passphrase), window.
+
+The interface language is chosen before the workspace is open (``--lang``, then
+``$DESA_PEDULI_LANG``, then the language last used, kept in QSettings next to the window
+geometry, then Indonesian); once the workspace is open its ``language`` setting wins
+unless ``--lang`` was given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceLocked
+
+APP_NAME = "Desa Peduli"
+ORG_NAME = "GDPJS"
+SMALL_SCREEN = (1366, 800)  # at or below this, the window starts maximised
+
+
+def _message(parent, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    from PySide6.QtCore import QCoreApplication
+
+    box.addButton(QCoreApplication.translate("App", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def _open_workspace(path, lang: str):
+    """(session, exit_code): the wizard for a new folder, else the passphrase dialog."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog
+
+    from desa_peduli.storage.workspace import is_workspace
+    from desa_peduli.ui.passphrase_dialog import PassphraseDialog, workspace_in_use
+    from desa_peduli.ui.wizard import FirstRunWizard
+
+    title = QCoreApplication.translate("App", "Desa Peduli")
+    if not is_workspace(path):
+        wizard = FirstRunWizard(path)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.session is None:
+            return None, EXIT_OK
+        return wizard.session, EXIT_OK
+    if workspace_in_use(path):
+        _message(None, title, WorkspaceLocked(path).message(lang))
+        return None, EXIT_WORKSPACE
+    dialog = PassphraseDialog(path)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+        if dialog.fatal_error is not None:
+            from desa_peduli.ui import labels
+
+            _message(None, title, labels.error_message(dialog.fatal_error))
+            return None, getattr(dialog.fatal_error, "exit_code", EXIT_WORKSPACE)
+        return None, EXIT_OK
+    return dialog.session, EXIT_OK
+
+
+def run_gui(data_dir=None, lang: str | None = None) -> int:
+    """Run the desktop application; returns the process exit code."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desa_peduli.paths import resolve_workspace_dir
+    from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    prefs = QSettings()
+    install_translator(app, resolve_language(lang, prefs.value("ui/language")))
+
+    path = resolve_workspace_dir(data_dir)
+    session, code = _open_workspace(path, current_language())
+    if session is None:
+        return code
+
+    stored = normalise(session.settings.get("language"))
+    if not normalise(lang) and stored and stored != current_language():
+        install_translator(app, stored)
+    prefs.setValue("ui/language", stored or current_language())
+
+    from desa_peduli.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))
+    geometry = prefs.value("ui/geometry")
+    screen = QGuiApplication.primaryScreen()
+    small = screen is not None and (
+        screen.availableGeometry().width() <= SMALL_SCREEN[0]
+        or screen.availableGeometry().height() <= SMALL_SCREEN[1]
+    )
+    if geometry is not None and window.restoreGeometry(geometry):
+        window.show()
+    elif small:
+        window.showMaximized()
+    else:
+        window.show()
+    result = app.exec()
+    prefs.setValue("ui/geometry", window.saveGeometry())
+    return result

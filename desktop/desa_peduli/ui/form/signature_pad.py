@@ -1,0 +1,213 @@
+"""A box to sign in with a mouse, pen or finger; exports the signature as PNG bytes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+
+PEN_WIDTH = 2.6
+INK = QColor("#10204a")
+PAPER = QColor("#ffffff")
+
+
+class SignaturePad(QWidget):
+    """Collects strokes as ``QPainterPath`` objects from mouse, tablet and touch input.
+
+    ``to_png()`` renders them (over a signature loaded with ``load_png``) on white;
+    ``clear()`` (also the small "Clear" button in the corner) empties the pad.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nobody signs with the keyboard
+        self.setAccessibleName(self.tr("Signature box"))
+        self._strokes: list[QPainterPath] = []
+        self._current: QPainterPath | None = None
+        self._loaded: QImage | None = None  # a signature stored earlier
+        self._loaded_png: bytes | None = None
+        self._png: bytes | None = None  # cache of to_png()
+
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Erase the signature and sign again"))
+        self.clear_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.clear_button.clicked.connect(self.clear)
+        self._place_button()
+
+    # -- public API -------------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(460, 150)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(320, 130)
+
+    def is_empty(self) -> bool:
+        return not self._strokes and self._current is None and self._loaded is None
+
+    def clear(self) -> None:
+        was_empty = self.is_empty()
+        self._strokes.clear()
+        self._current = None
+        self._loaded = None
+        self._loaded_png = None
+        self._png = None
+        self.update()
+        if not was_empty:
+            self.changed.emit()
+
+    def load_png(self, data: bytes | None) -> None:
+        """Show a stored signature (no ``changed`` signal: nothing was drawn)."""
+        self._strokes.clear()
+        self._current = None
+        self._png = None
+        self._loaded = None
+        self._loaded_png = None
+        if data:
+            image = QImage.fromData(QByteArray(data), "PNG")
+            if not image.isNull():
+                self._loaded = image
+                self._loaded_png = bytes(data)
+        self.update()
+
+    def to_png(self) -> bytes | None:
+        """The signature as PNG bytes, or None when the pad is empty."""
+        if self.is_empty():
+            return None
+        if not self._strokes and self._current is None and self._loaded_png is not None:
+            return self._loaded_png  # unchanged: keep the stored bytes exactly
+        if self._png is None:
+            image = QImage(self.size(), QImage.Format.Format_RGB32)
+            image.fill(PAPER)
+            painter = QPainter(image)
+            self._paint_signature(painter)
+            painter.end()
+            image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")
+            buffer.close()
+            self._png = bytes(buffer.data())
+        return self._png
+
+    # -- drawing ----------------------------------------------------------------------
+    def _begin(self, pos: QPointF) -> None:
+        self._current = QPainterPath(pos)
+        self._current.lineTo(pos + QPointF(0.01, 0.01))  # a dot is a stroke too
+        self._png = None
+        self.update()
+
+    def _extend(self, pos: QPointF) -> None:
+        if self._current is None:
+            return
+        self._current.lineTo(pos)
+        self._png = None
+        self.update()
+
+    def _end(self, pos: QPointF | None = None) -> None:
+        if self._current is None:
+            return
+        if pos is not None:
+            self._current.lineTo(pos)
+        self._strokes.append(self._current)
+        self._current = None
+        self._png = None
+        self.update()
+        self.changed.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._begin(event.position())
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._current is not None:
+            self._extend(event.position())
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._current is not None:
+            self._end(event.position())
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def tabletEvent(self, event) -> None:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress:
+            self._begin(event.position())
+        elif kind == QEvent.Type.TabletMove:
+            self._extend(event.position())
+        elif kind == QEvent.Type.TabletRelease:
+            self._end(event.position())
+        event.accept()  # no synthesised mouse events on top
+
+    def event(self, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
+            points = event.points()
+            if points:
+                pos = points[0].position()
+                if kind == QEvent.Type.TouchBegin:
+                    self._begin(pos)
+                elif kind == QEvent.Type.TouchUpdate:
+                    self._extend(pos)
+                else:
+                    self._end(pos)
+            event.accept()
+            return True
+        if kind == QEvent.Type.TouchCancel:
+            self._current = None
+            self.update()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_button()
+        self._png = None
+
+    def _place_button(self) -> None:
+        hint = self.clear_button.sizeHint()
+        self.clear_button.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
+
+    # -- painting ---------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), PAPER)
+        # the line to sign on, as on paper
+        painter.setPen(QPen(QColor("#9aa3b5"), 1, Qt.PenStyle.DashLine))
+        base_y = self.height() - 34
+        painter.drawLine(24, base_y, self.width() - 24, base_y)
+        painter.drawText(8, base_y - 4, "×")
+        self._paint_signature(painter)
+        painter.setPen(QPen(QColor("#7a8294"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+    def _paint_signature(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._loaded is not None:
+            scaled = self._loaded.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(0, 0, scaled.width(), scaled.height())
+            painter.drawImage(target, self._loaded)
+        pen = QPen(INK, PEN_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path in self._strokes:
+            painter.drawPath(path)
+        if self._current is not None:
+            painter.drawPath(self._current)

@@ -1,0 +1,168 @@
+"""Words people see for codes: statuses, occupations, villages, fields, history actions.
+
+Labels that come with the data (occupations, validation messages) are picked by the
+interface language; the rest go through ``QCoreApplication.translate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+
+from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
+from desa_peduli.ui.i18n import current_language
+
+_STATUS_LABELS_EN = {
+    "draft": "Draft",
+    "ready": "Ready to send",
+    "accepted": "Accepted",
+    "correction": "Needs correction",
+    "registered": "Registered",
+    "duplicate": "Duplicate",
+}
+
+
+def status_label(status: str | None) -> str:
+    if not status:
+        return ""
+    if current_language() == "en":
+        return _STATUS_LABELS_EN.get(status, status)
+    label = STATUS_LABELS_ID.get(status, status)
+    return label[:1].upper() + label[1:]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    return [(s, status_label(s)) for s in STATUSES]
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> dict:
+    from desa_peduli import reference
+
+    return {o.code: o for o in reference.occupations()}
+
+
+def occupation_label(code: str | None) -> str:
+    if not code:
+        return ""
+    item = _occupations().get(code)
+    if item is None:
+        return code
+    return item.label_en if current_language() == "en" else item.label_id
+
+
+def occupation_choices() -> list[tuple[str, str]]:
+    return [(code, occupation_label(code)) for code in _occupations()]
+
+
+@lru_cache(maxsize=8192)
+def village_name(code: str | None) -> str:
+    """The desa/kelurahan name for a code (the code itself when unknown)."""
+    if not code:
+        return ""
+    from desa_peduli import reference
+
+    region = reference.regions().get(code)
+    return region.name if region else code
+
+
+@lru_cache(maxsize=8192)
+def village_path(code: str | None) -> str:
+    """``"Serasah, Pemayung, Kabupaten Batanghari"``: desa up to kabupaten."""
+    if not code:
+        return ""
+    from desa_peduli import reference
+
+    names = [r.name for r in reference.regions().path(code) if r.level != "province"]
+    return ", ".join(reversed(names)) if names else code
+
+
+def problem_message(problem: dict) -> str:
+    """A stored problem's message in the interface language."""
+    if current_language() == "en":
+        return problem.get("message_en") or problem.get("message") or ""
+    return problem.get("message") or problem.get("message_en") or ""
+
+
+def error_message(exc: Exception) -> str:
+    """A user-facing message for a typed error (a generic one for bugs)."""
+    from desa_peduli.errors import DesaPeduliError
+
+    if isinstance(exc, DesaPeduliError):
+        return exc.message(current_language())
+    return QCoreApplication.translate(
+        "Labels", "Something went wrong ({kind}). Nothing was changed; please try again."
+    ).format(kind=type(exc).__name__)
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "nik": QCoreApplication.translate("Labels", "NIK"),
+        "full_name": QCoreApplication.translate("Labels", "Full name"),
+        "birth_place": QCoreApplication.translate("Labels", "Place of birth"),
+        "birth_date": QCoreApplication.translate("Labels", "Date of birth"),
+        "sex": QCoreApplication.translate("Labels", "Sex"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "email": QCoreApplication.translate("Labels", "E-mail"),
+        "village_code": QCoreApplication.translate("Labels", "Village"),
+        "rt": QCoreApplication.translate("Labels", "RT"),
+        "rw": QCoreApplication.translate("Labels", "RW"),
+        "street": QCoreApplication.translate("Labels", "Street"),
+        "occupation": QCoreApplication.translate("Labels", "Occupation"),
+        "work_location": QCoreApplication.translate("Labels", "Work location"),
+        "declared_income": QCoreApplication.translate("Labels", "Income"),
+        "programs": QCoreApplication.translate("Labels", "Programmes"),
+        "payment_months": QCoreApplication.translate("Labels", "Payment period"),
+        "funding_source": QCoreApplication.translate("Labels", "Funding source"),
+        "heirs": QCoreApplication.translate("Labels", "Heirs"),
+        "consent": QCoreApplication.translate("Labels", "Consent"),
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "deleted": QCoreApplication.translate("Labels", "Deleted"),
+        "attachment:signature": QCoreApplication.translate("Labels", "Signature"),
+        "attachment:ktp_photo": QCoreApplication.translate("Labels", "KTP photo"),
+    }
+    return labels.get(name, name)
+
+
+def history_action_label(action: str) -> str:
+    labels = {
+        "create": QCoreApplication.translate("Labels", "Created"),
+        "update": QCoreApplication.translate("Labels", "Changed"),
+        "delete": QCoreApplication.translate("Labels", "Deleted"),
+        "restore": QCoreApplication.translate("Labels", "Restored"),
+    }
+    return labels.get(action, action)
+
+
+def backup_reason_label(reason: str) -> str:
+    labels = {
+        "scheduled": QCoreApplication.translate("Labels", "Scheduled"),
+        "manual": QCoreApplication.translate("Labels", "Made by hand"),
+        "pre-restore": QCoreApplication.translate("Labels", "Before a restore"),
+        "pre-migration": QCoreApplication.translate("Labels", "Before an update"),
+    }
+    return labels.get(reason, reason)
+
+
+def format_timestamp(value: str | dt.datetime | None) -> str:
+    """``"24/11/2026 08:13"`` in local time, from an ISO string or a datetime."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def format_size(size: int) -> str:
+    if size < 1024 * 1024:
+        kb = max(1, round(size / 1024))
+        return QCoreApplication.translate("Labels", "{size} KB").format(size=kb)
+    mb = f"{size / (1024 * 1024):.1f}"
+    return QCoreApplication.translate("Labels", "{size} MB").format(size=mb)

@@ -1,0 +1,191 @@
+"""Idle auto-lock: a timer reset by any keyboard or mouse input, and the lock page.
+
+:class:`IdleLock` watches the whole application (an event filter on QApplication) and
+emits ``idle`` after ``timeout_ms`` without input. The main window then saves the form,
+shows :class:`LockView` in place of its content and restores everything once the
+passphrase is verified (off the UI thread: it is an scrypt unwrap).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_peduli.ui import labels
+from desa_peduli.ui.widgets import busy_bar, error_label, password_edit, show_error
+from desa_peduli.ui.workers import run_in_background
+
+INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
+})
+
+
+def minutes_to_ms(minutes) -> int:
+    """The lock timeout in milliseconds for the ``lock_after_minutes`` setting (0 = never)."""
+    try:
+        value = float(minutes)
+    except (TypeError, ValueError):
+        value = 10.0
+    return max(0, int(value * 60_000))
+
+
+class IdleLock(QObject):
+    """Emits ``idle`` once after ``timeout_ms`` of no input; 0 disables it."""
+
+    idle = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self._timeout_ms = max(0, int(timeout_ms))
+        self._installed = False
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timeout_ms
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self._timeout_ms = max(0, int(timeout_ms))
+        if self.is_running:
+            self.start()
+
+    @property
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        """(Re)start watching; does nothing while the timeout is 0."""
+        app = QCoreApplication.instance()
+        if self._timeout_ms <= 0 or app is None:
+            self.stop()
+            return
+        if not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+        self._timer.start(self._timeout_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QCoreApplication.instance()
+        if self._installed and app is not None:
+            app.removeEventFilter(self)
+        self._installed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self._timer.isActive():
+            self._timer.start(self._timeout_ms)
+        return False
+
+
+class LockView(QWidget):
+    """The page shown while locked: the passphrase, nothing of the data."""
+
+    unlocked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workspace = None
+        self._worker = None
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QWidget(self)
+        box.setMaximumWidth(460)
+        layout = QVBoxLayout(box)
+        self.title = QLabel(self.tr("Desa Peduli is locked"), box)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.explanation = QLabel(box)
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        self.passphrase_edit = password_edit(box)
+        label = QLabel(self.tr("&Passphrase:"), box)
+        label.setBuddy(self.passphrase_edit)
+        layout.addWidget(label)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase_edit, 1)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), box)
+        self.unlock_button.setDefault(True)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+        self.error = error_label(box)
+        layout.addWidget(self.error)
+        self.busy = busy_bar(box)
+        layout.addWidget(self.busy)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box, 2)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        self.passphrase_edit.returnPressed.connect(self._on_unlock_requested)
+        self.unlock_button.clicked.connect(self._on_unlock_requested)
+
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def prepare(self, workspace, minutes: float | None) -> None:
+        """Reset the page for a new lock of ``workspace``."""
+        self._workspace = workspace
+        if minutes:
+            text = self.tr(
+                "Locked after {minutes} minutes without use, to protect the data. "
+                "Your work is saved. Type your passphrase to continue."
+            ).format(minutes=f"{minutes:g}")
+        else:
+            text = self.tr("Your work is saved. Type your passphrase to continue.")
+        self.explanation.setText(text)
+        self.passphrase_edit.clear()
+        show_error(self.error, "")
+        self._set_busy(False)
+        self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_unlock_requested(self) -> None:
+        if self.is_busy or self._workspace is None:
+            return
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            show_error(self.error, self.tr("Type the passphrase first."))
+            return
+        self._set_busy(True)
+        workspace = self._workspace
+        self._worker = run_in_background(
+            lambda: workspace.verify_passphrase(passphrase),
+            self._on_worker_succeeded, self._on_worker_failed, self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.passphrase_edit.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        if busy:
+            show_error(self.error, "")
+
+    def _on_worker_succeeded(self, _result) -> None:
+        self._worker = None
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.unlocked.emit()
+
+    def _on_worker_failed(self, exc: Exception) -> None:
+        self._worker = None
+        self._set_busy(False)
+        show_error(self.error, labels.error_message(exc))
+        self.passphrase_edit.clear()
+        self.passphrase_edit.setFocus()

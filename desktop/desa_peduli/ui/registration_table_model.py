@@ -1,0 +1,275 @@
+"""The registration list as a lazy Qt table model: primary keys up front, rows in pages.
+
+The model holds only the ordered primary keys a :class:`ListQuery` selects (an int
+each; 50,000 of them are a few hundred kilobytes) and fetches the columns it shows in
+pages of ``page_size`` rows through ``RegistrationStore.rows_for_pks`` when the view
+asks for them. A bounded LRU cache keeps the pages recently shown. Filtering and
+sorting happen in SQL: :meth:`sort` changes the query's order and re-reads the keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desa_peduli.storage.registrations import ListQuery, RegistrationStore
+from desa_peduli.ui import labels
+
+SortRole = Qt.ItemDataRole.UserRole + 1  # comparable values (also what SQL sorts on)
+IdRole = Qt.ItemDataRole.UserRole + 2  # the registration id (str)
+StatusRole = Qt.ItemDataRole.UserRole + 3  # the status code ("draft", "ready", ...)
+
+COLUMN_NAME = 0
+COLUMN_NIK = 1
+COLUMN_VILLAGE = 2
+COLUMN_OCCUPATION = 3
+COLUMN_STATUS = 4
+COLUMN_UPDATED = 5
+COLUMN_COUNT = 6
+
+# the ListQuery.sort key each column sorts by
+SORT_KEYS = {
+    COLUMN_NAME: "full_name",
+    COLUMN_NIK: "nik",
+    COLUMN_VILLAGE: "village_code",
+    COLUMN_OCCUPATION: "occupation",
+    COLUMN_STATUS: "status",
+    COLUMN_UPDATED: "updated_at",
+}
+_CORRECTION_COLOUR = QColor(170, 20, 20)
+
+_QModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RegistrationTableModel(QAbstractTableModel):
+    """Registrations matching a :class:`ListQuery`, fetched page by page."""
+
+    def __init__(
+        self,
+        store: RegistrationStore,
+        query: ListQuery | None = None,
+        parent: QObject | None = None,
+        *,
+        page_size: int = 200,
+        max_cached_pages: int = 16,
+    ):
+        super().__init__(parent)
+        self._store = store
+        self._query = query or ListQuery()
+        self._page_size = max(1, page_size)
+        self._max_pages = max(1, max_cached_pages)
+        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
+        self._pks: list[int] = store.query_pks(self._query)
+        self.rows_fetched = 0  # total rows read from the database (for tests and tuning)
+
+    # -- query --------------------------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return dataclasses.replace(self._query)
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show what ``query`` selects (a full reset; the view's selection is cleared)."""
+        self.beginResetModel()
+        self._query = dataclasses.replace(query)
+        self._pages.clear()
+        self._pks = self._store.query_pks(self._query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read keys and rows (after a save, a delete, a restore)."""
+        self.set_query(self._query)
+
+    def release(self) -> None:
+        """Forget every row and stop reading (the workspace is being closed)."""
+        self.beginResetModel()
+        self._pks = []
+        self._pages.clear()
+        self.endResetModel()
+
+    def total_rows(self) -> int:
+        return len(self._pks)
+
+    def cached_row_count(self) -> int:
+        return sum(len(page) for page in self._pages.values())
+
+    def id_at(self, row: int) -> str | None:
+        record = self._record(row)
+        return record["id"] if record else None
+
+    def row_of_id(self, reg_id: str) -> int:
+        """The row showing ``reg_id``, or -1."""
+        record = self._store.get(reg_id)
+        if record is None:
+            return -1
+        try:
+            return self._pks.index(record["pk"])
+        except ValueError:
+            return -1
+
+    def record_at(self, row: int) -> dict | None:
+        """The list columns of one row (a copy)."""
+        record = self._record(row)
+        return dict(record) if record else None
+
+    # -- paging -------------------------------------------------------------------------
+    def _page(self, page_no: int) -> dict[int, dict]:
+        page = self._pages.get(page_no)
+        if page is not None:
+            self._pages.move_to_end(page_no)
+            return page
+        start = page_no * self._page_size
+        pks = self._pks[start:start + self._page_size]
+        page = self._store.rows_for_pks(pks)
+        self.rows_fetched += len(pks)
+        self._pages[page_no] = page
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def _record(self, row: int) -> dict | None:
+        if not 0 <= row < len(self._pks):
+            return None
+        return self._page(row // self._page_size).get(self._pks[row])
+
+    # -- Qt model API -------------------------------------------------------------------
+    def rowCount(self, parent: _QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pks)
+
+    def columnCount(self, parent: _QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def flags(self, index: _QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Name"),
+            self.tr("NIK"),
+            self.tr("Village"),
+            self.tr("Occupation"),
+            self.tr("Status"),
+            self.tr("Changed"),
+        )
+
+    def data(self, index: _QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid():
+            return None
+        column = index.column()
+        if not 0 <= column < COLUMN_COUNT:
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            SortRole,
+            IdRole,
+            StatusRole,
+        ):
+            return None
+        record = self._record(index.row())
+        if record is None:
+            return None
+        if role == IdRole:
+            return record["id"]
+        if role == StatusRole:
+            return record["status"]
+        if role == SortRole:
+            return self._sort_value(record, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COLUMN_STATUS and record["status"] == "correction":
+                return QBrush(_CORRECTION_COLOUR)
+        return None
+
+    def _display(self, record: dict, column: int) -> str:
+        if column == COLUMN_NAME:
+            return record["full_name"] or self.tr("(no name yet)")
+        if column == COLUMN_NIK:
+            return record["nik"] or ""
+        if column == COLUMN_VILLAGE:
+            return labels.village_name(record["village_code"])
+        if column == COLUMN_OCCUPATION:
+            return labels.occupation_label(record["occupation"])
+        if column == COLUMN_STATUS:
+            return labels.status_label(record["status"])
+        return labels.format_timestamp(record["updated_at"])
+
+    @staticmethod
+    def _sort_value(record: dict, column: int):
+        if column == COLUMN_NAME:
+            return (record["full_name"] or "").casefold()
+        if column == COLUMN_NIK:
+            return record["nik"] or ""
+        if column == COLUMN_VILLAGE:
+            return record["village_code"] or ""
+        if column == COLUMN_OCCUPATION:
+            return record["occupation"] or ""
+        if column == COLUMN_STATUS:
+            return record["status"] or ""
+        return record["updated_at"] or ""
+
+    def _tooltip(self, record: dict, column: int) -> str | None:
+        if column == COLUMN_VILLAGE:
+            return labels.village_path(record["village_code"]) or None
+        if column != COLUMN_STATUS:
+            return None
+        lines = []
+        if record.get("branch_reason"):
+            lines.append(self.tr("Branch office: {reason}").format(reason=record["branch_reason"]))
+        if record.get("kpj_number"):
+            lines.append(self.tr("KPJ number: {number}").format(number=record["kpj_number"]))
+        problems = [p for p in record.get("problems") or [] if p.get("severity") != "warning"]
+        if record["status"] == "draft" and problems:
+            lines.append(self.tr("Still to complete:"))
+            lines += [f"• {labels.problem_message(p)}" for p in problems[:5]]
+            if len(problems) > 5:
+                lines.append(self.tr("… and {count} more").format(count=len(problems) - 5))
+        return "\n".join(lines) or None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL; rows keep their selection (persistent indexes follow their key)."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_pks = self._pks
+        self._query = dataclasses.replace(self._query, sort=key, descending=descending)
+        self._pks = self._store.query_pks(self._query)
+        self._pages.clear()
+        new_rows = {pk: row for row, pk in enumerate(self._pks)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for old in old_indexes:
+            row = new_rows.get(old_pks[old.row()], -1) if 0 <= old.row() < len(old_pks) else -1
+            new_indexes.append(self.index(row, old.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()

@@ -1,0 +1,119 @@
+"""Small widgets shared by several windows: button boxes, busy bar, passphrase hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QWidget,
+)
+
+MIN_PASSPHRASE = 8  # storage.keys.MIN_PASSPHRASE; checked again there
+
+WEAK, FAIR, STRONG, TOO_SHORT = "weak", "fair", "strong", "too_short"
+
+
+def button_box(parent: QWidget, ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
+    """OK/Cancel with our own (translated) texts: Qt ships no Indonesian for its buttons."""
+    box = QDialogButtonBox(parent)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setDefault(True)
+    ok.setAutoDefault(True)
+    if cancel_text is None:
+        cancel_text = QCoreApplication.translate("Widgets", "&Cancel")
+    cancel = box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAutoDefault(False)
+    return box
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """An indeterminate progress bar, hidden until work starts."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(12)
+    bar.hide()
+    return bar
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A red message line, hidden while empty."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
+        | Qt.InputMethodHint.ImhNoPredictiveText
+    )
+    return edit
+
+
+def passphrase_strength(text: str) -> str:
+    """A rough rating: length and variety (long phrases of plain words are fine)."""
+    if len(text) < MIN_PASSPHRASE:
+        return TOO_SHORT
+    kinds = sum((
+        any(c.islower() for c in text),
+        any(c.isupper() for c in text),
+        any(c.isdigit() for c in text),
+        any(not c.isalnum() for c in text),
+    ))
+    words = len([w for w in text.replace("-", " ").split() if w])
+    if len(text) >= 16 or (len(text) >= 12 and (kinds >= 3 or words >= 3)):
+        return STRONG
+    if len(text) >= 10 or kinds >= 3:
+        return FAIR
+    return WEAK
+
+
+class PassphraseHint(QLabel):
+    """Says how strong the typed passphrase is; follows a QLineEdit."""
+
+    _COLOURS = {TOO_SHORT: "#b00020", WEAK: "#a15c00", FAIR: "#5a6b00", STRONG: "#1b6e20"}
+
+    def __init__(self, edit: QLineEdit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.level = TOO_SHORT
+        self._edit = edit
+        edit.textChanged.connect(self._on_edit_text_changed)
+        self._on_edit_text_changed(edit.text())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_edit_text_changed(self._edit.text())
+        super().changeEvent(event)
+
+    def _on_edit_text_changed(self, text: str) -> None:
+        self.level = passphrase_strength(text)
+        messages = {
+            TOO_SHORT: self.tr("Too short: at least {count} characters.").format(
+                count=MIN_PASSPHRASE),
+            WEAK: self.tr("Weak. Longer is better: try three or four words you will remember."),
+            FAIR: self.tr("Fair. A few more characters or words make it stronger."),
+            STRONG: self.tr("Strong."),
+        }
+        if not text:
+            self.setText(self.tr(
+                "At least {count} characters. Several words are easiest to remember."
+            ).format(count=MIN_PASSPHRASE))
+            self.setStyleSheet("color: palette(mid);")
+            return
+        self.setText(messages[self.level])
+        self.setStyleSheet(f"color: {self._COLOURS[self.level]};")

@@ -1,0 +1,395 @@
+"""First run: language, the volunteer's name and area, a passphrase; creates the workspace.
+
+Creating the workspace wraps the database key with scrypt (about 2 s), so it runs off
+the UI thread; the new database is then opened on the UI thread with the raw key.
+Choosing a language switches the wizard at once (each page retranslates itself).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desa_peduli.ui import labels
+from desa_peduli.ui.i18n import current_language, install_translator
+from desa_peduli.ui.passphrase_dialog import open_session_with_key
+from desa_peduli.ui.widgets import (
+    MIN_PASSPHRASE,
+    PassphraseHint,
+    busy_bar,
+    error_label,
+    password_edit,
+    show_error,
+)
+from desa_peduli.ui.workers import run_in_background
+
+HOME_PROVINCE = "15"  # Jambi: the programme's province
+
+
+class _Page(QWizardPage):
+    """A page that sets its texts in ``retranslate_ui`` and redoes it on a language change."""
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class WelcomePage(_Page):
+    """Language, and how this laptop starts (alone now; enrolment file later)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        self.language_box = QGroupBox(self)
+        language_layout = QVBoxLayout(self.language_box)
+        self.indonesian = QRadioButton("Bahasa &Indonesia", self.language_box)
+        self.english = QRadioButton("&English", self.language_box)
+        self.language_group = QButtonGroup(self)
+        self.language_group.addButton(self.indonesian)
+        self.language_group.addButton(self.english)
+        (self.english if current_language() == "en" else self.indonesian).setChecked(True)
+        language_layout.addWidget(self.indonesian)
+        language_layout.addWidget(self.english)
+        layout.addWidget(self.language_box)
+
+        self.start_box = QGroupBox(self)
+        start_layout = QVBoxLayout(self.start_box)
+        self.start_alone = QRadioButton(self.start_box)
+        self.start_alone.setChecked(True)
+        self.start_enrolment = QRadioButton(self.start_box)
+        self.start_enrolment.setEnabled(False)
+        self.enrolment_note = QLabel(self.start_box)
+        self.enrolment_note.setWordWrap(True)
+        self.enrolment_note.setStyleSheet("color: palette(mid); margin-left: 22px;")
+        start_layout.addWidget(self.start_alone)
+        start_layout.addWidget(self.start_enrolment)
+        start_layout.addWidget(self.enrolment_note)
+        layout.addWidget(self.start_box)
+        layout.addStretch(1)
+
+        self.indonesian.toggled.connect(self._on_language_toggled)
+        self.retranslate_ui()
+
+    @property
+    def language(self) -> str:
+        return "en" if self.english.isChecked() else "id"
+
+    def _on_language_toggled(self, _checked: bool) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and self.language != current_language():
+            install_translator(app, self.language)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Welcome to Desa Peduli"))
+        self.setSubTitle(self.tr("Three short steps, then you can start registering."))
+        self.intro.setText(self.tr(
+            "This program keeps the registrations you make for BPJS Ketenagakerjaan "
+            "(BPU), encrypted on this laptop. It works without internet."))
+        self.language_box.setTitle(self.tr("Language"))
+        self.start_box.setTitle(self.tr("How do you start?"))
+        self.start_alone.setText(self.tr(
+            "&On my own: register workers now, connect to the branch office later"))
+        self.start_enrolment.setText(self.tr("With an enrolment &file from the branch office"))
+        self.enrolment_note.setText(self.tr("This comes with the sync feature."))
+
+
+class VolunteerPage(_Page):
+    """The volunteer's name and, optionally, their own desa (the form's default)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(100)
+        self.name_label = QLabel(self)
+        self.name_label.setBuddy(self.name_edit)
+        form.addRow(self.name_label, self.name_edit)
+        self.registerField("volunteer_name*", self.name_edit)
+        layout.addLayout(form)
+
+        self.area_box = QGroupBox(self)
+        area = QFormLayout(self.area_box)
+        self.area_note = QLabel(self.area_box)
+        self.area_note.setWordWrap(True)
+        area.addRow(self.area_note)
+        self.regency_combo = QComboBox(self.area_box)
+        self.district_combo = QComboBox(self.area_box)
+        self.village_combo = QComboBox(self.area_box)
+        self.area_labels = []
+        for combo in (self.regency_combo, self.district_combo, self.village_combo):
+            label = QLabel(self.area_box)
+            label.setBuddy(combo)
+            self.area_labels.append(label)
+            area.addRow(label, combo)
+        layout.addWidget(self.area_box)
+        layout.addStretch(1)
+
+        self._fill(self.regency_combo, HOME_PROVINCE)
+        self._fill(self.district_combo, None)
+        self._fill(self.village_combo, None)
+        self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_changed)
+        self.district_combo.currentIndexChanged.connect(self._on_district_combo_changed)
+        self.retranslate_ui()
+
+    @staticmethod
+    def _fill(combo: QComboBox, parent_code: str | None) -> None:
+        from desa_peduli import reference
+
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("", None)
+        if parent_code:
+            for region in reference.regions().children(parent_code):
+                combo.addItem(region.name, region.code)
+        combo.setEnabled(combo.count() > 1)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+        combo.setItemText(0, QCoreApplication.translate("VolunteerPage", "(not chosen)"))
+
+    def _on_regency_combo_changed(self, _index: int) -> None:
+        self._fill(self.district_combo, self.regency_combo.currentData())
+        self._fill(self.village_combo, None)
+
+    def _on_district_combo_changed(self, _index: int) -> None:
+        self._fill(self.village_combo, self.district_combo.currentData())
+
+    @property
+    def volunteer_name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+    @property
+    def home_village(self) -> str | None:
+        return self.village_combo.currentData()
+
+    def initializePage(self) -> None:
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("About you"))
+        self.setSubTitle(self.tr("Your name is written into every registration you make."))
+        self.name_label.setText(self.tr("Your &name:"))
+        self.area_box.setTitle(self.tr("Your area (optional)"))
+        self.area_note.setText(self.tr(
+            "The village you work in is offered first in the form. You can skip this."))
+        for label, text in zip(self.area_labels, (
+            self.tr("&Kabupaten/kota:"), self.tr("K&ecamatan:"), self.tr("&Desa/kelurahan:"),
+        ), strict=True):
+            label.setText(text)
+        for combo in (self.regency_combo, self.district_combo, self.village_combo):
+            combo.setItemText(0, self.tr("(not chosen)"))
+
+
+class PassphrasePage(_Page):
+    """The passphrase, twice, with a strength hint and where the data will live."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._path = Path(path)
+        self.created = False
+        self.setCommitPage(False)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.passphrase_edit = password_edit(self)
+        self.repeat_edit = password_edit(self)
+        self.passphrase_label = QLabel(self)
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        self.repeat_label = QLabel(self)
+        self.repeat_label.setBuddy(self.repeat_edit)
+        form.addRow(self.passphrase_label, self.passphrase_edit)
+        self.hint = PassphraseHint(self.passphrase_edit, self)
+        form.addRow("", self.hint)
+        form.addRow(self.repeat_label, self.repeat_edit)
+        layout.addLayout(form)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #fff4ce; color: #3d3000; padding: 8px; border: 1px solid #e0c97a;")
+        layout.addWidget(self.warning)
+        self.folder = QLabel(self)
+        self.folder.setWordWrap(True)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.folder)
+        layout.addStretch(1)
+        self.busy = busy_bar(self)
+        layout.addWidget(self.busy)
+        self.status = QLabel(self)
+        layout.addWidget(self.status)
+        self.status.hide()
+        self.passphrase_edit.textChanged.connect(lambda _t: show_error(self.error, ""))
+        self.repeat_edit.textChanged.connect(lambda _t: show_error(self.error, ""))
+        self.retranslate_ui()
+
+    @property
+    def passphrase(self) -> str:
+        return self.passphrase_edit.text()
+
+    def initializePage(self) -> None:
+        self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check(self) -> str | None:
+        """A message saying what is wrong with the typed passphrases, or None."""
+        if len(self.passphrase) < MIN_PASSPHRASE:
+            return self.tr(
+                "The passphrase is too short: use at least {count} characters."
+            ).format(count=MIN_PASSPHRASE)
+        if self.passphrase != self.repeat_edit.text():
+            return self.tr("The two passphrases are not the same. Type them again.")
+        return None
+
+    def validatePage(self) -> bool:
+        if self.created:
+            return True
+        wizard = self.wizard()
+        if wizard is None or wizard.is_busy:
+            return False
+        problem = self.check()
+        if problem:
+            show_error(self.error, problem)
+            edit = self.passphrase_edit if len(self.passphrase) < MIN_PASSPHRASE else self.repeat_edit
+            edit.selectAll()
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        wizard.create_workspace()
+        return False
+
+    def set_busy(self, busy: bool) -> None:
+        self.passphrase_edit.setEnabled(not busy)
+        self.repeat_edit.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.status.setVisible(busy)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Passphrase"))
+        self.setSubTitle(self.tr(
+            "The passphrase locks the data on this laptop. You type it each time you open "
+            "Desa Peduli."))
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.repeat_label.setText(self.tr("&Repeat:"))
+        self.warning.setText(self.tr(
+            "Write the passphrase down and keep it in a safe place. If it is forgotten, "
+            "the data on this laptop cannot be opened: recovery through the branch office "
+            "comes with a later version."))
+        self.folder.setText(self.tr("The data is stored, encrypted, in: {folder}").format(
+            folder=str(self._path)))
+        self.status.setText(self.tr("Creating your workspace… this takes a few seconds."))
+
+
+class FirstRunWizard(QWizard):
+    """Creates a volunteer workspace at ``path``; ``session`` is open once accepted."""
+
+    created = Signal(object)  # the open Session
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._path = Path(path)
+        self._worker = None
+        self.session = None
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButton, False)
+        self.welcome_page = WelcomePage(self)
+        self.volunteer_page = VolunteerPage(self)
+        self.passphrase_page = PassphrasePage(self._path, self)
+        for page in (self.welcome_page, self.volunteer_page, self.passphrase_page):
+            self.addPage(page)
+        self.retranslate_ui()
+        self.resize(680, 540)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def language(self) -> str:
+        return self.welcome_page.language
+
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Desa Peduli: first start"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+
+    def create_workspace(self) -> None:
+        """Start creating the workspace (called by the last page's validation)."""
+        from desa_peduli.services.session import Session
+
+        path = self._path
+        name = self.volunteer_page.volunteer_name
+        passphrase = self.passphrase_page.passphrase
+        home = self.volunteer_page.home_village
+        language = self.language
+
+        def create() -> bytes:
+            session = Session.create_volunteer(
+                path, name=name, passphrase=passphrase, home_village=home, language=language)
+            key = session.workspace.key
+            session.close()
+            return key
+
+        self._set_busy(True)
+        self._worker = run_in_background(
+            create, self._on_worker_succeeded, self._on_worker_failed, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.passphrase_page.set_busy(busy)
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
+                      QWizard.WizardButton.CancelButton):
+            button = self.button(which)
+            if button is not None:
+                button.setEnabled(not busy)
+
+    def _on_worker_succeeded(self, key: bytes) -> None:
+        self._worker = None
+        try:
+            self.session = open_session_with_key(self._path, key)
+        except Exception as exc:  # noqa: BLE001 - shown on the page
+            self._on_worker_failed(exc)
+            return
+        self._set_busy(False)
+        self.passphrase_page.created = True
+        self.created.emit(self.session)
+        self.accept()
+
+    def _on_worker_failed(self, exc: Exception) -> None:
+        self._worker = None
+        self._set_busy(False)
+        show_error(self.passphrase_page.error, labels.error_message(exc))
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return
+        super().reject()
