@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-venv libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1
+APT_PACKAGES=(python3-venv age libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1
               libdbus-1-3 fonts-dejavu-core libxcb-cursor0)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

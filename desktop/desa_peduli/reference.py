@@ -56,6 +56,9 @@ class RegionIndex:
         self._conn = conn
         self._lock = threading.Lock()
         self._keep_open = keep_open
+        # Regions never change while running: remember looked-up codes (a bulk add asks
+        # for the same few hundred codes fifty thousand times).
+        self._by_code: dict[str, Region | None] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> RegionIndex:
@@ -86,8 +89,13 @@ class RegionIndex:
             code = from_digits(code) or ""
             if not code:
                 return None
+        if code in self._by_code:
+            return self._by_code[code]
         rows = self._all(f"SELECT {self._COLUMNS} FROM regions WHERE code = ?", (code,))
-        return rows[0] if rows else None
+        found = rows[0] if rows else None
+        if len(self._by_code) < 200_000:
+            self._by_code[code] = found
+        return found
 
     def children(self, code: str) -> list[Region]:
         """Direct children, sorted by name."""

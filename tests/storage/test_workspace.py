@@ -37,7 +37,7 @@ def test_database_file_is_encrypted(session, valid_registration):
 def test_key_file_is_age_and_not_the_key(workspace_template):
     path, key = workspace_template
     wrapped = (path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
-    assert wrapped.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    assert wrapped.startswith(b"age-encryption.org/v1\n-> scrypt ")
     assert key not in wrapped and key.hex().encode() not in wrapped
 
 

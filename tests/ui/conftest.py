@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 FIRST_NAMES = ("Siti", "Dewi", "Rina", "Yuni", "Sri", "Nur", "Ani", "Eka", "Fitri", "Lina")
@@ -114,7 +116,14 @@ def make_window(qtbot, session):
 
 
 @pytest.fixture(autouse=True)
-def _background_work_finished():
-    """No test leaves a key unwrap running into the next one."""
+def _clean_up_after_each_test(qapp):
+    """No key unwrap runs into the next test; closed widgets are really deleted now.
+
+    Without the deletion, wrappers pile up until interpreter exit, where PySide 6.12 on
+    Python 3.11 tears them down in an order that can abort the process (a refcount
+    error on True/False) after every test has passed.
+    """
     yield
     QThreadPool.globalInstance().waitForDone(15_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -117,10 +117,20 @@ def add_file(
                     continue
                 if reg_id is None and nik:
                     matches = store.find_by_nik(nik)
-                    if len(matches) == 1:
+                    if len(matches) > 1:
+                        report.rejected_rows += 1
+                        reject(source.number, "nik", "nik.ambiguous",
+                               "NIK ini terdaftar lebih dari sekali di laptop ini; isi kolom id "
+                               "untuk memilih pendaftaran yang diubah.",
+                               "this NIK is registered more than once on this laptop; fill the "
+                               "id column to choose the registration to update.")
+                        continue
+                    if matches:
                         reg_id = matches[0]["id"]
                 data, attachments = service.split_attachments(data, reg_id, keep_stored_signature=True)
-                result = service.validate(data, reg_id=reg_id, require_signature_image=False)
+                # NIK duplicates were resolved above (same NIK = update), no second lookup
+                result = service.validate(data, reg_id=reg_id, require_signature_image=False,
+                                          check_duplicates=reg_id is not None)
                 if not result.ok:
                     report.rejected_rows += 1
                     for problem in result.errors:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import functools
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -56,9 +57,14 @@ class RegistrationService:
         self.session = session
         self._contexts: dict = {}
 
-    @property
+    @functools.cached_property
     def store(self) -> RegistrationStore:
         return RegistrationStore(self.session.db, actor=self.session.actor)
+
+    def reset(self) -> None:
+        """Forget cached state (after the workspace's identity or database changed)."""
+        self.__dict__.pop("store", None)
+        self._contexts.clear()
 
     def context(self, *, require_signature_image: bool = True):
         """The validation context for today (rebuilt when the date changes)."""
@@ -75,13 +81,14 @@ class RegistrationService:
 
     # -- validation -----------------------------------------------------------------------
     def validate(self, data: dict, *, reg_id: str | None = None,
-                 require_signature_image: bool = True):
+                 require_signature_image: bool = True, check_duplicates: bool = True):
         """Validate ``data``; adds a warning when the NIK is already registered here."""
         from desa_peduli.domain.validation import validate
 
         result = validate(data, self.context(require_signature_image=require_signature_image))
         nik = result.values.get("nik")
-        if nik and not any(p.field == "nik" and p.is_error for p in result.problems):
+        if check_duplicates and nik and not any(
+                p.field == "nik" and p.is_error for p in result.problems):
             others = self.store.find_by_nik(nik, exclude_id=reg_id)
             if others:
                 names = ", ".join(o["full_name"] or "(tanpa nama)" for o in others[:3])

@@ -244,19 +244,28 @@ class RegistrationStore:
                     [reg_id, kind, mime, hashlib.sha256(data).hexdigest(), data, now],
                 )
 
+    def _next_seq(self) -> int:
+        """The seq the next change_log row will get (AUTOINCREMENT: never reused)."""
+        return self.db.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),"
+            " coalesce((SELECT max(seq) FROM change_log), 0)) + 1"
+        ).fetchone()[0]
+
     def _insert(self, reg_id, values, status, problems_json, attachments, hashes, changed, now):
-        # change_log first: its seq is the record's change_seq; the FK needs the row, so
-        # insert the registration with a placeholder seq and set it right after.
+        seq = self._next_seq()
         cols = list(FIELDS)
         self.db.execute(
             f"INSERT INTO registrations(id, {', '.join(cols)}, status, problems, revision, "
             "change_seq, created_at, created_by, updated_at, updated_by) VALUES "
-            f"(?, {', '.join('?' for _ in cols)}, ?, ?, 1, 0, ?, ?, ?, ?)",
+            f"(?, {', '.join('?' for _ in cols)}, ?, ?, 1, ?, ?, ?, ?, ?)",
             [reg_id, *[_encode(c, values.get(c)) for c in cols], status, problems_json,
-             now, self.actor, now, self.actor],
+             seq, now, self.actor, now, self.actor],
         )
-        seq = self._log(reg_id, 1, "create", changed, now)
-        self.db.execute("UPDATE registrations SET change_seq = ? WHERE id = ?", [seq, reg_id])
+        self.db.execute(
+            "INSERT INTO change_log(seq, registration_id, revision, action, fields, reason, "
+            "actor, at) VALUES (?, ?, 1, 'create', ?, NULL, ?, ?)",
+            [seq, reg_id, json.dumps(changed), self.actor, now],
+        )
         self._write_attachments(reg_id, attachments, now)
         self._snapshot(reg_id, 1, seq, status, values, hashes, now)
         return SaveOutcome(reg_id, 1, seq, True, changed, status)

@@ -102,3 +102,128 @@ def m0001_initial(db: Database) -> None:
 
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]  # noqa: SLF001 (no public accessor)
+
+
+@migrations(name="0002_list_indexes")
+def m0002_list_indexes(db: Database) -> None:
+    """Covering indexes for the list: every query filters on "not deleted" first.
+
+    Without them a one-digit NIK search read 47,000 encrypted rows (470 ms at 50k); the
+    FTS update trigger is narrowed to name changes so bookkeeping updates skip it.
+    """
+    for column in ("status", "village_code", "occupation", "created_at", "updated_at"):
+        db.execute(f"DROP INDEX idx_registrations_{column}")
+    db.execute("CREATE INDEX idx_reg_live_updated ON registrations(deleted_at, updated_at, pk, nik)")
+    db.execute("CREATE INDEX idx_reg_live_village ON registrations(deleted_at, village_code)")
+    db.execute("CREATE INDEX idx_reg_live_status ON registrations(deleted_at, status, created_at)")
+    db.execute("CREATE INDEX idx_reg_live_occupation ON registrations(deleted_at, occupation)")
+    db.execute("CREATE INDEX idx_reg_live_created ON registrations(deleted_at, created_at)")
+    db.execute("DROP TRIGGER registrations_au")
+    db.execute(
+        """CREATE TRIGGER registrations_au AFTER UPDATE OF full_name ON registrations BEGIN
+            INSERT INTO registrations_fts (registrations_fts, rowid, full_name)
+                VALUES('delete', old.pk, old.full_name);
+            INSERT INTO registrations_fts (rowid, full_name) VALUES (new.pk, new.full_name);
+        END"""
+    )
+
+
+@migrations(name="0003_sync")
+def m0003_sync(db: Database) -> None:
+    """Sync: keys, volunteers and devices, bundles, remote change history, duplicates."""
+    # Secret keys (age identities, Ed25519 signing keys): inside the encrypted database.
+    db.execute("CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("ALTER TABLE registrations ADD COLUMN volunteer_id TEXT")
+    db.execute("ALTER TABLE registrations ADD COLUMN purged_at TEXT")
+    db.execute("CREATE INDEX idx_registrations_volunteer ON registrations(volunteer_id)")
+    db.execute("CREATE INDEX idx_registrations_branch_state ON registrations(branch_state)")
+    # Volunteer side: what receipts said about each registration, kept.
+    db.execute(
+        """CREATE TABLE branch_events (
+            id INTEGER PRIMARY KEY,
+            registration_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            kpj_number TEXT,
+            duplicate_of TEXT,
+            receipt_id TEXT,
+            actor TEXT,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_branch_events_registration ON branch_events(registration_id)")
+    # Branch side.
+    db.execute(
+        """CREATE TABLE volunteers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            villages TEXT NOT NULL DEFAULT '[]',
+            enrolled_at TEXT NOT NULL,
+            device_key TEXT,
+            device_recipient TEXT,
+            device_bound_at TEXT,
+            pending_device_key TEXT,
+            pending_device_recipient TEXT,
+            pending_since TEXT,
+            acked_seq INTEGER NOT NULL DEFAULT 0,
+            receipt_seq INTEGER NOT NULL DEFAULT 0,
+            last_bundle_at TEXT,
+            last_receipt_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE bundles (
+            bundle_id TEXT PRIMARY KEY,
+            volunteer_id TEXT NOT NULL REFERENCES volunteers(id),
+            device_key TEXT NOT NULL,
+            seq_from INTEGER NOT NULL,
+            seq_to INTEGER NOT NULL,
+            file_name TEXT,
+            created_at TEXT,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT,
+            report TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_bundles_volunteer ON bundles(volunteer_id, seq_to)")
+    db.execute(
+        """CREATE TABLE remote_changes (
+            volunteer_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            registration_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            reason TEXT,
+            actor TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (volunteer_id, seq)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE duplicates (
+            id INTEGER PRIMARY KEY,
+            nik TEXT NOT NULL,
+            registration_id TEXT NOT NULL,
+            other_id TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            bundle_id TEXT,
+            resolved_at TEXT,
+            resolution TEXT,
+            resolved_by TEXT,
+            UNIQUE (registration_id, other_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE state_log (
+            id INTEGER PRIMARY KEY,
+            registration_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            kpj_number TEXT,
+            duplicate_of TEXT,
+            actor TEXT,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_state_log_registration ON state_log(registration_id)")
