@@ -18,12 +18,12 @@ SMALL_SCREEN = (1366, 800)  # at or below this, the window starts maximised
 
 
 def _message(parent, title: str, text: str) -> None:
+    """A blocking error box (only before the main window exists)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Critical, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
-    from PySide6.QtCore import QCoreApplication
-
     box.addButton(QCoreApplication.translate("App", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 

@@ -119,9 +119,9 @@ def make_window(qtbot, session):
 def _clean_up_after_each_test(qapp):
     """No key unwrap runs into the next test; closed widgets are really deleted now.
 
-    Without the deletion, wrappers pile up until interpreter exit, where PySide 6.12 on
-    Python 3.11 tears them down in an order that can abort the process (a refcount
-    error on True/False) after every test has passed.
+    Deleting them here rather than at interpreter exit keeps tests independent (and was
+    what kept PySide6 6.12.0's refcount bug from aborting the run; pyproject now pins
+    PySide6 below 6.12).
     """
     yield
     QThreadPool.globalInstance().waitForDone(15_000)

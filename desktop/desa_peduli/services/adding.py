@@ -8,12 +8,16 @@ not create duplicates.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected
 from desa_peduli.services.tabular import iter_rows
+
+
+BATCH = 500
 
 
 class Cancelled(Exception):
@@ -79,6 +83,13 @@ def add_file(
     store = service.store
     seen_nik: dict[str, int] = {}
     db = session.db
+    pending: list[tuple[dict, str, str]] = []  # new registrations waiting for insert_many
+
+    def flush() -> None:
+        for outcome in store.insert_many(pending):
+            report.added += 1
+            report.ids.append(outcome.id)
+        pending.clear()
 
     def reject(row: int, field_name: str, code: str, message: str, message_en: str) -> None:
         if len(report.problems) < max_problems:
@@ -86,6 +97,7 @@ def add_file(
 
     try:
         with db.atomic():
+            existing_niks = store.nik_index()
             for source in iter_rows(path):
                 report.rows += 1
                 if cancelled and cancelled():
@@ -116,7 +128,7 @@ def add_file(
                            "one person needs one row.")
                     continue
                 if reg_id is None and nik:
-                    matches = store.find_by_nik(nik)
+                    matches = existing_niks.get(nik, [])
                     if len(matches) > 1:
                         report.rejected_rows += 1
                         reject(source.number, "nik", "nik.ambiguous",
@@ -126,7 +138,7 @@ def add_file(
                                "id column to choose the registration to update.")
                         continue
                     if matches:
-                        reg_id = matches[0]["id"]
+                        reg_id = matches[0]
                 data, attachments = service.split_attachments(data, reg_id, keep_stored_signature=True)
                 # NIK duplicates were resolved above (same NIK = update), no second lookup
                 result = service.validate(data, reg_id=reg_id, require_signature_image=False,
@@ -141,6 +153,13 @@ def add_file(
                     seen_nik[nik] = source.number
                 if report.rejected_rows and not skip_invalid:
                     continue  # keep checking every row, store nothing
+                if reg_id is None and not attachments:
+                    values, status, problems = service.stored_form(result)
+                    pending.append((values, status, json.dumps(problems, ensure_ascii=False,
+                                                               sort_keys=True)))
+                    if len(pending) >= BATCH:
+                        flush()
+                    continue
                 saved = service.save_validated(result, reg_id=reg_id, attachments=attachments)
                 outcome = saved.outcome
                 if outcome.created:
@@ -152,6 +171,7 @@ def add_file(
                 report.ids.append(outcome.id)
             if report.rejected_rows and not skip_invalid:
                 raise _Rollback()
+            flush()
         report.stored = True
     except _Rollback:
         report.added = report.updated = report.unchanged = 0

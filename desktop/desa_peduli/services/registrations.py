@@ -154,21 +154,23 @@ class RegistrationService:
     def save_validated(self, result, *, reg_id: str | None, attachments: dict,
                        ktp_photo: tuple[str, bytes] | None | bool = False) -> SaveResult:
         """Store an already validated registration (``validate`` then this = ``save``)."""
-        values = dict(result.values)
-        if isinstance(values.get("consent"), dict):
-            values["consent"] = {k: v for k, v in values["consent"].items()
-                                 if k != "signature_png"}
+        values, status, problems = self.stored_form(result)
         attachments = dict(attachments)
         if ktp_photo is not False:
             attachments[KTP_PHOTO] = ktp_photo
         outcome = self.store.save(
-            values,
-            status=READY if result.ok else DRAFT,
-            problems=[p.to_dict() for p in result.problems],
-            reg_id=reg_id,
-            attachments=attachments,
+            values, status=status, problems=problems, reg_id=reg_id, attachments=attachments
         )
         return SaveResult(outcome, list(result.problems))
+
+    @staticmethod
+    def stored_form(result) -> tuple[dict, str, list[dict]]:
+        """What a validation result is stored as: values (no image bytes), status, problems."""
+        values = dict(result.values)
+        if isinstance(values.get("consent"), dict):
+            values["consent"] = {k: v for k, v in values["consent"].items()
+                                 if k != "signature_png"}
+        return values, READY if result.ok else DRAFT, [p.to_dict() for p in result.problems]
 
     def get(self, reg_id: str) -> dict:
         """The stored record with ``consent.signature_png`` filled back in (bytes)."""

@@ -119,6 +119,15 @@ class RegistrationStore:
         ).fetchall()
         return [dict(zip(("id", "full_name", "status", "created_at"), r, strict=True)) for r in rows]
 
+    def nik_index(self) -> dict[str, list[str]]:
+        """NIK → ids of the registrations not deleted (one query, for bulk work)."""
+        index: dict[str, list[str]] = {}
+        for nik, reg_id in self.db.execute(
+            "SELECT nik, id FROM registrations WHERE deleted_at IS NULL AND nik IS NOT NULL"
+        ):
+            index.setdefault(nik, []).append(reg_id)
+        return index
+
     def history(self, reg_id: str) -> list[dict]:
         rows = self.db.execute(
             "SELECT seq, revision, action, fields, reason, actor, at FROM change_log "
@@ -140,9 +149,15 @@ class RegistrationStore:
             [reg_id],
         ).fetchall()
         keys = ("revision", "change_seq", "status", "data", "saved_at", "saved_by")
-        return [
-            {**dict(zip(keys, r, strict=True)), "data": json.loads(r[3])} for r in rows
-        ]
+        found = [{**dict(zip(keys, r, strict=True)), "data": json.loads(r[3])} for r in rows]
+        current = self.get(reg_id)
+        if current is not None and (not found or found[-1]["revision"] < current["revision"]):
+            data = {f: current.get(f) for f in FIELDS}
+            data["attachments"] = self._attachment_hashes(reg_id)
+            found.append({"revision": current["revision"], "change_seq": current["change_seq"],
+                          "status": current["status"], "data": data,
+                          "saved_at": current["updated_at"], "saved_by": current["updated_by"]})
+        return found
 
     # -- writing ------------------------------------------------------------------------
     def save(
@@ -181,7 +196,7 @@ class RegistrationStore:
                 changed = [f for f in FIELDS if values.get(f) not in (None, "", [], {})]
                 changed += [f"attachment:{k}" for k in sorted(new_hashes)]
                 return self._insert(reg_id or new_id(), values, status, problems_json,
-                                    attachments or {}, new_hashes, changed, now)
+                                    attachments or {}, changed, now)
             changed = [
                 f for f in FIELDS if _encode(f, values.get(f)) != _encode(f, current.get(f))
             ]
@@ -199,7 +214,7 @@ class RegistrationStore:
             if status_changed and not changed:
                 changed = ["status"]
             return self._update(current, values, status, problems_json, attachments or {},
-                                new_hashes, changed, now)
+                                old_hashes, changed, now)
 
     def _attachment_hashes(self, reg_id: str | None) -> dict[str, str]:
         if not reg_id:
@@ -218,15 +233,19 @@ class RegistrationStore:
         )
         return cursor.lastrowid
 
-    def _snapshot(self, reg_id: str, revision: int, seq: int, status: str, values: dict,
-                  hashes: dict[str, str], now: str) -> None:
-        data = {f: values.get(f) for f in FIELDS}
+    def _keep_current_revision(self, current: dict, hashes: dict[str, str]) -> None:
+        """Copy the row as it is now into ``revisions`` before it changes (copy-on-write).
+
+        The current revision lives in ``registrations``; every earlier one in
+        ``revisions``. So creating a record writes no copy, and nothing is ever lost.
+        """
+        data = {f: current.get(f) for f in FIELDS}
         data["attachments"] = hashes
         self.db.execute(
-            "INSERT INTO revisions(registration_id, revision, change_seq, status, data, "
-            "saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [reg_id, revision, seq, status, json.dumps(data, ensure_ascii=False), now,
-             self.actor],
+            "INSERT OR IGNORE INTO revisions(registration_id, revision, change_seq, status, "
+            "data, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [current["id"], current["revision"], current["change_seq"], current["status"],
+             json.dumps(data, ensure_ascii=False), current["updated_at"], current["updated_by"]],
         )
 
     def _write_attachments(self, reg_id: str, attachments: dict, now: str) -> None:
@@ -251,27 +270,60 @@ class RegistrationStore:
             " coalesce((SELECT max(seq) FROM change_log), 0)) + 1"
         ).fetchone()[0]
 
-    def _insert(self, reg_id, values, status, problems_json, attachments, hashes, changed, now):
+    _INSERT_REGISTRATION = (
+        f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
+        "change_seq, created_at, created_by, updated_at, updated_by) VALUES "
+        f"(?, {', '.join('?' for _ in FIELDS)}, ?, ?, 1, ?, ?, ?, ?, ?)"
+    )
+    _INSERT_CREATE_LOG = (
+        "INSERT INTO change_log(seq, registration_id, revision, action, fields, reason, "
+        "actor, at) VALUES (?, ?, 1, 'create', ?, NULL, ?, ?)"
+    )
+
+    def _insert_params(self, seq, reg_id, values, status, problems_json, changed, now):
+        return (
+            (reg_id, *[_encode(c, values.get(c)) for c in FIELDS], status, problems_json,
+             seq, now, self.actor, now, self.actor),
+            (seq, reg_id, json.dumps(changed), self.actor, now),
+        )
+
+    def _insert(self, reg_id, values, status, problems_json, attachments, changed, now):
         seq = self._next_seq()
-        cols = list(FIELDS)
-        self.db.execute(
-            f"INSERT INTO registrations(id, {', '.join(cols)}, status, problems, revision, "
-            "change_seq, created_at, created_by, updated_at, updated_by) VALUES "
-            f"(?, {', '.join('?' for _ in cols)}, ?, ?, 1, ?, ?, ?, ?, ?)",
-            [reg_id, *[_encode(c, values.get(c)) for c in cols], status, problems_json,
-             seq, now, self.actor, now, self.actor],
-        )
-        self.db.execute(
-            "INSERT INTO change_log(seq, registration_id, revision, action, fields, reason, "
-            "actor, at) VALUES (?, ?, 1, 'create', ?, NULL, ?, ?)",
-            [seq, reg_id, json.dumps(changed), self.actor, now],
-        )
+        registration, log = self._insert_params(
+            seq, reg_id, values, status, problems_json, changed, now)
+        self.db.execute(self._INSERT_REGISTRATION, registration)
+        self.db.execute(self._INSERT_CREATE_LOG, log)
         self._write_attachments(reg_id, attachments, now)
-        self._snapshot(reg_id, 1, seq, status, values, hashes, now)
         return SaveOutcome(reg_id, 1, seq, True, changed, status)
 
-    def _update(self, current, values, status, problems_json, attachments, hashes, changed, now):
+    def insert_many(self, items: list[tuple[dict, str, str]]) -> list[SaveOutcome]:
+        """Create many new registrations (no attachments) with one statement per table.
+
+        ``items`` holds ``(values, status, problems_json)``. Must run inside a
+        transaction the caller holds (the bulk ``add`` does); the result is the same as
+        calling :meth:`save` for each, only faster.
+        """
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("insert_many needs an open transaction")
+        now = local_now()
+        seq = self._next_seq()
+        outcomes, registrations, logs = [], [], []
+        for offset, (values, status, problems_json) in enumerate(items):
+            reg_id = new_id()
+            changed = [f for f in FIELDS if values.get(f) not in (None, "", [], {})]
+            registration, log = self._insert_params(
+                seq + offset, reg_id, values, status, problems_json, changed, now)
+            registrations.append(registration)
+            logs.append(log)
+            outcomes.append(SaveOutcome(reg_id, 1, seq + offset, True, changed, status))
+        self.db.conn.executemany(self._INSERT_REGISTRATION, registrations)
+        self.db.conn.executemany(self._INSERT_CREATE_LOG, logs)
+        return outcomes
+
+    def _update(self, current, values, status, problems_json, attachments, old_hashes, changed,
+                now):
         reg_id = current["id"]
+        self._keep_current_revision(current, old_hashes)
         revision = current["revision"] + 1
         seq = self._log(reg_id, revision, "update", changed, now)
         sets = ", ".join(f"{c} = ?" for c in FIELDS)
@@ -282,7 +334,6 @@ class RegistrationStore:
              seq, now, self.actor, reg_id],
         )
         self._write_attachments(reg_id, attachments, now)
-        self._snapshot(reg_id, revision, seq, status, values, hashes, now)
         return SaveOutcome(reg_id, revision, seq, False, changed, status)
 
     def soft_delete(self, reg_id: str, reason: str) -> SaveOutcome:
@@ -297,6 +348,7 @@ class RegistrationStore:
             current = self.require(reg_id)
             if current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            self._keep_current_revision(current, self._attachment_hashes(reg_id))
             revision = current["revision"] + 1
             seq = self._log(reg_id, revision, "delete", ["deleted"], now, reason)
             self.db.execute(
@@ -304,8 +356,6 @@ class RegistrationStore:
                 "change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 [now, reason, revision, seq, now, self.actor, reg_id],
             )
-            self._snapshot(reg_id, revision, seq, current["status"], current,
-                           self._attachment_hashes(reg_id), now)
             return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
 
     def restore(self, reg_id: str) -> SaveOutcome:
@@ -314,6 +364,7 @@ class RegistrationStore:
             current = self.require(reg_id)
             if not current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            self._keep_current_revision(current, self._attachment_hashes(reg_id))
             revision = current["revision"] + 1
             seq = self._log(reg_id, revision, "restore", ["deleted"], now)
             self.db.execute(
@@ -321,8 +372,6 @@ class RegistrationStore:
                 "revision = ?, change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 [revision, seq, now, self.actor, reg_id],
             )
-            self._snapshot(reg_id, revision, seq, current["status"], current,
-                           self._attachment_hashes(reg_id), now)
             return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
 
     # -- lists --------------------------------------------------------------------------

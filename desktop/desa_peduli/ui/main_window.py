@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
         self.language_group.setExclusive(True)
         current = self.session.settings.get("language") or "id"
         self.language_actions: dict[str, QAction] = {}
-        for code, text in (("id", self.tr("Bahasa &Indonesia")), ("en", self.tr("&English"))):
+        # each language named in itself, so it can be found whatever the current one is
+        for code, text in (("id", "Bahasa &Indonesia"), ("en", "&English")):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(code == current)
