@@ -16,7 +16,6 @@ from pathlib import Path
 from desa_peduli.errors import InputRejected
 from desa_peduli.services.tabular import iter_rows
 
-
 BATCH = 500
 
 

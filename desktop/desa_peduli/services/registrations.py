@@ -8,8 +8,8 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-import functools
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from desa_peduli.domain.problems import WARNING, Problem

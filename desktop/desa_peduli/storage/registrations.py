@@ -449,6 +449,13 @@ class RegistrationStore:
             "by_status": by_status,
         }
 
+    def village_codes(self) -> list[str]:
+        """Distinct village codes of the registrations not deleted."""
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT village_code FROM registrations "
+            "WHERE deleted_at IS NULL AND village_code IS NOT NULL AND village_code != ''"
+        )]
+
     def max_change_seq(self) -> int:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
 

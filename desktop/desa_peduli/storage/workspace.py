@@ -110,31 +110,43 @@ class Workspace:
             lock.release()
             raise
 
-    @classmethod
-    def open(cls, path: Path, passphrase: str) -> Workspace:
+    @staticmethod
+    def unwrap_key(path: Path, passphrase: str) -> bytes:
+        """The database key of the workspace at ``path`` (slow: scrypt); opens nothing.
+
+        The GUI calls this on a worker thread, then :meth:`open_with_key` on its own.
+        """
         path = Path(path)
         meta = read_meta(path)
         if meta.get("format", 0) > FORMAT:
             raise SchemaTooNew([f"format {meta.get('format')}"])
-        lock = _acquire(path)
         try:
             wrapped = (path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
-            key = keys.unwrap_with_passphrase(wrapped, passphrase)
-            ws = cls(path, meta, key, lock)
+        except FileNotFoundError as exc:
+            raise WorkspaceDamaged(f"berkas tidak ada: {exc.filename}") from exc
+        return keys.unwrap_with_passphrase(wrapped, passphrase)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Workspace:
+        path = Path(path)
+        meta = read_meta(path)
+        # the lock first: a workspace in use says so before anyone waits for scrypt
+        lock = _acquire(path)
+        try:
+            ws = cls(path, meta, cls.unwrap_key(path, passphrase), lock)
             ws._open_db(migrate_backup=True)
             return ws
-        except FileNotFoundError as exc:
-            lock.release()
-            raise WorkspaceDamaged(f"berkas tidak ada: {exc.filename}") from exc
         except BaseException:
             lock.release()
             raise
 
     @classmethod
     def open_with_key(cls, path: Path, key: bytes) -> Workspace:
-        """Open with the raw key (recovery by the branch, tests)."""
+        """Open with the raw key (after :meth:`unwrap_key`, recovery by the branch, tests)."""
         path = Path(path)
         meta = read_meta(path)
+        if meta.get("format", 0) > FORMAT:
+            raise SchemaTooNew([f"format {meta.get('format')}"])
         lock = _acquire(path)
         try:
             ws = cls(path, meta, key, lock)

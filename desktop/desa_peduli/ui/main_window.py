@@ -72,12 +72,7 @@ def default_form_factory(session, parent: QWidget) -> QWidget:
 
 def used_village_codes(session) -> list[str]:
     """Distinct village codes of the registrations not deleted (plus the home village)."""
-    # TODO(storage): move into RegistrationStore (a "village_codes()" method) - asked.
-    rows = session.db.execute(
-        "SELECT DISTINCT village_code FROM registrations "
-        "WHERE deleted_at IS NULL AND village_code IS NOT NULL AND village_code != ''"
-    ).fetchall()
-    codes = {row[0] for row in rows}
+    codes = set(session.registrations.store.village_codes())
     home = session.settings.get("home_village")
     if home:
         codes.add(home)

@@ -12,30 +12,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from desa_peduli.errors import SchemaTooNew, WorkspaceDamaged, WrongPassphrase
+from desa_peduli.errors import WrongPassphrase
 from desa_peduli.ui import labels
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 from desa_peduli.ui.workers import run_in_background
 
 
 def unwrap_workspace_key(path: Path, passphrase: str) -> bytes:
-    """The database key of the workspace at ``path`` (slow: scrypt). Touches no database.
+    """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
+    from desa_peduli.storage.workspace import Workspace
 
-    Raises WrongPassphrase, WorkspaceNotFound, WorkspaceDamaged or SchemaTooNew, the
-    same errors ``Workspace.open`` raises before it opens the database.
-    """
-    from desa_peduli.storage import keys
-    from desa_peduli.storage.workspace import FORMAT, KEY_DIR, PASSPHRASE_KEY_FILE, read_meta
-
-    path = Path(path)
-    meta = read_meta(path)
-    if meta.get("format", 0) > FORMAT:
-        raise SchemaTooNew([f"format {meta.get('format')}"])
-    try:
-        wrapped = (path / KEY_DIR / PASSPHRASE_KEY_FILE).read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkspaceDamaged(f"berkas tidak ada: {exc.filename}") from exc
-    return keys.unwrap_with_passphrase(wrapped, passphrase)
+    return Workspace.unwrap_key(Path(path), passphrase)
 
 
 def open_session_with_key(path: Path, key: bytes):
