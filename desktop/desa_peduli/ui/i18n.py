@@ -1,8 +1,10 @@
 """Interface language: installs the Indonesian translator (the default) or none for English.
 
 Source strings are English (``tr()``); Indonesian comes from
-``resources/i18n/desa_peduli_id.qm``. Data that carries its own labels in both languages
-(occupations, statuses, validation messages) is chosen with :func:`current_language`.
+``resources/i18n/desa_peduli_id.qm``, and Qt's own texts (context menus, wizard and
+dialog buttons, the file dialog) from ``resources/i18n/qtbase_id.qm``: Qt ships no
+Indonesian. Data that carries its own labels in both languages (occupations, statuses,
+validation messages) is chosen with :func:`current_language`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 ENV_LANG = "DESA_PEDULI_LANG"
 QM_NAME = "desa_peduli_{lang}.qm"
+QT_QM_NAME = "qtbase_{lang}.qm"  # Qt's own texts, installed before (so under) the app's
 
 _state = {"language": DEFAULT_LANGUAGE, "translators": []}
 
@@ -47,8 +50,8 @@ def current_language() -> str:
 def install_translator(app: QCoreApplication, lang: str | None) -> bool:
     """Switch the interface to ``lang``; True if that language is fully available.
 
-    English needs no translator. For Indonesian a missing ``.qm`` (before the lead's
-    translation pass) leaves the English source text and returns False.
+    English needs no translator. For Indonesian a missing ``.qm`` leaves the English
+    source text of what it covers and returns False.
     """
     code = normalise(lang) or DEFAULT_LANGUAGE
     for old in _state["translators"]:
@@ -57,15 +60,23 @@ def install_translator(app: QCoreApplication, lang: str | None) -> bool:
     _state["language"] = code
     if code == "en":
         return True
-    node = resources.files("desa_peduli.resources") / "i18n" / QM_NAME.format(lang=code)
+    # Qt's texts first: the translator installed last is asked first, so ours wins
+    loaded = [_load(app, QT_QM_NAME, code), _load(app, QM_NAME, code)]
+    return all(loaded)
+
+
+def _load(app: QCoreApplication, pattern: str, code: str) -> bool:
+    """Install the translator in ``resources/i18n/<pattern>``; False (logged) if missing."""
+    name = pattern.format(lang=code)
+    node = resources.files("desa_peduli.resources") / "i18n" / name
     if not node.is_file():
-        log.info("no translation file for %s; showing English source text", code)
+        log.info("no translation file %s; showing English source text", name)
         return False
     translator = QTranslator(app)
     with resources.as_file(node) as path:
         loaded = translator.load(str(path))
     if not loaded:
-        log.warning("translation file for %s could not be loaded", code)
+        log.warning("translation file %s could not be loaded", name)
         return False
     app.installTranslator(translator)
     _state["translators"].append(translator)
