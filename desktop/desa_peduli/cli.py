@@ -52,6 +52,50 @@ def build_parser() -> argparse.ArgumentParser:
     vol.add_argument("--home-village", help="kode desa wilayah kerja, mis. 15.04.05.2003")
     vol.add_argument("--enrolment", help="berkas pendaftaran dari kantor cabang")
     vol.add_argument("--json", action="store_true")
+    branch = init_sub.add_parser("branch", help="ruang kerja kantor cabang")
+    branch.add_argument("--name", required=True, help="nama kantor cabang")
+    branch.add_argument("--province", required=True, help="kode provinsi, mis. 15")
+    branch.add_argument("--json", action="store_true")
+
+    enrol = sub.add_parser("enrol", help="(cabang) buat berkas pendaftaran relawan")
+    enrol.add_argument("--volunteer-id", required=True)
+    enrol.add_argument("--name", required=True)
+    enrol.add_argument("--village", action="append", default=[], help="kode desa (boleh berulang)")
+    enrol.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
+
+    sub.add_parser("fingerprint", help="sidik jari kunci ruang kerja ini")
+
+    export = sub.add_parser("export", help="(relawan) tulis bundel sinkronisasi")
+    export.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
+    export.add_argument("--all", action="store_true", help="kirim semuanya")
+    export.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="cabang: bundel; relawan: tanda terima")
+    imp.add_argument("files", nargs="+")
+    imp.add_argument("--json", action="store_true")
+
+    status = sub.add_parser("status", help="(cabang) atur status pendaftaran")
+    status.add_argument("id")
+    status.add_argument("state", choices=("accepted", "correction", "registered", "duplicate"))
+    status.add_argument("--reason")
+    status.add_argument("--kpj")
+    status.add_argument("--of", dest="duplicate_of")
+
+    receipt = sub.add_parser("receipt", help="(cabang) tulis tanda terima untuk relawan")
+    receipt.add_argument("--volunteer-id", required=True)
+    receipt.add_argument("-o", dest="output", required=True)
+
+    devices = sub.add_parser("approve-device", help="(cabang) setujui laptop baru relawan")
+    devices.add_argument("bundle", help="bundel yang ditolak karena laptop berbeda")
+
+    recover = sub.add_parser("recover", help="(cabang) pulihkan ruang kerja relawan "
+                             "yang lupa kata sandi")
+    recover.add_argument("volunteer_dir")
+    recover.add_argument("--new-passphrase-file", help="berkas berisi kata sandi baru")
+
+    purge = sub.add_parser("purge", help="(relawan) hapus data pribadi yang sudah terdaftar")
+    purge.add_argument("--days", type=int, default=None, help="umur minimal (hari), default 30")
+    purge.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add", help="tambah/ubah pendaftaran dari .jsonl, .csv atau .xlsx")
     add.add_argument("file")
@@ -112,21 +156,56 @@ def _open(args):
 # -- commands ---------------------------------------------------------------------------
 def cmd_init(args) -> int:
     from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import is_workspace
 
-    if args.enrolment:
-        _say(args, "Pendaftaran dari kantor cabang (--enrolment) belum tersedia di versi ini.",
-             "Enrolment from the branch office (--enrolment) is not available in this version.")
-        return EXIT_USAGE
-    if not args.name:
-        raise UsageError("--name wajib diisi")
     path = resolve_workspace_dir(args.data_dir)
+    if args.role == "branch":
+        from desa_peduli.services.branch import BranchService, create_branch
+
+        passphrase = _read_passphrase(args, confirm=True)
+        with create_branch(path, name=args.name, province=args.province,
+                           passphrase=passphrase) as session:
+            info = {"workspace": str(path), "role": "branch",
+                    "fingerprint": BranchService(session).fingerprint()}
+        print(json.dumps(info) if args.json else
+              (f"Ruang kerja kantor cabang dibuat di {path}\nSidik jari: {info['fingerprint']}"
+               if _lang(args) != "en" else
+               f"Branch workspace created at {path}\nFingerprint: {info['fingerprint']}"))
+        return EXIT_OK
+    from desa_peduli.services.field import FieldSync
+
+    if args.enrolment and is_workspace(path):
+        # an existing volunteer workspace is enrolled afterwards, keeping its registrations
+        with _open(args) as session:
+            branch = FieldSync(session).enrol(Path(args.enrolment))
+            info = {"workspace": str(path), "role": session.role, "enrolled": True,
+                    "branch": branch["name"], "branch_fingerprint": branch["fingerprint"],
+                    "fingerprint": FieldSync(session).fingerprint()}
+        print(json.dumps(info, ensure_ascii=False) if args.json else _enrolled_text(args, info))
+        return EXIT_OK
+    if args.enrolment:
+        from desa_peduli.sync.enrolment import read_enrolment
+
+        name = read_enrolment(Path(args.enrolment))["volunteer_name"]
+    elif args.name:
+        name = args.name
+    else:
+        raise UsageError("--name atau --enrolment wajib diisi")
     passphrase = _read_passphrase(args, confirm=True)
     with Session.create_volunteer(
-        path, name=args.name, passphrase=passphrase, home_village=args.home_village,
+        path, name=name, passphrase=passphrase, home_village=args.home_village,
         language=_lang(args),
     ) as session:
         info = {"workspace": str(path), "role": session.role,
                 "workspace_id": session.workspace.meta["workspace_id"]}
+        if args.enrolment:
+            branch = FieldSync(session).enrol(Path(args.enrolment))
+            info.update(enrolled=True, branch=branch["name"],
+                        branch_fingerprint=branch["fingerprint"],
+                        fingerprint=FieldSync(session).fingerprint())
+    if args.enrolment and not args.json:
+        print(_enrolled_text(args, info))
+        return EXIT_OK
     if args.json:
         print(json.dumps(info))
     else:
@@ -135,10 +214,162 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
+def _enrolled_text(args, info: dict) -> str:
+    if _lang(args) == "en":
+        return (f"Workspace {info['workspace']} enrolled with {info['branch']}.\n"
+                f"Branch fingerprint: {info['branch_fingerprint']}\n"
+                f"This laptop's fingerprint: {info['fingerprint']}")
+    return (f"Ruang kerja {info['workspace']} terdaftar di {info['branch']}.\n"
+            f"Sidik jari kantor cabang: {info['branch_fingerprint']}\n"
+            f"Sidik jari laptop ini: {info['fingerprint']}")
+
+
+def _role_service(session):
+    if session.role == "branch":
+        from desa_peduli.services.branch import BranchService
+
+        return BranchService(session)
+    from desa_peduli.services.field import FieldSync
+
+    return FieldSync(session)
+
+
+def cmd_enrol(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    with _open(args) as session:
+        path = BranchService(session).enrol(volunteer_id=args.volunteer_id, name=args.name,
+                                            villages=args.village, target=Path(args.output))
+    print(path)
+    return EXIT_OK
+
+
+def cmd_fingerprint(args) -> int:
+    with _open(args) as session:
+        print(_role_service(session).fingerprint())
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from desa_peduli.services.field import FieldSync
+
+    with _open(args) as session:
+        result = FieldSync(session).export(Path(args.output), everything=args.all)
+    if result.path is None:
+        _say(args, "Tidak ada perubahan baru untuk dikirim; tidak ada berkas ditulis.",
+             "Nothing new to send; no file was written.")
+        return EXIT_OK
+    if args.json:
+        print(json.dumps({"path": str(result.path), "manifest": result.manifest}))
+    else:
+        print(result.path)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from desa_peduli.errors import BundleRejected
+
+    reports, code = [], EXIT_OK
+    with _open(args) as session:
+        service = _role_service(session)
+        if session.role == "branch":
+            from desa_peduli.storage.backups import make_backup
+
+            make_backup(session.workspace, reason="pre-import")
+        for name in args.files:
+            try:
+                if session.role == "branch":
+                    report = service.import_bundle(Path(name)).to_dict()
+                else:
+                    report = service.import_receipt(Path(name)).to_dict()
+                report["status"] = "applied"
+            except BundleRejected as exc:
+                code = EXIT_INPUT
+                report = {"file": Path(name).name, "status": "rejected", "reason": exc.reason,
+                          "message": exc.message(_lang(args))}
+                if getattr(exc, "device_fingerprint", None):
+                    report["device_fingerprint"] = exc.device_fingerprint
+                print(exc.message(_lang(args)), file=sys.stderr)
+            reports.append(report)
+            if not args.json and report["status"] == "applied":
+                print(_import_line(args, report))
+    if args.json:
+        print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
+    return code
+
+
+def _import_line(args, report: dict) -> str:
+    if "new" in report:
+        if _lang(args) == "en":
+            return (f"{report['file']}: {report['new']} new, {report['updated']} updated, "
+                    f"{report['unchanged']} unchanged, {report['duplicates']} duplicates, "
+                    f"{len(report['rejected'])} rejected")
+        return (f"{report['file']}: {report['new']} baru, {report['updated']} diperbarui, "
+                f"{report['unchanged']} tidak berubah, {report['duplicates']} duplikat, "
+                f"{len(report['rejected'])} ditolak")
+    if _lang(args) == "en":
+        return f"{report['file']}: {report['updated']} registrations updated"
+    return f"{report['file']}: {report['updated']} pendaftaran diperbarui"
+
+
+def cmd_status(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    with _open(args) as session:
+        BranchService(session).set_state(args.id, args.state, reason=args.reason, kpj=args.kpj,
+                                         duplicate_of=args.duplicate_of)
+    return EXIT_OK
+
+
+def cmd_receipt(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    with _open(args) as session:
+        print(BranchService(session).receipt(args.volunteer_id, Path(args.output)))
+    return EXIT_OK
+
+
+def cmd_approve_device(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    with _open(args) as session:
+        print(BranchService(session).approve_device(Path(args.bundle)))
+    return EXIT_OK
+
+
+def cmd_recover(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    new = _new_passphrase(args)
+    with _open(args) as session:
+        volunteer_id = BranchService(session).recover_workspace(Path(args.volunteer_dir), new)
+    _say(args, f"Kata sandi baru dipasang untuk ruang kerja relawan {volunteer_id}.",
+         f"New passphrase set for the workspace of volunteer {volunteer_id}.", err=False)
+    return EXIT_OK
+
+
+def cmd_purge(args) -> int:
+    from desa_peduli.services.field import FieldSync
+
+    with _open(args) as session:
+        count = FieldSync(session).purge(args.days)
+    if args.json:
+        print(json.dumps({"purged": count}))
+    else:
+        _say(args, f"Data pribadi {count} pendaftaran yang sudah terdaftar dihapus dari laptop.",
+             f"Personal data of {count} registered registrations removed from this laptop.",
+             err=False)
+    return EXIT_OK
+
+
 def cmd_add(args) -> int:
     from desa_peduli.services.adding import add_file
 
     with _open(args) as session:
+        if session.role != "volunteer":
+            from desa_peduli.errors import WrongRole
+
+            raise WrongRole("volunteer")
         report = add_file(session, Path(args.file), skip_invalid=args.skip_invalid)
     lang = _lang(args)
     for problem in report.problems:
@@ -200,21 +431,24 @@ def cmd_check(args) -> int:
     return EXIT_OK if report["ok"] else EXIT_WORKSPACE
 
 
+def _new_passphrase(args) -> str:
+    if args.new_passphrase_file:
+        return _read_passphrase(args, file_arg=args.new_passphrase_file)
+    if os.environ.get(ENV_NEW_PASSPHRASE):
+        return os.environ[ENV_NEW_PASSPHRASE]
+    if sys.stdin and sys.stdin.isatty():
+        new = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi baru: ") != new:
+            raise UsageError("kedua kata sandi tidak sama")
+        return new
+    raise UsageError("kata sandi baru: pakai --new-passphrase-file atau DESA_PEDULI_NEW_PASSPHRASE")
+
+
 def cmd_passphrase(args) -> int:
     from desa_peduli.services.session import Session
 
     old = _read_passphrase(args)
-    if args.new_passphrase_file:
-        new = _read_passphrase(args, file_arg=args.new_passphrase_file)
-    elif os.environ.get(ENV_NEW_PASSPHRASE):
-        new = os.environ[ENV_NEW_PASSPHRASE]
-    elif sys.stdin and sys.stdin.isatty():
-        new = getpass.getpass("Kata sandi baru: ")
-        if getpass.getpass("Ulangi kata sandi baru: ") != new:
-            raise UsageError("kedua kata sandi tidak sama")
-    else:
-        raise UsageError("kata sandi baru: pakai --new-passphrase-file atau "
-                         "DESA_PEDULI_NEW_PASSPHRASE")
+    new = _new_passphrase(args)
     with Session.open(resolve_workspace_dir(args.data_dir), old) as session:
         session.workspace.change_passphrase(old, new)
     _say(args, "Kata sandi diganti.", "Passphrase changed.", err=False)
@@ -236,6 +470,15 @@ COMMANDS = {
     "list": cmd_list,
     "check": cmd_check,
     "passphrase": cmd_passphrase,
+    "enrol": cmd_enrol,
+    "fingerprint": cmd_fingerprint,
+    "export": cmd_export,
+    "import": cmd_import,
+    "status": cmd_status,
+    "receipt": cmd_receipt,
+    "approve-device": cmd_approve_device,
+    "recover": cmd_recover,
+    "purge": cmd_purge,
     "backup": cmd_backup,
 }
 
@@ -258,3 +501,6 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `desa-peduli list | head`
+        sys.stderr.close()
+        return EXIT_OK

@@ -108,3 +108,32 @@ class DiskFull(WorkspaceError):
 class NotFound(InputRejected):
     def __init__(self, what: str):
         super().__init__(f"Tidak ditemukan: {what}.", f"Not found: {what}.")
+
+
+class BundleRejected(InputRejected):
+    """A bundle, receipt or enrolment file was refused; nothing was changed."""
+
+    def __init__(self, file_name: str, reason: str, message_id: str, message_en: str):
+        super().__init__(f"{file_name}: {message_id}", f"{file_name}: {message_en}")
+        self.file_name = file_name
+        self.reason = reason
+
+
+class NotEnrolled(InputRejected):
+    def __init__(self):
+        super().__init__(
+            "Ruang kerja ini belum terdaftar di kantor cabang. Minta berkas pendaftaran "
+            "(enrolment) ke kantor cabang, lalu pilih Berkas → Daftarkan laptop ini.",
+            "This workspace is not enrolled with a branch office yet. Ask the branch for an "
+            "enrolment file, then choose File → Enrol this laptop.",
+        )
+
+
+class WrongRole(InputRejected):
+    def __init__(self, needed: str):
+        what_id = "kantor cabang" if needed == "branch" else "relawan"
+        what_en = "branch office" if needed == "branch" else "volunteer"
+        super().__init__(
+            f"Perintah ini hanya untuk ruang kerja {what_id}.",
+            f"This command is only for a {what_en} workspace.",
+        )

@@ -1,0 +1,288 @@
+"""The branch office: its workspace and keys, enrolment, bundle import, states, receipts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+
+from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from desa_peduli.storage import keys as storage_keys
+from desa_peduli.storage.backups import make_backup
+from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.registrations import local_now
+from desa_peduli.storage.workspace import KEY_DIR, PASSPHRASE_KEY_FILE, Workspace
+from desa_peduli.sync import bundle as bundles
+from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.enrolment import (
+    sign_enrolment,
+    valid_volunteer_id,
+    write_enrolment,
+)
+from desa_peduli.sync.keystore import ensure_keys, load_keys
+from desa_peduli.sync.signing import b64, fingerprint, unb64
+
+ESCROW_FILE = "branch.age"
+BRANCH_STATES = ("accepted", "correction", "registered", "duplicate")
+
+
+def create_branch(path: Path, *, name: str, province: str, passphrase: str, regions=None):
+    """A new branch workspace with its age identity and Ed25519 signing key."""
+    from desa_peduli.reference import regions as region_index
+    from desa_peduli.services.session import Session
+
+    name = " ".join((name or "").split())
+    if not name:
+        raise InputRejected("Nama kantor cabang wajib diisi.", "The branch name is required.")
+    region = (regions or region_index()).get(province or "")
+    if region is None or region.level != "province":
+        raise InputRejected(
+            f"Kode provinsi tidak dikenal: {province!s:.20}. Contoh: 15 untuk Jambi.",
+            f"Unknown province code: {province!s:.20}. Example: 15 for Jambi.")
+    ws = Workspace.create(path, role="branch", passphrase=passphrase,
+                          settings={"branch_name": name, "province": region.code})
+    with ws.db.atomic():
+        ensure_keys(ws.db)
+    return Session(ws)
+
+
+@dataclass
+class BranchService:
+    session: object
+
+    def __post_init__(self):
+        if self.session.role != "branch":
+            raise WrongRole("branch")
+
+    @property
+    def db(self):
+        return self.session.db
+
+    @property
+    def name(self) -> str:
+        return self.session.settings.get("branch_name") or ""
+
+    def keys(self):
+        signing, identity = load_keys(self.db)
+        return signing, identity
+
+    def fingerprint(self) -> str:
+        return fingerprint(self.keys()[0].public_bytes)
+
+    # -- volunteers ---------------------------------------------------------------------
+    def enrol(self, *, volunteer_id: str, name: str, villages: list[str], target: Path) -> Path:
+        """Record the volunteer and write their signed enrolment file."""
+        from desa_peduli.reference import rate_table, regions
+
+        if not valid_volunteer_id(volunteer_id):
+            raise InputRejected(
+                "ID relawan hanya boleh huruf, angka, titik, garis bawah atau tanda hubung "
+                "(maks. 40), mis. RLW-0001.",
+                "A volunteer id may only hold letters, digits, dots, underscores or hyphens "
+                "(max 40), e.g. RLW-0001.")
+        name = " ".join((name or "").split())
+        if not name:
+            raise InputRejected("Nama relawan wajib diisi.", "The volunteer's name is required.")
+        for code in villages:
+            region = regions().get(code)
+            if region is None or region.level != "village":
+                raise InputRejected(f"Kode desa tidak dikenal: {code!s:.20}.",
+                                    f"Unknown village code: {code!s:.20}.")
+        signing, identity = self.keys()
+        existing = self.db.execute("SELECT name FROM volunteers WHERE id = ?",
+                                   [volunteer_id]).fetchone()
+        now = local_now()
+        enrolment = {
+            "enrolment_id": f"{volunteer_id}:{now}",
+            "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
+            "branch": {"name": self.name, "province": self.session.settings.get("province"),
+                       "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
+            "rate_table_version": rate_table().version, "issued_at": now,
+        }
+        target = Path(target)
+        if target.is_dir():
+            target = target / f"enrolment_{volunteer_id}.dpenrol"
+        with self.db.atomic():
+            if existing is None:
+                self.db.execute(
+                    "INSERT INTO volunteers(id, name, villages, enrolled_at) VALUES (?, ?, ?, ?)",
+                    [volunteer_id, name, json.dumps(list(villages)), now])
+            else:
+                self.db.execute("UPDATE volunteers SET name = ?, villages = ? WHERE id = ?",
+                                [name, json.dumps(list(villages)), volunteer_id])
+            write_enrolment(target, sign_enrolment(enrolment, signing))
+        return target
+
+    def volunteers(self) -> list[dict]:
+        cursor = self.db.execute(
+            "SELECT v.*, (SELECT count(*) FROM registrations r WHERE r.volunteer_id = v.id) "
+            "AS registrations, (SELECT count(*) FROM registrations r WHERE r.volunteer_id = v.id "
+            "AND r.branch_state = 'correction') AS open_corrections FROM volunteers v ORDER BY v.id")
+        names = [d[0] for d in cursor.description]
+        out = []
+        for row in cursor:
+            item = dict(zip(names, row, strict=True))
+            item["villages"] = json.loads(item["villages"])
+            item["device_fingerprint"] = (fingerprint(unb64(item["device_key"]))
+                                          if item["device_key"] else None)
+            out.append(item)
+        return out
+
+    def volunteer(self, volunteer_id: str) -> dict:
+        for item in self.volunteers():
+            if item["id"] == volunteer_id:
+                return item
+        raise NotFound(f"relawan {volunteer_id}")
+
+    def approve_device(self, bundle_path: Path) -> str:
+        """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""
+        from desa_peduli.sync import container
+
+        name = Path(bundle_path).name
+        try:
+            opened = container.open_container(bundle_path, header=bundles.HEADER,
+                                              max_payload=bundles.MAX_BUNDLE)
+            bundles.check_manifest_shape(opened.manifest, name)
+            container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
+        except (container.ContainerError, ValueError) as exc:
+            raise bundles.refuse(name, "signature") from exc
+        manifest = opened.manifest
+        self.volunteer(manifest["volunteer_id"])
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE volunteers SET device_key = ?, device_recipient = ?, device_bound_at = ? "
+                "WHERE id = ?", [manifest["device_public_key"], manifest["device_recipient"],
+                                 local_now(), manifest["volunteer_id"]])
+        return fingerprint(unb64(manifest["device_public_key"]))
+
+    # -- bundles ------------------------------------------------------------------------
+    def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> bundles.ImportReport:
+        _signing, identity = self.keys()
+        return bundles.import_bundle(
+            self.db, Path(path), branch_identity=identity, validate=self._validate,
+            actor=self.session.actor, progress=progress, cancelled=cancelled)
+
+    def _validate(self, data: dict, attachments: dict) -> list[dict]:
+        service = self.session.registrations
+        result = service.validate(data, require_signature_image=False, check_duplicates=False)
+        problems = [p.to_dict() for p in result.problems]
+        consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
+        if consent.get("method") == "signature" and "signature" not in attachments:
+            problems.append({"field": "consent.signature_png", "code": "consent.signature_missing",
+                             "severity": "error",
+                             "message": "Tanda tangan peserta tidak ada di bundel.",
+                             "message_en": "The participant's signature is missing."})
+        return problems
+
+    def import_history(self, limit: int = 500) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT bundle_id, volunteer_id, seq_from, seq_to, file_name, created_at, "
+            "imported_at, imported_by, report FROM bundles ORDER BY imported_at DESC LIMIT ?",
+            [limit]).fetchall()
+        keys = ("bundle_id", "volunteer_id", "seq_from", "seq_to", "file_name", "created_at",
+                "imported_at", "imported_by", "report")
+        return [{**dict(zip(keys, r, strict=True)), "report": json.loads(r[-1])} for r in rows]
+
+    # -- states -------------------------------------------------------------------------
+    def set_state(self, reg_id: str, state: str, *, reason: str | None = None,
+                  kpj: str | None = None, duplicate_of: str | None = None) -> None:
+        if state not in BRANCH_STATES:
+            raise InputRejected(f"Status tidak dikenal: {state!s:.20}.", f"Unknown state: {state!s:.20}.")
+        row = self.db.execute("SELECT id FROM registrations WHERE id = ?", [reg_id]).fetchone()
+        if row is None:
+            raise NotFound(f"pendaftaran {reg_id}")
+        reason = " ".join((reason or "").split()) or None
+        kpj = (kpj or "").strip() or None
+        if state == "correction" and not reason:
+            raise InputRejected("Tulis alasan perbaikan agar relawan tahu apa yang diperbaiki.",
+                                "Give the reason, so the volunteer knows what to fix.")
+        if state == "registered" and (not kpj or not kpj.isdigit() or not 8 <= len(kpj) <= 16):
+            raise InputRejected("Nomor KPJ wajib: 8–16 angka.",
+                                "A KPJ number is required: 8–16 digits.")
+        if state == "duplicate":
+            if not duplicate_of or duplicate_of == reg_id or self.db.execute(
+                    "SELECT 1 FROM registrations WHERE id = ?", [duplicate_of]).fetchone() is None:
+                raise InputRejected("Sebutkan pendaftaran lain yang sama (--of ID).",
+                                    "Name the other, identical registration (--of ID).")
+        now = local_now()
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE registrations SET branch_state = ?, branch_reason = ?, kpj_number = ?, "
+                "branch_updated_at = ? WHERE id = ?",
+                [state, reason, kpj if state == "registered" else None, now, reg_id])
+            self.db.execute(
+                "INSERT INTO state_log(registration_id, state, reason, kpj_number, duplicate_of, "
+                "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [reg_id, state, reason, kpj, duplicate_of, self.session.actor, now])
+            if state == "duplicate":
+                self.db.execute(
+                    "UPDATE duplicates SET resolved_at = ?, resolution = ?, resolved_by = ? "
+                    "WHERE resolved_at IS NULL AND ((registration_id = ? AND other_id = ?) OR "
+                    "(registration_id = ? AND other_id = ?))",
+                    [now, f"kept:{duplicate_of}", self.session.actor, reg_id, duplicate_of,
+                     duplicate_of, reg_id])
+
+    def duplicates(self, *, open_only: bool = True) -> list[dict]:
+        where = "WHERE resolved_at IS NULL" if open_only else ""
+        cursor = self.db.execute(f"SELECT * FROM duplicates {where} ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    # -- receipts -----------------------------------------------------------------------
+    def receipt(self, volunteer_id: str, target: Path) -> Path:
+        volunteer = self.volunteer(volunteer_id)
+        if not volunteer["device_key"]:
+            raise InputRejected(
+                "Belum ada bundel dari relawan ini, jadi laptopnya belum dikenal; tanda terima "
+                "baru bisa dibuat setelah bundel pertamanya diimpor.",
+                "No bundle from this volunteer yet, so their laptop is unknown; a receipt can "
+                "be made after their first bundle is imported.")
+        signing, _identity = self.keys()
+        with self.db.atomic():
+            path, _manifest = receipts.write_receipt(self.db, Path(target), volunteer=volunteer,
+                                                     branch_key=signing, branch_name=self.name)
+        return path
+
+    # -- recovery -----------------------------------------------------------------------
+    def recover_workspace(self, volunteer_dir: Path, new_passphrase: str) -> str:
+        """Give a volunteer workspace whose passphrase was forgotten a new passphrase."""
+        volunteer_dir = Path(volunteer_dir)
+        storage_keys.check_passphrase(new_passphrase)
+        escrow = volunteer_dir / KEY_DIR / ESCROW_FILE
+        try:
+            wrapped = escrow.read_bytes()
+        except OSError as exc:
+            raise InputRejected(
+                f"Tidak ada kunci titipan di {volunteer_dir}: laptop ini belum terdaftar di "
+                "kantor cabang.", f"No escrowed key in {volunteer_dir}: this laptop was never "
+                "enrolled with a branch.") from exc
+        _signing, identity = self.keys()
+        try:
+            key = pyrage.decrypt(wrapped, [identity.identity])
+        except pyrage.DecryptError as exc:
+            raise InputRejected(
+                "Kunci titipan ini bukan untuk kantor cabang ini.",
+                "This escrowed key is not for this branch office.") from exc
+        ws = Workspace.open_with_key(volunteer_dir, key)  # proves the key opens the database
+        try:
+            make_backup(ws, reason="pre-recovery")
+            storage_keys.write_wrapped(volunteer_dir / KEY_DIR / PASSPHRASE_KEY_FILE,
+                                       storage_keys.wrap_with_passphrase(key, new_passphrase))
+            from desa_peduli.storage.settings import Settings
+
+            return Settings(ws.db).get("volunteer_id") or ""
+        finally:
+            ws.close()
+
+
+def escrow_key(workspace, recipient: str) -> None:
+    """Wrap the volunteer's database key to the branch (a second, independent wrap)."""
+    from desa_peduli.sync.signing import age_recipient
+
+    wrapped = pyrage.encrypt(workspace.key, [age_recipient(recipient)], armored=True)
+    atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped)
+

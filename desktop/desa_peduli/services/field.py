@@ -1,0 +1,155 @@
+"""The volunteer's side of sync: enrolment, bundle export, receipts, data minimisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected, NotEnrolled, WrongRole
+from desa_peduli.storage.backups import make_backup
+from desa_peduli.storage.registrations import local_now
+from desa_peduli.sync import bundle as bundles
+from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.enrolment import branch_fingerprint, read_enrolment
+from desa_peduli.sync.keystore import ensure_keys, load_keys
+from desa_peduli.sync.signing import fingerprint, unb64
+
+PERSONAL_FIELDS = ("nik", "full_name", "birth_place", "birth_date", "phone", "email", "rt",
+                   "rw", "street", "work_location", "heirs", "consent")
+
+
+@dataclass
+class FieldSync:
+    session: object
+
+    def __post_init__(self):
+        if self.session.role != "volunteer":
+            raise WrongRole("volunteer")
+
+    @property
+    def db(self):
+        return self.session.db
+
+    @property
+    def settings(self):
+        return self.session.settings
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.settings.get("branch"))
+
+    def fingerprint(self) -> str:
+        signing, _identity = load_keys(self.db)
+        if signing is None:
+            raise NotEnrolled()
+        return fingerprint(signing.public_bytes)
+
+    # -- enrolment ----------------------------------------------------------------------
+    def enrol(self, enrolment_path: Path) -> dict:
+        """Bind this workspace to a branch (keeps every registration already here)."""
+        from desa_peduli.services.branch import escrow_key
+
+        enrolment = read_enrolment(enrolment_path)
+        current = self.settings.get("volunteer_id")
+        if current and current != enrolment["volunteer_id"]:
+            raise InputRejected(
+                f"Laptop ini sudah terdaftar sebagai relawan {current}; berkas ini untuk "
+                f"{enrolment['volunteer_id']}. Minta berkas yang benar ke kantor cabang.",
+                f"This laptop is already enrolled as volunteer {current}; this file is for "
+                f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
+        branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
+        with self.db.atomic():
+            ensure_keys(self.db)
+            self.settings.update({
+                "volunteer_id": enrolment["volunteer_id"],
+                "volunteer_name": enrolment["volunteer_name"],
+                "villages": enrolment.get("villages", []),
+                "branch": branch,
+                "enrolled_at": local_now(),
+                "rate_table_version": enrolment.get("rate_table_version"),
+            })
+            if not self.settings.get("home_village") and enrolment.get("villages"):
+                self.settings.set("home_village", enrolment["villages"][0])
+            self.db.execute("UPDATE registrations SET volunteer_id = ? WHERE volunteer_id IS NULL",
+                            [enrolment["volunteer_id"]])
+            escrow_key(self.session.workspace, branch["recipient"])
+        self.session.registrations.reset()  # the actor is now the volunteer id
+        return branch
+
+    # -- export -------------------------------------------------------------------------
+    def pending_changes(self) -> int:
+        watermark = int(self.settings.get("acked_seq") or 0)
+        return self.db.execute(
+            "SELECT count(*) FROM registrations WHERE change_seq > ? AND status != 'draft' "
+            "AND purged_at IS NULL", [watermark]).fetchone()[0]
+
+    def export(self, target: Path, *, everything: bool = False) -> bundles.ExportResult:
+        if not self.enrolled:
+            raise NotEnrolled()
+        target = Path(target)
+        if not target.parent.exists() and not target.is_dir():
+            raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
+                                f"Target folder does not exist: {target.parent}")
+        watermark = 0 if everything else int(self.settings.get("acked_seq") or 0)
+        seq_to = self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+        if seq_to <= watermark:
+            return bundles.ExportResult(None, None, {})
+        signing, identity = load_keys(self.db)
+        # a read transaction: the bundle is one consistent snapshot even while saving
+        with self.db.atomic():
+            result = bundles.write_bundle(
+                self.db, target, volunteer_id=self.settings.get("volunteer_id"),
+                workspace_id=self.session.workspace.meta["workspace_id"], device_key=signing,
+                device_identity=identity, branch_recipient=self.settings.get("branch")["recipient"],
+                watermark=watermark, seq_to=seq_to)
+            self.settings.update({"last_export_at": local_now(), "last_export_seq": seq_to,
+                                  "last_export_file": str(result.path)})
+        return result
+
+    # -- receipts -----------------------------------------------------------------------
+    def import_receipt(self, path: Path) -> receipts.ReceiptReport:
+        if not self.enrolled:
+            raise NotEnrolled()
+        signing, identity = load_keys(self.db)
+        branch = self.settings.get("branch")
+        report = receipts.apply_receipt(
+            self.db, Path(path), volunteer_id=self.settings.get("volunteer_id"),
+            device_key=signing, device_identity=identity,
+            branch_key=unb64(branch["signing_key"]),
+            last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
+            acked_seq=int(self.settings.get("acked_seq") or 0))
+        with self.db.atomic():
+            self.settings.update({"last_receipt_seq": report.receipt_seq,
+                                  "acked_seq": report.acked_seq,
+                                  "last_receipt_at": local_now()})
+        return report
+
+    # -- data minimisation ----------------------------------------------------------------
+    def purgeable(self, days: int | None = None) -> list[str]:
+        """Registered, acknowledged registrations older than ``days`` since registration."""
+        days = int(self.settings.get("purge_after_days") or 30) if days is None else days
+        cutoff = (dt.datetime.now().astimezone() - dt.timedelta(days=days)).isoformat()
+        watermark = int(self.settings.get("acked_seq") or 0)
+        return [row[0] for row in self.db.execute(
+            "SELECT id FROM registrations WHERE status = 'registered' AND purged_at IS NULL "
+            "AND change_seq <= ? AND branch_updated_at <= ?", [watermark, cutoff])]
+
+    def purge(self, days: int | None = None) -> int:
+        """Remove the personal data of registrations the branch has registered and
+        acknowledged, keeping what the progress view needs (id, status, desa, occupation,
+        KPJ number, dates). Nothing unacknowledged is ever purged."""
+        ids = self.purgeable(days)
+        if not ids:
+            return 0
+        make_backup(self.session.workspace, reason="pre-purge")
+        now = local_now()
+        sets = ", ".join(f"{f} = NULL" for f in PERSONAL_FIELDS)
+        with self.db.atomic():
+            for reg_id in ids:
+                self.db.execute(f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
+                                [now, reg_id])
+                self.db.execute("DELETE FROM attachments WHERE registration_id = ?", [reg_id])
+                self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])
+        # the backup taken just before holds the data: replace it once purged data is safe
+        return len(ids)

@@ -1,0 +1,464 @@
+"""Sync bundles: the volunteer's export and the branch's verified, idempotent import.
+
+Export streams every change after the watermark the branch last acknowledged; import
+checks size and structure, signature, enrolled volunteer, bound device and payload hash
+*before* decrypting, then merges the whole bundle in one transaction. Registration ids
+are global and a revision is applied only when newer than the one held, so a bundle
+imported twice, or an old one after a newer one, changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desa_peduli import __version__
+from desa_peduli.domain.registration import FIELDS
+from desa_peduli.errors import BundleRejected
+from desa_peduli.storage.registrations import decode_row, local_now
+from desa_peduli.sync import container
+from desa_peduli.sync.signing import (
+    AgeIdentity,
+    SigningKey,
+    age_recipient,
+    b64,
+    fingerprint,
+    unb64,
+)
+
+HEADER = b"desa-peduli-bundle/1\n"
+FORMAT = "desa-peduli-bundle/1"
+MAX_BUNDLE = 2 * 1024**3  # 2 GiB: far above 50,000 registrations with photos
+MAX_RECORD = 16 * 1024**2  # one line: a registration with a KTP photo fits easily
+MAX_TEXT = 2000  # any single text field in a record
+SUFFIX = ".dpbundle"
+MANIFEST_KEYS = {
+    "format": str, "type": str, "bundle_id": str, "volunteer_id": str, "workspace_id": str,
+    "device_public_key": str, "device_recipient": str, "seq_from": int, "seq_to": int,
+    "counts": dict, "created_at": str, "app_version": str, "payload_sha256": str,
+    "payload_size": int,
+}
+
+
+class Cancelled(Exception):
+    """The user cancelled; the transaction was rolled back."""
+
+
+# ----------------------------------------------------------------------------- export
+@dataclass
+class ExportResult:
+    path: Path | None
+    manifest: dict | None
+    counts: dict = field(default_factory=dict)
+
+
+def bundle_file_name(volunteer_id: str, seq_from: int, seq_to: int, when: dt.datetime) -> str:
+    """Sortable by volunteer, date and sequence: ``RLW-001_20261124-0930_000001-000250``."""
+    return f"{volunteer_id}_{when:%Y%m%d-%H%M}_{seq_from:06d}-{seq_to:06d}{SUFFIX}"
+
+
+def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
+                   counts: dict) -> Iterator[dict]:
+    """Every change in (watermark, seq_to], streamed from cursors (nothing held)."""
+    counts.update(registrations=0, revisions=0, changes=0, attachments=0)
+    yield {"t": "header", "volunteer_id": volunteer_id, "seq_from": watermark + 1,
+           "seq_to": seq_to}
+    columns = ", ".join(("id", "revision", "change_seq", "status", "created_at", "updated_at",
+                         "deleted_at", "deleted_reason", *FIELDS))
+    cursor = db.execute(
+        f"SELECT {columns} FROM registrations WHERE change_seq > ? AND change_seq <= ? "
+        "AND purged_at IS NULL AND status != 'draft' ORDER BY change_seq",
+        [watermark, seq_to],
+    )
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        record = decode_row(dict(zip(names, row, strict=True)))
+        reg_id = record.pop("id")
+        hashes = dict(db.execute(
+            "SELECT kind, sha256 FROM attachments WHERE registration_id = ?", [reg_id]))
+        counts["registrations"] += 1
+        yield {"t": "registration", "id": reg_id, "volunteer_id": volunteer_id,
+               "revision": record.pop("revision"), "change_seq": record.pop("change_seq"),
+               "status": record.pop("status"), "created_at": record.pop("created_at"),
+               "updated_at": record.pop("updated_at"), "deleted_at": record.pop("deleted_at"),
+               "deleted_reason": record.pop("deleted_reason"),
+               "data": {f: record.get(f) for f in FIELDS}, "attachments": hashes}
+        for kind, mime, sha, data in db.execute(
+            "SELECT kind, mime, sha256, data FROM attachments WHERE registration_id = ?",
+            [reg_id],
+        ):
+            counts["attachments"] += 1
+            yield {"t": "attachment", "registration_id": reg_id, "kind": kind, "mime": mime,
+                   "sha256": sha, "data": b64(bytes(data))}
+    for reg_id, revision, change_seq, status, data, saved_at, saved_by in db.execute(
+        "SELECT v.registration_id, v.revision, v.change_seq, v.status, v.data, v.saved_at, "
+        "v.saved_by FROM revisions v JOIN registrations r ON r.id = v.registration_id "
+        "WHERE v.change_seq > ? AND v.change_seq <= ? AND r.purged_at IS NULL "
+        "AND r.status != 'draft' ORDER BY v.change_seq",
+        [watermark, seq_to],
+    ):
+        counts["revisions"] += 1
+        yield {"t": "revision", "registration_id": reg_id, "revision": revision,
+               "change_seq": change_seq, "status": status, "data": json.loads(data),
+               "saved_at": saved_at, "saved_by": saved_by}
+    for seq, reg_id, revision, action, fields, reason, actor, at in db.execute(
+        "SELECT c.seq, c.registration_id, c.revision, c.action, c.fields, c.reason, c.actor, "
+        "c.at FROM change_log c WHERE c.seq > ? AND c.seq <= ? ORDER BY c.seq",
+        [watermark, seq_to],
+    ):
+        counts["changes"] += 1
+        yield {"t": "change", "seq": seq, "registration_id": reg_id, "revision": revision,
+               "action": action, "fields": json.loads(fields), "reason": reason,
+               "actor": actor, "at": at}
+    yield {"t": "end", "counts": dict(counts)}
+
+
+def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id: str,
+                 device_key: SigningKey, device_identity: AgeIdentity, branch_recipient: str,
+                 watermark: int, seq_to: int) -> ExportResult:
+    """Write one bundle file atomically into ``target`` (a folder or a file path)."""
+    now = dt.datetime.now().astimezone()
+    target = Path(target)
+    if target.is_dir():
+        target = target / bundle_file_name(volunteer_id, watermark + 1, seq_to, now)
+    counts: dict = {}
+    manifest = {
+        "format": FORMAT, "type": "bundle", "bundle_id": str(uuid.uuid4()),
+        "volunteer_id": volunteer_id, "workspace_id": workspace_id,
+        "device_public_key": b64(device_key.public_bytes),
+        "device_recipient": device_identity.recipient,
+        "seq_from": watermark + 1, "seq_to": seq_to,
+        "created_at": now.isoformat(timespec="seconds"), "app_version": __version__,
+    }
+    final = container.write_container(
+        target, header=HEADER, manifest=manifest,
+        records=export_records(db, volunteer_id, watermark, seq_to, counts),
+        recipients=[age_recipient(branch_recipient)], signing_key=device_key,
+        on_manifest=lambda m: m.update(counts=dict(counts)),
+    )
+    return ExportResult(target, final, counts)
+
+
+# ----------------------------------------------------------------------------- import
+@dataclass
+class ImportReport:
+    file: str
+    bundle_id: str | None = None
+    volunteer_id: str | None = None
+    status: str = "rejected"  # applied | rejected
+    reason: str | None = None
+    message: str | None = None
+    message_en: str | None = None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    seq_from: int | None = None
+    seq_to: int | None = None
+    device_fingerprint: str | None = None
+    device_bound: bool = False
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+REFUSALS = {
+    "unreadable": ("berkas tidak terbaca.", "the file cannot be read."),
+    "truncated": ("berkas terpotong (mungkin flashdisk dicabut saat menyalin). Minta relawan "
+                  "mengekspor ulang.", "the file is cut short (perhaps the stick was pulled "
+                  "out while copying). Ask the volunteer to export again."),
+    "not_a_bundle": ("bukan bundel Desa Peduli.", "not a Desa Peduli bundle."),
+    "too_large": ("berkas melebihi batas ukuran bundel.", "the file exceeds the bundle size limit."),
+    "structure": ("susunan berkas rusak.", "the file structure is damaged."),
+    "manifest": ("manifes bundel rusak.", "the bundle manifest is damaged."),
+    "signature": ("tanda tangan tidak cocok: berkas rusak atau diubah.",
+                  "the signature does not match: the file is damaged or was changed."),
+    "unknown_volunteer": ("relawan pengirim belum terdaftar di kantor cabang ini.",
+                          "the sending volunteer is not enrolled at this branch."),
+    "device_changed": ("dikirim dari laptop lain daripada yang terdaftar untuk relawan ini. "
+                       "Periksa sidik jari laptop dengan relawan, lalu setujui perangkat baru.",
+                       "sent from a different laptop than the one bound to this volunteer. "
+                       "Check the laptop fingerprint with the volunteer, then approve the "
+                       "new device."),
+    "already_imported": ("bundel ini sudah pernah diimpor; tidak ada yang diubah.",
+                         "this bundle was imported before; nothing was changed."),
+    "payload_hash": ("isi bundel tidak cocok dengan manifesnya (rusak atau diubah).",
+                     "the bundle content does not match its manifest (damaged or changed)."),
+    "decrypt": ("isi bundel tidak dapat dibuka dengan kunci kantor cabang ini.",
+                "the bundle content cannot be opened with this branch's key."),
+    "payload": ("isi bundel rusak.", "the bundle content is damaged."),
+    "record_too_large": ("satu catatan dalam bundel terlalu besar.",
+                         "a record in the bundle is too large."),
+    "incomplete": ("isi bundel tidak lengkap.", "the bundle content is incomplete."),
+    "wrong_branch": ("bundel ini ditujukan untuk kantor cabang lain.",
+                     "this bundle is meant for another branch."),
+}
+
+
+def refuse(file_name: str, reason: str) -> BundleRejected:
+    text_id, text_en = REFUSALS[reason]
+    return BundleRejected(file_name, reason, text_id, text_en)
+
+
+def check_manifest_shape(manifest: dict, file_name: str) -> None:
+    for key, kind in MANIFEST_KEYS.items():
+        value = manifest.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise refuse(file_name, "manifest")
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise refuse(file_name, "manifest")
+    if manifest["format"] != FORMAT or manifest["type"] != "bundle":
+        raise refuse(file_name, "not_a_bundle")
+    if not 1 <= manifest["seq_from"] <= manifest["seq_to"] + 1:
+        raise refuse(file_name, "manifest")
+
+
+def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict]:
+    """Every check before decryption; returns the container and the volunteer row."""
+    name = Path(path).name
+    try:
+        opened = container.open_container(path, header=HEADER, max_payload=MAX_BUNDLE)
+    except container.ContainerError as exc:
+        raise refuse(name, exc.code if exc.code in REFUSALS else "structure") from exc
+    manifest = opened.manifest
+    check_manifest_shape(manifest, name)
+    try:
+        device_key = unb64(manifest["device_public_key"])
+        container.check_signature(opened, device_key)
+    except (ValueError, container.ContainerError) as exc:
+        raise refuse(name, "signature") from exc
+    cursor = db.execute("SELECT * FROM volunteers WHERE id = ?", [manifest["volunteer_id"]])
+    row = cursor.fetchone()
+    if row is None:
+        raise refuse(name, "unknown_volunteer")
+    volunteer = dict(zip([d[0] for d in cursor.description], row, strict=True))
+    if volunteer["device_key"] and volunteer["device_key"] != manifest["device_public_key"]:
+        error = refuse(name, "device_changed")
+        error.device_fingerprint = fingerprint(device_key)
+        raise error
+    if db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?",
+                  [manifest["bundle_id"]]).fetchone():
+        raise refuse(name, "already_imported")
+    try:
+        container.check_payload_hash(opened)
+    except container.ContainerError as exc:
+        raise refuse(name, "payload_hash") from exc
+    return opened, volunteer
+
+
+def _short_text(value) -> bool:
+    if isinstance(value, str):
+        return len(value) <= MAX_TEXT
+    if isinstance(value, dict):
+        return all(_short_text(k) and _short_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return len(value) <= 50 and all(_short_text(v) for v in value)
+    return True
+
+
+def import_bundle(
+    db: Database,
+    path: Path,
+    *,
+    branch_identity: AgeIdentity,
+    validate: Callable[[dict, dict], list[dict]],
+    actor: str,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Verify then merge one bundle in one transaction. Raises BundleRejected, Cancelled.
+
+    ``validate(data, attachment_hashes)`` returns the problems of a registration (dicts
+    with severity); one with an error is stored as ``invalid`` for review and reported.
+    """
+    name = Path(path).name
+    opened, volunteer = open_verified(path, db)
+    manifest = opened.manifest
+    volunteer_id = manifest["volunteer_id"]
+    report = ImportReport(name, manifest["bundle_id"], volunteer_id, seq_from=manifest["seq_from"],
+                          seq_to=manifest["seq_to"],
+                          device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
+    now = local_now()
+    seen_end = False
+    touched_niks: set[str] = set()
+    applied_ids: set[str] = set()
+    try:
+        with db.atomic():
+            count = 0
+            for record in container.iter_records(opened, branch_identity.identity,
+                                                 max_line=MAX_RECORD):
+                count += 1
+                if cancelled and count % 200 == 0 and cancelled():
+                    raise Cancelled()
+                if progress and count % 500 == 0:
+                    progress(count)
+                if seen_end:
+                    raise refuse(name, "payload")
+                kind = record.get("t")
+                if not _short_text({k: v for k, v in record.items() if k != "data"}
+                                   if kind == "attachment" else record):
+                    raise refuse(name, "record_too_large")
+                if kind == "header":
+                    if (record.get("volunteer_id") != volunteer_id
+                            or record.get("seq_from") != manifest["seq_from"]
+                            or record.get("seq_to") != manifest["seq_to"]):
+                        raise refuse(name, "payload")
+                elif kind == "registration":
+                    _merge_registration(db, record, volunteer_id, report, validate, now,
+                                        touched_niks, applied_ids)
+                elif kind == "attachment":
+                    _merge_attachment(db, record, applied_ids, now, name)
+                elif kind == "revision":
+                    _merge_revision(db, record, volunteer_id)
+                elif kind == "change":
+                    _merge_change(db, record, volunteer_id, name)
+                elif kind == "end":
+                    if record.get("counts") != manifest["counts"]:
+                        raise refuse(name, "incomplete")
+                    seen_end = True
+                else:
+                    raise refuse(name, "payload")
+            if not seen_end:
+                raise refuse(name, "incomplete")
+            report.duplicates = _flag_duplicates(db, touched_niks, manifest["bundle_id"], now)
+            if not volunteer["device_key"]:
+                db.execute(
+                    "UPDATE volunteers SET device_key = ?, device_recipient = ?, "
+                    "device_bound_at = ? WHERE id = ?",
+                    [manifest["device_public_key"], manifest["device_recipient"], now,
+                     volunteer_id])
+                report.device_bound = True
+            acked = volunteer["acked_seq"]
+            if manifest["seq_from"] <= acked + 1:
+                acked = max(acked, manifest["seq_to"])
+            db.execute("UPDATE volunteers SET acked_seq = ?, last_bundle_at = ? WHERE id = ?",
+                       [acked, now, volunteer_id])
+            report.status = "applied"
+            db.execute(
+                "INSERT INTO bundles(bundle_id, volunteer_id, device_key, seq_from, seq_to, "
+                "file_name, created_at, imported_at, imported_by, report) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [manifest["bundle_id"], volunteer_id, manifest["device_public_key"],
+                 manifest["seq_from"], manifest["seq_to"], name, manifest["created_at"], now,
+                 actor, json.dumps(report.to_dict(), ensure_ascii=False)])
+    except container.ContainerError as exc:
+        raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise refuse(name, "payload") from exc
+    return report
+
+
+def _merge_registration(db, record, volunteer_id, report, validate, now, touched_niks,
+                        applied_ids) -> None:
+    reg_id = record["id"]
+    revision = record["revision"]
+    data = record["data"]
+    if (not isinstance(reg_id, str) or not isinstance(revision, int) or isinstance(revision, bool)
+            or not isinstance(data, dict) or not isinstance(record.get("attachments", {}), dict)):
+        raise ValueError("registration record")
+    if record.get("volunteer_id") != volunteer_id:
+        report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
+        return
+    current = db.execute("SELECT volunteer_id, revision FROM registrations WHERE id = ?",
+                         [reg_id]).fetchone()
+    if current is not None and current[0] != volunteer_id:
+        report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
+        return
+    if current is not None and current[1] >= revision:
+        report.unchanged += 1
+        return
+    problems = validate(data, record.get("attachments") or {})
+    errors = [p for p in problems if p.get("severity") != "warning"]
+    if errors:
+        report.rejected.append({"id": reg_id, "reason": "invalid",
+                                "problems": [{"field": p["field"], "code": p["code"],
+                                              "message": p["message"]} for p in errors]})
+    state = "invalid" if errors else "received"
+    values = [json.dumps(data.get(f), ensure_ascii=False, sort_keys=True)
+              if f in ("programs", "heirs", "consent") and data.get(f) is not None
+              else data.get(f) for f in FIELDS]
+    problems_json = json.dumps(problems, ensure_ascii=False, sort_keys=True)
+    common = [*values, record.get("status"), problems_json, revision, record["change_seq"],
+              record.get("updated_at") or now, record.get("deleted_at"),
+              record.get("deleted_reason"), volunteer_id]
+    sets = ", ".join(f"{f} = ?" for f in FIELDS)
+    if current is None:
+        db.execute(
+            f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
+            "change_seq, updated_at, deleted_at, deleted_reason, volunteer_id, created_at, "
+            "created_by, branch_state, branch_updated_at) VALUES "
+            f"(?, {', '.join('?' for _ in FIELDS)}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [reg_id, *common, record.get("created_at") or now, volunteer_id, state, now])
+        report.new += 1
+    else:
+        db.execute(
+            f"UPDATE registrations SET {sets}, status = ?, problems = ?, revision = ?, "
+            "change_seq = ?, updated_at = ?, deleted_at = ?, deleted_reason = ?, "
+            "volunteer_id = ?, branch_state = ?, branch_reason = NULL, branch_updated_at = ? "
+            "WHERE id = ?",
+            [*common, state, now, reg_id])
+        report.updated += 1
+    db.execute("INSERT INTO state_log(registration_id, state, reason, actor, at) "
+               "VALUES (?, ?, ?, ?, ?)", [reg_id, state, "bundle", "import", now])
+    applied_ids.add(reg_id)
+    if data.get("nik") and not record.get("deleted_at"):
+        touched_niks.add(data["nik"])
+
+
+def _merge_attachment(db, record, applied_ids, now, name) -> None:
+    reg_id = record["registration_id"]
+    if reg_id not in applied_ids:
+        return  # belongs to a registration not newer than what is held
+    data = unb64(record["data"])
+    import hashlib
+
+    if hashlib.sha256(data).hexdigest() != record["sha256"]:
+        raise refuse(name, "payload")
+    db.execute("INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, data, "
+               "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+               [reg_id, str(record["kind"])[:40], str(record["mime"])[:100], record["sha256"],
+                data, now])
+
+
+def _merge_revision(db, record, volunteer_id) -> None:
+    owner = db.execute("SELECT volunteer_id FROM registrations WHERE id = ?",
+                       [record["registration_id"]]).fetchone()
+    if owner is None or owner[0] != volunteer_id:
+        return
+    db.execute(
+        "INSERT OR IGNORE INTO revisions(registration_id, revision, change_seq, status, data, "
+        "saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [record["registration_id"], int(record["revision"]), int(record["change_seq"]),
+         str(record["status"]), json.dumps(record["data"], ensure_ascii=False),
+         str(record["saved_at"]), record.get("saved_by")])
+
+
+def _merge_change(db, record, volunteer_id, name) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, revision, "
+        "action, fields, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [volunteer_id, int(record["seq"]), str(record["registration_id"]),
+         int(record["revision"]), str(record["action"]), json.dumps(record["fields"]),
+         record.get("reason"), record.get("actor"), str(record["at"])])
+
+
+def _flag_duplicates(db, niks: set[str], bundle_id: str, now: str) -> int:
+    found = 0
+    for nik in niks:
+        ids = [row[0] for row in db.execute(
+            "SELECT id FROM registrations WHERE nik = ? AND deleted_at IS NULL ORDER BY id",
+            [nik])]
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO duplicates(nik, registration_id, other_id, found_at, "
+                    "bundle_id) VALUES (?, ?, ?, ?, ?)", [nik, first, second, now, bundle_id])
+                found += cursor.rowcount
+    return found

@@ -1,0 +1,91 @@
+"""Enrolment files: the branch's signed statement binding a volunteer id to its keys.
+
+    {"format": "desa-peduli-enrolment/1",
+     "enrolment": {volunteer_id, volunteer_name, villages, branch: {name, province,
+                   signing_key, recipient}, rate_table_version, issued_at, enrolment_id},
+     "signature": base64 Ed25519 over canonical_json(enrolment)}
+
+The laptop trusts the branch key it finds inside on first use; staff and volunteer
+compare the branch fingerprint aloud, which is what makes that trust safe.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from desa_peduli.errors import BundleRejected
+from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.sync.signing import (
+    SigningKey,
+    age_recipient,
+    b64,
+    canonical_json,
+    fingerprint,
+    unb64,
+    verify,
+)
+
+FORMAT = "desa-peduli-enrolment/1"
+MAX_SIZE = 64 * 1024
+VOLUNTEER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+
+def valid_volunteer_id(value: object) -> bool:
+    return isinstance(value, str) and bool(VOLUNTEER_ID.match(value))
+
+
+def sign_enrolment(enrolment: dict, key: SigningKey) -> dict:
+    return {"format": FORMAT, "enrolment": enrolment,
+            "signature": b64(key.sign(canonical_json(enrolment)))}
+
+
+def write_enrolment(path: Path, document: dict) -> None:
+    atomic_write_bytes(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
+
+
+def _refuse(path: Path, reason: str, text_id: str, text_en: str):
+    return BundleRejected(Path(path).name, reason, text_id, text_en)
+
+
+def read_enrolment(path: Path) -> dict:
+    """The verified ``enrolment`` part of an enrolment file (raises BundleRejected)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_SIZE:
+            raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
+                          "file too large for an enrolment file.")
+        document = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise _refuse(path, "unreadable", "berkas tidak terbaca.", "file cannot be read.") from exc
+    except ValueError as exc:
+        raise _refuse(path, "not_enrolment", "bukan berkas pendaftaran Desa Peduli.",
+                      "not a Desa Peduli enrolment file.") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _refuse(path, "not_enrolment", "bukan berkas pendaftaran Desa Peduli.",
+                      "not a Desa Peduli enrolment file.")
+    enrolment = document.get("enrolment")
+    try:
+        branch = enrolment["branch"]
+        key = unb64(branch["signing_key"])
+        age_recipient(branch["recipient"])
+        signature = unb64(document["signature"])
+        ok = (valid_volunteer_id(enrolment["volunteer_id"])
+              and isinstance(enrolment["volunteer_name"], str)
+              and isinstance(enrolment.get("villages", []), list)
+              and verify(key, signature, canonical_json(enrolment)))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _refuse(path, "structure", "isi berkas pendaftaran tidak lengkap.",
+                      "the enrolment file is incomplete.") from exc
+    if not ok:
+        raise _refuse(path, "signature",
+                      "tanda tangan kantor cabang tidak cocok: berkas rusak atau diubah. "
+                      "Minta berkas baru ke kantor cabang.",
+                      "the branch signature does not match: the file is damaged or was changed. "
+                      "Ask the branch for a new one.")
+    return enrolment
+
+
+def branch_fingerprint(enrolment: dict) -> str:
+    return fingerprint(unb64(enrolment["branch"]["signing_key"]))
