@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("volunteer_dir")
     recover.add_argument("--new-passphrase-file", help="berkas berisi kata sandi baru")
 
+    identity = sub.add_parser("export-identity", help="(cabang) tulis identitas age kantor "
+                              "cabang untuk alat age standar")
+    identity.add_argument("-o", dest="output", required=True)
+
     purge = sub.add_parser("purge", help="(relawan) hapus data pribadi yang sudah terdaftar")
     purge.add_argument("--days", type=int, default=None, help="umur minimal (hari), default 30")
     purge.add_argument("--json", action="store_true")
@@ -348,6 +352,14 @@ def cmd_recover(args) -> int:
     return EXIT_OK
 
 
+def cmd_export_identity(args) -> int:
+    from desa_peduli.services.branch import BranchService
+
+    with _open(args) as session:
+        print(BranchService(session).export_identity(Path(args.output)))
+    return EXIT_OK
+
+
 def cmd_purge(args) -> int:
     from desa_peduli.services.field import FieldSync
 
@@ -479,6 +491,7 @@ COMMANDS = {
     "approve-device": cmd_approve_device,
     "recover": cmd_recover,
     "purge": cmd_purge,
+    "export-identity": cmd_export_identity,
     "backup": cmd_backup,
 }
 

@@ -72,6 +72,19 @@ class BranchService:
     def fingerprint(self) -> str:
         return fingerprint(self.keys()[0].public_bytes)
 
+    def export_identity(self, target: Path) -> Path:
+        """Write the branch's age identity for the standard ``age`` tool (keep it safe:
+        it opens every bundle). Used to audit bundles outside this program."""
+        _signing, identity = self.keys()
+        target = Path(target)
+        if target.is_dir():
+            target = target / "branch-identity.txt"
+        atomic_write_bytes(target, (
+            f"# Desa Peduli: age identity of {self.name}\n"
+            f"# public key: {identity.recipient}\n{identity.secret}\n").encode())
+        target.chmod(0o600)
+        return target
+
     # -- volunteers ---------------------------------------------------------------------
     def enrol(self, *, volunteer_id: str, name: str, villages: list[str], target: Path) -> Path:
         """Record the volunteer and write their signed enrolment file."""

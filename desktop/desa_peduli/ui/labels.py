@@ -37,6 +37,26 @@ def status_choices() -> list[tuple[str, str]]:
     return [(s, status_label(s)) for s in STATUSES]
 
 
+BRANCH_STATES = ("received", "invalid", "accepted", "correction", "registered", "duplicate")
+
+
+def branch_state_label(state: str | None) -> str:
+    """The branch office's processing state of a registration (``branch_state``)."""
+    labels = {
+        "received": QCoreApplication.translate("Labels", "Received"),
+        "invalid": QCoreApplication.translate("Labels", "Invalid: to check"),
+        "accepted": QCoreApplication.translate("Labels", "Accepted"),
+        "correction": QCoreApplication.translate("Labels", "Needs correction"),
+        "registered": QCoreApplication.translate("Labels", "Registered"),
+        "duplicate": QCoreApplication.translate("Labels", "Duplicate"),
+    }
+    return labels.get(state or "", state or "")
+
+
+def branch_state_choices() -> list[tuple[str, str]]:
+    return [(s, branch_state_label(s)) for s in BRANCH_STATES]
+
+
 @lru_cache(maxsize=1)
 def _occupations() -> dict:
     from desa_peduli import reference
@@ -142,6 +162,9 @@ def backup_reason_label(reason: str) -> str:
         "manual": QCoreApplication.translate("Labels", "Made by hand"),
         "pre-restore": QCoreApplication.translate("Labels", "Before a restore"),
         "pre-migration": QCoreApplication.translate("Labels", "Before an update"),
+        "pre-import": QCoreApplication.translate("Labels", "Before importing bundles"),
+        "pre-purge": QCoreApplication.translate("Labels", "Before removing personal data"),
+        "pre-recovery": QCoreApplication.translate("Labels", "Before a recovery"),
     }
     return labels.get(reason, reason)
 

@@ -1,0 +1,86 @@
+"""Fixtures for sync tests: a branch, enrolled volunteers, bundles, a content digest."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import shutil
+
+import pytest
+
+from desa_peduli.services.branch import BranchService, create_branch
+from desa_peduli.services.field import FieldSync
+from desa_peduli.services.session import Session
+from desa_peduli.storage.workspace import Workspace
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def branch_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("branch-template") / "br"
+    session = create_branch(path, name="Kantor Cabang Jambi", province="15",
+                            passphrase=PASSPHRASE)
+    key = session.workspace.key
+    session.close()
+    return path, key
+
+
+@pytest.fixture
+def branch(branch_template, tmp_path):
+    src, key = branch_template
+    dst = tmp_path / "branch"
+    shutil.copytree(src, dst)
+    session = Session(Workspace.open_with_key(dst, key))
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def make_volunteer(workspace_template, branch, tmp_path):
+    """make_volunteer("RLW-001") → an open, enrolled volunteer Session."""
+    opened = []
+
+    def make(volunteer_id: str, name: str = "Rina Marlina"):
+        src, key = workspace_template
+        dst = tmp_path / f"vol-{volunteer_id}"
+        shutil.copytree(src, dst)
+        enrolment = BranchService(branch).enrol(volunteer_id=volunteer_id, name=name,
+                                                villages=["15.04.05.2003"], target=tmp_path)
+        session = Session(Workspace.open_with_key(dst, key))
+        FieldSync(session).enrol(enrolment)
+        opened.append(session)
+        return session
+
+    yield make
+    for session in opened:
+        session.close()
+
+
+def person(base: dict, serial: int, **changes) -> dict:
+    """A valid registration with its own NIK (women born 2 March 1988, serial varies)."""
+    record = copy.deepcopy(base)
+    record["nik"] = f"150405420388{serial:04d}"
+    record["full_name"] = "Siti " + "".join(chr(ord("a") + int(d)) for d in f"{serial:04d}")
+    record.update(changes)
+    return record
+
+
+# when something happened, not what: two runs of the same import differ only in these
+CLOCK_COLUMNS = frozenset({"imported_at", "branch_updated_at", "at", "found_at",
+                           "last_bundle_at", "device_bound_at", "report"})
+
+
+def digest(db, *, ignore: frozenset[str] = frozenset()) -> str:
+    """A digest of the logical content of every table (what a rejected import must keep)."""
+    sha = hashlib.sha256()
+    tables = [row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '%_fts%' ORDER BY name")]
+    for table in tables:
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info([{table}])")
+                   if row[1] not in ignore]
+        sha.update(f"{table}:{','.join(columns)}".encode())
+        select = ", ".join(f"[{c}]" for c in columns)
+        for row in sorted(repr(r) for r in db.execute(f"SELECT {select} FROM [{table}]")):
+            sha.update(row.encode())
+    return sha.hexdigest()
