@@ -10,6 +10,7 @@ imported twice, or an old one after a newer one, changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterator
@@ -35,8 +36,9 @@ from desa_peduli.sync.signing import (
 HEADER = b"desa-peduli-bundle/1\n"
 FORMAT = "desa-peduli-bundle/1"
 MAX_BUNDLE = 2 * 1024**3  # 2 GiB: far above 50,000 registrations with photos
-MAX_RECORD = 16 * 1024**2  # one line: a registration with a KTP photo fits easily
-MAX_TEXT = 2000  # any single text field in a record
+MAX_RECORD = 16 * 1024**2  # one attachment line: a KTP photo fits easily
+MAX_SMALL_RECORD = 64 * 1024  # any other line: a registration is ~1.5 KB
+MAX_TEXT = 2000  # any single text field of the manifest
 SUFFIX = ".dpbundle"
 MANIFEST_KEYS = {
     "format": str, "type": str, "bundle_id": str, "volunteer_id": str, "workspace_id": str,
@@ -253,16 +255,6 @@ def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, 
     return opened, volunteer
 
 
-def _short_text(value) -> bool:
-    if isinstance(value, str):
-        return len(value) <= MAX_TEXT
-    if isinstance(value, dict):
-        return all(_short_text(k) and _short_text(v) for k, v in value.items())
-    if isinstance(value, list):
-        return len(value) <= 50 and all(_short_text(v) for v in value)
-    return True
-
-
 def import_bundle(
     db: Database,
     path: Path,
@@ -287,13 +279,13 @@ def import_bundle(
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
     seen_end = False
-    touched_niks: set[str] = set()
-    applied_ids: set[str] = set()
+    merger = _Merger(db, volunteer_id, report, validate, now, name)
     try:
         with db.atomic():
             count = 0
-            for record in container.iter_records(opened, branch_identity.identity,
-                                                 max_line=MAX_RECORD):
+            for record in container.iter_records(
+                    opened, branch_identity.identity, max_line=MAX_RECORD,
+                    max_small_line=MAX_SMALL_RECORD, large_kinds=("attachment",)):
                 count += 1
                 if cancelled and count % 200 == 0 and cancelled():
                     raise Cancelled()
@@ -302,23 +294,19 @@ def import_bundle(
                 if seen_end:
                     raise refuse(name, "payload")
                 kind = record.get("t")
-                if not _short_text({k: v for k, v in record.items() if k != "data"}
-                                   if kind == "attachment" else record):
-                    raise refuse(name, "record_too_large")
                 if kind == "header":
                     if (record.get("volunteer_id") != volunteer_id
                             or record.get("seq_from") != manifest["seq_from"]
                             or record.get("seq_to") != manifest["seq_to"]):
                         raise refuse(name, "payload")
                 elif kind == "registration":
-                    _merge_registration(db, record, volunteer_id, report, validate, now,
-                                        touched_niks, applied_ids)
+                    merger.add_registration(record)
                 elif kind == "attachment":
-                    _merge_attachment(db, record, applied_ids, now, name)
+                    merger.add_attachment(record)
                 elif kind == "revision":
-                    _merge_revision(db, record, volunteer_id)
+                    merger.add_revision(record)
                 elif kind == "change":
-                    _merge_change(db, record, volunteer_id, name)
+                    merger.add_change(record)
                 elif kind == "end":
                     if record.get("counts") != manifest["counts"]:
                         raise refuse(name, "incomplete")
@@ -327,7 +315,9 @@ def import_bundle(
                     raise refuse(name, "payload")
             if not seen_end:
                 raise refuse(name, "incomplete")
-            report.duplicates = _flag_duplicates(db, touched_niks, manifest["bundle_id"], now)
+            merger.finish()
+            report.duplicates = _flag_duplicates(db, merger.touched_niks, manifest["bundle_id"],
+                                                 now)
             if not volunteer["device_key"]:
                 db.execute(
                     "UPDATE volunteers SET device_key = ?, device_recipient = ?, "
@@ -355,98 +345,172 @@ def import_bundle(
     return report
 
 
-def _merge_registration(db, record, volunteer_id, report, validate, now, touched_niks,
-                        applied_ids) -> None:
-    reg_id = record["id"]
-    revision = record["revision"]
-    data = record["data"]
-    if (not isinstance(reg_id, str) or not isinstance(revision, int) or isinstance(revision, bool)
-            or not isinstance(data, dict) or not isinstance(record.get("attachments", {}), dict)):
-        raise ValueError("registration record")
-    if record.get("volunteer_id") != volunteer_id:
-        report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
-        return
-    current = db.execute("SELECT volunteer_id, revision FROM registrations WHERE id = ?",
-                         [reg_id]).fetchone()
-    if current is not None and current[0] != volunteer_id:
-        report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
-        return
-    if current is not None and current[1] >= revision:
-        report.unchanged += 1
-        return
-    problems = validate(data, record.get("attachments") or {})
-    errors = [p for p in problems if p.get("severity") != "warning"]
-    if errors:
-        report.rejected.append({"id": reg_id, "reason": "invalid",
-                                "problems": [{"field": p["field"], "code": p["code"],
-                                              "message": p["message"]} for p in errors]})
-    state = "invalid" if errors else "received"
-    values = [json.dumps(data.get(f), ensure_ascii=False, sort_keys=True)
-              if f in ("programs", "heirs", "consent") and data.get(f) is not None
-              else data.get(f) for f in FIELDS]
-    problems_json = json.dumps(problems, ensure_ascii=False, sort_keys=True)
-    common = [*values, record.get("status"), problems_json, revision, record["change_seq"],
-              record.get("updated_at") or now, record.get("deleted_at"),
-              record.get("deleted_reason"), volunteer_id]
-    sets = ", ".join(f"{f} = ?" for f in FIELDS)
-    if current is None:
-        db.execute(
-            f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
-            "change_seq, updated_at, deleted_at, deleted_reason, volunteer_id, created_at, "
-            "created_by, branch_state, branch_updated_at) VALUES "
-            f"(?, {', '.join('?' for _ in FIELDS)}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [reg_id, *common, record.get("created_at") or now, volunteer_id, state, now])
-        report.new += 1
-    else:
-        db.execute(
-            f"UPDATE registrations SET {sets}, status = ?, problems = ?, revision = ?, "
-            "change_seq = ?, updated_at = ?, deleted_at = ?, deleted_reason = ?, "
-            "volunteer_id = ?, branch_state = ?, branch_reason = NULL, branch_updated_at = ? "
-            "WHERE id = ?",
-            [*common, state, now, reg_id])
-        report.updated += 1
-    db.execute("INSERT INTO state_log(registration_id, state, reason, actor, at) "
-               "VALUES (?, ?, ?, ?, ?)", [reg_id, state, "bundle", "import", now])
-    applied_ids.add(reg_id)
-    if data.get("nik") and not record.get("deleted_at"):
-        touched_niks.add(data["nik"])
+JSON_COLUMNS = ("programs", "heirs", "consent")
+_INSERT = (
+    f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
+    "change_seq, updated_at, deleted_at, deleted_reason, volunteer_id, created_at, "
+    "created_by, branch_state, branch_updated_at) VALUES "
+    f"(?, {', '.join('?' for _ in FIELDS)}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    f"UPDATE registrations SET {', '.join(f'{f} = ?' for f in FIELDS)}, status = ?, "
+    "problems = ?, revision = ?, change_seq = ?, updated_at = ?, deleted_at = ?, "
+    "deleted_reason = ?, volunteer_id = ?, branch_state = ?, branch_reason = NULL, "
+    "branch_updated_at = ? WHERE id = ?"
+)
 
 
-def _merge_attachment(db, record, applied_ids, now, name) -> None:
-    reg_id = record["registration_id"]
-    if reg_id not in applied_ids:
-        return  # belongs to a registration not newer than what is held
-    data = unb64(record["data"])
-    import hashlib
+class _Merger:
+    """Applies records in batches (one statement per table per batch), in stream order."""
 
-    if hashlib.sha256(data).hexdigest() != record["sha256"]:
-        raise refuse(name, "payload")
-    db.execute("INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, data, "
-               "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-               [reg_id, str(record["kind"])[:40], str(record["mime"])[:100], record["sha256"],
-                data, now])
+    BATCH = 500
+    MAX_PENDING_BYTES = 16 * 1024**2
 
+    def __init__(self, db, volunteer_id, report, validate, now, name):
+        self.db, self.volunteer_id, self.report = db, volunteer_id, report
+        self.validate, self.now, self.name = validate, now, name
+        self.registrations: list[dict] = []
+        self.attachments: list[dict] = []
+        self.pending_bytes = 0
+        self.revisions: list[dict] = []
+        self.changes: list[dict] = []
+        self.touched_niks: set[str] = set()
+        self.seen_ids: set[str] = set()
 
-def _merge_revision(db, record, volunteer_id) -> None:
-    owner = db.execute("SELECT volunteer_id FROM registrations WHERE id = ?",
-                       [record["registration_id"]]).fetchone()
-    if owner is None or owner[0] != volunteer_id:
-        return
-    db.execute(
-        "INSERT OR IGNORE INTO revisions(registration_id, revision, change_seq, status, data, "
-        "saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [record["registration_id"], int(record["revision"]), int(record["change_seq"]),
-         str(record["status"]), json.dumps(record["data"], ensure_ascii=False),
-         str(record["saved_at"]), record.get("saved_by")])
+    # -- intake ---------------------------------------------------------------------------
+    def add_registration(self, record: dict) -> None:
+        reg_id, revision = record["id"], record["revision"]
+        if (not isinstance(reg_id, str) or not isinstance(revision, int)
+                or isinstance(revision, bool) or not isinstance(record["data"], dict)
+                or not isinstance(record.get("attachments", {}), dict)
+                or not isinstance(record["change_seq"], int)):
+            raise ValueError("registration record")
+        if reg_id in self.seen_ids:
+            raise refuse(self.name, "payload")  # a registration twice in one bundle
+        self.seen_ids.add(reg_id)
+        self.registrations.append(record)
+        if len(self.registrations) >= self.BATCH or self.pending_bytes > self.MAX_PENDING_BYTES:
+            self.flush_registrations()
 
+    def add_attachment(self, record: dict) -> None:
+        if any(isinstance(v, str) and len(v) > MAX_TEXT for k, v in record.items() if k != "data"):
+            raise refuse(self.name, "record_too_large")
+        self.attachments.append(record)
+        self.pending_bytes += len(record["data"])
+        if self.pending_bytes > self.MAX_PENDING_BYTES:
+            self.flush_registrations()
 
-def _merge_change(db, record, volunteer_id, name) -> None:
-    db.execute(
-        "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, revision, "
-        "action, fields, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [volunteer_id, int(record["seq"]), str(record["registration_id"]),
-         int(record["revision"]), str(record["action"]), json.dumps(record["fields"]),
-         record.get("reason"), record.get("actor"), str(record["at"])])
+    def add_revision(self, record: dict) -> None:
+        self.flush_registrations()
+        self.revisions.append(record)
+        if len(self.revisions) >= self.BATCH:
+            self.flush_revisions()
+
+    def add_change(self, record: dict) -> None:
+        self.flush_registrations()
+        self.flush_revisions()
+        self.changes.append(record)
+        if len(self.changes) >= self.BATCH:
+            self.flush_changes()
+
+    def finish(self) -> None:
+        self.flush_registrations()
+        self.flush_revisions()
+        self.flush_changes()
+
+    # -- batches --------------------------------------------------------------------------
+    def _held(self, ids: list[str]) -> dict[str, tuple]:
+        marks = ",".join("?" for _ in ids)
+        return {row[0]: row[1:] for row in self.db.execute(
+            f"SELECT id, volunteer_id, revision FROM registrations WHERE id IN ({marks})", ids)}
+
+    def flush_registrations(self) -> None:
+        if not self.registrations:
+            self.attachments.clear()
+            self.pending_bytes = 0
+            return
+        held = self._held([r["id"] for r in self.registrations])
+        inserts, states, applied = [], [], set()
+        report, volunteer_id, now = self.report, self.volunteer_id, self.now
+        for record in self.registrations:
+            reg_id, revision, data = record["id"], record["revision"], record["data"]
+            current = held.get(reg_id)
+            if record.get("volunteer_id") != volunteer_id or (
+                    current is not None and current[0] != volunteer_id):
+                report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
+                continue
+            if current is not None and current[1] >= revision:
+                report.unchanged += 1
+                continue
+            problems = self.validate(data, record.get("attachments") or {})
+            errors = [p for p in problems if p.get("severity") != "warning"]
+            if errors:
+                report.rejected.append({"id": reg_id, "reason": "invalid",
+                                        "problems": [{"field": p["field"], "code": p["code"],
+                                                      "message": p["message"]} for p in errors]})
+            state = "invalid" if errors else "received"
+            values = [json.dumps(data.get(f), ensure_ascii=False, sort_keys=True)
+                      if f in JSON_COLUMNS and data.get(f) is not None else data.get(f)
+                      for f in FIELDS]
+            common = [*values, record.get("status"),
+                      json.dumps(problems, ensure_ascii=False, sort_keys=True), revision,
+                      record["change_seq"], record.get("updated_at") or now,
+                      record.get("deleted_at"), record.get("deleted_reason"), volunteer_id]
+            if current is None:
+                inserts.append((reg_id, *common, record.get("created_at") or now, volunteer_id,
+                                state, now))
+                report.new += 1
+            else:
+                self.db.execute(_UPDATE, [*common, state, now, reg_id])
+                report.updated += 1
+            states.append((reg_id, state, "bundle", "import", now))
+            applied.add(reg_id)
+            if data.get("nik") and not record.get("deleted_at"):
+                self.touched_niks.add(data["nik"])
+        conn = self.db.conn
+        conn.executemany(_INSERT, inserts)
+        conn.executemany("INSERT INTO state_log(registration_id, state, reason, actor, at) "
+                         "VALUES (?, ?, ?, ?, ?)", states)
+        rows = []
+        for record in self.attachments:
+            if record["registration_id"] not in applied:
+                continue  # belongs to a registration not newer than the one held
+            data = unb64(record["data"])
+            if hashlib.sha256(data).hexdigest() != record["sha256"]:
+                raise refuse(self.name, "payload")
+            rows.append((record["registration_id"], str(record["kind"])[:40],
+                         str(record["mime"])[:100], record["sha256"], data, now))
+        conn.executemany("INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, "
+                         "data, created_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.registrations.clear()
+        self.attachments.clear()
+        self.pending_bytes = 0
+
+    def flush_revisions(self) -> None:
+        if not self.revisions:
+            return
+        held = self._held(list({r["registration_id"] for r in self.revisions}))
+        rows = [
+            (r["registration_id"], int(r["revision"]), int(r["change_seq"]), str(r["status"]),
+             json.dumps(r["data"], ensure_ascii=False), str(r["saved_at"]), r.get("saved_by"))
+            for r in self.revisions
+            if held.get(r["registration_id"], (None,))[0] == self.volunteer_id
+        ]
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO revisions(registration_id, revision, change_seq, status, "
+            "data, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.revisions.clear()
+
+    def flush_changes(self) -> None:
+        if not self.changes:
+            return
+        rows = [(self.volunteer_id, int(r["seq"]), str(r["registration_id"]), int(r["revision"]),
+                 str(r["action"]), json.dumps(r["fields"]), r.get("reason"), r.get("actor"),
+                 str(r["at"])) for r in self.changes]
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, revision, "
+            "action, fields, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.changes.clear()
 
 
 def _flag_duplicates(db, niks: set[str], bundle_id: str, now: str) -> int:

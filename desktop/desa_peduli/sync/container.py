@@ -264,8 +264,12 @@ class _QueueReader(io.RawIOBase):
 _END = object()
 
 
-def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20) -> Iterator[dict]:
+def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
+                 max_small_line: int | None = None, large_kinds: tuple = ()) -> Iterator[dict]:
     """Decrypt and decompress the payload, yielding one record at a time.
+
+    A line longer than ``max_line`` is refused; so is one longer than ``max_small_line``
+    unless its kind (``"t"``) is in ``large_kinds`` (attachments carry images).
 
     Plaintext never touches the disk: age decrypts in a helper thread into a small
     bounded queue, and the records are parsed from it as they arrive, so memory stays
@@ -307,6 +311,9 @@ def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20)
                     raise ContainerError("payload", "bad JSON line") from exc
                 if not isinstance(record, dict):
                     raise ContainerError("payload", "record is not an object")
+                if (max_small_line is not None and len(line) > max_small_line
+                        and record.get("t") not in large_kinds):
+                    raise ContainerError("record_too_large")
                 yield record
     finally:
         writer.stopped.set()
