@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +79,27 @@ class FieldEntry:
 def _plain(label: str) -> str:
     """A label without its mnemonic marker (``"Full na&me"`` → ``"Full name"``)."""
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class WrappingListWidget(QListWidget):
+    """A list of word-wrapped items, each as tall as its text at the current width.
+
+    The view's own guess uses the width at the moment an item is added, which is wrong
+    before the first layout; the heights are measured again on every resize.
+    """
+
+    def fit_items(self) -> None:
+        width = max(self.viewport().width() - 2 * self.spacing() - 8, 120)
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            item = self.item(row)
+            height = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                          item.text()).height()
+            item.setSizeHint(QSize(width, height + 6))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_items()
 
 
 class RegistrationFormView(QWidget):
@@ -326,7 +346,7 @@ class RegistrationFormView(QWidget):
         self.summary_header = QLabel(panel)
         self.summary_header.setWordWrap(True)
         layout.addWidget(self.summary_header)
-        self.summary_list = QListWidget(panel)
+        self.summary_list = WrappingListWidget(panel)
         self.summary_list.setWordWrap(True)
         self.summary_list.setSpacing(3)
         self.summary_list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -1094,11 +1114,6 @@ class RegistrationFormView(QWidget):
             self.summary_header.setStyleSheet("")
         ordered = sorted(summary, key=lambda pe: (0 if pe[0].is_error else 1,
                                                   pe[1].section if pe[1] else 9))
-        # word-wrapped items: give each the height its text needs (the view guesses wrong)
-        style = self.summary_list.style()
-        width = (self.summary_list.width() - 2 * self.summary_list.frameWidth()
-                 - style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) - 16)
-        metrics = self.summary_list.fontMetrics()
         for problem, entry in ordered:
             where = (f"{self._section_titles[entry.section]} › {entry.label}" if entry
                      else self.tr("Registration"))
@@ -1110,10 +1125,8 @@ class RegistrationFormView(QWidget):
             else:
                 item.setForeground(WARNING_COLOR)
             item.setToolTip(self._message(problem))
-            height = metrics.boundingRect(QRect(0, 0, max(width, 120), 10_000),
-                                          Qt.TextFlag.TextWordWrap, item.text()).height()
-            item.setSizeHint(QSize(max(width, 120), height + 6))
             self.summary_list.addItem(item)
+        self.summary_list.fit_items()
 
     def _on_summary_list_item_activated(self, item: QListWidgetItem) -> None:
         field_name, code = item.data(FIELD_ROLE)
