@@ -82,7 +82,10 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
         install_translator(app, stored)
     prefs.setValue("ui/language", stored or current_language())
 
-    from desa_peduli.ui.main_window import MainWindow
+    if session.role == "branch":
+        from desa_peduli.ui.branch_window import BranchMainWindow as MainWindow
+    else:
+        from desa_peduli.ui.main_window import MainWindow
 
     window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))

@@ -90,8 +90,8 @@ class SchemaTooNew(WorkspaceError):
 class WorkspaceDamaged(WorkspaceError):
     def __init__(self, detail: str):
         super().__init__(
-            f"Ruang kerja rusak: {detail}. Pulihkan dari cadangan (menu Berkas → Pulihkan).",
-            f"Workspace damaged: {detail}. Restore from a backup (File → Restore).",
+            f"Ruang kerja rusak: {detail}. Pulihkan dari cadangan (menu Berkas → Pulihkan dari cadangan).",
+            f"Workspace damaged: {detail}. Restore from a backup (File → Restore from backup).",
         )
 
 
@@ -123,9 +123,9 @@ class NotEnrolled(InputRejected):
     def __init__(self):
         super().__init__(
             "Ruang kerja ini belum terdaftar di kantor cabang. Minta berkas pendaftaran "
-            "(enrolment) ke kantor cabang, lalu pilih Berkas → Daftarkan laptop ini.",
+            "(enrolment) ke kantor cabang, lalu pilih Sinkronisasi → Daftarkan laptop ini.",
             "This workspace is not enrolled with a branch office yet. Ask the branch for an "
-            "enrolment file, then choose File → Enrol this laptop.",
+            "enrolment file, then choose Sync → Enrol this laptop.",
         )
 
 

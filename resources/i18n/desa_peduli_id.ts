@@ -13,6 +13,159 @@
     </message>
 </context>
 <context>
+    <name>BranchMainWindow</name>
+    <message>
+        <source>Registrations</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>Riwayat impor</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Ctrl+{number}</source>
+        <translation>Ctrl+{number}</translation>
+    </message>
+    <message>
+        <source>Desa Peduli — {branch} (branch office)</source>
+        <translation>Desa Peduli — {branch} (kantor cabang)</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Impor bundel…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Buat &amp;cadangan sekarang</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Ganti kata &amp;sandi…</translation>
+    </message>
+    <message>
+        <source>Branch &amp;fingerprint…</source>
+        <translation>&amp;Sidik jari kantor cabang…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Lihat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>Branch fingerprint: {fingerprint}</source>
+        <translation>Sidik jari kantor cabang: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Buat cadangan sekarang</translation>
+    </message>
+    <message>
+        <source>Backup saved: {file}</source>
+        <translation>Cadangan disimpan: {file}</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Use the new one from now on.</source>
+        <translation>Kata sandi sudah diganti. Mulai sekarang pakai kata sandi yang baru.</translation>
+    </message>
+    <message>
+        <source>This branch office:</source>
+        <translation>Kantor cabang ini:</translation>
+    </message>
+    <message>
+        <source>Read it aloud when a volunteer enrols their laptop: the volunteer must see the same fingerprint on their screen (Sync → Show fingerprints).</source>
+        <translation>Bacakan ini saat relawan mendaftarkan laptopnya: relawan harus melihat sidik jari yang sama di layarnya (Sinkronisasi → Tampilkan sidik jari).</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time you start Desa Peduli.</source>
+        <translation>Bahasa yang baru dipakai mulai saat Desa Peduli dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Stopping the import… close the window again in a moment.</source>
+        <translation>Impor sedang dihentikan… sebentar lagi tutup jendela ini sekali lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPage</name>
+    <message>
+        <source>The branch office</source>
+        <translation>Kantor cabang</translation>
+    </message>
+    <message>
+        <source>This laptop receives the volunteers&apos; bundles and sends receipts back.</source>
+        <translation>Laptop ini menerima bundel dari para relawan dan mengirim balik tanda terima.</translation>
+    </message>
+    <message>
+        <source>Branch office &amp;name:</source>
+        <translation>&amp;Nama kantor cabang:</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>Pro&amp;vinsi:</translation>
+    </message>
+    <message>
+        <source>The name is shown to volunteers when they enrol. The keys that sign enrolment files and open bundles are made now and stay in this workspace.</source>
+        <translation>Nama ini terlihat oleh relawan saat mereka mendaftarkan laptopnya. Kunci untuk menandatangani berkas pendaftaran dan membuka bundel dibuat sekarang dan tetap di ruang kerja ini.</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRegistrationTableModel</name>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Branch state</source>
+        <translation>Status di cabang</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>KPJ number: {number}</source>
+        <translation>Nomor KPJ: {number}</translation>
+    </message>
+    <message>
+        <source>Problems found on import:</source>
+        <translation>Masalah yang ditemukan saat impor:</translation>
+    </message>
+    <message>
+        <source>Volunteer&apos;s status: {status}</source>
+        <translation>Status dari relawan: {status}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -49,6 +202,29 @@
     <message>
         <source>The current passphrase is wrong. Nothing was changed; try again.</source>
         <translation>Kata sandi lama salah. Tidak ada yang diubah; coba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Needs correction</source>
+        <translation>Perlu diperbaiki</translation>
+    </message>
+    <message>
+        <source>What must the volunteer correct in the registration of {name}? The reason goes back to the volunteer with the next receipt.</source>
+        <translation>Apa yang harus diperbaiki relawan pada pendaftaran {name}? Alasannya dikirim ke relawan bersama tanda terima berikutnya.</translation>
+    </message>
+    <message>
+        <source>e.g. the phone number is not active; the KTP photo cannot be read</source>
+        <translation>mis. nomor HP tidak aktif; foto KTP tidak terbaca</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
     </message>
 </context>
 <context>
@@ -90,7 +266,7 @@
     </message>
     <message>
         <source>e.g. registered twice, person withdrew</source>
-        <translation>contoh: terdaftar dua kali, orangnya tidak jadi ikut</translation>
+        <translation>mis. terdaftar dua kali, orangnya tidak jadi ikut</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -103,6 +279,249 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>The branch office workspace is created.</source>
+        <translation>Ruang kerja kantor cabang sudah dibuat.</translation>
+    </message>
+    <message>
+        <source>Volunteers see this fingerprint when they enrol their laptop. Read it aloud with them (Help → Branch fingerprint shows it again).</source>
+        <translation>Relawan melihat sidik jari ini saat mendaftarkan laptopnya. Bacakan bersama mereka (Bantuan → Sidik jari kantor cabang menampilkannya lagi).</translation>
+    </message>
+    <message>
+        <source>Your workspace is created.</source>
+        <translation>Ruang kerja Anda sudah dibuat.</translation>
+    </message>
+    <message>
+        <source>Read both fingerprints aloud with the branch office staff: they must see the same on their screen. If they differ, call the branch office before sending anything. (Sync → Show fingerprints shows them again.)</source>
+        <translation>Bacakan kedua sidik jari bersama petugas kantor cabang: di layar mereka harus tampil yang sama. Jika berbeda, hubungi kantor cabang sebelum mengirim apa pun. (Sinkronisasi → Tampilkan sidik jari menampilkannya lagi.)</translation>
+    </message>
+</context>
+<context>
+    <name>Drives</name>
+    <message>
+        <source>{size} GB free</source>
+        <translation>{size} GB kosong</translation>
+    </message>
+    <message>
+        <source>{size} MB free</source>
+        <translation>{size} MB kosong</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateOfDialog</name>
+    <message>
+        <source>Duplicate of…</source>
+        <translation>Duplikat dari…</translation>
+    </message>
+    <message>
+        <source>Mark the registration of {name} as a duplicate of another registration. The other one is kept.</source>
+        <translation>Tandai pendaftaran {name} sebagai duplikat dari pendaftaran lain. Pendaftaran yang lain itu tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Registrations with the same &amp;NIK:</source>
+        <translation>Pendaftaran dengan &amp;NIK yang sama:</translation>
+    </message>
+    <message>
+        <source>None found: type the other registration&apos;s ID or NIK.</source>
+        <translation>Tidak ada: ketik ID atau NIK pendaftaran yang lain itu.</translation>
+    </message>
+    <message>
+        <source>registration ID or 16-digit NIK</source>
+        <translation>ID pendaftaran atau NIK 16 angka</translation>
+    </message>
+    <message>
+        <source>&amp;Or type:</source>
+        <translation>&amp;Atau ketik:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as duplicate</source>
+        <translation>&amp;Tandai sebagai duplikat</translation>
+    </message>
+    <message>
+        <source>Choose the other registration, or type its ID or NIK.</source>
+        <translation>Pilih pendaftaran yang lain itu, atau ketik ID atau NIK-nya.</translation>
+    </message>
+    <message>
+        <source>Several registrations have this NIK: choose one from the list.</source>
+        <translation>Beberapa pendaftaran memakai NIK ini: pilih satu dari daftar.</translation>
+    </message>
+    <message>
+        <source>No other registration has this ID or NIK.</source>
+        <translation>Tidak ada pendaftaran lain dengan ID atau NIK ini.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolVolunteerDialog</name>
+    <message>
+        <source>Enrol a volunteer</source>
+        <translation>Daftarkan relawan</translation>
+    </message>
+    <message>
+        <source>Volunteer &amp;ID:</source>
+        <translation>&amp;ID relawan:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>Villages the volunteer works in</source>
+        <translation>Desa tempat relawan bertugas</translation>
+    </message>
+    <message>
+        <source>&amp;Kabupaten/kota:</source>
+        <translation>Kabupaten/k&amp;ota:</translation>
+    </message>
+    <message>
+        <source>K&amp;ecamatan:</source>
+        <translation>K&amp;ecamatan:</translation>
+    </message>
+    <message>
+        <source>&amp;Desa/kelurahan:</source>
+        <translation>&amp;Desa/kelurahan:</translation>
+    </message>
+    <message>
+        <source>or a code, e.g. 15.04.05.2003</source>
+        <translation>atau kode, mis. 15.04.05.2003</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Add village</source>
+        <translation>&amp;Tambah desa</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Save the enrolment file to:</source>
+        <translation>&amp;Simpan berkas pendaftaran ke:</translation>
+    </message>
+    <message>
+        <source>Folder for the enrolment file</source>
+        <translation>Folder untuk berkas pendaftaran</translation>
+    </message>
+    <message>
+        <source>&amp;Write enrolment file</source>
+        <translation>Tulis berkas &amp;pendaftaran</translation>
+    </message>
+    <message>
+        <source>Choose a desa/kelurahan, or type its code (e.g. 15.04.05.2003).</source>
+        <translation>Pilih desa/kelurahan, atau ketik kodenya (mis. 15.04.05.2003).</translation>
+    </message>
+    <message>
+        <source>Choose where to save the enrolment file.</source>
+        <translation>Pilih tempat menyimpan berkas pendaftaran.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentChooser</name>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>the enrolment file ({suffix}) from the USB stick</source>
+        <translation>berkas pendaftaran ({suffix}) dari flashdisk</translation>
+    </message>
+    <message>
+        <source>Enrolment file from the branch office</source>
+        <translation>Berkas pendaftaran dari kantor cabang</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*{suffix});;All files (*)</source>
+        <translation>Berkas pendaftaran (*{suffix});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Branch office: {branch} (fingerprint {fingerprint})
+Volunteer: {id}, {name}</source>
+        <translation>Kantor cabang: {branch} (sidik jari {fingerprint})
+Relawan: {id}, {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export bundle for the branch office</source>
+        <translation>Simpan bundel untuk kantor cabang</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) are waiting to be sent to the branch office.</source>
+        <translation>
+            <numerusform>%n pendaftaran menunggu dikirim ke kantor cabang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every registration has been confirmed by the branch office; there is nothing new to send.</source>
+        <translation>Semua pendaftaran sudah dikonfirmasi kantor cabang; tidak ada yang baru untuk dikirim.</translation>
+    </message>
+    <message>
+        <source>Last bundle: {when}, {file}</source>
+        <translation>Bundel terakhir: {when}, {file}</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Simpan ke:</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle</source>
+        <translation>Folder untuk bundel</translation>
+    </message>
+    <message>
+        <source>Send everything &amp;again (also what the branch office already confirmed)</source>
+        <translation>Kirim semua la&amp;gi (juga yang sudah dikonfirmasi kantor cabang)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>Simpan &amp;bundel</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Choose where to save the bundle first.</source>
+        <translation>Pilih dulu tempat menyimpan bundel.</translation>
+    </message>
+    <message>
+        <source>Nothing new to send: the branch office has confirmed everything. No file was written.</source>
+        <translation>Tidak ada yang baru untuk dikirim: kantor cabang sudah mengonfirmasi semuanya. Tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Saved {file}
+in {folder} ({count} registrations).
+
+The data in this file is encrypted: only the branch office can open it. The registrations stay on this laptop until the branch office&apos;s receipt comes back.</source>
+        <translation>{file} tersimpan
+di {folder} ({count} pendaftaran).
+
+Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa membukanya. Pendaftaran tetap ada di laptop ini sampai tanda terima dari kantor cabang kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>Fingerprints</source>
+        <translation>Sidik jari</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
     </message>
 </context>
 <context>
@@ -126,6 +545,22 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The workspace of {branch} is ready.</source>
+        <translation>Ruang kerja {branch} sudah siap.</translation>
+    </message>
+    <message>
+        <source>Branch office fingerprint:</source>
+        <translation>Sidik jari kantor cabang:</translation>
+    </message>
+    <message>
+        <source>The workspace is created, but enrolling it failed: {error} Enrol it later with Sync → Enrol this laptop.</source>
+        <translation>Ruang kerja sudah dibuat, tetapi pendaftarannya gagal: {error} Daftarkan nanti lewat Sinkronisasi → Daftarkan laptop ini.</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled with {branch} as volunteer {id}.</source>
+        <translation>Laptop ini terdaftar di {branch} sebagai relawan {id}.</translation>
     </message>
 </context>
 <context>
@@ -218,6 +653,243 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>Imported</source>
+        <translation>Diimpor</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Written on the laptop</source>
+        <translation>Ditulis di laptop</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>No bundle has been imported yet.</source>
+        <translation>Belum ada bundel yang diimpor.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Impor bundel…</translation>
+    </message>
+    <message>
+        <source>Choose the .dpbundle files the volunteers brought (Ctrl+I)</source>
+        <translation>Pilih berkas .dpbundle yang dibawa para relawan (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Approve this &amp;laptop…</source>
+        <translation>Setujui &amp;laptop ini…</translation>
+    </message>
+    <message>
+        <source>For a bundle refused because it came from a new laptop: check its fingerprint with the volunteer, approve it, and import the bundle again</source>
+        <translation>Untuk bundel yang ditolak karena berasal dari laptop baru: periksa sidik jarinya bersama relawan, setujui, lalu impor bundel itu lagi</translation>
+    </message>
+    <message>
+        <source>A backup is made before every import. Each file is imported whole or not at all; a refused file changes nothing.</source>
+        <translation>Cadangan dibuat sebelum setiap impor. Setiap berkas diimpor utuh atau tidak sama sekali; berkas yang ditolak tidak mengubah apa pun.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Import sync bundles</source>
+        <translation>Impor bundel sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.dpbundle);;All files (*)</source>
+        <translation>Bundel sinkronisasi (*.dpbundle);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Impor bundel</translation>
+    </message>
+    <message>
+        <source>No backup could be made, so nothing was imported: {error}</source>
+        <translation>Cadangan tidak bisa dibuat, jadi tidak ada yang diimpor: {error}</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Menyiapkan…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>Importing bundles</source>
+        <translation>Mengimpor bundel</translation>
+    </message>
+    <message>
+        <source>Importing {file}
+(file {number} of {count})</source>
+        <translation>Mengimpor {file}
+(berkas {number} dari {count})</translation>
+    </message>
+    <message>
+        <source>Importing {file}
+(file {number} of {count}): {records} records read</source>
+        <translation>Mengimpor {file}
+(berkas {number} dari {count}): {records} catatan dibaca</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) imported</source>
+        <translation>
+            <numerusform>%n bundel diimpor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n ditolak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n dibatalkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Sudah diimpor.</translation>
+    </message>
+    <message>
+        <source>First bundle from this volunteer: laptop {fingerprint} registered.</source>
+        <translation>Bundel pertama dari relawan ini: laptop {fingerprint} dicatat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) need checking (state &quot;invalid&quot;).</source>
+        <translation>
+            <numerusform>%n pendaftaran perlu diperiksa (status &quot;tidak sah&quot;).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing from this file was imported.</source>
+        <translation>Dibatalkan: tidak ada isi berkas ini yang diimpor.</translation>
+    </message>
+    <message>
+        <source>New laptop&apos;s fingerprint: {fingerprint}.</source>
+        <translation>Sidik jari laptop baru: {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Refused: {message}</source>
+        <translation>Ditolak: {message}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… dan {count} lagi</translation>
+    </message>
+    <message>
+        <source>Approve this laptop</source>
+        <translation>Setujui laptop ini</translation>
+    </message>
+    <message>
+        <source>{file} was sent from a laptop other than the one registered for this volunteer.
+
+Its fingerprint: {fingerprint}
+
+Ask the volunteer to read the fingerprint on their laptop (Sync → Show fingerprints). Approve only if it is the same; then the bundle is imported again.</source>
+        <translation>{file} dikirim dari laptop yang berbeda dengan laptop yang tercatat untuk relawan ini.
+
+Sidik jarinya: {fingerprint}
+
+Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; sesudah itu bundel diimpor lagi.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and import</source>
+        <translation>&amp;Setujui dan impor</translation>
+    </message>
+</context>
+<context>
+    <name>KpjDialog</name>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>{name} is registered with BPJS Ketenagakerjaan. Type the KPJ number from the membership card.</source>
+        <translation>{name} sudah terdaftar di BPJS Ketenagakerjaan. Ketik nomor KPJ dari kartu peserta.</translation>
+    </message>
+    <message>
+        <source>8–16 digits</source>
+        <translation>8–16 angka</translation>
+    </message>
+    <message>
+        <source>&amp;KPJ number:</source>
+        <translation>Nomor &amp;KPJ:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+</context>
+<context>
     <name>KtpPhotoField</name>
     <message>
         <source>Choose photo…</source>
@@ -246,6 +918,30 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Received</source>
+        <translation>Sudah masuk</translation>
+    </message>
+    <message>
+        <source>Invalid: to check</source>
+        <translation>Tidak sah: perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Needs correction</source>
+        <translation>Perlu diperbaiki</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
     <message>
         <source>Something went wrong ({kind}). Nothing was changed; please try again.</source>
         <translation>Terjadi kesalahan ({kind}). Tidak ada yang diubah; silakan coba lagi.</translation>
@@ -369,6 +1065,18 @@
     <message>
         <source>Before an update</source>
         <translation>Sebelum pembaruan</translation>
+    </message>
+    <message>
+        <source>Before importing bundles</source>
+        <translation>Sebelum mengimpor bundel</translation>
+    </message>
+    <message>
+        <source>Before removing personal data</source>
+        <translation>Sebelum menghapus data pribadi</translation>
+    </message>
+    <message>
+        <source>Before a recovery</source>
+        <translation>Sebelum pemulihan kata sandi</translation>
     </message>
     <message>
         <source>{size} KB</source>
@@ -650,11 +1358,11 @@
     </message>
     <message>
         <source>Weak. Longer is better: try three or four words you will remember.</source>
-        <translation>Lemah. Makin panjang makin baik: coba tiga atau empat kata yang mudah Anda ingat.</translation>
+        <translation>Lemah. Coba 3–4 kata yang mudah Anda ingat.</translation>
     </message>
     <message>
         <source>Fair. A few more characters or words make it stronger.</source>
-        <translation>Cukup. Tambah beberapa huruf atau kata agar lebih kuat.</translation>
+        <translation>Cukup. Tambah huruf atau kata agar lebih kuat.</translation>
     </message>
     <message>
         <source>Strong.</source>
@@ -662,7 +1370,7 @@
     </message>
     <message>
         <source>At least {count} characters. Several words are easiest to remember.</source>
-        <translation>Minimal {count} karakter. Beberapa kata paling mudah diingat.</translation>
+        <translation>Minimal {count} karakter. Paling mudah: beberapa kata.</translation>
     </message>
 </context>
 <context>
@@ -692,8 +1400,16 @@
         <translation>&amp;Ulangi:</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep it in a safe place. If it is forgotten, the data on this laptop cannot be opened: recovery through the branch office comes with a later version.</source>
-        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, data di laptop ini tidak bisa dibuka: pemulihan lewat kantor cabang baru ada di versi berikutnya.</translation>
+        <source>Write the passphrase down and keep it in a safe place. If it is forgotten, nobody can open the branch office&apos;s data again.</source>
+        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, tidak ada yang bisa membuka data kantor cabang lagi.</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down and keep it in a safe place. If it is forgotten, the branch office can set a new one on this laptop&apos;s data.</source>
+        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, kantor cabang bisa memasang kata sandi baru untuk data di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down and keep it in a safe place. If it is forgotten, the data on this laptop cannot be opened until the laptop is enrolled with a branch office, which can then set a new one.</source>
+        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, data di laptop ini tidak bisa dibuka sampai laptop didaftarkan ke kantor cabang, yang lalu dapat memasang kata sandi baru.</translation>
     </message>
     <message>
         <source>The data is stored, encrypted, in: {folder}</source>
@@ -702,6 +1418,57 @@
     <message>
         <source>Creating your workspace… this takes a few seconds.</source>
         <translation>Menyiapkan ruang kerja Anda… ini butuh beberapa detik.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverWorkspaceDialog</name>
+    <message>
+        <source>Recover a volunteer&apos;s workspace</source>
+        <translation>Pulihkan akses ruang kerja relawan</translation>
+    </message>
+    <message>
+        <source>A volunteer who forgot their passphrase brings their laptop (or a copy of its Desa Peduli data folder). Choose that folder and set a new passphrase; nothing else in it changes. A backup is made first.</source>
+        <translation>Relawan yang lupa kata sandinya membawa laptopnya (atau salinan folder data Desa Peduli dari laptop itu). Pilih folder itu dan buat kata sandi baru; isi lainnya tidak berubah. Cadangan dibuat lebih dulu.</translation>
+    </message>
+    <message>
+        <source>the volunteer&apos;s data folder</source>
+        <translation>folder data relawan</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation>Kata sandi ba&amp;ru:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <source>&amp;Set new passphrase</source>
+        <translation>&amp;Simpan kata sandi baru</translation>
+    </message>
+    <message>
+        <source>The volunteer&apos;s data folder</source>
+        <translation>Folder data relawan</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer&apos;s data folder first.</source>
+        <translation>Pilih dulu folder data relawan.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {count} characters.</source>
+        <translation>Kata sandi terlalu pendek: pakai minimal {count} karakter.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Kedua kata sandi tidak sama. Ketik ulang keduanya.</translation>
     </message>
 </context>
 <context>
@@ -828,7 +1595,7 @@
     </message>
     <message>
         <source>e.g. 0812 3456 7890</source>
-        <translation>contoh: 0812 3456 7890</translation>
+        <translation>mis. 0812 3456 7890</translation>
     </message>
     <message>
         <source>&amp;Phone (mobile)</source>
@@ -888,7 +1655,7 @@
     </message>
     <message>
         <source>e.g. Pasar Muara Bulian</source>
-        <translation>contoh: Pasar Muara Bulian</translation>
+        <translation>mis. Pasar Muara Bulian</translation>
     </message>
     <message>
         <source>&amp;Work location</source>
@@ -896,7 +1663,7 @@
     </message>
     <message>
         <source>e.g. 1.500.000</source>
-        <translation>contoh: 1.500.000</translation>
+        <translation>mis. 1.500.000</translation>
     </message>
     <message>
         <source>per month (average)</source>
@@ -916,7 +1683,7 @@
     </message>
     <message>
         <source>&amp;JHT: old-age savings (optional, 2% of the base)</source>
-        <translation>&amp;JHT: Jaminan Hari Tua, tabungan masa tua (tidak wajib, 2% dari dasar iuran)</translation>
+        <translation>&amp;JHT: Jaminan Hari Tua (tidak wajib, 2% dari dasar iuran)</translation>
     </message>
     <message>
         <source>Programmes</source>
@@ -1155,6 +1922,95 @@
     </message>
 </context>
 <context>
+    <name>RegistrationsView</name>
+    <message>
+        <source>Name or NIK…</source>
+        <translation>Nama atau NIK…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>&amp;Relawan:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>Ter&amp;ima</translation>
+    </message>
+    <message>
+        <source>The registration is complete and correct</source>
+        <translation>Pendaftaran lengkap dan benar</translation>
+    </message>
+    <message>
+        <source>Needs c&amp;orrection…</source>
+        <translation>Perlu di&amp;perbaiki…</translation>
+    </message>
+    <message>
+        <source>Send it back to the volunteer with a reason</source>
+        <translation>Kembalikan ke relawan dengan alasan</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistered (KPJ)…</source>
+        <translation>Terdaftar (&amp;KPJ)…</translation>
+    </message>
+    <message>
+        <source>BPJS Ketenagakerjaan registered the worker: record the KPJ number</source>
+        <translation>BPJS Ketenagakerjaan sudah mendaftarkan pekerja ini: catat nomor KPJ-nya</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate of…</source>
+        <translation>&amp;Duplikat dari…</translation>
+    </message>
+    <message>
+        <source>The same person was registered twice: keep the other registration</source>
+        <translation>Orang yang sama terdaftar dua kali: simpan pendaftaran yang lain</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Possible duplicates to review ({count})</source>
+        <translation>Kemungkinan duplikat untuk diperiksa ({count})</translation>
+    </message>
+    <message>
+        <source>All volunteers</source>
+        <translation>Semua relawan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) shown</source>
+        <translation>
+            <numerusform>%n pendaftaran ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing matches the search or the filters.</source>
+        <translation>Tidak ada yang cocok dengan pencarian atau pilihan di atas.</translation>
+    </message>
+    <message>
+        <source>No registrations yet. Import the volunteers&apos; bundles (Ctrl+2, Import bundles…).</source>
+        <translation>Belum ada pendaftaran. Impor bundel dari relawan (Ctrl+2, Impor bundel…).</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>Change state</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation>{name}: {state}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -1217,6 +2073,72 @@
     </message>
 </context>
 <context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: the USB stick may have been pulled out, or it is full or write-protected. Plug it in again and retry; nothing was lost, the registrations are still on this laptop.</source>
+        <translation>Tidak bisa menulis ke {folder}: flashdisk mungkin tercabut, penuh, atau dikunci dari penulisan. Pasang lagi lalu coba ulang; tidak ada yang hilang, pendaftaran masih ada di laptop ini.</translation>
+    </message>
+    <message>
+        <source>This laptop:</source>
+        <translation>Laptop ini:</translation>
+    </message>
+    <message>
+        <source>Branch office ({name}):</source>
+        <translation>Kantor cabang ({name}):</translation>
+    </message>
+    <message>
+        <source>%n registration(s) waiting to be sent</source>
+        <translation>%n pendaftaran menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>not enrolled with a branch office yet</source>
+        <translation>belum terdaftar di kantor cabang</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>last bundle: {when}</source>
+        <translation>bundel terakhir: {when}</translation>
+    </message>
+    <message>
+        <source>last receipt: {when}</source>
+        <translation>tanda terima terakhir: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetChooser</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Pilih folder</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in and press Refresh, or choose another folder.</source>
+        <translation>Tidak ada flashdisk. Pasang flashdisk lalu tekan Muat ulang, atau pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>O&amp;ther folder…</source>
+        <translation>Folder &amp;lain…</translation>
+    </message>
+    <message>
+        <source>USB: {name} ({free})</source>
+        <translation>Flashdisk: {name} ({free})</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerPage</name>
     <message>
         <source>(not chosen)</source>
@@ -1256,6 +2178,290 @@
     </message>
 </context>
 <context>
+    <name>VolunteerSync</name>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>Simpan &amp;bundel…</translation>
+    </message>
+    <message>
+        <source>Write the new registrations to a USB stick for the branch office (Ctrl+Shift+E)</source>
+        <translation>Tulis pendaftaran baru ke flashdisk untuk kantor cabang (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Import receipt…</source>
+        <translation>&amp;Impor tanda terima…</translation>
+    </message>
+    <message>
+        <source>Apply the receipt the branch office sent back (Ctrl+Shift+R)</source>
+        <translation>Terapkan tanda terima yang dikirim balik oleh kantor cabang (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>E&amp;nrol this laptop…</source>
+        <translation>&amp;Daftarkan laptop ini…</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to the branch office with its enrolment file</source>
+        <translation>Hubungkan laptop ini dengan kantor cabang memakai berkas pendaftaran dari sana</translation>
+    </message>
+    <message>
+        <source>Show &amp;fingerprints</source>
+        <translation>Tampilkan sidik &amp;jari</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s and the branch office&apos;s fingerprints, to read aloud</source>
+        <translation>Sidik jari laptop ini dan kantor cabang, untuk dibacakan</translation>
+    </message>
+    <message>
+        <source>&amp;Remove registered personal data…</source>
+        <translation>&amp;Hapus data pribadi yang sudah terdaftar…</translation>
+    </message>
+    <message>
+        <source>Remove NIK, names and addresses of registrations the branch office has registered</source>
+        <translation>Hapus NIK, nama dan alamat dari pendaftaran yang sudah didaftarkan kantor cabang</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Import the branch office&apos;s receipt</source>
+        <translation>Impor tanda terima dari kantor cabang</translation>
+    </message>
+    <message>
+        <source>Receipts (*{suffix});;All files (*)</source>
+        <translation>Tanda terima (*{suffix});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import receipt</source>
+        <translation>Impor tanda terima</translation>
+    </message>
+    <message>
+        <source>Receipt applied</source>
+        <translation>Tanda terima diterapkan</translation>
+    </message>
+    <message>
+        <source>The branch office&apos;s receipt was applied.</source>
+        <translation>Tanda terima dari kantor cabang sudah diterapkan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) changed status:</source>
+        <translation>
+            <numerusform>Status %n pendaftaran berubah:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• need correction: {count}</source>
+        <translation>• perlu diperbaiki: {count}</translation>
+    </message>
+    <message>
+        <source>• registered (with KPJ number): {count}</source>
+        <translation>• terdaftar (dengan nomor KPJ): {count}</translation>
+    </message>
+    <message>
+        <source>• accepted: {count}</source>
+        <translation>• diterima: {count}</translation>
+    </message>
+    <message>
+        <source>• duplicates: {count}</source>
+        <translation>• duplikat: {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) not yet received by the branch office: they go with the next bundle.</source>
+        <translation>
+            <numerusform>%n pendaftaran belum sampai di kantor cabang: pendaftaran itu ikut bundel berikutnya.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The branch office has received everything sent so far.</source>
+        <translation>Kantor cabang sudah menerima semua yang dikirim sejauh ini.</translation>
+    </message>
+    <message>
+        <source>Registrations marked &quot;needs correction&quot; show the branch office&apos;s reason when you point at their status.</source>
+        <translation>Arahkan mouse ke status pendaftaran yang &quot;perlu diperbaiki&quot; untuk melihat alasan dari kantor cabang.</translation>
+    </message>
+    <message>
+        <source>Enrolment file from the branch office</source>
+        <translation>Berkas pendaftaran dari kantor cabang</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*{suffix});;All files (*)</source>
+        <translation>Berkas pendaftaran (*{suffix});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Enrol this laptop</source>
+        <translation>Daftarkan laptop ini</translation>
+    </message>
+    <message>
+        <source>Enrol this laptop with {branch} as volunteer {id} ({name})?
+
+Branch office fingerprint: {fingerprint}
+Compare it with the fingerprint the branch office reads out to you.</source>
+        <translation>Daftarkan laptop ini di {branch} sebagai relawan {id} ({name})?
+
+Sidik jari kantor cabang: {fingerprint}
+Bandingkan dengan sidik jari yang dibacakan kantor cabang kepada Anda.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Daftarkan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>Sidik jari</translation>
+    </message>
+    <message>
+        <source>Read these aloud with the branch office staff: they must see the same fingerprints on their screen. If they differ, do not send bundles; call the branch office.</source>
+        <translation>Bacakan ini bersama petugas kantor cabang: di layar mereka harus tampil sidik jari yang sama. Jika berbeda, jangan kirim bundel; hubungi kantor cabang.</translation>
+    </message>
+    <message>
+        <source>This laptop is now enrolled.</source>
+        <translation>Laptop ini sekarang sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>Remove registered personal data</source>
+        <translation>Hapus data pribadi yang sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>Nothing to remove. Personal data is removed only from registrations the branch office has registered (with a KPJ number) and confirmed, {days} days after.</source>
+        <translation>Tidak ada yang perlu dihapus. Data pribadi hanya dihapus dari pendaftaran yang sudah didaftarkan kantor cabang (dengan nomor KPJ) dan dikonfirmasi, {days} hari sesudahnya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the personal data (NIK, name, address, phone, heirs, signature) of %n registration(s) the branch office has registered?
+
+They stay in the list with their village, status and KPJ number. This cannot be undone on this laptop; the branch office keeps the full record.</source>
+        <translation>
+            <numerusform>Hapus data pribadi (NIK, nama, alamat, nomor HP, ahli waris, tanda tangan) dari %n pendaftaran yang sudah didaftarkan kantor cabang?
+
+Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini tidak bisa dibatalkan di laptop ini; kantor cabang menyimpan data lengkapnya.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message numerus="yes">
+        <source>The personal data of %n registration(s) was removed from this laptop.</source>
+        <translation>
+            <numerusform>Data pribadi %n pendaftaran sudah dihapus dari laptop ini.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersView</name>
+    <message>
+        <source>&amp;Enrol volunteer…</source>
+        <translation>&amp;Daftarkan relawan…</translation>
+    </message>
+    <message>
+        <source>Record a volunteer and write their enrolment file for their laptop</source>
+        <translation>Catat relawan dan tulis berkas pendaftaran untuk laptopnya</translation>
+    </message>
+    <message>
+        <source>Write &amp;receipt…</source>
+        <translation>Tulis &amp;tanda terima…</translation>
+    </message>
+    <message>
+        <source>Write the receipt for the selected volunteer: states, reasons, KPJ numbers</source>
+        <translation>Tulis tanda terima untuk relawan yang dipilih: status, alasan, nomor KPJ</translation>
+    </message>
+    <message>
+        <source>Re&amp;cover a workspace…</source>
+        <translation>&amp;Pulihkan akses ruang kerja…</translation>
+    </message>
+    <message>
+        <source>Set a new passphrase on a volunteer&apos;s workspace whose passphrase was forgotten</source>
+        <translation>Pasang kata sandi baru pada ruang kerja relawan yang lupa kata sandinya</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Laptop fingerprint</source>
+        <translation>Sidik jari laptop</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Acknowledged up to</source>
+        <translation>Dikonfirmasi sampai</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Bundel terakhir</translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation>Tanda terima terakhir</translation>
+    </message>
+    <message>
+        <source>Open corrections</source>
+        <translation>Belum diperbaiki</translation>
+    </message>
+    <message>
+        <source>No volunteer is enrolled yet. Press Enrol volunteer… to write the first enrolment file.</source>
+        <translation>Belum ada relawan yang terdaftar. Tekan Daftarkan relawan… untuk menulis berkas pendaftaran pertama.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>no bundle yet</source>
+        <translation>belum ada bundel</translation>
+    </message>
+    <message>
+        <source>Enrol a volunteer</source>
+        <translation>Daftarkan relawan</translation>
+    </message>
+    <message>
+        <source>Enrolment file written: {file}
+in {folder}
+
+Give it to the volunteer. When their laptop is enrolled, read the fingerprints aloud together; the branch office&apos;s is {fingerprint}.</source>
+        <translation>Berkas pendaftaran sudah ditulis: {file}
+di {folder}
+
+Berikan kepada relawan. Setelah laptopnya terdaftar, bacakan sidik jari bersama-sama; sidik jari kantor cabang adalah {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Write receipt</source>
+        <translation>Tulis tanda terima</translation>
+    </message>
+    <message>
+        <source>Receipt written: {file}
+in {folder}
+
+The volunteer imports it on their laptop (Sync → Import receipt…).</source>
+        <translation>Tanda terima sudah ditulis: {file}
+di {folder}
+
+Relawan mengimpornya di laptopnya (Sinkronisasi → Impor tanda terima…).</translation>
+    </message>
+    <message>
+        <source>Recover a volunteer&apos;s workspace</source>
+        <translation>Pulihkan akses ruang kerja relawan</translation>
+    </message>
+    <message>
+        <source>A new passphrase is set for the workspace of volunteer {id}. The volunteer opens it with the new passphrase.</source>
+        <translation>Kata sandi baru sudah dipasang untuk ruang kerja relawan {id}. Relawan membukanya dengan kata sandi baru itu.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Desa Peduli</source>
@@ -1274,6 +2480,18 @@
         <translation>Bahasa</translation>
     </message>
     <message>
+        <source>Who uses Desa Peduli on this laptop?</source>
+        <translation>Siapa yang memakai Desa Peduli di laptop ini?</translation>
+    </message>
+    <message>
+        <source>A &amp;volunteer (relawan) who registers workers</source>
+        <translation>&amp;Relawan yang mendaftarkan pekerja</translation>
+    </message>
+    <message>
+        <source>The bra&amp;nch office (kantor cabang) that receives the volunteers&apos; bundles</source>
+        <translation>&amp;Kantor cabang yang menerima bundel dari relawan</translation>
+    </message>
+    <message>
         <source>How do you start?</source>
         <translation>Bagaimana Anda memulai?</translation>
     </message>
@@ -1283,11 +2501,7 @@
     </message>
     <message>
         <source>With an enrolment &amp;file from the branch office</source>
-        <translation>Dengan berkas pendaftaran &amp;relawan dari kantor cabang</translation>
-    </message>
-    <message>
-        <source>This comes with the sync feature.</source>
-        <translation>Pilihan ini menyusul bersama fitur sinkronisasi.</translation>
+        <translation>Dengan berkas pen&amp;daftaran dari kantor cabang</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +2509,33 @@
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Batal</translation>
+    </message>
+</context>
+<context>
+    <name>WriteReceiptDialog</name>
+    <message>
+        <source>Write receipt</source>
+        <translation>Tulis tanda terima</translation>
+    </message>
+    <message>
+        <source>The receipt for {name} ({id}) tells their laptop what the branch office has received, and the state of each registration: {count} need correction.</source>
+        <translation>Tanda terima untuk {name} ({id}) memberi tahu laptopnya apa saja yang sudah diterima kantor cabang, dan status setiap pendaftaran: {count} perlu diperbaiki.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the receipt to:</source>
+        <translation>&amp;Simpan tanda terima ke:</translation>
+    </message>
+    <message>
+        <source>Folder for the receipt</source>
+        <translation>Folder untuk tanda terima</translation>
+    </message>
+    <message>
+        <source>&amp;Write receipt</source>
+        <translation>&amp;Tulis tanda terima</translation>
+    </message>
+    <message>
+        <source>Choose where to save the receipt.</source>
+        <translation>Pilih tempat menyimpan tanda terima.</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,22 @@ def make_window(qtbot, session):
 
 
 @pytest.fixture(autouse=True)
+def _interface_language_restored(qapp):
+    """A test that switches the language (installs the Indonesian translator) does so
+    for itself only: afterwards the translators and language of before are put back,
+    so the tests written against the English source texts keep seeing them."""
+    from desa_peduli.ui import i18n
+
+    language, translators = i18n._state["language"], list(i18n._state["translators"])
+    yield
+    for translator in i18n._state["translators"]:
+        qapp.removeTranslator(translator)
+    for translator in translators:
+        qapp.installTranslator(translator)
+    i18n._state["language"], i18n._state["translators"] = language, translators
+
+
+@pytest.fixture(autouse=True)
 def _clean_up_after_each_test(qapp):
     """No key unwrap runs into the next test; closed widgets are really deleted now.
 

@@ -22,7 +22,7 @@ def test_wizard_creates_a_workspace(qtbot, tmp_path):
     welcome = wizard.welcome_page
     assert wizard.currentPage() is welcome
     assert welcome.indonesian.isChecked()
-    assert not welcome.start_enrolment.isEnabled()  # comes with sync
+    assert welcome.role_volunteer.isChecked() and welcome.start_alone.isChecked()
     qtbot.keyClick(welcome.indonesian, Qt.Key.Key_Return)
 
     page = wizard.volunteer_page

@@ -96,13 +96,17 @@ class FieldSync:
         if seq_to <= watermark:
             return bundles.ExportResult(None, None, {})
         signing, identity = load_keys(self.db)
-        # a read transaction: the bundle is one consistent snapshot even while saving
+        volunteer_id = self.settings.get("volunteer_id")
+        recipient = self.settings.get("branch")["recipient"]
+        # a read transaction: the bundle is one consistent snapshot even while saving;
+        # it takes no write lock, so the UI thread can keep saving meanwhile
         with self.db.atomic():
             result = bundles.write_bundle(
-                self.db, target, volunteer_id=self.settings.get("volunteer_id"),
+                self.db, target, volunteer_id=volunteer_id,
                 workspace_id=self.session.workspace.meta["workspace_id"], device_key=signing,
-                device_identity=identity, branch_recipient=self.settings.get("branch")["recipient"],
+                device_identity=identity, branch_recipient=recipient,
                 watermark=watermark, seq_to=seq_to)
+        with self.db.atomic():
             self.settings.update({"last_export_at": local_now(), "last_export_seq": seq_to,
                                   "last_export_file": str(result.path)})
         return result
@@ -128,7 +132,9 @@ class FieldSync:
     # -- data minimisation ----------------------------------------------------------------
     def purgeable(self, days: int | None = None) -> list[str]:
         """Registered, acknowledged registrations older than ``days`` since registration."""
-        days = int(self.settings.get("purge_after_days") or 30) if days is None else days
+        if days is None:
+            stored = self.settings.get("purge_after_days")
+            days = 30 if stored is None else int(stored)
         cutoff = (dt.datetime.now().astimezone() - dt.timedelta(days=days)).isoformat()
         watermark = int(self.settings.get("acked_seq") or 0)
         return [row[0] for row in self.db.execute(

@@ -92,7 +92,7 @@ class TargetChooser(QWidget):
         row = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.setAutoDefault(False)
-        self.other_button = QPushButton(self.tr("&Other folder…"), self)
+        self.other_button = QPushButton(self.tr("O&ther folder…"), self)
         self.other_button.setAutoDefault(False)
         row.addWidget(self.refresh_button)
         row.addWidget(self.other_button)

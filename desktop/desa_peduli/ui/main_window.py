@@ -54,6 +54,7 @@ from desa_peduli.ui.registration_table_model import (
     COLUMN_VILLAGE,
     RegistrationTableModel,
 )
+from desa_peduli.ui.sync_dialogs import VolunteerSync
 from desa_peduli.ui.workers import BackgroundWorker
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        self.sync = VolunteerSync(self)  # the Sync menu and the sync line in the status bar
+        self.sync.changed.connect(self.refresh)
         self._update_title()
 
         self._search_timer = QTimer(self)
@@ -470,6 +473,7 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
         self.history_action.setEnabled(has_row or (self._form_open and bool(self.current_id())))
+        self.sync.update_actions(list_shown=on_list)
 
     # -- list ---------------------------------------------------------------------------
     def current_query(self) -> ListQuery:
@@ -503,6 +507,7 @@ class MainWindow(QMainWindow):
         self._refresh_village_filter()
         self.model.set_query(self.current_query())
         self._after_list_change(selected)
+        self.sync.update_status()
 
     def _after_list_change(self, select_id: str | None) -> None:
         if select_id:

@@ -1,4 +1,6 @@
-"""First run: language, the volunteer's name and area, a passphrase; creates the workspace.
+"""First run: language, role, the volunteer's name and area (or the branch office's name),
+a passphrase; creates the workspace, enrols it if an enrolment file was given, and shows
+the fingerprints to compare (sync pages in ``ui/wizard_sync.py``).
 
 Creating the workspace wraps the database key with scrypt (about 2 s), so it runs off
 the UI thread; the new database is then opened on the UI thread with the raw key.
@@ -35,6 +37,7 @@ from desa_peduli.ui.widgets import (
     password_edit,
     show_error,
 )
+from desa_peduli.ui.wizard_sync import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.workers import run_in_background
 
 HOME_PROVINCE = "15"  # Jambi: the programme's province
@@ -53,7 +56,7 @@ class _Page(QWizardPage):
 
 
 class WelcomePage(_Page):
-    """Language, and how this laptop starts (alone now; enrolment file later)."""
+    """Language, who uses this laptop, and how a volunteer starts (alone or enrolled)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,27 +77,58 @@ class WelcomePage(_Page):
         language_layout.addWidget(self.english)
         layout.addWidget(self.language_box)
 
+        self.role_box = QGroupBox(self)
+        role_layout = QVBoxLayout(self.role_box)
+        self.role_volunteer = QRadioButton(self.role_box)
+        self.role_volunteer.setChecked(True)
+        self.role_branch = QRadioButton(self.role_box)
+        role_layout.addWidget(self.role_volunteer)
+        role_layout.addWidget(self.role_branch)
+        layout.addWidget(self.role_box)
+
         self.start_box = QGroupBox(self)
         start_layout = QVBoxLayout(self.start_box)
         self.start_alone = QRadioButton(self.start_box)
         self.start_alone.setChecked(True)
         self.start_enrolment = QRadioButton(self.start_box)
-        self.start_enrolment.setEnabled(False)
-        self.enrolment_note = QLabel(self.start_box)
-        self.enrolment_note.setWordWrap(True)
-        self.enrolment_note.setStyleSheet("color: palette(mid); margin-left: 22px;")
+        self.enrolment_chooser = EnrolmentChooser(self.start_box)
+        self.enrolment_chooser.setEnabled(False)
         start_layout.addWidget(self.start_alone)
         start_layout.addWidget(self.start_enrolment)
-        start_layout.addWidget(self.enrolment_note)
+        start_layout.addWidget(self.enrolment_chooser)
         layout.addWidget(self.start_box)
         layout.addStretch(1)
 
         self.indonesian.toggled.connect(self._on_language_toggled)
+        self.role_volunteer.toggled.connect(self._on_choice_toggled)
+        self.start_enrolment.toggled.connect(self._on_choice_toggled)
+        self.enrolment_chooser.changed.connect(self.completeChanged)
         self.retranslate_ui()
 
     @property
     def language(self) -> str:
         return "en" if self.english.isChecked() else "id"
+
+    @property
+    def role(self) -> str:
+        return "branch" if self.role_branch.isChecked() else "volunteer"
+
+    @property
+    def enrolment(self) -> dict | None:
+        """The verified enrolment, when a volunteer starts with an enrolment file."""
+        if self.role == "volunteer" and self.start_enrolment.isChecked():
+            return self.enrolment_chooser.enrolment
+        return None
+
+    def _on_choice_toggled(self, _checked: bool) -> None:
+        self.start_box.setVisible(self.role == "volunteer")
+        self.enrolment_chooser.setEnabled(self.start_enrolment.isChecked())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.role == "volunteer" and self.start_enrolment.isChecked():
+            return self.enrolment_chooser.enrolment is not None
+        return True
 
     def _on_language_toggled(self, _checked: bool) -> None:
         app = QCoreApplication.instance()
@@ -108,11 +142,14 @@ class WelcomePage(_Page):
             "This program keeps the registrations you make for BPJS Ketenagakerjaan "
             "(BPU), encrypted on this laptop. It works without internet."))
         self.language_box.setTitle(self.tr("Language"))
+        self.role_box.setTitle(self.tr("Who uses Desa Peduli on this laptop?"))
+        self.role_volunteer.setText(self.tr("A &volunteer (relawan) who registers workers"))
+        self.role_branch.setText(self.tr(
+            "The bra&nch office (kantor cabang) that receives the volunteers' bundles"))
         self.start_box.setTitle(self.tr("How do you start?"))
         self.start_alone.setText(self.tr(
             "&On my own: register workers now, connect to the branch office later"))
         self.start_enrolment.setText(self.tr("With an enrolment &file from the branch office"))
-        self.enrolment_note.setText(self.tr("This comes with the sync feature."))
 
 
 class VolunteerPage(_Page):
@@ -185,6 +222,9 @@ class VolunteerPage(_Page):
         return self.village_combo.currentData()
 
     def initializePage(self) -> None:
+        enrolment = getattr(self.wizard(), "enrolment", None)
+        if enrolment and not self.name_edit.text().strip():
+            self.name_edit.setText(enrolment["volunteer_name"])
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate_ui(self) -> None:
@@ -209,6 +249,7 @@ class PassphrasePage(_Page):
         super().__init__(parent)
         self._path = Path(path)
         self.created = False
+        self.kind = "volunteer"  # "enrolled" or "branch" change the warning
         self.setCommitPage(False)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -290,17 +331,32 @@ class PassphrasePage(_Page):
             "Desa Peduli."))
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.repeat_label.setText(self.tr("&Repeat:"))
-        self.warning.setText(self.tr(
-            "Write the passphrase down and keep it in a safe place. If it is forgotten, "
-            "the data on this laptop cannot be opened: recovery through the branch office "
-            "comes with a later version."))
+        if self.kind == "branch":
+            self.warning.setText(self.tr(
+                "Write the passphrase down and keep it in a safe place. If it is forgotten, "
+                "nobody can open the branch office's data again."))
+        elif self.kind == "enrolled":
+            self.warning.setText(self.tr(
+                "Write the passphrase down and keep it in a safe place. If it is forgotten, "
+                "the branch office can set a new one on this laptop's data."))
+        else:
+            self.warning.setText(self.tr(
+                "Write the passphrase down and keep it in a safe place. If it is forgotten, "
+                "the data on this laptop cannot be opened until the laptop is enrolled with a "
+                "branch office, which can then set a new one."))
         self.folder.setText(self.tr("The data is stored, encrypted, in: {folder}").format(
             folder=str(self._path)))
         self.status.setText(self.tr("Creating your workspace… this takes a few seconds."))
 
 
 class FirstRunWizard(QWizard):
-    """Creates a volunteer workspace at ``path``; ``session`` is open once accepted."""
+    """Creates a workspace at ``path``; ``session`` is open once accepted.
+
+    Pages: welcome → volunteer (or branch office) → passphrase, then, for an enrolled
+    laptop or a branch office, a last page with the fingerprints to compare.
+    """
+
+    WELCOME, VOLUNTEER, PASSPHRASE, BRANCH, DONE = range(5)
 
     created = Signal(object)  # the open Session
 
@@ -314,10 +370,17 @@ class FirstRunWizard(QWizard):
         self.welcome_page = WelcomePage(self)
         self.volunteer_page = VolunteerPage(self)
         self.passphrase_page = PassphrasePage(self._path, self)
-        for page in (self.welcome_page, self.volunteer_page, self.passphrase_page):
-            self.addPage(page)
+        self.branch_page = BranchPage(self)
+        self.done_page = DonePage(self)
+        for page_id, page in ((self.WELCOME, self.welcome_page),
+                              (self.VOLUNTEER, self.volunteer_page),
+                              (self.PASSPHRASE, self.passphrase_page),
+                              (self.BRANCH, self.branch_page), (self.DONE, self.done_page)):
+            self.setPage(page_id, page)
+        self.setStartId(self.WELCOME)
+        self.currentIdChanged.connect(self._on_current_id_changed)
         self.retranslate_ui()
-        self.resize(680, 540)
+        self.resize(680, 560)
 
     @property
     def path(self) -> Path:
@@ -328,8 +391,38 @@ class FirstRunWizard(QWizard):
         return self.welcome_page.language
 
     @property
+    def role(self) -> str:
+        return self.welcome_page.role
+
+    @property
+    def enrolment(self) -> dict | None:
+        return self.welcome_page.enrolment
+
+    @property
+    def shows_done_page(self) -> bool:
+        return self.role == "branch" or self.enrolment is not None
+
+    @property
     def is_busy(self) -> bool:
         return self._worker is not None
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == self.WELCOME:
+            return self.BRANCH if self.role == "branch" else self.VOLUNTEER
+        if current in (self.VOLUNTEER, self.BRANCH):
+            return self.PASSPHRASE
+        if current == self.PASSPHRASE:
+            return self.DONE if self.shows_done_page else -1
+        return -1
+
+    def _on_current_id_changed(self, page_id: int) -> None:
+        if page_id == self.PASSPHRASE:
+            page = self.passphrase_page
+            page.kind = ("branch" if self.role == "branch"
+                         else "enrolled" if self.enrolment else "volunteer")
+            page.setCommitPage(self.shows_done_page)  # no way back once it exists
+            page.retranslate_ui()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -341,6 +434,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def create_workspace(self) -> None:
@@ -352,10 +446,19 @@ class FirstRunWizard(QWizard):
         passphrase = self.passphrase_page.passphrase
         home = self.volunteer_page.home_village
         language = self.language
+        role = self.role
+        branch_name, province = self.branch_page.branch_name, self.branch_page.province
 
         def create() -> bytes:
-            session = Session.create_volunteer(
-                path, name=name, passphrase=passphrase, home_village=home, language=language)
+            if role == "branch":
+                from desa_peduli.services.branch import create_branch
+
+                session = create_branch(path, name=branch_name, province=province,
+                                        passphrase=passphrase)
+            else:
+                session = Session.create_volunteer(
+                    path, name=name, passphrase=passphrase, home_village=home,
+                    language=language)
             key = session.workspace.key
             session.close()
             return key
@@ -382,7 +485,38 @@ class FirstRunWizard(QWizard):
         self._set_busy(False)
         self.passphrase_page.created = True
         self.created.emit(self.session)
+        if self.shows_done_page:
+            self._finish_sync_setup()
+            self.next()
+            return
         self.accept()
+
+    def _finish_sync_setup(self) -> None:
+        """Branch: its language and fingerprint; volunteer: enrol with the file given."""
+        from desa_peduli.ui.sync_dialogs import volunteer_fingerprints
+
+        if self.role == "branch":
+            from desa_peduli.services.branch import BranchService
+
+            self.session.settings.set("language", self.language)
+            self.done_page.set_result("branch", self.tr(
+                "The workspace of {branch} is ready.").format(branch=self.branch_page.branch_name),
+                [(self.tr("Branch office fingerprint:"), BranchService(self.session).fingerprint())])
+            return
+        from desa_peduli.services.field import FieldSync
+
+        enrolment = self.enrolment
+        try:
+            FieldSync(self.session).enrol(self.welcome_page.enrolment_chooser.path)
+        except Exception as exc:  # noqa: BLE001 - the workspace exists; enrol later
+            self.done_page.set_result("enrolled", "", [], self.tr(
+                "The workspace is created, but enrolling it failed: {error} Enrol it later "
+                "with Sync → Enrol this laptop.").format(error=labels.error_message(exc)))
+            return
+        self.done_page.set_result("enrolled", self.tr(
+            "This laptop is enrolled with {branch} as volunteer {id}.").format(
+            branch=enrolment["branch"].get("name") or "", id=enrolment["volunteer_id"]),
+            volunteer_fingerprints(self.session))
 
     def _on_worker_failed(self, exc: Exception) -> None:
         self._worker = None
@@ -391,5 +525,8 @@ class FirstRunWizard(QWizard):
 
     def reject(self) -> None:
         if self.is_busy:
+            return
+        if self.session is not None:  # created: closing the last page still opens it
+            self.accept()
             return
         super().reject()
