@@ -276,14 +276,19 @@ def cmd_import(args) -> int:
     reports, code = [], EXIT_OK
     with _open(args) as session:
         service = _role_service(session)
-        if session.role == "branch":
-            from desa_peduli.storage.backups import make_backup
+        backed_up = []
 
-            make_backup(session.workspace, reason="pre-import")
+        def backup_once() -> None:  # before the first bundle that will be merged
+            if not backed_up:
+                from desa_peduli.storage.backups import make_backup
+
+                backed_up.append(make_backup(session.workspace, reason="pre-import"))
+
         for name in args.files:
             try:
                 if session.role == "branch":
-                    report = service.import_bundle(Path(name)).to_dict()
+                    report = service.import_bundle(Path(name),
+                                                   before_merge=backup_once).to_dict()
                 else:
                     report = service.import_receipt(Path(name)).to_dict()
                 report["status"] = "applied"

@@ -40,8 +40,11 @@ def test_round_trip_by_cli(tmp_path, monkeypatch, capsys, valid_registration):
     code, out, _ = run(branch, "import", "--json", bundle)
     report = json.loads(out)
     assert code == 0 and report["new"] == 2 and report["status"] == "applied"
+    backups = sorted((branch / "backups").glob("*-pre-import.db"))
+    assert len(backups) == 1  # taken before the bundle was merged
     code, _, err = run(branch, "import", bundle)
     assert code == 1 and "sudah pernah diimpor" in err
+    assert sorted((branch / "backups").glob("*-pre-import.db")) == backups  # a replay: none
 
     records = [json.loads(line) for line in run(branch, "list")[1].splitlines()]
     first, second = sorted(records, key=lambda r: r["nik"])

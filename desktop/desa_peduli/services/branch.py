@@ -173,11 +173,13 @@ class BranchService:
 
     # -- bundles ------------------------------------------------------------------------
     def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> bundles.ImportReport:
+                      cancelled: Callable[[], bool] | None = None,
+                      before_merge: Callable[[], None] | None = None) -> bundles.ImportReport:
         _signing, identity = self.keys()
         return bundles.import_bundle(
             self.db, Path(path), branch_identity=identity, validate=self._validate,
-            actor=self.session.actor, progress=progress, cancelled=cancelled)
+            actor=self.session.actor, progress=progress, cancelled=cancelled,
+            before_merge=before_merge)
 
     def _validate(self, data: dict, attachments: dict) -> list[dict]:
         service = self.session.registrations

@@ -264,14 +264,20 @@ def import_bundle(
     actor: str,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    before_merge: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Verify then merge one bundle in one transaction. Raises BundleRejected, Cancelled.
+
+    ``before_merge`` runs once the bundle passed every check before decryption (the
+    CLI takes its backup there, so a replay or a refused file costs no backup).
 
     ``validate(data, attachment_hashes)`` returns the problems of a registration (dicts
     with severity); one with an error is stored as ``invalid`` for review and reported.
     """
     name = Path(path).name
     opened, volunteer = open_verified(path, db)
+    if before_merge:
+        before_merge()
     manifest = opened.manifest
     volunteer_id = manifest["volunteer_id"]
     report = ImportReport(name, manifest["bundle_id"], volunteer_id, seq_from=manifest["seq_from"],
