@@ -33,6 +33,11 @@ TEXT_MAX = 200
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 _NAME_PUNCTUATION = frozenset(" '’-.,")
+# Fast path for the usual name (Latin letters and the allowed punctuation); any other
+# text goes through the per-character Unicode check, which decides the same way.
+_PLAIN_NAME = re.compile(r"[A-Za-z '’\-.,]+")
+_PLUS_DIGITS = re.compile(r"\+?[0-9]+")
+_CODE_SEPARATORS = re.compile(r"[\s\-]+")
 _SEX = {
     "F": "F", "P": "F", "PEREMPUAN": "F", "WANITA": "F", "FEMALE": "F",
     "M": "M", "L": "M", "LAKI-LAKI": "M", "LAKI LAKI": "M", "LAKI": "M", "PRIA": "M",
@@ -192,7 +197,8 @@ class _Validator:
                        "tulis nama sesuai KTP.",
                        f"The {what_en} cannot contain digits. Remove them and write the name "
                        "as on the KTP.")
-        elif not all(_name_char(ch) for ch in text) or not any(ch.isalpha() for ch in text):
+        elif (not (_PLAIN_NAME.fullmatch(text) or all(_name_char(ch) for ch in text))
+              or not any(ch.isalpha() for ch in text)):
             self.error(field_name, f"{code}.chars",
                        f"{what_id.capitalize()} hanya boleh berisi huruf, spasi dan tanda "
                        "' ’ - . , — hapus tanda lainnya.",
@@ -311,7 +317,7 @@ class _Validator:
             self.type_error(field_name, f"{code}.type", "nomor HP", "mobile number")
             return None
         compact = _PHONE_STRIP.sub("", text)
-        if not re.fullmatch(r"\+?[0-9]+", compact):
+        if not _PLUS_DIGITS.fullmatch(compact):
             self.error(field_name, f"{code}.chars",
                        "Nomor HP hanya boleh berisi angka (boleh diawali +62). Hapus huruf "
                        "dan tanda lain.",
@@ -736,7 +742,7 @@ def _code(value: object):
     text = _text(value)
     if text is _BAD:
         return _BAD
-    return re.sub(r"[\s\-]+", "_", text.strip().lower())
+    return _CODE_SEPARATORS.sub("_", text.strip().lower())
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -137,6 +137,9 @@ def m0003_sync(db: Database) -> None:
     db.execute("ALTER TABLE registrations ADD COLUMN purged_at TEXT")
     db.execute("CREATE INDEX idx_registrations_volunteer ON registrations(volunteer_id)")
     db.execute("CREATE INDEX idx_registrations_branch_state ON registrations(branch_state)")
+    # export walks changes in sequence order; without these SQLite sorts in memory
+    db.execute("CREATE INDEX idx_registrations_change_seq ON registrations(change_seq)")
+    db.execute("CREATE INDEX idx_revisions_change_seq ON revisions(change_seq)")
     # Volunteer side: what receipts said about each registration, kept.
     db.execute(
         """CREATE TABLE branch_events (

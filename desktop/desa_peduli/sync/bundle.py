@@ -521,14 +521,21 @@ class _Merger:
 
 def _flag_duplicates(db, niks: set[str], bundle_id: str, now: str) -> int:
     found = 0
-    for nik in niks:
-        ids = [row[0] for row in db.execute(
-            "SELECT id FROM registrations WHERE nik = ? AND deleted_at IS NULL ORDER BY id",
-            [nik])]
-        for i, first in enumerate(ids):
-            for second in ids[i + 1:]:
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO duplicates(nik, registration_id, other_id, found_at, "
-                    "bundle_id) VALUES (?, ?, ?, ?, ?)", [nik, first, second, now, bundle_id])
-                found += cursor.rowcount
+    pending = sorted(niks)
+    for start in range(0, len(pending), 500):
+        chunk = pending[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        by_nik: dict[str, list[str]] = {}
+        for nik, reg_id in db.execute(
+            f"SELECT nik, id FROM registrations WHERE nik IN ({marks}) AND deleted_at IS NULL "
+            "ORDER BY nik, id", chunk):
+            by_nik.setdefault(nik, []).append(reg_id)
+        for nik, ids in by_nik.items():
+            for i, first in enumerate(ids):
+                for second in ids[i + 1:]:
+                    cursor = db.execute(
+                        "INSERT OR IGNORE INTO duplicates(nik, registration_id, other_id, "
+                        "found_at, bundle_id) VALUES (?, ?, ?, ?, ?)",
+                        [nik, first, second, now, bundle_id])
+                    found += cursor.rowcount
     return found
