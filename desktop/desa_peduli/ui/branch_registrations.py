@@ -10,7 +10,6 @@ more columns. When storage grows those fields, the source goes away.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -157,25 +156,5 @@ class BranchRegistrationTableModel(RegistrationTableModel):
             status=labels.status_label(record.get("status"))))
         return "\n".join(lines)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = EXTRA_SORTS.get(column)
-        if key is None:
-            super().sort(column, order)
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and descending == self._query.descending:
-            return
-        # the same steps as RegistrationTableModel.sort, for a key only the source knows
-        self.layoutAboutToBeChanged.emit()
-        old_pks = self._pks
-        self._query = dataclasses.replace(self._query, sort=key, descending=descending)
-        self._pks = self._store.query_pks(self._query)
-        self._pages.clear()
-        new_rows = {pk: row for row, pk in enumerate(self._pks)}
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for old in old_indexes:
-            row = new_rows.get(old_pks[old.row()], -1) if 0 <= old.row() < len(old_pks) else -1
-            new_indexes.append(self.index(row, old.column()) if row >= 0 else QModelIndex())
-        self.changePersistentIndexList(old_indexes, new_indexes)
-        self.layoutChanged.emit()
+    def sort_key(self, column: int) -> str | None:
+        return EXTRA_SORTS.get(column) or super().sort_key(column)

@@ -252,9 +252,13 @@ class RegistrationTableModel(QAbstractTableModel):
                 lines.append(self.tr("… and {count} more").format(count=len(problems) - 5))
         return "\n".join(lines) or None
 
+    def sort_key(self, column: int) -> str | None:
+        """The ListQuery sort key of a column (None: not sortable)."""
+        return SORT_KEYS.get(column)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; rows keep their selection (persistent indexes follow their key)."""
-        key = SORT_KEYS.get(column)
+        key = self.sort_key(column)
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
