@@ -527,7 +527,7 @@ def _flag_duplicates(db, niks: set[str], bundle_id: str, now: str) -> int:
         marks = ",".join("?" for _ in chunk)
         by_nik: dict[str, list[str]] = {}
         for nik, reg_id in db.execute(
-            f"SELECT nik, id FROM registrations WHERE nik IN ({marks}) AND deleted_at IS NULL "
+            f"SELECT nik, id FROM registrations WHERE nik IN ({marks}) AND +deleted_at IS NULL "
             "ORDER BY nik, id", chunk):
             by_nik.setdefault(nik, []).append(reg_id)
         for nik, ids in by_nik.items():
