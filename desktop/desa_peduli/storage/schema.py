@@ -116,7 +116,6 @@ def m0002_list_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_reg_live_updated ON registrations(deleted_at, updated_at, pk, nik)")
     db.execute("CREATE INDEX idx_reg_live_village ON registrations(deleted_at, village_code)")
     db.execute("CREATE INDEX idx_reg_live_status ON registrations(deleted_at, status, created_at)")
-    db.execute("CREATE INDEX idx_reg_live_occupation ON registrations(deleted_at, occupation)")
     db.execute("CREATE INDEX idx_reg_live_created ON registrations(deleted_at, created_at)")
     db.execute("DROP TRIGGER registrations_au")
     db.execute(
