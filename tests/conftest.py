@@ -13,6 +13,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 PASSPHRASE = "rahasia-desa-123"
+BRANCH_NAME = "Kantor Cabang Jambi"
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +49,32 @@ def session(workspace_template, workspace_dir):
     s = Session(Workspace.open_with_key(workspace_dir, key))
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def branch_template(tmp_path_factory) -> tuple[Path, bytes]:
+    """One branch workspace made once per test run; copied for each test."""
+    from desa_peduli.services.branch import create_branch
+
+    path = tmp_path_factory.mktemp("branch-template") / "br"
+    session = create_branch(path, name=BRANCH_NAME, province="15", passphrase=PASSPHRASE)
+    key = session.workspace.key
+    session.close()
+    return path, key
+
+
+@pytest.fixture
+def branch(branch_template, tmp_path):
+    """An open branch Session on a fresh copy of the template."""
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
+
+    src, key = branch_template
+    dst = tmp_path / "branch"
+    shutil.copytree(src, dst)
+    session = Session(Workspace.open_with_key(dst, key))
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -1314,10 +1314,6 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <source>The new language is used the next time you start Desa Peduli.</source>
         <translation>Bahasa yang baru dipakai mulai saat Desa Peduli dibuka lagi.</translation>
     </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>

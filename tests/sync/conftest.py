@@ -8,31 +8,10 @@ import shutil
 
 import pytest
 
-from desa_peduli.services.branch import BranchService, create_branch
+from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
 from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import Workspace
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture(scope="session")
-def branch_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("branch-template") / "br"
-    session = create_branch(path, name="Kantor Cabang Jambi", province="15",
-                            passphrase=PASSPHRASE)
-    key = session.workspace.key
-    session.close()
-    return path, key
-
-
-@pytest.fixture
-def branch(branch_template, tmp_path):
-    src, key = branch_template
-    dst = tmp_path / "branch"
-    shutil.copytree(src, dst)
-    session = Session(Workspace.open_with_key(dst, key))
-    yield session
-    session.close()
 
 
 @pytest.fixture

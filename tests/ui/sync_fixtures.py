@@ -11,36 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import BRANCH_NAME
 
-BRANCH_NAME = "Kantor Cabang Jambi"
 VOLUNTEER_ID = "RLW-0001"
-
-
-@pytest.fixture(scope="module")
-def branch_template(tmp_path_factory):
-    """One branch workspace per module (scrypt costs ~0.4 s); copied for each test."""
-    from desa_peduli.services.branch import create_branch
-
-    path = tmp_path_factory.mktemp("branch-template") / "br"
-    session = create_branch(path, name=BRANCH_NAME, province="15", passphrase=PASSPHRASE)
-    key = session.workspace.key
-    session.close()
-    return path, key
-
-
-@pytest.fixture
-def branch(branch_template, tmp_path):
-    """An open branch Session on a fresh copy."""
-    from desa_peduli.services.session import Session
-    from desa_peduli.storage.workspace import Workspace
-
-    src, key = branch_template
-    dst = tmp_path / "branch"
-    shutil.copytree(src, dst)
-    session = Session(Workspace.open_with_key(dst, key))
-    yield session
-    session.close()
 
 
 @pytest.fixture
@@ -151,6 +124,6 @@ def click_button(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-__all__ = ["BRANCH_NAME", "VOLUNTEER_ID", "branch", "branch_template", "click_button", "enrol",
+__all__ = ["BRANCH_NAME", "VOLUNTEER_ID", "click_button", "enrol",
            "file_dialogs", "no_usb_sticks", "open_message", "other_volunteer", "stick",
            "volunteer"]

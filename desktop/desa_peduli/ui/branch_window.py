@@ -48,7 +48,7 @@ from desa_peduli.ui.branch_registrations import (
     BranchListQuery,
     BranchRegistrationTableModel,
 )
-from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.i18n import store_language
 from desa_peduli.ui.registration_table_model import (
     COLUMN_NAME,
     COLUMN_NIK,
@@ -704,12 +704,12 @@ class BranchMainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Store the language; it takes effect at the next start."""
-        if self.session.settings.get("language") == code:
+        restart = store_language(self.session, code)
+        if restart is None:
             return
-        self.session.settings.set("language", code)
         self.language_actions[code].setChecked(True)
         self.language_changed.emit(code)
-        if code != current_language():
+        if restart:
             self._tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
                 "The new language is used the next time you start Desa Peduli."))
 

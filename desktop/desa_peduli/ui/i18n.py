@@ -81,3 +81,12 @@ def _load(app: QCoreApplication, pattern: str, code: str) -> bool:
     app.installTranslator(translator)
     _state["translators"].append(translator)
     return True
+
+
+def store_language(session, code: str) -> bool | None:
+    """Remember ``code`` in the workspace. None: it was already set; True: it differs
+    from the language running now, so it applies at the next start."""
+    if session.settings.get("language") == code:
+        return None
+    session.settings.set("language", code)
+    return code != current_language()

@@ -43,7 +43,7 @@ from desa_peduli.ui.dialogs import (
     HistoryDialog,
     RestoreBackupDialog,
 )
-from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.i18n import store_language
 from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
 from desa_peduli.ui.registration_table_model import (
     COLUMN_NAME,
@@ -54,7 +54,7 @@ from desa_peduli.ui.registration_table_model import (
     COLUMN_VILLAGE,
     RegistrationTableModel,
 )
-from desa_peduli.ui.sync_dialogs import VolunteerSync
+from desa_peduli.ui.sync_dialogs import VolunteerSync, message_box
 from desa_peduli.ui.workers import BackgroundWorker
 
 log = logging.getLogger(__name__)
@@ -803,25 +803,20 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Store the language; it takes effect at the next start."""
-        if self.session.settings.get("language") == code:
+        restart = store_language(self.session, code)
+        if restart is None:
             return
-        self.session.settings.set("language", code)
         self.language_actions[code].setChecked(True)
         self.language_changed.emit(code)
-        if code != current_language():
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
-                "The new language is used the next time you start Desa Peduli."),
-                QMessageBox.StandardButton.NoButton, self)
-            box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self._dialog = box
-            box.open()
+        if restart:
+            self._tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
+                "The new language is used the next time you start Desa Peduli."))
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.NoButton, self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._tell(QMessageBox.Icon.Warning, title, text)
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = message_box(self, icon, title, text)
         self._dialog = box
         box.open()
 
