@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -26,6 +27,11 @@ from desa_peduli.paths import resolve_workspace_dir
 
 ENV_PASSPHRASE = "DESA_PEDULI_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DESA_PEDULI_NEW_PASSPHRASE"
+
+
+# Modules adding more commands: each has ``add_commands(subparsers) -> {name: handler}``
+# and imports its helpers (``_open``, ``_say`` …) from here.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 class UsageError(Exception):
@@ -120,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="buat cadangan sekarang")
     backup.add_argument("--json", action="store_true")
+    for name in COMMAND_MODULES:
+        COMMANDS.update(importlib.import_module(name).add_commands(sub))
     return parser
 
 

@@ -229,3 +229,49 @@ def m0003_sync(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX idx_state_log_registration ON state_log(registration_id)")
+
+
+@migrations(name="0004_reference_data")
+def m0004_reference_data(db: Database) -> None:
+    """Reference data newer than the shipped files (a branch's rate table or occupation
+    list, installed at the branch or arriving in a receipt). One row per kind; the
+    content is the whole list, checked before it is stored."""
+    db.execute(
+        """CREATE TABLE reference_data (
+            name TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            content TEXT NOT NULL,
+            source TEXT NOT NULL,
+            installed_at TEXT NOT NULL,
+            installed_by TEXT
+        )"""
+    )
+
+
+@migrations(name="0005_branch_desk")
+def m0005_branch_desk(db: Database) -> None:
+    """The branch desk: coverage figures per region and batch review actions."""
+    db.execute(
+        """CREATE TABLE coverage_targets (
+            region_code TEXT PRIMARY KEY,
+            potential_workers INTEGER,
+            target_percent REAL,
+            active_participants INTEGER,
+            source TEXT,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE review_batches (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            scope_kind TEXT NOT NULL,
+            scope_value TEXT,
+            count INTEGER NOT NULL,
+            actor TEXT,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("ALTER TABLE state_log ADD COLUMN batch_id INTEGER")
