@@ -106,3 +106,14 @@ def valid_registration() -> dict:
             "witness": "Budi Santoso",
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _shipped_reference_data():
+    """Each test starts and ends with the shipped rate table and occupation list (opening
+    a workspace activates its own set process-wide)."""
+    from desa_peduli import reference
+
+    reference.activate(None)
+    yield
+    reference.activate(None)

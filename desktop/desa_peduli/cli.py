@@ -121,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="periksa keutuhan ruang kerja")
     check.add_argument("--json", action="store_true")
 
+    ref = sub.add_parser("reference", help="data acuan: tabel iuran dan daftar pekerjaan")
+    ref_sub = ref.add_subparsers(dest="reference_command", metavar="show|install",
+                                 required=True)
+    ref_show = ref_sub.add_parser("show", help="versi yang dipakai")
+    ref_show.add_argument("--json", action="store_true")
+    ref_install = ref_sub.add_parser(
+        "install", help="(cabang) pasang tabel iuran (rules.json) atau daftar pekerjaan "
+        "(occupations.csv) yang lebih baru; ikut terkirim di tanda terima berikutnya")
+    ref_install.add_argument("files", nargs="+", metavar="FILE")
+    ref_install.add_argument("--json", action="store_true")
+
     passwd = sub.add_parser("passphrase", help="ganti kata sandi (kunci dibungkus ulang)")
     passwd.add_argument("--new-passphrase-file", help="berkas berisi kata sandi baru")
 
@@ -324,9 +335,14 @@ def _import_line(args, report: dict) -> str:
         return (f"{report['file']}: {report['new']} baru, {report['updated']} diperbarui, "
                 f"{report['unchanged']} tidak berubah, {report['duplicates']} duplikat, "
                 f"{len(report['rejected'])} ditolak")
+    extra = ""
+    if report.get("reference"):
+        extra = (f"; reference data updated: {', '.join(report['reference'])}"
+                 if _lang(args) == "en" else
+                 f"; data acuan diperbarui: {', '.join(report['reference'])}")
     if _lang(args) == "en":
-        return f"{report['file']}: {report['updated']} registrations updated"
-    return f"{report['file']}: {report['updated']} pendaftaran diperbarui"
+        return f"{report['file']}: {report['updated']} registrations updated{extra}"
+    return f"{report['file']}: {report['updated']} pendaftaran diperbarui{extra}"
 
 
 def cmd_status(args) -> int:
@@ -335,6 +351,34 @@ def cmd_status(args) -> int:
     with _open(args) as session:
         BranchService(session).set_state(args.id, args.state, reason=args.reason, kpj=args.kpj,
                                          duplicate_of=args.duplicate_of)
+    return EXIT_OK
+
+
+def cmd_reference(args) -> int:
+    from desa_peduli.errors import WrongRole
+    from desa_peduli.services import reference_data
+
+    with _open(args) as session:
+        if args.reference_command == "install":
+            if session.role != "branch":
+                raise WrongRole("branch")
+            installed = reference_data.install_files(session, [Path(f) for f in args.files])
+            what = {"rates": ("tabel iuran", "rate table"),
+                    "occupations": ("daftar pekerjaan", "occupation list")}
+            for item in installed if not args.json else ():
+                name_id, name_en = what[item["name"]]
+                _say(args, f"Terpasang: {name_id} versi {item['version']}; ikut terkirim di "
+                     "tanda terima berikutnya.", f"Installed: {name_en} version "
+                     f"{item['version']}; it goes out with the next receipts.", err=False)
+            if args.json:
+                print(json.dumps({"installed": installed}))
+            return EXIT_OK
+        in_use = reference_data.versions(session.db)
+    if args.json:
+        print(json.dumps(in_use))
+    else:
+        for name, version in in_use.items():
+            print(f"{name}\t{version}")
     return EXIT_OK
 
 
@@ -501,6 +545,7 @@ COMMANDS = {
     "import": cmd_import,
     "status": cmd_status,
     "receipt": cmd_receipt,
+    "reference": cmd_reference,
     "approve-device": cmd_approve_device,
     "recover": cmd_recover,
     "purge": cmd_purge,

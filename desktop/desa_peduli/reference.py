@@ -11,11 +11,12 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from desa_peduli.domain.validation import ValidationContext
 RESOURCE_PACKAGE = "desa_peduli.resources"
 REGIONS_DB = ("regions", "regions.sqlite")
 REGIONS_CSV = ("regions", "indonesia_regions.csv")
+OCCUPATION_CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")
 
 
 def resource(*parts: str):
@@ -232,12 +234,28 @@ def _flag(value: str) -> bool:
     return value.strip() == "1"
 
 
+def parse_occupations(rows) -> tuple[Occupation, ...]:
+    """Occupations from CSV-like rows (``code, label_id, label_en, transport``); checked."""
+    out, seen = [], set()
+    for r in rows:
+        code = str(r.get("code") or "").strip()
+        if not OCCUPATION_CODE.fullmatch(code) or code in seen:
+            raise ValueError(f"bad or repeated occupation code {code!r:.50}")
+        labels = [str(r.get(k) or "").strip() for k in ("label_id", "label_en")]
+        if not all(0 < len(label) <= 80 for label in labels):
+            raise ValueError(f"occupation {code}: labels must be 1-80 characters")
+        transport = r.get("transport")
+        transport = _flag(str(int(transport)) if isinstance(transport, bool) else str(transport))
+        seen.add(code)
+        out.append(Occupation(code, labels[0], labels[1], transport))
+    if not out or len(out) > 500:
+        raise ValueError("an occupation list holds 1-500 occupations")
+    return tuple(out)
+
+
 @cache
-def occupations() -> list[Occupation]:
-    return [
-        Occupation(r["code"], r["label_id"], r["label_en"], _flag(r["transport"]))
-        for r in _read_csv("reference", "occupations.csv")
-    ]
+def _shipped_occupations() -> tuple[Occupation, ...]:
+    return parse_occupations(_read_csv("reference", "occupations.csv"))
 
 
 @cache
@@ -265,14 +283,75 @@ def heir_relationships() -> list[HeirRelationship]:
 
 @cache
 def rate_rules() -> dict:
-    """The parsed ``rates/rules.json``."""
+    """The parsed shipped ``rates/rules.json``."""
     return json.loads(resource("rates", "rules.json").read_text(encoding="utf-8"))
 
 
+def parse_rates(content: dict) -> RateTable:
+    """A rate table from ``{"rules": <rules.json>, "bands": [<band CSV rows>]}``; checked."""
+    rules, bands = content.get("rules"), content.get("bands")
+    if not isinstance(rules, dict) or not isinstance(bands, list) or not 0 < len(bands) <= 200:
+        raise ValueError("rate table content needs rules and 1-200 bands")
+    version = rules.get("version")
+    if not isinstance(version, str) or not 0 < len(version) <= 40:
+        raise ValueError("rate table version must be text of 1-40 characters")
+    try:
+        return RateTable.from_data(rules, [{k: str(v) for k, v in b.items()} for b in bands])
+    except (KeyError, TypeError, ArithmeticError, AttributeError) as exc:
+        raise ValueError(f"rate table: {exc}") from exc
+
+
 @cache
-def rate_table() -> RateTable:
+def _shipped_rates() -> RateTable:
     rules = rate_rules()
     return RateTable.from_data(rules, _read_csv("rates", rules["bands_file"]))
+
+
+# ---------------------------------------------------------------- the active set
+
+
+@dataclass(frozen=True, eq=False)
+class ReferenceSet:
+    """The rate table and occupation list one workspace works with: the shipped files,
+    or newer ones the branch installed (``services.reference_data``)."""
+
+    rate_table: RateTable
+    occupations: tuple[Occupation, ...]
+    occupations_version: str = "shipped"
+
+    @cached_property
+    def transport(self) -> dict[str, bool]:
+        return {o.code: o.transport for o in self.occupations}
+
+
+@cache
+def shipped() -> ReferenceSet:
+    return ReferenceSet(_shipped_rates(), _shipped_occupations())
+
+
+_active: ReferenceSet | None = None
+
+
+def active() -> ReferenceSet:
+    """The reference set of the open workspace (the shipped one until one is activated)."""
+    return _active or shipped()
+
+
+def activate(reference: ReferenceSet | None) -> None:
+    """Make ``reference`` the set every lookup below uses (None: the shipped files).
+
+    One workspace is open per process (GUI or CLI); opening one activates its set.
+    """
+    global _active
+    _active = reference
+
+
+def rate_table() -> RateTable:
+    return active().rate_table
+
+
+def occupations() -> list[Occupation]:
+    return list(active().occupations)
 
 
 def contribution_for(
@@ -289,7 +368,8 @@ def contribution_for(
     occupation, funding_code = values.get("occupation"), values.get("funding_source")
     if not isinstance(occupation, str) or not isinstance(funding_code, str):
         return None
-    transport = {o.code: o.transport for o in occupations()}.get(occupation)
+    reference = active()
+    transport = reference.transport.get(occupation)
     funding = {f.code: f for f in funding_sources()}.get(funding_code)
     if transport is None or funding is None:
         return None
@@ -297,7 +377,7 @@ def contribution_for(
     programs = programs if isinstance(programs, list | tuple | str) else ()
     try:
         return contribution(
-            rate_table(),
+            reference.rate_table,
             declared_income=income,
             occupation_transport=transport,
             funding_public_budget=funding.public_budget,
@@ -314,10 +394,11 @@ def default_context(
     today: date | None = None, *, require_signature_image: bool = True
 ) -> ValidationContext:
     """A ``ValidationContext`` built from the shipped reference data."""
-    table = rate_table()
+    reference = active()
+    table = reference.rate_table
     return ValidationContext(
         regions=regions(),
-        occupations={o.code: o.transport for o in occupations()},
+        occupations=reference.transport,
         funding_sources={f.code: (f.public_budget, f.funder_pays) for f in funding_sources()},
         heir_relationships=frozenset(h.code for h in heir_relationships()),
         rate_table=table,
@@ -333,14 +414,20 @@ __all__ = [
     "FundingSource",
     "HeirRelationship",
     "Occupation",
+    "ReferenceSet",
     "RegionIndex",
+    "activate",
+    "active",
     "contribution_for",
     "default_context",
     "funding_sources",
     "heir_relationships",
     "occupations",
+    "parse_occupations",
+    "parse_rates",
     "rate_rules",
     "rate_table",
     "regions",
     "resource",
+    "shipped",
 ]

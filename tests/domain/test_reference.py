@@ -177,8 +177,9 @@ def test_benchmark_open_under_20ms_lookup_under_1ms():
 
 def test_nothing_loaded_at_import_time():
     code = ("import desa_peduli.reference as r, sys; "
-            "sys.exit(r.regions.cache_info().currsize + r.rate_table.cache_info().currsize "
-            "+ r.occupations.cache_info().currsize)")  # fmt: skip
+            "sys.exit(r.regions.cache_info().currsize + r.shipped.cache_info().currsize "
+            "+ r._shipped_rates.cache_info().currsize "
+            "+ r._shipped_occupations.cache_info().currsize + (r._active is not None))")  # fmt: skip
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

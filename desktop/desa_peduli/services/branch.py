@@ -249,6 +249,8 @@ class BranchService:
 
     # -- receipts -----------------------------------------------------------------------
     def receipt(self, volunteer_id: str, target: Path) -> Path:
+        from desa_peduli.services import reference_data
+
         volunteer = self.volunteer(volunteer_id)
         if not volunteer["device_key"]:
             raise InputRejected(
@@ -258,8 +260,9 @@ class BranchService:
                 "be made after their first bundle is imported.")
         signing, _identity = self.keys()
         with self.db.atomic():
-            path, _manifest = receipts.write_receipt(self.db, Path(target), volunteer=volunteer,
-                                                     branch_key=signing, branch_name=self.name)
+            path, _manifest = receipts.write_receipt(
+                self.db, Path(target), volunteer=volunteer, branch_key=signing,
+                branch_name=self.name, reference=reference_data.for_receipt(self.db))
         return path
 
     # -- recovery -----------------------------------------------------------------------

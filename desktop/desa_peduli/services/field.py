@@ -113,20 +113,26 @@ class FieldSync:
 
     # -- receipts -----------------------------------------------------------------------
     def import_receipt(self, path: Path) -> receipts.ReceiptReport:
+        from desa_peduli.services import reference_data
+
         if not self.enrolled:
             raise NotEnrolled()
         signing, identity = load_keys(self.db)
         branch = self.settings.get("branch")
+        actor = f"{branch.get('name')} (receipt)"
         report = receipts.apply_receipt(
             self.db, Path(path), volunteer_id=self.settings.get("volunteer_id"),
             device_key=signing, device_identity=identity,
             branch_key=unb64(branch["signing_key"]),
             last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
-            acked_seq=int(self.settings.get("acked_seq") or 0))
+            acked_seq=int(self.settings.get("acked_seq") or 0),
+            on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor))
         with self.db.atomic():
             self.settings.update({"last_receipt_seq": report.receipt_seq,
                                   "acked_seq": report.acked_seq,
                                   "last_receipt_at": local_now()})
+        if report.reference:
+            reference_data.activate(self.session)
         return report
 
     # -- data minimisation ----------------------------------------------------------------

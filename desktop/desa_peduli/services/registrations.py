@@ -68,9 +68,9 @@ class RegistrationService:
 
     def context(self, *, require_signature_image: bool = True):
         """The validation context for today (rebuilt when the date changes)."""
-        from desa_peduli.reference import default_context
+        from desa_peduli.reference import active, default_context
 
-        key = (dt.date.today(), require_signature_image)
+        key = (dt.date.today(), require_signature_image, active())
         cache = self._contexts
         if key not in cache:
             cache.clear()

@@ -14,7 +14,11 @@ class Session:
     """One open workspace. Create with :meth:`open` or :meth:`create_volunteer`."""
 
     def __init__(self, workspace: Workspace):
+        from desa_peduli.services import reference_data
+
         self.workspace = workspace
+        # this workspace's rate table and occupation list (shipped, or newer ones)
+        reference_data.activate(self)
 
     # -- life cycle ---------------------------------------------------------------------
     @classmethod

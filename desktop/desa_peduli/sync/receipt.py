@@ -37,14 +37,15 @@ def receipt_file_name(volunteer_id: str, receipt_seq: int, when: dt.datetime) ->
 
 
 def write_receipt(db: Database, target: Path, *, volunteer: dict, branch_key: SigningKey,
-                  branch_name: str) -> tuple[Path, dict]:
-    """Write the receipt for one volunteer (a row of ``volunteers``)."""
+                  branch_name: str, reference: list[dict] = ()) -> tuple[Path, dict]:
+    """Write the receipt for one volunteer (a row of ``volunteers``), with the branch's
+    reference-data updates (``{"name", "version", "issued_at", "content"}`` each)."""
     now = dt.datetime.now().astimezone()
     receipt_seq = volunteer["receipt_seq"] + 1
     target = Path(target)
     if target.is_dir():
         target = target / receipt_file_name(volunteer["id"], receipt_seq, now)
-    counts = {"states": 0}
+    counts = {"states": 0, "reference": 0}
 
     def records():
         yield {"t": "header", "volunteer_id": volunteer["id"], "receipt_seq": receipt_seq}
@@ -58,6 +59,9 @@ def write_receipt(db: Database, target: Path, *, volunteer: dict, branch_key: Si
             counts["states"] += 1
             yield {"t": "state", "id": reg_id, "revision": revision, "state": state,
                    "reason": reason, "kpj_number": kpj, "duplicate_of": duplicate_of, "at": at}
+        for update in reference:
+            counts["reference"] += 1
+            yield {"t": "reference", **update}
         yield {"t": "end", "counts": dict(counts)}
 
     manifest = {
@@ -107,6 +111,7 @@ class ReceiptReport:
     acked_seq: int = 0
     updated: int = 0
     states: dict = field(default_factory=dict)
+    reference: list = field(default_factory=list)  # "rates 2027.1" per update applied
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -114,8 +119,12 @@ class ReceiptReport:
 
 def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: SigningKey,
                   device_identity: AgeIdentity, branch_key: bytes, last_receipt_seq: int,
-                  acked_seq: int) -> ReceiptReport:
-    """Verify and apply a receipt in one transaction (raises BundleRejected)."""
+                  acked_seq: int, on_reference=None) -> ReceiptReport:
+    """Verify and apply a receipt in one transaction (raises BundleRejected).
+
+    ``on_reference(record)`` stores a reference-data update inside that transaction and
+    returns a label when it applied one (None when not newer); ValueError refuses all.
+    """
     name = Path(path).name
     try:
         opened = container.open_container(path, header=HEADER, max_payload=MAX_RECEIPT)
@@ -151,6 +160,10 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
                 kind = record.get("t")
                 if kind == "state":
                     _apply_state(db, record, manifest, report, now, acked)
+                elif kind == "reference":
+                    applied = on_reference(record) if on_reference is not None else None
+                    if applied:
+                        report.reference.append(applied)
                 elif kind == "end":
                     seen_end = record.get("counts") == manifest.get("counts")
                 elif kind != "header":

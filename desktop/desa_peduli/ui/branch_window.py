@@ -9,6 +9,7 @@ of a volunteer's workspace, which run on a worker thread with their own connecti
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -582,6 +584,8 @@ class BranchMainWindow(QMainWindow):
                 self.tabs.tabText(index), lambda i=index: self.show_tab(i), f"Ctrl+{index + 1}"))
         self.import_action = self._action(
             self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I")
+        self.reference_action = self._action(
+            self.tr("Install &reference data update…"), self.install_reference_update)
         self.find_action = self._action(
             self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
@@ -608,6 +612,7 @@ class BranchMainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.reference_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.passphrase_action)
@@ -666,6 +671,31 @@ class BranchMainWindow(QMainWindow):
         self.registrations_view.refresh()
         self.history_view.refresh()
         self.volunteers_view.refresh()
+
+    def install_reference_update(self) -> None:
+        """Install a newer rate table (rules.json + band CSV) or occupation list."""
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services import reference_data
+
+        in_use = reference_data.versions(self.session.db)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Reference data update (rate table in use: {version})").format(
+                version=in_use["rates"]), "",
+            self.tr("Rate table or occupation list (*.json *.csv);;All files (*)"))
+        if not paths:
+            return
+        try:
+            installed = reference_data.install_files(self.session, [Path(p) for p in paths])
+        except DesaPeduliError as exc:
+            self._tell(QMessageBox.Icon.Warning, self.tr("Reference data"),
+                       labels.error_message(exc))
+            return
+        lines = [self.tr("Rate table version {version} installed.").format(
+                     version=item["version"]) if item["name"] == "rates" else
+                 self.tr("Occupation list installed.") for item in installed]
+        lines.append(self.tr("Every receipt from now on carries it to the volunteers' "
+                             "laptops."))
+        self._tell(QMessageBox.Icon.Information, self.tr("Reference data"), "\n".join(lines))
 
     def backup_now(self) -> None:
         from desa_peduli.storage.backups import make_backup

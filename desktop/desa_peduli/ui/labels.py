@@ -57,11 +57,15 @@ def branch_state_choices() -> list[tuple[str, str]]:
     return [(s, branch_state_label(s)) for s in BRANCH_STATES]
 
 
-@lru_cache(maxsize=1)
 def _occupations() -> dict:
     from desa_peduli import reference
 
-    return {o.code: o for o in reference.occupations()}
+    return _occupations_of(reference.active())
+
+
+@lru_cache(maxsize=2)
+def _occupations_of(reference) -> dict:
+    return {o.code: o for o in reference.occupations}
 
 
 def occupation_label(code: str | None) -> str:

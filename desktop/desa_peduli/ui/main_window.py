@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.sync = VolunteerSync(self)  # the Sync menu and the sync line in the status bar
         self.sync.changed.connect(self.refresh)
+        self.sync.changed.connect(self._drop_closed_form)
         self._update_title()
 
         self._search_timer = QTimer(self)
@@ -593,6 +594,13 @@ class MainWindow(QMainWindow):
             form.open_requested.connect(self._on_form_open_requested)
             self._form = form
         return self._form
+
+    def _drop_closed_form(self) -> None:
+        """A receipt may bring a newer occupation list or rate table: the next form is
+        built afresh with it (the form is never open while a receipt is applied)."""
+        if self._form is not None and not self._form_open:
+            self._form.deleteLater()
+            self._form = None
 
     def _show_form(self, banner: str | None = None) -> None:
         self._form_open = True

@@ -436,6 +436,11 @@ class VolunteerSync(QObject):
                 "the next bundle.", "", pending))
         else:
             lines.append(self.tr("The branch office has received everything sent so far."))
+        for update in report.reference:
+            name, _sep, version = update.partition(" ")
+            lines.append(self.tr("New rate table in use: version {version}.").format(
+                version=version) if name == "rates" else self.tr(
+                "New occupation list in use (the form offers the new occupations)."))
         if corrections:
             lines.append(self.tr(
                 "Registrations marked \"needs correction\" show the branch office's reason "

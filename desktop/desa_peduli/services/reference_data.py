@@ -1,0 +1,233 @@
+"""Reference data newer than the shipped files: a rate table or an occupation list.
+
+The branch installs an update from files in the shipped formats (``rules.json`` with its
+band CSV beside it, or ``occupations.csv``); every receipt it writes carries what it has
+installed, and a volunteer's laptop applies what is newer than its own. Each workspace
+activates its own set when it is opened (``reference.activate``).
+
+Checks before anything is stored: the content parses exactly as the shipped files do
+(the band CSV cross-checked against the rules), a rate table's version is newer than the
+one in use, and an occupation list keeps every code already in use (registrations hold
+those codes).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+from desa_peduli import reference
+from desa_peduli.errors import InputRejected
+from desa_peduli.storage.registrations import local_now
+
+RATES, OCCUPATIONS = "rates", "occupations"
+NAMES = (RATES, OCCUPATIONS)
+MAX_FILE = 2 * 1024**2
+
+
+def _version_key(version: str) -> tuple:
+    """``"2026.1"`` < ``"2026.2"`` < ``"2027.1"``: numbers compare as numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_ ]", version))
+
+
+def _when(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def stored(db) -> dict[str, dict]:
+    """The installed updates by name (rows of ``reference_data`` with parsed content)."""
+    out = {}
+    for name, version, issued_at, content, source, installed_at in db.execute(
+            "SELECT name, version, issued_at, content, source, installed_at "
+            "FROM reference_data ORDER BY name"):
+        out[name] = {"name": name, "version": version, "issued_at": issued_at,
+                     "content": json.loads(content), "source": source,
+                     "installed_at": installed_at}
+    return out
+
+
+def build(rows: dict[str, dict]) -> reference.ReferenceSet:
+    """The shipped set with the stored updates laid over it."""
+    base = reference.shipped()
+    rates, occupations, occupations_version = base.rate_table, base.occupations, "shipped"
+    if RATES in rows:
+        rates = reference.parse_rates(rows[RATES]["content"])
+    if OCCUPATIONS in rows:
+        occupations = reference.parse_occupations(rows[OCCUPATIONS]["content"]["rows"])
+        occupations_version = rows[OCCUPATIONS]["version"]
+    if not rows:
+        return base
+    return reference.ReferenceSet(rates, occupations, occupations_version)
+
+
+def activate(session) -> reference.ReferenceSet:
+    """Make the session's workspace set the active one (called when it is opened)."""
+    try:
+        rows = stored(session.db)
+    except Exception:  # noqa: BLE001 - a workspace before migration 0004: shipped data
+        rows = {}
+    current = build(rows)
+    reference.activate(current)
+    if "registrations" in session.__dict__:
+        session.registrations.reset()
+    return current
+
+
+def versions(db) -> dict[str, str]:
+    """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
+    current = build(stored(db))
+    return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version}
+
+
+# -- reading update files --------------------------------------------------------------
+def _refuse(path: Path, id_text: str, en_text: str) -> InputRejected:
+    return InputRejected(f"{path.name}: {id_text}", f"{path.name}: {en_text}")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise _refuse(path, "berkas terlalu besar untuk data acuan.",
+                          "the file is too large for reference data.")
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _refuse(path, "berkas tidak bisa dibaca (harus teks UTF-8).",
+                      "the file cannot be read (it must be UTF-8 text).") from exc
+
+
+def read_update(path: Path) -> tuple[str, dict]:
+    """``(name, content)`` from ``rules.json`` (bands CSV beside it) or an occupations CSV."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        try:
+            rules = json.loads(_read_text(path))
+            bands_file = path.parent / Path(str(rules["bands_file"])).name
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _refuse(path, "bukan aturan tabel iuran (rules.json dengan bands_file).",
+                          "not a rate-table rules file (rules.json with bands_file).") from exc
+        if not bands_file.is_file():
+            raise _refuse(path, f"berkas pita penghasilan {bands_file.name} tidak ada di "
+                          "folder yang sama.",
+                          f"the income band file {bands_file.name} is not in the same folder.")
+        bands = list(csv.DictReader(io.StringIO(_read_text(bands_file))))
+        content = {"rules": rules, "bands": bands}
+        try:
+            reference.parse_rates(content)
+        except ValueError as exc:
+            raise _refuse(path, f"tabel iuran tidak sah ({exc}).",
+                          f"the rate table is not valid ({exc}).") from exc
+        return RATES, content
+    if path.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(io.StringIO(_read_text(path))))
+        try:
+            reference.parse_occupations(rows)
+        except (ValueError, AttributeError) as exc:
+            raise _refuse(path, f"daftar pekerjaan tidak sah ({exc}).",
+                          f"the occupation list is not valid ({exc}).") from exc
+        digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:12]
+        return OCCUPATIONS, {"rows": rows, "digest": digest}
+    raise _refuse(path, "pilih rules.json (tabel iuran) atau occupations.csv (daftar "
+                  "pekerjaan).", "choose rules.json (rate table) or occupations.csv "
+                  "(occupation list).")
+
+
+# -- installing ------------------------------------------------------------------------
+def check_newer(db, name: str, content: dict) -> str:
+    """The update's version; raises InputRejected unless it is newer than what is in use."""
+    current = build(stored(db))
+    if name == RATES:
+        version = content["rules"]["version"]
+        if _version_key(version) <= _version_key(current.rate_table.version):
+            raise InputRejected(
+                f"Tabel iuran versi {version} tidak lebih baru daripada yang dipakai "
+                f"({current.rate_table.version}); tidak ada yang diubah.",
+                f"Rate table version {version} is not newer than the one in use "
+                f"({current.rate_table.version}); nothing was changed.")
+        return version
+    new_codes = {r["code"] for r in content["rows"]}
+    dropped = sorted(o.code for o in current.occupations if o.code not in new_codes)
+    if dropped:
+        raise InputRejected(
+            "Daftar pekerjaan baru tidak memuat kode yang sudah dipakai: "
+            f"{', '.join(dropped[:5])}; tidak ada yang diubah.",
+            "The new occupation list lacks codes already in use: "
+            f"{', '.join(dropped[:5])}; nothing was changed.")
+    if content["digest"] == current.occupations_version or (
+            current.occupations_version == "shipped"
+            and [dict(r) for r in content["rows"]] == _shipped_rows()):
+        raise InputRejected("Daftar pekerjaan ini sama dengan yang dipakai; tidak ada yang "
+                            "diubah.", "This occupation list is the one in use; nothing "
+                            "was changed.")
+    return content["digest"]
+
+
+def _shipped_rows() -> list[dict]:
+    return [{"code": o.code, "label_id": o.label_id, "label_en": o.label_en,
+             "transport": "1" if o.transport else "0"} for o in reference.shipped().occupations]
+
+
+def _store(db, name, version, issued_at, content, source, actor) -> None:
+    db.execute(
+        "INSERT INTO reference_data(name, version, issued_at, content, source, installed_at, "
+        "installed_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+        "version = excluded.version, issued_at = excluded.issued_at, content = "
+        "excluded.content, source = excluded.source, installed_at = excluded.installed_at, "
+        "installed_by = excluded.installed_by",
+        [name, version, issued_at, json.dumps(content, ensure_ascii=False), source,
+         local_now(), actor])
+
+
+def install_files(session, paths: list[Path]) -> list[dict]:
+    """Branch: install updates from files, all or none, and activate them."""
+    updates = [read_update(Path(p)) for p in paths]
+    if len({name for name, _ in updates}) != len(updates):
+        raise InputRejected("Pilih paling banyak satu tabel iuran dan satu daftar pekerjaan.",
+                            "Choose at most one rate table and one occupation list.")
+    installed = []
+    with session.db.atomic():
+        for name, content in updates:
+            version = check_newer(session.db, name, content)
+            now = local_now()
+            _store(session.db, name, version, now, content, "installed", session.actor)
+            installed.append({"name": name, "version": version, "issued_at": now})
+    activate(session)
+    return installed
+
+
+def for_receipt(db) -> list[dict]:
+    """What a receipt carries: every installed update, whole."""
+    return [{"name": r["name"], "version": r["version"], "issued_at": r["issued_at"],
+             "content": r["content"]} for r in stored(db).values()]
+
+
+def apply_from_receipt(db, record: dict, actor: str) -> str | None:
+    """Volunteer: store an update from a receipt when it is newer than the one held.
+
+    Returns ``"name version"`` when applied, None when it is not newer. Raises
+    ValueError when the content does not check out (the whole receipt is refused).
+    """
+    name, version, issued_at = record["name"], record["version"], record["issued_at"]
+    content = record["content"]
+    if name not in NAMES or not isinstance(version, str) or not isinstance(issued_at, str):
+        raise ValueError("reference")
+    _when(issued_at)
+    if name == RATES:
+        table = reference.parse_rates(content)
+        if table.version != version:
+            raise ValueError("reference version")
+    else:
+        reference.parse_occupations(content["rows"])
+    held = stored(db).get(name)
+    if held is not None and _when(held["issued_at"]) >= _when(issued_at):
+        return None
+    try:
+        check_newer(db, name, content)
+    except InputRejected:
+        return None
+    _store(db, name, version, issued_at, content, "receipt", actor)
+    return f"{name} {version}"
