@@ -81,3 +81,28 @@ def test_idle_lock_timer_is_reset_by_input(qtbot):
     qtbot.waitUntil(lambda: bool(fired), timeout=3000)
     idle.stop()
     assert not idle.is_running
+
+
+def test_branch_window_locks_when_idle_and_unlocks_as_it_was(qtbot, branch):
+    from desa_peduli.ui.branch_window import BranchMainWindow
+
+    window = BranchMainWindow(branch)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_tab(2)
+    lock = window.window_lock
+    lock.idle.set_timeout_ms(150)
+    lock.start()
+    with qtbot.waitSignal(lock.locked, timeout=5000):
+        pass
+    assert lock.stack.currentWidget() is lock.view
+    assert not window.tabs.isEnabled() and not window.menuBar().isEnabled()
+    assert not window.import_action.isEnabled() and not window.tab_actions[0].isEnabled()
+    qtbot.keyClicks(lock.view.passphrase_edit, PASSPHRASE)
+    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+        qtbot.keyClick(lock.view.passphrase_edit, Qt.Key.Key_Return)
+    assert lock.stack.currentWidget() is window.tabs and window.tabs.currentIndex() == 2
+    assert window.import_action.isEnabled() and window.menuBar().isEnabled()
+    lock.idle.set_timeout_ms(0)

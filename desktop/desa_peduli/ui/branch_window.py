@@ -51,6 +51,7 @@ from desa_peduli.ui.branch_registrations import (
     BranchRegistrationTableModel,
 )
 from desa_peduli.ui.i18n import store_language
+from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.registration_table_model import (
     COLUMN_NAME,
     COLUMN_NIK,
@@ -545,7 +546,9 @@ class BranchMainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.window_lock = WindowLock(self, session.workspace, self.tabs, minutes_to_ms(
+            session.settings.get("lock_after_minutes")))
+        self.setCentralWidget(self.window_lock.stack)
         self.registrations_view = RegistrationsView(self)
         self.import_view = ImportView(session, self.tabs)
         self.history_view = HistoryView(self)
@@ -567,6 +570,7 @@ class BranchMainWindow(QMainWindow):
             branch=self.service.name))
         self._apply_default_size()
         self.registrations_view.search_edit.setFocus()
+        self.window_lock.start()
 
     # -- building -----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -589,6 +593,8 @@ class BranchMainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
+        self.lock_action = self._action(
+            self.tr("&Lock now"), lambda: self.window_lock.lock(), "Ctrl+L")
         self.passphrase_action = self._action(
             self.tr("Change &passphrase…"), self.change_passphrase)
         self.fingerprint_action = self._action(
@@ -615,6 +621,7 @@ class BranchMainWindow(QMainWindow):
         file_menu.addAction(self.reference_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -758,6 +765,7 @@ class BranchMainWindow(QMainWindow):
             return
         if not self._closed:
             self._closed = True
+            self.window_lock.stop()
             self.registrations_view.model.release()
             self.session.close()
         event.accept()

@@ -8,11 +8,16 @@ passphrase is verified (off the UI thread: it is an scrypt unwrap).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -189,3 +194,92 @@ class LockView(QWidget):
         show_error(self.error, labels.error_message(exc))
         self.passphrase_edit.clear()
         self.passphrase_edit.setFocus()
+
+
+class WindowLock(QObject):
+    """The idle lock of a main window whose content is one widget (the branch window's
+    tabs): after ``timeout_ms`` without input the content, menus and shortcuts give way
+    to a :class:`LockView`; the passphrase brings everything back as it was.
+
+    Put ``stack`` in the window (``setCentralWidget``) instead of the content itself.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, window, workspace, content: QWidget, timeout_ms: int):
+        super().__init__(window)
+        self._window, self._workspace, self._content = window, workspace, content
+        self.stack = QStackedWidget(window)
+        self.stack.addWidget(content)
+        self.view = LockView(self.stack)
+        self.stack.addWidget(self.view)
+        self.idle = IdleLock(timeout_ms, self)
+        self.idle.idle.connect(self._on_idle)
+        self.view.unlocked.connect(self._on_view_unlocked)
+        self._state: dict | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._state is not None
+
+    def start(self) -> None:
+        if not self.is_locked:
+            self.idle.start()
+
+    def stop(self) -> None:
+        self.idle.stop()
+
+    def _on_idle(self) -> None:
+        from desa_peduli.ui.workers import BackgroundWorker
+
+        if BackgroundWorker.active_count():  # a passphrase is being re-wrapped: wait
+            self.idle.start()
+            return
+        self.lock(idle=True)
+
+    def lock(self, idle: bool = False) -> None:
+        """Hide the content behind the passphrase page (work in progress keeps running)."""
+        if self.is_locked:
+            return
+        window = self._window
+        focus = QApplication.focusWidget()
+        if focus is not None and not window.isAncestorOf(focus):
+            focus = None
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        actions = [a for a in window.findChildren(QAction) if not self._on_lock_page(a)]
+        self._state = {"focus": focus,
+                       "actions": {action: action.isEnabled() for action in actions}}
+        for action in actions:
+            action.setEnabled(False)
+        window.menuBar().setEnabled(False)
+        self._content.setEnabled(False)
+        minutes = self.idle.timeout_ms / 60_000 if idle and self.idle.timeout_ms else None
+        self.view.prepare(self._workspace, minutes)
+        self.stack.setCurrentWidget(self.view)
+        self.view.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle.stop()
+        self.locked.emit()
+
+    def _on_lock_page(self, action: QAction) -> bool:
+        owner = action.parent()
+        return isinstance(owner, QWidget) and (owner is self.view
+                                               or self.view.isAncestorOf(owner))
+
+    def _on_view_unlocked(self) -> None:
+        state, self._state = self._state, None
+        if state is None:
+            return
+        self._content.setEnabled(True)
+        self._window.menuBar().setEnabled(True)
+        for action, enabled in state["actions"].items():
+            if shiboken6.isValid(action):
+                action.setEnabled(enabled)
+        self.stack.setCurrentWidget(self._content)
+        focus = state["focus"]
+        if focus is not None and shiboken6.isValid(focus):
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle.start()
+        self.unlocked.emit()
