@@ -1,7 +1,10 @@
 """Entry point for ``python -m desa_peduli``."""
 
+import multiprocessing
 import sys
 
 from desa_peduli.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a frozen build starting the bundle decoder
+    sys.exit(main())

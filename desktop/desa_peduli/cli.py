@@ -321,6 +321,8 @@ def cmd_import(args) -> int:
             reports.append(report)
             if not args.json and report["status"] == "applied":
                 print(_import_line(args, report))
+        if session.role == "branch":
+            service.close()  # the decoding process a large bundle started
     if args.json:
         print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
     return code

@@ -24,6 +24,12 @@ from desa_peduli.domain.registration import FIELDS
 from desa_peduli.errors import BundleRejected
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
+from desa_peduli.sync.decoder import (  # noqa: F401 - MAX_* are part of this module's API
+    MAX_RECORD,
+    MAX_SMALL_RECORD,
+    Registration,
+    decode,
+)
 from desa_peduli.sync.signing import (
     AgeIdentity,
     SigningKey,
@@ -36,8 +42,6 @@ from desa_peduli.sync.signing import (
 HEADER = b"desa-peduli-bundle/1\n"
 FORMAT = "desa-peduli-bundle/1"
 MAX_BUNDLE = 2 * 1024**3  # 2 GiB: far above 50,000 registrations with photos
-MAX_RECORD = 16 * 1024**2  # one attachment line: a KTP photo fits easily
-MAX_SMALL_RECORD = 64 * 1024  # any other line: a registration is ~1.5 KB
 MAX_TEXT = 2000  # any single text field of the manifest
 SUFFIX = ".dpbundle"
 MANIFEST_KEYS = {
@@ -260,19 +264,22 @@ def import_bundle(
     path: Path,
     *,
     branch_identity: AgeIdentity,
-    validate: Callable[[dict, dict], list[dict]],
+    validate: Callable[[dict], object],
     actor: str,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     before_merge: Callable[[], None] | None = None,
+    decode_items: Callable[[container.OpenedContainer], Iterator] | None = None,
 ) -> ImportReport:
     """Verify then merge one bundle in one transaction. Raises BundleRejected, Cancelled.
 
     ``before_merge`` runs once the bundle passed every check before decryption (the
     CLI takes its backup there, so a replay or a refused file costs no backup).
 
-    ``validate(data, attachment_hashes)`` returns the problems of a registration (dicts
-    with severity); one with an error is stored as ``invalid`` for review and reported.
+    ``validate(data)`` is the form's validation (a ``Validated``); a registration with an
+    error is stored as ``invalid`` for review and reported. ``decode_items(opened)``, when
+    given, yields the prepared items instead of this process (``DecoderProcess``: a
+    second process decrypts, parses and validates while this one merges).
     """
     name = Path(path).name
     opened, volunteer = open_verified(path, db)
@@ -285,13 +292,15 @@ def import_bundle(
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
     seen_end = False
-    merger = _Merger(db, volunteer_id, report, validate, now, name)
+    merger = _Merger(db, volunteer_id, report, now, name)
+    if decode_items is not None:
+        items = decode_items(opened)
+    else:
+        items = decode(opened, branch_identity.identity, validate)
     try:
         with db.atomic():
             count = 0
-            for record in container.iter_records(
-                    opened, branch_identity.identity, max_line=MAX_RECORD,
-                    max_small_line=MAX_SMALL_RECORD, large_kinds=("attachment",)):
+            for item in items:
                 count += 1
                 if cancelled and count % 200 == 0 and cancelled():
                     raise Cancelled()
@@ -299,22 +308,24 @@ def import_bundle(
                     progress(count)
                 if seen_end:
                     raise refuse(name, "payload")
-                kind = record.get("t")
+                if type(item) is Registration:
+                    merger.add_registration(item)
+                    continue
+                if type(item) is tuple:
+                    merger.add_change(item[1])
+                    continue
+                kind = item.get("t")
                 if kind == "header":
-                    if (record.get("volunteer_id") != volunteer_id
-                            or record.get("seq_from") != manifest["seq_from"]
-                            or record.get("seq_to") != manifest["seq_to"]):
+                    if (item.get("volunteer_id") != volunteer_id
+                            or item.get("seq_from") != manifest["seq_from"]
+                            or item.get("seq_to") != manifest["seq_to"]):
                         raise refuse(name, "payload")
-                elif kind == "registration":
-                    merger.add_registration(record)
                 elif kind == "attachment":
-                    merger.add_attachment(record)
+                    merger.add_attachment(item)
                 elif kind == "revision":
-                    merger.add_revision(record)
-                elif kind == "change":
-                    merger.add_change(record)
+                    merger.add_revision(item)
                 elif kind == "end":
-                    if record.get("counts") != manifest["counts"]:
+                    if item.get("counts") != manifest["counts"]:
                         raise refuse(name, "incomplete")
                     seen_end = True
                 else:
@@ -348,10 +359,11 @@ def import_bundle(
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise refuse(name, "payload") from exc
+    finally:
+        items.close()  # stops the decryption thread (or leaves the decoder busy: closed)
     return report
 
 
-JSON_COLUMNS = ("programs", "heirs", "consent")
 _INSERT = (
     f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
     "change_seq, updated_at, deleted_at, deleted_reason, volunteer_id, created_at, "
@@ -367,40 +379,33 @@ _UPDATE = (
 
 
 class _Merger:
-    """Applies records in batches (one statement per table per batch), in stream order."""
+    """Applies prepared records in batches (one statement per table per batch), in stream
+    order."""
 
     BATCH = 500
     MAX_PENDING_BYTES = 16 * 1024**2
 
-    def __init__(self, db, volunteer_id, report, validate, now, name):
+    def __init__(self, db, volunteer_id, report, now, name):
         self.db, self.volunteer_id, self.report = db, volunteer_id, report
-        self.validate, self.now, self.name = validate, now, name
-        self.registrations: list[dict] = []
+        self.now, self.name = now, name
+        self.registrations: list[Registration] = []
         self.attachments: list[dict] = []
         self.pending_bytes = 0
         self.revisions: list[dict] = []
-        self.changes: list[dict] = []
+        self.changes: list[tuple] = []
         self.touched_niks: set[str] = set()
         self.seen_ids: set[str] = set()
 
     # -- intake ---------------------------------------------------------------------------
-    def add_registration(self, record: dict) -> None:
-        reg_id, revision = record["id"], record["revision"]
-        if (not isinstance(reg_id, str) or not isinstance(revision, int)
-                or isinstance(revision, bool) or not isinstance(record["data"], dict)
-                or not isinstance(record.get("attachments", {}), dict)
-                or not isinstance(record["change_seq"], int)):
-            raise ValueError("registration record")
-        if reg_id in self.seen_ids:
+    def add_registration(self, item: Registration) -> None:
+        if item.id in self.seen_ids:
             raise refuse(self.name, "payload")  # a registration twice in one bundle
-        self.seen_ids.add(reg_id)
-        self.registrations.append(record)
+        self.seen_ids.add(item.id)
+        self.registrations.append(item)
         if len(self.registrations) >= self.BATCH or self.pending_bytes > self.MAX_PENDING_BYTES:
             self.flush_registrations()
 
     def add_attachment(self, record: dict) -> None:
-        if any(isinstance(v, str) and len(v) > MAX_TEXT for k, v in record.items() if k != "data"):
-            raise refuse(self.name, "record_too_large")
         self.attachments.append(record)
         self.pending_bytes += len(record["data"])
         if self.pending_bytes > self.MAX_PENDING_BYTES:
@@ -412,10 +417,10 @@ class _Merger:
         if len(self.revisions) >= self.BATCH:
             self.flush_revisions()
 
-    def add_change(self, record: dict) -> None:
+    def add_change(self, row: tuple) -> None:
         self.flush_registrations()
         self.flush_revisions()
-        self.changes.append(record)
+        self.changes.append(row)
         if len(self.changes) >= self.BATCH:
             self.flush_changes()
 
@@ -435,35 +440,29 @@ class _Merger:
             self.attachments.clear()
             self.pending_bytes = 0
             return
-        held = self._held([r["id"] for r in self.registrations])
+        held = self._held([r.id for r in self.registrations])
         inserts, states, applied = [], [], set()
         report, volunteer_id, now = self.report, self.volunteer_id, self.now
-        for record in self.registrations:
-            reg_id, revision, data = record["id"], record["revision"], record["data"]
+        nik_index = FIELDS.index("nik")
+        for item in self.registrations:
+            reg_id = item.id
             current = held.get(reg_id)
-            if record.get("volunteer_id") != volunteer_id or (
+            if item.volunteer_id != volunteer_id or (
                     current is not None and current[0] != volunteer_id):
                 report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
                 continue
-            if current is not None and current[1] >= revision:
+            if current is not None and current[1] >= item.revision:
                 report.unchanged += 1
                 continue
-            problems = self.validate(data, record.get("attachments") or {})
-            errors = [p for p in problems if p.get("severity") != "warning"]
-            if errors:
-                report.rejected.append({"id": reg_id, "reason": "invalid",
-                                        "problems": [{"field": p["field"], "code": p["code"],
-                                                      "message": p["message"]} for p in errors]})
-            state = "invalid" if errors else "received"
-            values = [json.dumps(data.get(f), ensure_ascii=False, sort_keys=True)
-                      if f in JSON_COLUMNS and data.get(f) is not None else data.get(f)
-                      for f in FIELDS]
-            common = [*values, record.get("status"),
-                      json.dumps(problems, ensure_ascii=False, sort_keys=True), revision,
-                      record["change_seq"], record.get("updated_at") or now,
-                      record.get("deleted_at"), record.get("deleted_reason"), volunteer_id]
+            if item.errors:
+                report.rejected.append({"id": reg_id, "reason": "invalid", "problems": [
+                    {"field": f, "code": c, "message": m} for f, c, m in item.errors]})
+            state = "invalid" if item.errors else "received"
+            common = (*item.values, item.status, item.problems_json, item.revision,
+                      item.change_seq, item.updated_at or now, item.deleted_at,
+                      item.deleted_reason, volunteer_id)
             if current is None:
-                inserts.append((reg_id, *common, record.get("created_at") or now, volunteer_id,
+                inserts.append((reg_id, *common, item.created_at or now, volunteer_id,
                                 state, now))
                 report.new += 1
             else:
@@ -471,8 +470,9 @@ class _Merger:
                 report.updated += 1
             states.append((reg_id, state, "bundle", "import", now))
             applied.add(reg_id)
-            if data.get("nik") and not record.get("deleted_at"):
-                self.touched_niks.add(data["nik"])
+            nik = item.values[nik_index]
+            if nik and not item.deleted_at:
+                self.touched_niks.add(nik)
         conn = self.db.conn
         conn.executemany(_INSERT, inserts)
         conn.executemany("INSERT INTO state_log(registration_id, state, reason, actor, at) "
@@ -510,9 +510,7 @@ class _Merger:
     def flush_changes(self) -> None:
         if not self.changes:
             return
-        rows = [(self.volunteer_id, int(r["seq"]), str(r["registration_id"]), int(r["revision"]),
-                 str(r["action"]), json.dumps(r["fields"]), r.get("reason"), r.get("actor"),
-                 str(r["at"])) for r in self.changes]
+        rows = [(self.volunteer_id, *row) for row in self.changes]
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, revision, "
             "action, fields, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -125,11 +125,19 @@ class BundleImportRun(QObject):
 
 def _import_all(session, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
     """On the worker thread: every file, one transaction each (see BranchService)."""
-    from desa_peduli.errors import BundleRejected, DesaPeduliError
     from desa_peduli.services.branch import BranchService
-    from desa_peduli.sync.bundle import Cancelled
 
     service = BranchService(session)
+    try:
+        return _import_each(service, paths, cancel, relay)
+    finally:
+        service.close()  # the decoding process, if a large bundle started one
+
+
+def _import_each(service, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
+    from desa_peduli.errors import BundleRejected, DesaPeduliError
+    from desa_peduli.sync.bundle import Cancelled
+
     outcomes = []
     for index, path in enumerate(paths):
         if cancel.is_set():

@@ -1,0 +1,214 @@
+"""A bundle's payload turned into rows ready to merge: decrypted, parsed, checked and
+validated — in this process, or in a second one so a large import uses two cores.
+
+The merge (``bundle._Merger``) writes to the database and must stay in the process that
+holds the transaction; everything before it needs no database: age decryption, gzip,
+JSON, the shape checks of each record, the form's validation and the encoding of the
+columns. :class:`DecoderProcess` runs that part in a spawned child and streams the
+results back in batches over a pipe (bounded: the child waits while the pipe is full),
+so a large import costs about the larger of the two halves instead of their sum.
+
+Both paths produce the same items through :func:`prepare`, so they cannot drift apart.
+The child is started once per import run and serves one bundle after another; it exits
+when its pipe closes (also when the parent is killed).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from desa_peduli.domain.registration import FIELDS
+from desa_peduli.sync import container
+
+JSON_COLUMNS = ("programs", "heirs", "consent")
+BATCH = 250
+MAX_SMALL_RECORD = 64 * 1024  # any line but an attachment: a registration is ~1.5 KB
+MAX_RECORD = 16 * 1024**2  # one attachment line: a KTP photo fits easily
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """A registration record checked, validated and encoded for the ``registrations`` row."""
+
+    id: str
+    revision: int
+    volunteer_id: object  # as the record says; the merge compares it with the signer
+    change_seq: int
+    values: tuple  # FIELDS in order, JSON columns encoded
+    status: object
+    problems_json: str
+    errors: tuple  # (field, code, message) of error-severity problems
+    updated_at: object
+    deleted_at: object
+    deleted_reason: object
+    created_at: object
+    attachments: tuple  # attachment kinds the record names
+
+
+def _check_registration(record: dict) -> None:
+    if (not isinstance(record["id"], str) or not isinstance(record["revision"], int)
+            or isinstance(record["revision"], bool) or not isinstance(record["data"], dict)
+            or not isinstance(record.get("attachments", {}), dict)
+            or not isinstance(record["change_seq"], int)
+            or isinstance(record["change_seq"], bool)):
+        raise ValueError("registration record")
+
+
+def problems_of(data: dict, attachments: dict, validate) -> list[dict]:
+    """The problems the branch records for a registration: the form's validation (no
+    signature image required: it travels as an attachment) plus a missing signature."""
+    result = validate(data)
+    problems = [p.to_dict() for p in result.problems]
+    consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
+    if consent.get("method") == "signature" and "signature" not in attachments:
+        problems.append({"field": "consent.signature_png", "code": "consent.signature_missing",
+                         "severity": "error",
+                         "message": "Tanda tangan peserta tidak ada di bundel.",
+                         "message_en": "The participant's signature is missing."})
+    return problems
+
+
+def prepare(record: dict, validate: Callable[[dict], object]):
+    """One payload record as the merge takes it: a :class:`Registration`, a change row
+    ``("change", (seq, registration_id, revision, action, fields_json, reason, actor,
+    at))`` or the record itself (header, attachment, revision, end)."""
+    kind = record.get("t")
+    if kind == "registration":
+        _check_registration(record)
+        data = record["data"]
+        attachments = record.get("attachments") or {}
+        problems = problems_of(data, attachments, validate)
+        errors = tuple((p["field"], p["code"], p["message"]) for p in problems
+                       if p.get("severity") != "warning")
+        values = tuple(json.dumps(data.get(f), ensure_ascii=False, sort_keys=True)
+                       if f in JSON_COLUMNS and data.get(f) is not None else data.get(f)
+                       for f in FIELDS)
+        return Registration(
+            record["id"], record["revision"], record.get("volunteer_id"), record["change_seq"],
+            values, record.get("status"),
+            json.dumps(problems, ensure_ascii=False, sort_keys=True) if problems else "[]",
+            errors, record.get("updated_at"), record.get("deleted_at"),
+            record.get("deleted_reason"), record.get("created_at"), tuple(attachments))
+    if kind == "change":
+        return ("change", (int(record["seq"]), str(record["registration_id"]),
+                           int(record["revision"]), str(record["action"]),
+                           json.dumps(record["fields"]), record.get("reason"),
+                           record.get("actor"), str(record["at"])))
+    if kind == "attachment" and any(isinstance(v, str) and len(v) > MAX_TEXT
+                                    for k, v in record.items() if k != "data"):
+        raise container.ContainerError("record_too_large")
+    return record
+
+
+def decode(opened: container.OpenedContainer, identity, validate) -> Iterator:
+    """Prepared items of a payload, in this process."""
+    for record in container.iter_records(opened, identity, max_line=MAX_RECORD,
+                                         max_small_line=MAX_SMALL_RECORD,
+                                         large_kinds=("attachment",)):
+        yield prepare(record, validate)
+
+
+# -- the second process -----------------------------------------------------------------
+@dataclass(frozen=True)
+class ValidationSpec:
+    """What the child needs to validate as the parent does (picklable): the validation
+    context without its region index (the child opens the shipped one) and the reference
+    set the workspace uses."""
+
+    context: dict
+    reference: object  # reference.ReferenceSet
+
+
+def _child_validator(spec: ValidationSpec):
+    from desa_peduli import reference
+    from desa_peduli.domain.validation import ValidationContext, validate
+
+    reference.activate(spec.reference)
+    context = ValidationContext(regions=reference.regions(), **spec.context)
+    return lambda data: validate(data, context)
+
+
+def _serve(conn) -> None:
+    """The child's loop: one bundle per request, items back in batches."""
+    from desa_peduli.sync.signing import AgeIdentity
+
+    try:
+        while True:
+            request = conn.recv()
+            if request is None:
+                return
+            opened, secret, spec = request
+            validate = _child_validator(spec)
+            batch = []
+            try:
+                for item in decode(opened, AgeIdentity(secret).identity, validate):
+                    batch.append(item)
+                    if len(batch) >= BATCH:
+                        conn.send(("items", batch))
+                        batch = []
+                conn.send(("items", batch))
+                conn.send(("done", None))
+            except container.ContainerError as exc:
+                conn.send(("container_error", (exc.code, str(exc))))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                conn.send(("record_error", type(exc).__name__))
+            except Exception as exc:  # noqa: BLE001 - a bug: the parent refuses the file
+                conn.send(("record_error", repr(exc)[:200]))
+    except (EOFError, OSError, KeyboardInterrupt):
+        return  # the parent went away
+
+
+class DecoderProcess:
+    """A child process decoding bundles for this one (start once, reuse, close)."""
+
+    def __init__(self):
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_conn = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child_conn,), daemon=True,
+                                        name="desa-peduli-decoder")
+        self._process.start()
+        child_conn.close()
+        self._busy = False
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive() and not self._busy
+
+    def decode(self, opened: container.OpenedContainer, secret: str,
+               spec: ValidationSpec) -> Iterator:
+        """Prepared items of a payload, from the child. Stopping early (an error, a
+        cancel) leaves the child busy: it is then closed and a new one is needed."""
+        self._busy = True
+        self._conn.send((opened, secret, spec))
+        while True:
+            try:
+                kind, value = self._conn.recv()
+            except (EOFError, OSError) as exc:
+                raise container.ContainerError("payload", "decoder stopped") from exc
+            if kind == "items":
+                yield from value
+            elif kind == "done":
+                self._busy = False
+                return
+            elif kind == "container_error":
+                self._busy = False
+                raise container.ContainerError(*value)
+            else:
+                self._busy = False
+                raise ValueError(value)
+
+    def close(self) -> None:
+        try:
+            if self._process.is_alive() and not self._busy:
+                self._conn.send(None)
+                self._process.join(timeout=2)
+        except OSError:
+            pass
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=2)
+        self._conn.close()

@@ -1,0 +1,148 @@
+"""The second decoding process gives exactly what decoding in this process gives, refuses
+what it refuses, and is replaced after a refused or cancelled bundle."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+
+import pytest
+
+from desa_peduli.errors import BundleRejected
+from desa_peduli.services import branch as branch_module
+from desa_peduli.services.branch import BranchService
+from desa_peduli.services.field import FieldSync
+from desa_peduli.services.session import Session
+from desa_peduli.storage.workspace import Workspace
+from desa_peduli.sync import bundle as bundles
+from desa_peduli.sync import container
+from desa_peduli.sync.bundle import Cancelled
+from desa_peduli.sync.keystore import load_keys
+from desa_peduli.sync.signing import age_recipient, b64
+from tests.sync.conftest import CLOCK_COLUMNS, digest, person
+
+
+@pytest.fixture
+def two_branches(branch_template, tmp_path):
+    """Two copies of one branch (same keys): one decodes in-process, one in a child."""
+    src, key = branch_template
+    opened = []
+    for name in ("in-process", "child"):
+        shutil.copytree(src, tmp_path / name)
+        opened.append(Session(Workspace.open_with_key(tmp_path / name, key)))
+    yield opened
+    for session in opened:
+        session.close()
+
+
+@pytest.fixture
+def always_child(monkeypatch):
+    monkeypatch.setattr(branch_module, "DECODER_MIN_RECORDS", 0)
+
+
+def _rina(workspace_template, two_branches, tmp_path, valid_registration):
+    src, key = workspace_template
+    shutil.copytree(src, tmp_path / "rina")
+    rina = Session(Workspace.open_with_key(tmp_path / "rina", key))
+    for session in two_branches:
+        enrolment = BranchService(session).enrol(volunteer_id="RLW-001", name="Rina",
+                                                 villages=["15.04.05.2003"], target=tmp_path)
+    FieldSync(rina).enrol(enrolment)
+    for serial in range(1, 6):
+        rina.registrations.save(person(valid_registration, serial))
+    # a warning kept with the record: birth date disagreeing with the NIK
+    rina.registrations.save(person(valid_registration, 6, birth_date="1988-03-03"))
+    return rina
+
+
+def test_child_and_in_process_imports_store_the_same(two_branches, workspace_template,
+                                                     tmp_path, valid_registration, monkeypatch):
+    rina = _rina(workspace_template, two_branches, tmp_path, valid_registration)
+    first = FieldSync(rina).export(tmp_path).path
+    rina.registrations.save(person(valid_registration, 7))
+    second = FieldSync(rina).export(tmp_path, everything=True).path
+    in_process, child = two_branches
+    local = BranchService(in_process)
+    reports_local = [local.import_bundle(p).to_dict() for p in (first, second)]
+    monkeypatch.setattr(branch_module, "DECODER_MIN_RECORDS", 0)
+    remote = BranchService(child)
+    reports_child = [remote.import_bundle(p).to_dict() for p in (first, second)]
+    assert remote._decoder_process is not None  # really decoded by the child
+    remote.close()
+    assert reports_child == reports_local
+    assert reports_child[0]["new"] == 6 and reports_child[1]["new"] == 1
+    assert reports_child[1]["unchanged"] == 6
+    warned = [r for r in child.db.execute("SELECT problems FROM registrations")
+              if "nik." in r[0]]
+    assert len(warned) == 1
+    assert digest(child.db, ignore=CLOCK_COLUMNS) == digest(in_process.db, ignore=CLOCK_COLUMNS)
+
+
+def _forged(rina, tmp_path, mutate) -> object:
+    """Rina's real export, re-signed by her own laptop after ``mutate(records)``."""
+    signing, identity = load_keys(rina.db)
+    counts: dict = {}
+    seq_to = rina.db.execute("SELECT max(seq) FROM change_log").fetchone()[0]
+    records = mutate(list(bundles.export_records(rina.db, "RLW-001", 0, seq_to, counts)))
+    manifest = {"format": bundles.FORMAT, "type": "bundle", "bundle_id": str(uuid.uuid4()),
+                "volunteer_id": "RLW-001", "workspace_id": "w",
+                "device_public_key": b64(signing.public_bytes),
+                "device_recipient": identity.recipient, "seq_from": 1, "seq_to": seq_to,
+                "created_at": "2026-11-30T08:00:00+07:00", "app_version": "test"}
+    target = tmp_path / f"forged-{uuid.uuid4().hex[:6]}.dpbundle"
+    recipient = rina.settings.get("branch")["recipient"]
+    container.write_container(target, header=bundles.HEADER, manifest=manifest,
+                              records=iter(records), recipients=[age_recipient(recipient)],
+                              signing_key=signing,
+                              on_manifest=lambda m: m.update(counts=dict(counts)))
+    return target
+
+
+def test_a_bad_record_is_refused_and_the_next_bundle_gets_a_new_child(
+        two_branches, workspace_template, tmp_path, valid_registration, always_child):
+    rina = _rina(workspace_template, two_branches, tmp_path, valid_registration)
+    _in_process, branch = two_branches
+    service = BranchService(branch)
+
+    def break_revision(records):
+        records[1]["revision"] = "two"  # a registration whose revision is not a number
+        return records
+
+    def twice(records):  # refused by this process while the child is still sending
+        return [records[0], records[1], records[1], *records[2:]]
+
+    before = digest(branch.db)
+    with pytest.raises(BundleRejected) as refused:
+        service.import_bundle(_forged(rina, tmp_path, break_revision))
+    assert refused.value.reason == "payload"
+    assert digest(branch.db) == before
+    first_child = service._decoder_process
+    assert first_child is not None and first_child.alive  # it said why and waits
+    with pytest.raises(BundleRejected) as refused:
+        service.import_bundle(_forged(rina, tmp_path, twice))
+    assert refused.value.reason == "payload"
+    assert digest(branch.db) == before
+    assert service._decoder_process is None  # stopped half-way: closed
+    report = service.import_bundle(FieldSync(rina).export(tmp_path).path)
+    assert report.new == 6
+    service.close()
+
+
+def test_cancel_with_a_child_changes_nothing_and_import_works_after(
+        two_branches, workspace_template, tmp_path, valid_registration, always_child):
+    rina = _rina(workspace_template, two_branches, tmp_path, valid_registration)
+    for serial in range(10, 420):
+        rina.registrations.save(person(valid_registration, serial))
+    _in_process, branch = two_branches
+    service = BranchService(branch)
+    path = FieldSync(rina).export(tmp_path).path
+    before = digest(branch.db)
+    with pytest.raises(Cancelled):
+        service.import_bundle(path, cancelled=lambda: True)
+    assert digest(branch.db) == before
+    child = service._decoder()
+    assert service.import_bundle(path).new == 416
+    assert service._decoder_process is child  # reused for the next bundle
+    process = child._process
+    service.close()
+    assert not process.is_alive()
