@@ -31,7 +31,8 @@ ENV_NEW_PASSPHRASE = "DESA_PEDULI_NEW_PASSPHRASE"
 
 # Modules adding more commands: each has ``add_commands(subparsers) -> {name: handler}``
 # and imports its helpers (``_open``, ``_say`` …) from here.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("desa_peduli.cli_review", "desa_peduli.cli_report",
+                                     "desa_peduli.cli_desk")
 
 
 class UsageError(Exception):

@@ -211,3 +211,66 @@ def test_purge_only_registered_and_acknowledged(branch, make_volunteer, tmp_path
     assert rina.registrations.store.revisions(done)[-1]["data"]["nik"] is None
     assert rina.registrations.store.get(waiting)["nik"]
     assert FieldSync(rina).purge(days=30) == 0
+
+
+def test_a_replaced_laptop_counts_its_own_changes(branch, make_volunteer, workspace_template,
+                                                  tmp_path, valid_registration):
+    """A new laptop (fresh workspace, same volunteer) numbers its changes from 1 again:
+    none is dropped at the branch and its receipts acknowledge only what it sent."""
+    import shutil
+
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
+
+    old = make_volunteer("RLW-001")
+    out = tmp_path / "stick"
+    out.mkdir()
+    for serial in (1, 2, 3):
+        old.registrations.save(person(valid_registration, serial))
+    service = BranchService(branch)
+    service.import_bundle(_export(old, out))
+    assert FieldSync(old).import_receipt(service.receipt("RLW-001", out)).acked_seq == 3
+
+    src, key = workspace_template  # the laptop is stolen; a fresh workspace on a new one
+    shutil.copytree(src, tmp_path / "new-laptop")
+    new = Session(Workspace.open_with_key(tmp_path / "new-laptop", key))
+    enrolment = service.enrol(volunteer_id="RLW-001", name="Rina Marlina",
+                              villages=["15.04.05.2003"], target=tmp_path)
+    FieldSync(new).enrol(enrolment)
+    first_new = new.registrations.save(person(valid_registration, 4)).id
+    bundle = _export(new, out)
+    with pytest.raises(BundleRejected):
+        service.import_bundle(bundle)  # a different laptop: staff check it first
+    service.approve_device(bundle)
+    assert service.import_bundle(bundle).new == 1
+    changes = branch.db.execute("SELECT count(*) FROM remote_changes").fetchone()[0]
+    assert changes == 4  # the new laptop's change 1 did not collide with the old one's
+
+    report = FieldSync(new).import_receipt(service.receipt("RLW-001", out))
+    assert report.acked_seq == 1  # what this laptop sent, not the old laptop's 3
+    second_new = new.registrations.save(person(valid_registration, 5)).id
+    assert FieldSync(new).pending_changes() == 1
+    assert service.import_bundle(_export(new, out)).new == 1
+    assert _branch_row(branch, first_new) and _branch_row(branch, second_new)
+    new.close()
+
+
+def test_an_edit_after_acknowledgement_keeps_the_old_revision_at_the_branch(
+        branch, make_volunteer, tmp_path, valid_registration):
+    rina = make_volunteer("RLW-001")
+    out = tmp_path / "stick"
+    out.mkdir()
+    reg_id = rina.registrations.save(person(valid_registration, 1)).id
+    service = BranchService(branch)
+    service.import_bundle(_export(rina, out))
+    FieldSync(rina).import_receipt(service.receipt("RLW-001", out))
+    old_phone = _branch_row(branch, reg_id)["phone"]
+    rina.registrations.save(person(valid_registration, 1, phone="081299998888"), reg_id=reg_id)
+    assert service.import_bundle(_export(rina, out)).updated == 1
+    kept = branch.db.execute("SELECT revision, data FROM revisions WHERE registration_id = ?",
+                             [reg_id]).fetchall()
+    assert [r[0] for r in kept] == [1]
+    import json
+
+    assert json.loads(kept[0][1])["phone"] == old_phone
+    assert _branch_row(branch, reg_id)["phone"] not in (None, old_phone)

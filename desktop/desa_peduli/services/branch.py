@@ -172,10 +172,8 @@ class BranchService:
         manifest = opened.manifest
         self.volunteer(manifest["volunteer_id"])
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE volunteers SET device_key = ?, device_recipient = ?, device_bound_at = ? "
-                "WHERE id = ?", [manifest["device_public_key"], manifest["device_recipient"],
-                                 local_now(), manifest["volunteer_id"]])
+            bind_device(self.db, manifest["volunteer_id"], manifest["device_public_key"],
+                        manifest["device_recipient"])
         return fingerprint(unb64(manifest["device_public_key"]))
 
     # -- bundles ------------------------------------------------------------------------
@@ -327,6 +325,17 @@ class BranchService:
             return Settings(ws.db).get("volunteer_id") or ""
         finally:
             ws.close()
+
+
+def bind_device(db, volunteer_id: str, key: str, recipient: str) -> None:
+    """Bind a volunteer's (new) laptop. A different laptop holds a new workspace whose
+    changes count from 1 again, so what the branch acknowledged restarts at 0 (else the
+    first receipt would tell the new laptop its unsent changes had arrived)."""
+    db.execute(
+        "UPDATE volunteers SET acked_seq = CASE WHEN device_key IS ? THEN acked_seq ELSE 0 "
+        "END, device_key = ?, device_recipient = ?, device_bound_at = ?, "
+        "pending_device_key = NULL, pending_device_recipient = NULL, pending_since = NULL "
+        "WHERE id = ?", [key, key, recipient, local_now(), volunteer_id])
 
 
 def escrow_key(workspace, recipient: str) -> None:

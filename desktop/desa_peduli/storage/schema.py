@@ -275,3 +275,129 @@ def m0005_branch_desk(db: Database) -> None:
         )"""
     )
     db.execute("ALTER TABLE state_log ADD COLUMN batch_id INTEGER")
+
+
+# -- 0006: coverage counts ----------------------------------------------------------------
+# What the coverage dashboard counts: a registration held by the branch (it has a branch
+# state) and not deleted. Its week is the Monday on or before its created_at (local date).
+# These constants are part of migration 0006 (its triggers): never change them; a later
+# migration that needs other counts defines its own.
+COUNTED = "{r}.deleted_at IS NULL AND {r}.branch_state IS NOT NULL"
+WEEK_SQL = "coalesce(date(substr({r}.created_at, 1, 10), '-6 days', 'weekday 1'), '')"
+# dimension -> the value counted, per row (``{r}`` is new/old or a table alias)
+REGION_DIMENSIONS = {
+    "state": "{r}.branch_state",
+    "occupation": "coalesce({r}.occupation, '')",
+    "funding": "coalesce({r}.funding_source, '')",
+    "week": WEEK_SQL,
+}
+VOLUNTEER_DIMENSIONS = {"state": "{r}.branch_state", "week": WEEK_SQL}
+_COUNT_TABLES = (
+    # table, key column, the row's key, dimensions
+    ("coverage_counts", "village_code", "coalesce({r}.village_code, '')", REGION_DIMENSIONS),
+    ("volunteer_counts", "volunteer_id", "coalesce({r}.volunteer_id, '')", VOLUNTEER_DIMENSIONS),
+)
+
+
+def _count_statements(row: str, sign: int, only_if: str = "") -> list[str]:
+    """Upserts adding ``sign`` to every count of ``row`` (``new``/``old``), each guarded by
+    "the row is counted" and, per dimension, ``only_if`` (``{d}``: the dimension's value)."""
+    out = []
+    for table, key_column, key, dimensions in _COUNT_TABLES:
+        for dimension, value in dimensions.items():
+            guard = COUNTED.format(r=row)
+            if only_if:
+                guard += " AND (" + only_if.format(
+                    d_old=value.format(r="old"), d_new=value.format(r="new"),
+                    k_old=key.format(r="old"), k_new=key.format(r="new")) + ")"
+            out.append(
+                f"INSERT INTO {table}({key_column}, dimension, value, n) "
+                f"SELECT {key.format(r=row)}, '{dimension}', {value.format(r=row)}, {sign} "
+                f"WHERE {guard} ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+    return out
+
+
+@migrations(name="0006_coverage_counts")
+def m0006_coverage_counts(db: Database) -> None:
+    """Counts behind the coverage dashboard, kept by triggers.
+
+    A GROUP BY over a million encrypted registrations took seconds; these tables hold per
+    desa (and per volunteer) the number of registrations by branch state, occupation,
+    funding source and ISO week (its Monday), so the whole province sums a few thousand
+    small rows. Counted: not deleted and with a branch state (at the branch: every row).
+    Counts may reach 0 and stay as rows; readers skip them.
+    """
+    for table, key_column, key, dimensions in _COUNT_TABLES:
+        db.execute(
+            f"""CREATE TABLE {table} (
+                {key_column} TEXT NOT NULL,
+                dimension TEXT NOT NULL,
+                value TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY ({key_column}, dimension, value)
+            ) WITHOUT ROWID"""
+        )
+        for dimension, value in dimensions.items():
+            db.execute(
+                f"INSERT INTO {table}({key_column}, dimension, value, n) "
+                f"SELECT {key.format(r='r')}, '{dimension}', {value.format(r='r')}, count(*) "
+                f"FROM registrations r WHERE {COUNTED.format(r='r')} GROUP BY 1, 3"
+            )
+    body = "\n".join(_count_statements("new", 1))
+    db.execute(f"CREATE TRIGGER coverage_counts_ai AFTER INSERT ON registrations "
+               f"WHEN {COUNTED.format(r='new')} BEGIN\n{body}\nEND")
+    body = "\n".join(_count_statements("old", -1))
+    db.execute(f"CREATE TRIGGER coverage_counts_ad AFTER DELETE ON registrations "
+               f"WHEN {COUNTED.format(r='old')} BEGIN\n{body}\nEND")
+    # an update moves a row's count only in the dimensions that changed (a state change:
+    # two upserts per table); nothing runs when none of these columns changed
+    watched = ("village_code", "volunteer_id", "branch_state", "occupation", "funding_source",
+               "created_at", "deleted_at")
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in watched)
+    moved = ("({d_old}) IS NOT ({d_new}) OR ({k_old}) IS NOT ({k_new}) OR "
+             "(old.deleted_at IS NULL) != (new.deleted_at IS NULL) OR "
+             "(old.branch_state IS NULL) != (new.branch_state IS NULL)")
+    body = "\n".join(_count_statements("old", -1, moved) + _count_statements("new", 1, moved))
+    db.execute(f"CREATE TRIGGER coverage_counts_au AFTER UPDATE OF {', '.join(watched)} "
+               f"ON registrations WHEN {changed} BEGIN\n{body}\nEND")
+
+
+@migrations(name="0007_review_queue")
+def m0007_review_queue(db: Database) -> None:
+    """The review queue counts received registrations with a problem (NIK warnings): a
+    partial index over just those keeps it from reading every received row (0.9 s at
+    1,000,000 registrations, 0.1 s with it)."""
+    db.execute("CREATE INDEX idx_reg_review ON registrations(branch_state, deleted_at) "
+               "WHERE problems != '[]'")
+
+
+@migrations(name="0008_device_sequences")
+def m0008_device_sequences(db: Database) -> None:
+    """A replaced laptop starts a new workspace whose changes count from 1 again: the
+    branch keeps each device's changes apart (``remote_changes`` keyed by device too),
+    where before a new laptop's change 1 collided with the old laptop's and was dropped.
+    Existing rows get the device of the bundle that carried them."""
+    db.execute(
+        """CREATE TABLE remote_changes_0008 (
+            volunteer_id TEXT NOT NULL,
+            device_key TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            registration_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            reason TEXT,
+            actor TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (volunteer_id, device_key, seq)
+        )"""
+    )
+    db.execute(
+        """INSERT INTO remote_changes_0008 SELECT c.volunteer_id, coalesce(
+               (SELECT b.device_key FROM bundles b WHERE b.volunteer_id = c.volunteer_id
+                AND c.seq BETWEEN b.seq_from AND b.seq_to ORDER BY b.imported_at LIMIT 1), ''),
+               c.seq, c.registration_id, c.revision, c.action, c.fields, c.reason, c.actor, c.at
+           FROM remote_changes c"""
+    )
+    db.execute("DROP TABLE remote_changes")
+    db.execute("ALTER TABLE remote_changes_0008 RENAME TO remote_changes")

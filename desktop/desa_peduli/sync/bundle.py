@@ -292,7 +292,7 @@ def import_bundle(
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
     seen_end = False
-    merger = _Merger(db, volunteer_id, report, now, name)
+    merger = _Merger(db, volunteer_id, manifest["device_public_key"], report, now, name)
     if decode_items is not None:
         items = decode_items(opened)
     else:
@@ -385,8 +385,9 @@ class _Merger:
     BATCH = 500
     MAX_PENDING_BYTES = 16 * 1024**2
 
-    def __init__(self, db, volunteer_id, report, now, name):
+    def __init__(self, db, volunteer_id, device_key, report, now, name):
         self.db, self.volunteer_id, self.report = db, volunteer_id, report
+        self.device_key = device_key
         self.now, self.name = now, name
         self.registrations: list[Registration] = []
         self.attachments: list[dict] = []
@@ -466,6 +467,7 @@ class _Merger:
                                 state, now))
                 report.new += 1
             else:
+                self._keep_current_revision(reg_id)
                 self.db.execute(_UPDATE, [*common, state, now, reg_id])
                 report.updated += 1
             states.append((reg_id, state, "bundle", "import", now))
@@ -492,6 +494,23 @@ class _Merger:
         self.attachments.clear()
         self.pending_bytes = 0
 
+    def _keep_current_revision(self, reg_id: str) -> None:
+        """Copy the revision the branch holds into ``revisions`` before a newer one
+        replaces it (the laptop sent it earlier as its current revision, so its bundles
+        will not carry it again): every revision stays at the branch."""
+        cursor = self.db.execute(
+            f"SELECT revision, change_seq, status, updated_at, updated_by, {', '.join(FIELDS)} "
+            "FROM registrations WHERE id = ?", [reg_id])
+        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        data = decode_row({f: row[f] for f in FIELDS})
+        data["attachments"] = dict(self.db.execute(
+            "SELECT kind, sha256 FROM attachments WHERE registration_id = ?", [reg_id]))
+        self.db.execute(
+            "INSERT OR IGNORE INTO revisions(registration_id, revision, change_seq, status, "
+            "data, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [reg_id, row["revision"], row["change_seq"], row["status"],
+             json.dumps(data, ensure_ascii=False), row["updated_at"], row["updated_by"]])
+
     def flush_revisions(self) -> None:
         if not self.revisions:
             return
@@ -510,10 +529,11 @@ class _Merger:
     def flush_changes(self) -> None:
         if not self.changes:
             return
-        rows = [(self.volunteer_id, *row) for row in self.changes]
+        rows = [(self.volunteer_id, self.device_key, *row) for row in self.changes]
         self.db.conn.executemany(
-            "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, revision, "
-            "action, fields, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "INSERT OR IGNORE INTO remote_changes(volunteer_id, device_key, seq, "
+            "registration_id, revision, action, fields, reason, actor, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.changes.clear()
 
 

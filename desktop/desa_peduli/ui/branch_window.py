@@ -553,10 +553,18 @@ class BranchMainWindow(QMainWindow):
         self.import_view = ImportView(session, self.tabs)
         self.history_view = HistoryView(self)
         self.volunteers_view = VolunteersView(self)
+        from desa_peduli.ui.branch_review import ReviewView
+
+        self.review_view = ReviewView(self)
+        from desa_peduli.ui.branch_dashboard import DashboardView
+
+        self.dashboard_view = DashboardView(self)
         for view, title in ((self.registrations_view, self.tr("Registrations")),
                             (self.import_view, self.tr("Import")),
                             (self.history_view, self.tr("Import history")),
-                            (self.volunteers_view, self.tr("Volunteers"))):
+                            (self.volunteers_view, self.tr("Volunteers")),
+                            (self.review_view, self.tr("Review")),
+                            (self.dashboard_view, self.tr("Coverage"))):
             index = self.tabs.addTab(view, title)
             self.tabs.setTabToolTip(index, self.tr("Ctrl+{number}").format(number=index + 1))
         self.import_view.imported.connect(self._on_import_view_imported)
@@ -619,6 +627,9 @@ class BranchMainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.reference_action)
+        from desa_peduli.ui import branch_handover  # hand-over export, KPJ import, breach
+
+        branch_handover.install_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)

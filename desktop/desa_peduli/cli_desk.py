@@ -1,0 +1,203 @@
+"""Branch commands for the hand-over desk: ``handover``, ``import-kpj``, ``breach-report``.
+
+``handover`` writes the XLSX or CSV the core system takes in, with the saved column
+mapping (or ``--columns``) and the list's filters; ``import-kpj FILE`` marks the
+registrations the core system registered, reporting the rows it could not use;
+``breach-report`` lists whose data a lost laptop or USB stick could hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from desa_peduli.cli import UsageError, _lang, _open, _say
+from desa_peduli.errors import EXIT_OK, WrongRole
+
+
+def add_commands(sub) -> dict:
+    handover = sub.add_parser(
+        "handover", help="(cabang) berkas serah terima ke sistem inti BPJS (xlsx/csv)")
+    handover.add_argument("--format", choices=("xlsx", "csv"), default=None,
+                          help="default: dari akhiran berkas, atau xlsx")
+    handover.add_argument("-o", dest="output", help="berkas atau folder tujuan")
+    handover.add_argument("--state", default="accepted",
+                          help="status cabang (default accepted; 'all' untuk semua)")
+    handover.add_argument("--volunteer-id")
+    handover.add_argument("--village", help="kode desa, atau awalan kecamatan/kabupaten "
+                          "(mis. 15.04.05)")
+    handover.add_argument("--search", default="", help="nama atau awal NIK")
+    handover.add_argument("--limit", type=int, default=None,
+                          help="paling banyak sekian pendaftaran (yang paling dulu diterima)")
+    handover.add_argument("--columns", help="kolom dan judulnya, berurutan: "
+                          "nik:NIK,full_name:NAMA,phone (default: pemetaan tersimpan)")
+    handover.add_argument("--save-columns", action="store_true",
+                          help="simpan --columns sebagai pemetaan default")
+    handover.add_argument("--reset-columns", action="store_true",
+                          help="kembalikan pemetaan default bawaan")
+    handover.add_argument("--show-columns", action="store_true",
+                          help="tampilkan pemetaan kolom (tanpa menulis berkas)")
+    handover.add_argument("--json", action="store_true")
+
+    kpj = sub.add_parser("import-kpj", help="(cabang) impor nomor KPJ dari sistem inti "
+                         "(CSV/XLSX berisi NIK dan KPJ)")
+    kpj.add_argument("file")
+    kpj.add_argument("--nik-column", help="judul, huruf (B) atau nomor kolom NIK")
+    kpj.add_argument("--kpj-column", help="judul, huruf atau nomor kolom KPJ")
+    kpj.add_argument("--header-row", type=int, default=None,
+                     help="baris judul (1 = baris pertama, 0 = tanpa judul; default: dikenali)")
+    kpj.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang diubah")
+    kpj.add_argument("--json", action="store_true")
+
+    breach = sub.add_parser("breach-report", help="(cabang) daftar orang yang datanya ada di "
+                            "laptop atau flashdisk yang hilang (UU 27/2022)")
+    scope = breach.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--volunteer-id", help="laptop relawan ini")
+    scope.add_argument("--bundle", action="append", help="berkas bundel, ID bundel atau nama "
+                       "berkasnya di riwayat impor (boleh berulang)")
+    breach.add_argument("--device", help="sidik jari laptop lama (default: laptop sekarang)")
+    breach.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
+    breach.add_argument("--format", choices=("xlsx", "csv"), default=None)
+    breach.add_argument("--full-nik", action="store_true",
+                        help="NIK lengkap (default: disamarkan); berkasnya sangat rahasia")
+    breach.add_argument("--discovered-at", help="kapan kehilangan diketahui, mis. "
+                        "2026-11-28T08:00 (untuk batas 3×24 jam)")
+    breach.add_argument("--json", action="store_true")
+    return {"handover": cmd_handover, "import-kpj": cmd_import_kpj,
+            "breach-report": cmd_breach_report}
+
+
+def _branch(session) -> None:
+    if session.role != "branch":
+        raise WrongRole("branch")
+
+
+# ------------------------------------------------------------------------------ handover
+def cmd_handover(args) -> int:
+    from desa_peduli.services import handover
+
+    if not args.output and not (args.show_columns or args.save_columns or args.reset_columns):
+        raise UsageError("-o wajib diisi (berkas atau folder tujuan)")
+    if args.save_columns and not args.columns:
+        raise UsageError("--save-columns perlu --columns")
+    state = None if args.state in ("all", "") else args.state
+    filters = handover.HandoverFilter(branch_state=state, volunteer_id=args.volunteer_id,
+                                      village_prefix=args.village, text=args.search or "")
+    with _open(args) as session:
+        _branch(session)
+        settings = session.settings
+        if args.reset_columns:
+            with session.db.atomic():
+                handover.reset_columns(settings)
+        columns = (handover.parse_column_spec(args.columns) if args.columns
+                   else handover.load_columns(settings))
+        if args.save_columns:
+            with session.db.atomic():
+                handover.save_columns(settings, columns)
+        if not args.output:
+            _show_columns(args, columns)
+            return EXIT_OK
+        result = handover.export(session.db, Path(args.output), fmt=args.format,
+                                 columns=columns, filters=filters, limit=args.limit)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(result.path)
+        _say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
+             "written.")
+    return EXIT_OK
+
+
+def _show_columns(args, columns) -> None:
+    if args.json:
+        print(json.dumps([c.to_dict() for c in columns], ensure_ascii=False))
+        return
+    for column in columns:
+        mark = "x" if column.enabled else " "
+        print(f"[{mark}] {column.field}\t{column.header}")
+
+
+# ------------------------------------------------------------------------------ KPJ
+def cmd_import_kpj(args) -> int:
+    from desa_peduli.services import kpj_import
+    from desa_peduli.services.breach import mask_nik
+
+    if args.header_row is not None and args.header_row < 0:
+        raise UsageError("--header-row harus 0 atau lebih")
+    with _open(args) as session:
+        _branch(session)
+        report = kpj_import.import_kpj(
+            session, Path(args.file), nik_column=args.nik_column, kpj_column=args.kpj_column,
+            header_row=args.header_row, apply=not args.dry_run)
+    lang = _lang(args)
+    for item in report.unmatched:  # NIKs masked: this may end up in a log
+        if lang == "en":
+            line = f"{report.file}: row {item.row}: {item.message('en')} (NIK {mask_nik(item.nik)})"
+        else:
+            line = (f"{report.file}: baris {item.row}: {item.message('id')} "
+                    f"(NIK {mask_nik(item.nik)})")
+        print(line, file=sys.stderr)
+    if args.json:
+        data = report.to_dict()
+        for item in data["unmatched"]:
+            item["nik"] = mask_nik(item["nik"])
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    verb_id = "akan ditandai" if args.dry_run else "ditandai"
+    verb_en = "would be marked" if args.dry_run else "marked"
+    _say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
+         f"sudah terdaftar, {len(report.unmatched)} baris tidak dipakai"
+         + (" (lihat di atas)." if report.unmatched else "."),
+         f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
+         f"registered, {len(report.unmatched)} rows not used"
+         + (" (see above)." if report.unmatched else "."), err=False)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ breach
+def _when(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError as exc:
+        raise UsageError(f"--discovered-at tidak dikenali: {text!s:.40} "
+                         "(contoh 2026-11-28T08:00)") from exc
+    return when if when.tzinfo else when.astimezone()
+
+
+def cmd_breach_report(args) -> int:
+    from desa_peduli.services import breach
+    from desa_peduli.services.branch import BranchService
+
+    discovered = _when(args.discovered_at)
+    if args.device and not args.volunteer_id:
+        raise UsageError("--device hanya bersama --volunteer-id")
+    with _open(args) as session:
+        service = BranchService(session)
+        if args.volunteer_id:
+            scope = breach.device_scope(session.db, args.volunteer_id, args.device)
+        else:
+            scope = breach.bundle_scope(session.db, args.bundle, identity=service.keys()[1])
+        report = breach.write_report(
+            session.db, scope, Path(args.output), fmt=args.format, full_nik=args.full_nik,
+            discovered_at=discovered, lang=_lang(args), branch_name=service.name,
+            actor=session.actor)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(report.path)
+        if report.summary_path:
+            print(report.summary_path)
+        facts = report.summary
+        deadline_id = f"; beri tahu paling lambat {facts['notify_by']}" if facts["notify_by"] else ""
+        deadline_en = f"; notify by {facts['notify_by']}" if facts["notify_by"] else ""
+        _say(args, f"{facts['people']} orang ({facts['possibly_purged']} mungkin sudah dihapus "
+             f"relawan){deadline_id}.", f"{facts['people']} people ({facts['possibly_purged']} "
+             f"possibly purged by the volunteer){deadline_en}.")
+    if args.full_nik:
+        _say(args, "Berkas ini memuat NIK lengkap: simpan terenkripsi dan hapus setelah dipakai.",
+             "This file holds full NIKs: keep it encrypted and delete it after use.")
+    return EXIT_OK

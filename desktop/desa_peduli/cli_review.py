@@ -1,0 +1,161 @@
+"""Branch commands for the review queue: ``review``, ``resolve-duplicate``, ``accept``.
+
+``review`` lists what needs a person (duplicate NIKs, registrations that failed
+validation, NIK warnings, laptops awaiting approval); ``resolve-duplicate PAIR --keep ID``
+keeps one registration of a pair and marks the other its duplicate (the volunteer learns
+it from the next receipt); ``accept --bundle|--volunteer-id|--village`` accepts every clean
+registration of that scope in one recorded batch (``--dry-run`` only counts).
+"""
+
+from __future__ import annotations
+
+import json
+
+from desa_peduli.cli import _lang, _open, _say
+from desa_peduli.errors import EXIT_OK
+
+KIND_NAMES = {  # kind → (Indonesian, English)
+    "duplicate": ("NIK ganda", "Duplicate NIKs"),
+    "invalid": ("Gagal validasi", "Failed validation"),
+    "warning": ("Peringatan NIK", "NIK warnings"),
+    "device": ("Laptop baru menunggu persetujuan", "New laptops awaiting approval"),
+}
+
+
+def add_commands(sub) -> dict:
+    review = sub.add_parser("review", help="(cabang) antrean tinjauan: NIK ganda, gagal "
+                            "validasi, peringatan NIK, laptop baru")
+    review.add_argument("--limit", type=int, default=50,
+                        help="butir paling banyak per jenis (default 50)")
+    review.add_argument("--json", action="store_true")
+
+    resolve = sub.add_parser("resolve-duplicate", help="(cabang) putuskan pasangan NIK ganda: "
+                             "yang dipertahankan tetap, yang lain ditandai duplikat")
+    resolve.add_argument("pair", help="nomor pasangan dari `review` (atau ID salah satu "
+                         "pendaftarannya)")
+    resolve.add_argument("--keep", required=True, help="ID pendaftaran yang dipertahankan")
+    resolve.add_argument("--json", action="store_true")
+
+    accept = sub.add_parser("accept", help="(cabang) terima semua pendaftaran bersih dari satu "
+                            "bundel, relawan atau desa")
+    scope = accept.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--bundle", help="ID bundel atau nama berkasnya")
+    scope.add_argument("--volunteer-id")
+    scope.add_argument("--village", help="kode desa, mis. 15.04.05.2003")
+    accept.add_argument("--dry-run", action="store_true",
+                        help="hanya hitung; tidak ada yang diubah")
+    accept.add_argument("--json", action="store_true")
+    return {"review": cmd_review, "resolve-duplicate": cmd_resolve_duplicate,
+            "accept": cmd_accept}
+
+
+def _service(session):
+    from desa_peduli.services.review import ReviewService
+
+    return ReviewService(session)
+
+
+def _problems_text(args, item: dict) -> str:
+    key = "message_en" if _lang(args) == "en" else "message"
+    return "; ".join(p.get(key) or p.get("message") or p.get("code", "") for p in item["problems"])
+
+
+def _item_line(args, item: dict) -> str:
+    en = _lang(args) == "en"
+    kind = item["kind"]
+    if kind == "duplicate":
+        return (f"  #{item['pair_id']} NIK {item['nik']}: {item['registration_id']} "
+                f"({item['volunteer_id']}, {item['full_name'] or '-'}) ↔ {item['other_id']} "
+                f"({item['other_volunteer_id']}, {item['other_name'] or '-'})")
+    if kind == "device":
+        since = item["since"] or ""
+        return (f"  {item['volunteer_id']} ({item['full_name']}): "
+                + (f"new laptop {item['fingerprint']} since {since}" if en else
+                   f"laptop baru {item['fingerprint']} sejak {since}"))
+    return (f"  {item['registration_id']} {item['volunteer_id']} NIK {item['nik'] or '-'} "
+            f"{item['full_name'] or '-'}: {_problems_text(args, item)}")
+
+
+def cmd_review(args) -> int:
+    with _open(args) as session:
+        queue = _service(session).queue(limit=max(1, args.limit))
+    if args.json:
+        print(json.dumps(queue, ensure_ascii=False))
+        return EXIT_OK
+    en = _lang(args) == "en"
+    if not queue["total"]:
+        _say(args, "Antrean tinjauan kosong: tidak ada yang perlu diperiksa.",
+             "The review queue is empty: nothing needs a person.", err=False)
+        return EXIT_OK
+    _say(args, f"Antrean tinjauan: {queue['total']} butir.",
+         f"Review queue: {queue['total']} items.", err=False)
+    for kind, count in queue["counts"].items():
+        if not count:
+            continue
+        print(f"{KIND_NAMES[kind][1 if en else 0]}: {count}")
+        for item in queue["items"][kind]:
+            print(_item_line(args, item))
+        shown = len(queue["items"][kind])
+        if shown < count:
+            _say(args, f"  … dan {count - shown} lagi (pakai --limit atau --json).",
+                 f"  … and {count - shown} more (use --limit or --json).", err=False)
+    if queue["counts"]["duplicate"]:
+        _say(args, "Putuskan NIK ganda: desa-peduli resolve-duplicate NOMOR --keep ID",
+             "Decide a duplicate: desa-peduli resolve-duplicate NUMBER --keep ID", err=False)
+    return EXIT_OK
+
+
+def cmd_resolve_duplicate(args) -> int:
+    with _open(args) as session:
+        service = _service(session)
+        pair = args.pair.strip()
+        pair_id = int(pair) if pair.isdigit() else service.find_pair(pair, args.keep)
+        marked = service.resolve_duplicate(pair_id, args.keep)
+    if args.json:
+        print(json.dumps({"pair_id": pair_id, "kept": args.keep, "duplicate": marked}))
+    else:
+        _say(args, f"Pasangan #{pair_id}: {args.keep} dipertahankan; {marked} ditandai duplikat "
+             "(relawannya diberi tahu di tanda terima berikutnya).",
+             f"Pair #{pair_id}: {args.keep} kept; {marked} marked duplicate (its volunteer "
+             "is told in the next receipt).", err=False)
+    return EXIT_OK
+
+
+def cmd_accept(args) -> int:
+    kind, value = (("bundle", args.bundle) if args.bundle is not None else
+                   ("volunteer", args.volunteer_id) if args.volunteer_id is not None else
+                   ("village", args.village))
+    with _open(args) as session:
+        service = _service(session)
+        if args.dry_run:
+            result = service.preview_accept(kind, value)
+            count = result.accept
+        else:
+            result = service.accept_clean(kind, value)
+            count = result.count
+    if args.json:
+        print(json.dumps({**result.to_dict(), "clean": count, "dry_run": bool(args.dry_run)},
+                         ensure_ascii=False))
+        return EXIT_OK
+    held, label = result.held, result.scope_label
+    waiting_id = (f"{held['duplicate']} NIK ganda, {held['warning']} peringatan NIK, "
+                  f"{held['invalid']} gagal validasi")
+    waiting_en = (f"{held['duplicate']} duplicate NIKs, {held['warning']} NIK warnings, "
+                  f"{held['invalid']} failed validation")
+    if args.dry_run:
+        _say(args, f"{label}: {count} pendaftaran bersih akan diterima; "
+             f"tetap di antrean: {waiting_id}. Tidak ada yang diubah (--dry-run).",
+             f"{label}: {count} clean registrations would be accepted; "
+             f"left in the queue: {waiting_en}. Nothing was changed (--dry-run).", err=False)
+    elif count == 0:
+        _say(args, f"{label}: tidak ada pendaftaran bersih untuk diterima; "
+             f"tetap di antrean: {waiting_id}.",
+             f"{label}: no clean registration to accept; left in the queue: "
+             f"{waiting_en}.", err=False)
+    else:
+        _say(args, f"{label}: {count} pendaftaran diterima (kelompok "
+             f"#{result.batch_id}, {result.actor}, {result.at}); tetap di antrean: {waiting_id}.",
+             f"{label}: {count} registrations accepted (batch "
+             f"#{result.batch_id}, {result.actor}, {result.at}); left in the queue: "
+             f"{waiting_en}.", err=False)
+    return EXIT_OK

@@ -1,0 +1,493 @@
+"""Hand-over files for BPJS Ketenagakerjaan's core system: XLSX or CSV of registrations.
+
+The branch chooses the columns (which fields, in which order, under which header) and
+can keep that choice as its default (workspace setting ``handover_columns``). Filters are
+the branch list's: branch state, volunteer, a desa code or a kecamatan/kabupaten prefix,
+and a name or NIK search.
+
+Rows stream from one cursor into the file, so memory does not grow with the row count:
+the XLSX is written by openpyxl's write-only mode (inline strings, no shared-string
+table), its sheet buffered in a temporary file beside the target rather than in the
+system's temporary folder (nothing personal is written anywhere else), and the file is
+renamed into place only when complete (``atomic_writer``). A progress callback and a
+cancel check run every ``CHUNK`` rows; a cancelled export leaves no file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected
+from desa_peduli.storage.files import atomic_writer
+from desa_peduli.storage.registrations import fts_match
+
+SETTING = "handover_columns"
+FORMATS = ("xlsx", "csv")
+CHUNK = 1000  # rows between two progress reports / cancel checks
+OPEN_DUPLICATES = "open_duplicates"  # the list's pseudo state: in an unresolved pair
+ALL_STATES = "all"
+DEFAULT_STATE = "accepted"  # what goes to the core system
+MAX_HEADER = 100
+
+
+class Cancelled(Exception):
+    """The person cancelled; no file was written."""
+
+
+# ----------------------------------------------------------------------------- fields
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label_id: str  # what the field is, for people (the GUI translates its own)
+    label_en: str
+    columns: tuple[str, ...]  # the registrations columns it needs
+    default: bool  # enabled in the default mapping
+
+
+def _spec(key, label_id, label_en, columns=None, default=True) -> FieldSpec:
+    return FieldSpec(key, label_id, label_en, tuple(columns or (key,)), default)
+
+
+FIELD_SPECS: tuple[FieldSpec, ...] = (
+    _spec("nik", "NIK", "NIK"),
+    _spec("full_name", "Nama lengkap", "Full name"),
+    _spec("birth_place", "Tempat lahir", "Place of birth"),
+    _spec("birth_date", "Tanggal lahir", "Date of birth"),
+    _spec("sex", "Jenis kelamin (L/P)", "Sex (F/M)"),
+    _spec("phone", "Nomor HP", "Phone"),
+    _spec("email", "Surel", "E-mail"),
+    _spec("village_code", "Kode desa/kelurahan", "Village code"),
+    _spec("village_name", "Desa/kelurahan", "Village", ["village_code"]),
+    _spec("district_name", "Kecamatan", "District (kecamatan)", ["village_code"]),
+    _spec("regency_name", "Kabupaten/kota", "Regency (kabupaten/kota)", ["village_code"]),
+    _spec("rt", "RT", "RT"),
+    _spec("rw", "RW", "RW"),
+    _spec("street", "Jalan/dusun", "Street"),
+    _spec("occupation", "Kode pekerjaan", "Occupation code"),
+    _spec("occupation_name", "Pekerjaan", "Occupation", ["occupation"], default=False),
+    _spec("work_location", "Lokasi kerja", "Work location"),
+    _spec("declared_income", "Penghasilan sebulan (Rp)", "Monthly income (Rp)"),
+    _spec("programs", "Program (JKK,JKM,JHT)", "Programmes (JKK,JKM,JHT)"),
+    _spec("payment_months", "Periode bayar (bulan)", "Payment period (months)"),
+    _spec("funding_source", "Sumber dana", "Funding source"),
+    _spec("heir_name", "Nama ahli waris", "Heir's name", ["heirs"]),
+    _spec("heir_relationship", "Hubungan ahli waris", "Heir's relationship", ["heirs"]),
+    _spec("heir_phone", "HP ahli waris", "Heir's phone", ["heirs"]),
+    _spec("heirs", "Semua ahli waris (JSON)", "All heirs (JSON)", default=False),
+    _spec("consent_method", "Cara persetujuan", "Consent method", ["consent"], default=False),
+    _spec("consent_at", "Waktu persetujuan", "Consent given at", ["consent"], default=False),
+    _spec("id", "ID pendaftaran", "Registration id"),
+    _spec("volunteer_id", "ID relawan", "Volunteer id", default=False),
+    _spec("branch_state", "Status di kantor cabang", "Branch state", default=False),
+    _spec("kpj_number", "Nomor KPJ", "KPJ number", default=False),
+    _spec("created_at", "Dibuat", "Created", default=False),
+    _spec("updated_at", "Diubah", "Changed", default=False),
+)
+SPECS = {spec.key: spec for spec in FIELD_SPECS}
+
+
+@dataclass
+class Column:
+    """One column of the hand-over file: a field, its header, on or off."""
+
+    field: str
+    header: str
+    enabled: bool = True
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def default_columns() -> list[Column]:
+    """Every field in the catalogue's order, headed by its CLI.md name."""
+    return [Column(spec.key, spec.key, spec.default) for spec in FIELD_SPECS]
+
+
+def columns_from_data(items) -> list[Column]:
+    """Columns from stored or typed data; unknown fields dropped, missing ones appended
+    (switched off), so a mapping saved by an older version keeps working."""
+    out: list[Column] = []
+    seen: set[str] = set()
+    for item in items or []:
+        if not isinstance(item, dict) or item.get("field") not in SPECS or item["field"] in seen:
+            continue
+        header = item.get("header")
+        out.append(Column(item["field"], str(header if header is not None else item["field"]),
+                          bool(item.get("enabled", True))))
+        seen.add(item["field"])
+    out += [Column(spec.key, spec.key, False) for spec in FIELD_SPECS if spec.key not in seen]
+    return out
+
+
+def load_columns(settings) -> list[Column]:
+    stored = settings.get(SETTING)
+    return columns_from_data(stored) if stored else default_columns()
+
+
+def save_columns(settings, columns: list[Column]) -> None:
+    check_columns(columns)
+    settings.set(SETTING, [Column(c.field, c.header.strip(), c.enabled).to_dict()
+                           for c in columns])
+
+
+def reset_columns(settings) -> None:
+    settings.db.execute("DELETE FROM settings WHERE key = ?", [SETTING])
+
+
+def check_columns(columns: list[Column]) -> list[Column]:
+    """The enabled columns, or InputRejected: none, an empty, long or repeated header."""
+    enabled = [c for c in columns if c.enabled]
+    if not enabled:
+        raise InputRejected("Pilih paling sedikit satu kolom.", "Choose at least one column.")
+    seen: dict[str, str] = {}
+    for column in enabled:
+        if column.field not in SPECS:
+            raise InputRejected(f"Kolom tidak dikenal: {column.field!s:.40}.",
+                                f"Unknown column: {column.field!s:.40}.")
+        header = column.header.strip()
+        if not header:
+            raise InputRejected(f"Judul kolom {column.field} kosong.",
+                                f"The header of column {column.field} is empty.")
+        if len(header) > MAX_HEADER:
+            raise InputRejected(f"Judul kolom {column.field} terlalu panjang (maks. "
+                                f"{MAX_HEADER}).", f"The header of column {column.field} is "
+                                f"too long (max {MAX_HEADER}).")
+        if header.casefold() in seen:
+            raise InputRejected(
+                f"Judul kolom \"{header}\" dipakai dua kali ({seen[header.casefold()]} dan "
+                f"{column.field}).", f"The header \"{header}\" is used twice "
+                f"({seen[header.casefold()]} and {column.field}).")
+        seen[header.casefold()] = column.field
+    return enabled
+
+
+def parse_column_spec(text: str) -> list[Column]:
+    """``nik:NIK,full_name:NAMA,phone`` → those columns in that order (the rest off)."""
+    items, seen = [], set()
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        key, _sep, header = part.partition(":")
+        key = key.strip()
+        if key not in SPECS:
+            raise InputRejected(
+                f"Kolom tidak dikenal: {key!s:.40}. Pilihan: {', '.join(SPECS)}.",
+                f"Unknown column: {key!s:.40}. Choices: {', '.join(SPECS)}.")
+        if key in seen:
+            raise InputRejected(f"Kolom {key} disebut dua kali.", f"Column {key} is named twice.")
+        seen.add(key)
+        items.append({"field": key, "header": header.strip() or key, "enabled": True})
+    columns = columns_from_data(items)
+    check_columns(columns)
+    return columns
+
+
+# ----------------------------------------------------------------------------- filters
+@dataclass
+class HandoverFilter:
+    """Which registrations: as in the branch list (deleted ones are never handed over)."""
+
+    branch_state: str | None = DEFAULT_STATE  # a state, OPEN_DUPLICATES, or None for all
+    volunteer_id: str | None = None
+    village_prefix: str | None = None  # a desa code or a kecamatan/kabupaten prefix
+    text: str = ""  # a name, or the first digits of a NIK
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = ["r.deleted_at IS NULL"], []
+        if self.branch_state == OPEN_DUPLICATES:
+            clauses.append(
+                "r.id IN (SELECT registration_id FROM duplicates WHERE resolved_at IS NULL "
+                "UNION SELECT other_id FROM duplicates WHERE resolved_at IS NULL)")
+        elif self.branch_state:
+            clauses.append("r.branch_state = ?")
+            params.append(self.branch_state)
+        if self.volunteer_id:
+            clauses.append("r.volunteer_id = ?")
+            params.append(self.volunteer_id)
+        prefix = (self.village_prefix or "").strip().rstrip(".")
+        if prefix:
+            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
+            params += [prefix, escaped + ".%"]
+        text = (self.text or "").strip()
+        digits = text.replace(" ", "")
+        if digits.isdigit():
+            clauses.append("r.nik >= ? AND r.nik < ?")
+            params += [digits, digits + ":"]  # ':' sorts right after '9'
+        elif text and fts_match(text):
+            clauses.append("r.pk IN (SELECT rowid FROM registrations_fts "
+                           "WHERE registrations_fts MATCH ?)")
+            params.append(fts_match(text))
+        return " WHERE " + " AND ".join(clauses), params
+
+    def describe(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v}
+
+
+def count(db, filters: HandoverFilter) -> int:
+    where, params = filters.where()
+    return db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
+
+
+# ----------------------------------------------------------------------------- values
+class _Values:
+    """Turns a row (a dict of registration columns) into the mapped cell values."""
+
+    def __init__(self, columns: list[Column]):
+        from desa_peduli import reference
+
+        self.keys = [c.field for c in columns]
+        self.regions = reference.regions()
+        self._region_names: dict[str, tuple[str, str, str]] = {}
+        self._occupations = {o.code: o.label_id for o in reference.occupations()}
+
+    def sql_columns(self) -> list[str]:
+        needed: list[str] = []
+        for key in self.keys:
+            for name in SPECS[key].columns:
+                if name not in needed:
+                    needed.append(name)
+        return needed
+
+    def names(self, code: str | None) -> tuple[str, str, str]:
+        """(desa, kecamatan, kabupaten) names of a village code ("" when unknown)."""
+        if not code:
+            return ("", "", "")
+        found = self._region_names.get(code)
+        if found is None:
+            path = {r.level: r.name for r in self.regions.path(code)} if isinstance(
+                code, str) else {}
+            found = (path.get("village", ""), path.get("district", ""), path.get("regency", ""))
+            self._region_names[code] = found
+        return found
+
+    def row(self, record: dict) -> list:
+        out = []
+        heirs = consent = None
+        for key in self.keys:
+            if key in ("heir_name", "heir_relationship", "heir_phone", "heirs"):
+                if heirs is None:
+                    heirs = _json(record.get("heirs"), [])
+                if key == "heirs":
+                    out.append(json.dumps(heirs, ensure_ascii=False) if heirs else None)
+                    continue
+                first = heirs[0] if heirs and isinstance(heirs[0], dict) else {}
+                out.append(first.get(key.removeprefix("heir_")))
+            elif key in ("consent_method", "consent_at"):
+                if consent is None:
+                    consent = _json(record.get("consent"), {})
+                out.append(consent.get(key.removeprefix("consent_"))
+                           if isinstance(consent, dict) else None)
+            elif key == "programs":
+                programs = _json(record.get("programs"), [])
+                out.append(",".join(str(p) for p in programs) if isinstance(programs, list)
+                           else None)
+            elif key in ("village_name", "district_name", "regency_name"):
+                names = self.names(record.get("village_code"))
+                out.append(names[("village_name", "district_name", "regency_name").index(key)]
+                           or None)
+            elif key == "occupation_name":
+                code = record.get("occupation")
+                out.append(self._occupations.get(code, code) if code else None)
+            else:
+                out.append(record.get(key))
+        return out
+
+
+def _json(text, empty):
+    if text is None or text == "":
+        return empty
+    if not isinstance(text, str):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return empty
+
+
+# ----------------------------------------------------------------------------- export
+@dataclass
+class HandoverResult:
+    path: Path
+    format: str
+    rows: int
+    headers: list[str] = field(default_factory=list)
+    filters: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"path": str(self.path), "format": self.format, "rows": self.rows,
+                "headers": self.headers, "filters": self.filters}
+
+
+def standard_name(fmt: str, when: dt.datetime | None = None) -> str:
+    when = when or dt.datetime.now().astimezone()
+    return f"handover_{when:%Y%m%d-%H%M}.{fmt}"
+
+
+def resolve_target(target: Path, fmt: str) -> Path:
+    """A file path, or an existing folder in which the file gets its standard name."""
+    target = Path(target)
+    if target.is_dir():
+        return target / standard_name(fmt)
+    if not target.parent.is_dir():
+        raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
+                            f"Target folder does not exist: {target.parent}")
+    return target
+
+
+def format_of(target: Path, fmt: str | None) -> str:
+    """The format asked for, else the one the file name's suffix names, else XLSX."""
+    if fmt:
+        fmt = fmt.lower()
+    elif Path(target).suffix.lower() in (".csv", ".xlsx"):
+        fmt = Path(target).suffix.lower()[1:]
+    else:
+        fmt = "xlsx"
+    if fmt not in FORMATS:
+        raise InputRejected(f"Format tidak dikenal: {fmt!s:.10}; pakai xlsx atau csv.",
+                            f"Unknown format: {fmt!s:.10}; use xlsx or csv.")
+    return fmt
+
+
+def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
+           filters: HandoverFilter | None = None, limit: int | None = None,
+           progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> HandoverResult:
+    """Write the hand-over file; ``progress(done, total)`` every CHUNK rows.
+
+    ``limit``: at most that many registrations, the first received first (for a core
+    system that takes its uploads in batches).
+
+    Raises InputRejected (bad columns, target), Cancelled (no file written), DiskFull.
+    """
+    fmt = format_of(target, fmt)
+    enabled = check_columns(columns if columns is not None else default_columns())
+    filters = filters or HandoverFilter()
+    path = resolve_target(target, fmt)
+    values = _Values(enabled)
+    headers = [c.header.strip() for c in enabled]
+    where, params = filters.where()
+    select = ", ".join(f"r.{name}" for name in values.sql_columns())
+    written = 0
+    with db.atomic():  # one read snapshot: the count and the rows agree
+        total = db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
+        order = " ORDER BY r.pk"
+        if limit is not None:
+            if limit < 1:
+                raise InputRejected("Batas jumlah baris harus 1 atau lebih.",
+                                    "The row limit must be 1 or more.")
+            total = min(total, limit)
+            order += f" LIMIT {int(limit)}"
+        if progress:
+            progress(0, total)
+        cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}", params)
+        names = [d[0] for d in cursor.description]
+
+        def rows() -> Iterator[list]:
+            nonlocal written
+            for row in cursor:
+                yield values.row(dict(zip(names, row, strict=True)))
+                written += 1
+                if written % CHUNK == 0:
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    if progress:
+                        progress(written, total)
+
+        if fmt == "csv":
+            _write_csv(path, headers, rows())
+        else:
+            _write_xlsx(path, headers, rows())
+    if progress:
+        progress(written, total)
+    return HandoverResult(path, fmt, written, headers, filters.describe())
+
+
+def _write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
+    with atomic_writer(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        try:
+            writer = csv.writer(text)
+            writer.writerow(headers)
+            writer.writerows(rows)
+            text.flush()
+        finally:
+            text.detach()  # atomic_writer closes the file itself
+
+
+def _write_xlsx(path: Path, headers: list[str], rows: Iterator[list],
+                sheet_title: str = "Pendaftaran") -> None:
+    with write_only_workbook(path) as (workbook, new_sheet):
+        sheet = new_sheet(sheet_title)
+        sheet.append([xlsx_cell(sheet, h) for h in headers])
+        for row in rows:
+            sheet.append([xlsx_cell(sheet, v) for v in row])
+
+
+@contextlib.contextmanager
+def write_only_workbook(path: Path):
+    """``(workbook, new_sheet(title))`` of an openpyxl write-only workbook saved
+    atomically to ``path``; each sheet's rows are buffered in a hidden temporary file
+    beside ``path`` (removed in every case), never in the system's temporary folder."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet import _writer as sheet_writer
+
+    workbook = Workbook(write_only=True)
+    buffers: list[str] = []
+    sheets: list = []
+
+    def new_sheet(title: str):
+        sheet = workbook.create_sheet(title)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.sheet", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        buffers.append(name)
+        sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
+        sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
+        sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
+        sheets.append(sheet)
+        return sheet
+
+    try:
+        yield workbook, new_sheet
+        with atomic_writer(path) as handle:
+            workbook.save(handle)
+    except BaseException:
+        for sheet in sheets:  # close the row streams and buffers (Windows removes no
+            for stream in (sheet._rows, sheet._writer.xf):  # noqa: SLF001 - open file)
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
+        raise
+    finally:
+        for name in buffers:
+            with contextlib.suppress(OSError):
+                os.remove(name)
+            with contextlib.suppress(ValueError):
+                sheet_writer.ALL_TEMP_FILES.remove(name)
+
+
+def xlsx_cell(sheet, value):
+    """A value openpyxl writes as itself: text that starts with "=" stays text (never a
+    formula), characters XML cannot hold are dropped."""
+    if type(value) is not str or (value.isprintable() and value[:1] != "="):
+        return value  # the fast path: nearly every value
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("="):
+        cell = WriteOnlyCell(sheet)
+        cell._value = value  # noqa: SLF001 - the setter would make it a formula
+        cell.data_type = "s"
+        return cell
+    return value

@@ -1,0 +1,427 @@
+"""Results from the core system: a CSV/XLSX of NIK → KPJ number marks registrations
+``registered`` with that number, in one transaction.
+
+The file is read whole and checked before anything changes: an unreadable file, or one
+without the chosen NIK and KPJ columns, is refused and changes nothing. Rows that cannot
+be applied are reported with their row number (as a spreadsheet shows it) and a reason:
+
+- ``nik_invalid``    the NIK is not 16 digits (or lost its last digits as an Excel number)
+- ``kpj_invalid``    the KPJ number is not 8–16 digits (BranchService.set_state's rule)
+- ``not_found``      no registration (not deleted, not a resolved duplicate) has this NIK
+- ``ambiguous``      several such registrations have this NIK (resolve the duplicate first)
+- ``other_kpj``      already registered with another KPJ number
+- ``conflict``       the same NIK appears again in the file with another KPJ number
+
+Every row applied is what ``BranchService.set_state(id, "registered", kpj=...)`` does,
+done in bulk: the registration's state, a ``state_log`` row each, and one
+``review_batches`` row naming the file (who and when). The KPJ numbers reach the
+volunteers with their next receipt. The chosen columns are remembered (setting
+``kpj_import_columns``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected
+from desa_peduli.storage.registrations import local_now
+
+SETTING = "kpj_import_columns"
+SUPPORTED = (".csv", ".xlsx")
+SCAN_ROWS = 30  # rows looked at to find the header row
+PREVIEW_ROWS = 8
+CHUNK = 500  # NIKs per lookup query
+REASONS = {
+    "nik_invalid": ("NIK harus 16 angka", "the NIK must be 16 digits"),
+    "nik_lost_digits": ("NIK tersimpan sebagai angka di Excel dan kehilangan digit terakhirnya; "
+                        "format kolomnya sebagai Teks", "the NIK was stored as an Excel number "
+                        "and lost its last digits; format the column as Text"),
+    "kpj_invalid": ("nomor KPJ harus 8–16 angka", "the KPJ number must be 8–16 digits"),
+    "not_found": ("tidak ada pendaftaran dengan NIK ini", "no registration has this NIK"),
+    "ambiguous": ("ada beberapa pendaftaran dengan NIK ini; selesaikan duplikatnya dulu",
+                  "several registrations have this NIK; resolve the duplicate first"),
+    "other_kpj": ("sudah terdaftar dengan nomor KPJ lain", "already registered with another "
+                  "KPJ number"),
+    "conflict": ("NIK ini muncul lagi di berkas dengan nomor KPJ lain", "this NIK appears "
+                 "again in the file with another KPJ number"),
+}
+NIK_WORDS = ("nik", "noktp", "nomorktp", "nomorindukkependudukan", "nomorinduk", "ktp")
+KPJ_WORDS = ("kpj", "nokpj", "nomorkpj", "nopeserta", "nomorpeserta", "nokartu",
+             "nomorkartupeserta")
+
+
+class Cancelled(Exception):
+    """The person cancelled; nothing was changed."""
+
+
+# ----------------------------------------------------------------------------- reading
+def _unreadable(path: Path, what_id: str, what_en: str) -> InputRejected:
+    return InputRejected(f"{path.name}: {what_id}; tidak ada yang diubah.",
+                         f"{path.name}: {what_en}; nothing was changed.")
+
+
+def iter_cells(path: Path) -> Iterator[tuple[int, list]]:
+    """``(row number, raw cell values)`` of the first sheet, empty rows included."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputRejected(f"Berkas tidak ditemukan: {path}", f"File not found: {path}")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _iter_csv(path)
+    elif suffix == ".xlsx":
+        yield from _iter_xlsx(path)
+    else:
+        raise InputRejected(f"{path.name}: jenis berkas tidak didukung; pakai .csv atau .xlsx.",
+                            f"{path.name}: unsupported file type; use .csv or .xlsx.")
+
+
+def _iter_csv(path: Path) -> Iterator[tuple[int, list]]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            sample = handle.read(8192)
+            handle.seek(0)
+            try:
+                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+            except csv.Error:
+                dialect = csv.excel
+            yield from enumerate(csv.reader(handle, dialect), start=1)
+    except UnicodeDecodeError as exc:
+        raise _unreadable(path, "bukan teks UTF-8 (simpan ulang sebagai CSV UTF-8)",
+                          "not UTF-8 text (save it again as CSV UTF-8)") from exc
+    except (OSError, csv.Error) as exc:
+        raise _unreadable(path, "berkas tidak terbaca", "the file cannot be read") from exc
+
+
+def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
+        raise _unreadable(path, "bukan berkas Excel (.xlsx) yang sah",
+                          "not a valid Excel (.xlsx) file") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, list(values)
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, EOFError) as exc:
+            raise _unreadable(path, "isi berkas Excel rusak", "the Excel content is "
+                              "damaged") from exc
+    finally:
+        workbook.close()
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _norm(value) -> str:
+    return re.sub(r"[^0-9a-z]", "", _text(value).casefold())
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _is_nik_header(cell) -> bool:
+    norm = _norm(cell)
+    return norm in NIK_WORDS or norm.startswith("nik") or "nomorinduk" in norm
+
+
+def _is_kpj_header(cell) -> bool:
+    norm = _norm(cell)
+    return norm in KPJ_WORDS or "kpj" in norm
+
+
+def _digits(value) -> tuple[str, str | None]:
+    """The digits of a cell, and a problem code when a number lost digits."""
+    if isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, int):
+        return str(value), ("lost" if value > 2**53 else None)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), ("lost" if value > 2**53 else None)
+        return str(value), None
+    text = _text(value).lstrip("'")
+    return re.sub(r"[\s.\-]", "", text), None
+
+
+# ----------------------------------------------------------------------------- preview
+@dataclass
+class Preview:
+    """The first rows of a file and the guessed header row and columns."""
+
+    file: str
+    rows: list[list[str]]  # the first SCAN_ROWS rows as text (row 1 first)
+    width: int
+    header_row: int | None  # 1-based; None when the file has no header row
+    nik_column: int | None  # 0-based guesses
+    kpj_column: int | None
+
+    def column_names(self, header_row: int | None = None) -> list[str]:
+        """Header texts (or letters where a header cell is empty, or without header)."""
+        header_row = self.header_row if header_row is None else header_row
+        header = (self.rows[header_row - 1] if header_row and header_row <= len(self.rows)
+                  else [])
+        names = []
+        for index in range(self.width):
+            text = header[index] if index < len(header) else ""
+            names.append(text or column_letter(index))
+        return names
+
+
+def inspect(path: Path, remembered: dict | None = None) -> Preview:
+    """Read the first rows and guess the header row and the NIK and KPJ columns.
+
+    The header row is the first row naming both columns (the remembered names first,
+    then words like "NIK" and "KPJ"); without one, the columns are guessed from the
+    first row holding a 16-digit number and another 8–16-digit number.
+    """
+    path = Path(path)
+    raw: list[list] = []
+    for number, values in iter_cells(path):
+        raw.append(values)
+        if number >= SCAN_ROWS:
+            break
+    width = max((len(r) for r in raw), default=0)
+    rows = [[_text(v) for v in r] + [""] * (width - len(r)) for r in raw]
+    remembered = remembered or {}
+    nik_name, kpj_name = _norm(remembered.get("nik")), _norm(remembered.get("kpj"))
+    for tests in (
+        (lambda c: nik_name and _norm(c) == nik_name, lambda c: kpj_name and _norm(c) == kpj_name),
+        (_is_nik_header, _is_kpj_header),
+    ):
+        for number, row in enumerate(raw, start=1):
+            nik = next((i for i, c in enumerate(row) if tests[0](c)), None)
+            kpj = next((i for i, c in enumerate(row) if tests[1](c) and i != nik), None)
+            if nik is not None and kpj is not None:
+                return Preview(path.name, rows, width, number, nik, kpj)
+    for number, row in enumerate(raw, start=1):
+        digits = [_digits(v)[0] if v not in (None, "") else "" for v in row]
+        nik = next((i for i, d in enumerate(digits) if len(d) == 16 and d.isdigit()), None)
+        if nik is None:
+            continue
+        kpj = next((i for i, d in enumerate(digits)
+                    if i != nik and d.isdigit() and 8 <= len(d) <= 16), None)
+        header = number - 1 if number > 1 and not any(
+            _digits(v)[0].isdigit() for v in raw[number - 2] if v not in (None, "")) else None
+        return Preview(path.name, rows, width, header, nik, kpj)
+    return Preview(path.name, rows, width, 1 if rows else None, None, None)
+
+
+def find_column(names: list[str], wanted: str) -> int | None:
+    """A column by header text (any case), letter (``C``) or number (``3``)."""
+    wanted = (wanted or "").strip()
+    if not wanted:
+        return None
+    for index, name in enumerate(names):
+        if name.casefold() == wanted.casefold() or _norm(name) == _norm(wanted) != "":
+            return index
+    if re.fullmatch(r"[A-Za-z]{1,2}", wanted):
+        for index in range(len(names)):
+            if column_letter(index) == wanted.upper():
+                return index
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return int(wanted) - 1
+    return None
+
+
+# ----------------------------------------------------------------------------- import
+@dataclass
+class Unmatched:
+    row: int
+    nik: str
+    kpj: str
+    reason: str
+
+    def message(self, lang: str = "id") -> str:
+        text_id, text_en = REASONS[self.reason]
+        return text_en if lang == "en" else text_id
+
+    def to_dict(self) -> dict:
+        return {"row": self.row, "nik": self.nik, "kpj": self.kpj, "reason": self.reason,
+                "message": self.message("id"), "message_en": self.message("en")}
+
+
+@dataclass
+class KpjReport:
+    file: str
+    header_row: int | None
+    nik_column: str
+    kpj_column: str
+    rows: int = 0  # data rows with anything in them
+    registered: int = 0  # marked registered now (or would be, in a dry run)
+    unchanged: int = 0  # already registered with the same number
+    repeated: int = 0  # the same NIK and number again further down the file
+    applied: bool = False
+    batch_id: int | None = None
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out = dict(self.__dict__)
+        out["unmatched"] = [u.to_dict() for u in self.unmatched]
+        return out
+
+
+def remembered_columns(settings) -> dict:
+    stored = settings.get(SETTING)
+    return stored if isinstance(stored, dict) else {}
+
+
+def import_kpj(session, path: Path, *, nik_column: str | None = None,
+               kpj_column: str | None = None, header_row: int | None = None,
+               apply: bool = True, remember: bool = True,
+               progress: Callable[[int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> KpjReport:
+    """Read ``path`` and mark the matching registrations registered (one transaction).
+
+    Columns default to the remembered ones, else the guessed ones; ``header_row``
+    (1-based, 0 for none) defaults to the detected one. ``apply=False`` only reports.
+    """
+    path = Path(path)
+    remembered = remembered_columns(session.settings)
+    preview = inspect(path, remembered)
+    if header_row is None:
+        header_row = preview.header_row
+    header_row = header_row or None
+    names = preview.column_names(header_row) if header_row else [
+        column_letter(i) for i in range(preview.width)]
+    nik_index = _choose(names, nik_column, remembered.get("nik"), preview.nik_column)
+    kpj_index = _choose(names, kpj_column, remembered.get("kpj"), preview.kpj_column)
+    for index, given, what in ((nik_index, nik_column, "NIK"), (kpj_index, kpj_column, "KPJ")):
+        if index is None:
+            shown = ", ".join(names[:20]) or "-"
+            quoted = f'"{given}" ' if given else ""
+            raise InputRejected(
+                f"{path.name}: kolom {what} {quoted}tidak ditemukan (kolom yang ada: {shown}); "
+                "tidak ada yang diubah.",
+                f"{path.name}: {what} column {quoted}not found (columns: {shown}); nothing "
+                "was changed.")
+    if nik_index == kpj_index:
+        raise InputRejected(f"{path.name}: kolom NIK dan KPJ harus berbeda.",
+                            f"{path.name}: the NIK and KPJ columns must differ.")
+    report = KpjReport(path.name, header_row, names[nik_index], names[kpj_index])
+
+    # 1. the whole file, checked row by row (nothing changes if it cannot be read)
+    wanted: dict[str, tuple[int, str]] = {}  # nik -> (first row, kpj)
+    conflicts: set[str] = set()
+    for number, values in iter_cells(path):
+        if header_row and number <= header_row:
+            continue
+        if cancelled and number % 1000 == 0 and cancelled():
+            raise Cancelled()
+        if progress and number % 5000 == 0:
+            progress(number)
+        raw_nik = values[nik_index] if nik_index < len(values) else None
+        raw_kpj = values[kpj_index] if kpj_index < len(values) else None
+        if _text(raw_nik) == "" and _text(raw_kpj) == "":
+            continue
+        report.rows += 1
+        nik, nik_problem = _digits(raw_nik)
+        kpj, _problem = _digits(raw_kpj)
+        if nik_problem == "lost":
+            report.unmatched.append(Unmatched(number, nik, kpj, "nik_lost_digits"))
+        elif not (len(nik) == 16 and nik.isdigit()):
+            report.unmatched.append(Unmatched(number, _text(raw_nik)[:40], kpj, "nik_invalid"))
+        elif not (kpj.isdigit() and 8 <= len(kpj) <= 16):
+            report.unmatched.append(Unmatched(number, nik, _text(raw_kpj)[:40], "kpj_invalid"))
+        elif nik in wanted:
+            first_row, first_kpj = wanted[nik]
+            if first_kpj == kpj:
+                report.repeated += 1
+            else:
+                if nik not in conflicts:
+                    report.unmatched.append(Unmatched(first_row, nik, first_kpj, "conflict"))
+                conflicts.add(nik)
+                report.unmatched.append(Unmatched(number, nik, kpj, "conflict"))
+        else:
+            wanted[nik] = (number, kpj)
+    for nik in conflicts:
+        del wanted[nik]
+
+    # 2. the registrations these NIKs name (live, not a resolved duplicate)
+    db = session.db
+    updates: list[tuple[str, str]] = []  # (registration id, kpj)
+    niks = list(wanted)
+    with db.atomic():
+        for start in range(0, len(niks), CHUNK):
+            chunk = niks[start:start + CHUNK]
+            marks = ",".join("?" for _ in chunk)
+            found: dict[str, list[tuple[str, str | None, str | None]]] = {}
+            for nik, reg_id, state, kpj in db.execute(
+                    f"SELECT nik, id, branch_state, kpj_number FROM registrations WHERE nik IN "
+                    f"({marks}) AND deleted_at IS NULL AND coalesce(branch_state, '') "
+                    "!= 'duplicate'", chunk):
+                found.setdefault(nik, []).append((reg_id, state, kpj))
+            for nik in chunk:
+                number, kpj = wanted[nik]
+                candidates = found.get(nik, [])
+                if not candidates:
+                    report.unmatched.append(Unmatched(number, nik, kpj, "not_found"))
+                elif len(candidates) > 1:
+                    report.unmatched.append(Unmatched(number, nik, kpj, "ambiguous"))
+                else:
+                    reg_id, state, held = candidates[0]
+                    if state == "registered" and held == kpj:
+                        report.unchanged += 1
+                    elif state == "registered" and held:
+                        report.unmatched.append(Unmatched(number, nik, kpj, "other_kpj"))
+                    else:
+                        updates.append((reg_id, kpj))
+        report.registered = len(updates)
+        report.unmatched.sort(key=lambda u: u.row)
+        if cancelled and cancelled():
+            raise Cancelled()
+        if not apply:
+            return report
+
+        # 3. one transaction: states, their log, the batch (who, when, which file)
+        now, actor = local_now(), session.actor
+        if updates:
+            cursor = db.execute(
+                "INSERT INTO review_batches(action, scope_kind, scope_value, count, actor, at) "
+                "VALUES ('registered', 'kpj_file', ?, ?, ?, ?)",
+                [path.name, len(updates), actor, now])
+            report.batch_id = cursor.lastrowid
+            db.conn.executemany(
+                "UPDATE registrations SET branch_state = 'registered', branch_reason = NULL, "
+                "kpj_number = ?, branch_updated_at = ? WHERE id = ?",
+                [(kpj, now, reg_id) for reg_id, kpj in updates])
+            db.conn.executemany(
+                "INSERT INTO state_log(registration_id, state, reason, kpj_number, duplicate_of, "
+                "actor, at, batch_id) VALUES (?, 'registered', NULL, ?, NULL, ?, ?, ?)",
+                [(reg_id, kpj, actor, now, report.batch_id) for reg_id, kpj in updates])
+        if remember:
+            session.settings.set(SETTING, {"nik": report.nik_column, "kpj": report.kpj_column})
+        report.applied = True
+    return report
+
+
+def _choose(names: list[str], given: str | None, remembered: str | None,
+            guessed: int | None) -> int | None:
+    """The column asked for, else the remembered one if the file has it, else the guess."""
+    if given:
+        return find_column(names, given)
+    if remembered:
+        found = find_column(names, remembered)
+        if found is not None:
+            return found
+    return guessed if guessed is not None and guessed < len(names) else None

@@ -1,0 +1,111 @@
+"""The hand-over desk by command line: handover, import-kpj, breach-report (CLI.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from desa_peduli.cli import main
+from desa_peduli.services.branch import BranchService
+from tests.conftest import PASSPHRASE
+from tests.services.desk_helpers import *  # noqa: F403 - fixtures
+from tests.services.desk_helpers import fill_branch, person, send
+
+
+@pytest.fixture
+def run(monkeypatch, capsys, branch):
+    """``run(*argv)`` → (exit code, stdout, stderr) on the ``branch`` workspace (closed
+    first: a command opens it with the passphrase, as a person would)."""
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", PASSPHRASE)
+    path = branch.workspace.path
+
+    def call(*argv):
+        branch.close()
+        code = main(["--data-dir", str(path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+def test_handover_and_kpj_import(branch, run, tmp_path):
+    fill_branch(branch.db, 5, start=1)
+    fill_branch(branch.db, 1, start=6, state="correction")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+
+    code, out, err = run("handover", "-o", str(out_dir), "--columns", "nik:NIK,full_name:NAMA",
+                         "--save-columns")
+    assert code == 0 and "5 pendaftaran ditulis." in err
+    path = out.strip()
+    assert path.startswith(str(out_dir / "handover_")) and path.endswith(".xlsx")
+    workbook = load_workbook(path, read_only=True)
+    rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+    workbook.close()
+    assert rows[0] == ["NIK", "NAMA"] and len(rows) == 6
+    assert rows[1] == ["1504054200000001", "Orang 1"]
+
+    code, out, _ = run("handover", "-o", str(tmp_path / "all.csv"), "--state", "all", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["rows"] == 6 and report["format"] == "csv"
+    assert report["headers"] == ["NIK", "NAMA"]  # the saved mapping
+    with open(report["path"], encoding="utf-8", newline="") as handle:
+        assert len(list(csv.reader(handle))) == 7
+
+    code, _, err = run("handover")
+    assert code == 2 and "-o" in err
+    code, out, _ = run("handover", "--show-columns")
+    lines = out.splitlines()
+    assert code == 0 and lines[:2] == ["[x] nik\tNIK", "[x] full_name\tNAMA"]
+    assert "[ ] phone\tphone" in lines
+
+    results = tmp_path / "hasil.csv"
+    results.write_text("NIK,KPJ\n1504054200000001,12345678901\n1504054200000002,12345678902\n"
+                       "1504054299999999,12345678903\n", encoding="utf-8")
+    code, out, err = run("import-kpj", str(results))
+    assert code == 0
+    assert err.strip() == ("hasil.csv: baris 4: tidak ada pendaftaran dengan NIK ini "
+                           "(NIK 150405******9999)")
+    assert "2 ditandai terdaftar" in out and "1 baris tidak dipakai" in out
+
+    code, out, _ = run("--lang", "en", "import-kpj", str(results), "--dry-run", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["unchanged"] == 2 and not report["applied"]
+    assert report["unmatched"][0]["nik"] == "150405******9999"
+
+    bad = tmp_path / "hasil.xlsx"
+    bad.write_bytes(b"not a workbook")
+    code, _, err = run("import-kpj", str(bad))
+    assert code == 1 and "tidak ada yang diubah" in err
+
+
+def test_breach_report(branch, run, make_volunteer, valid_registration, tmp_path):
+    rina = make_volunteer("RLW-001")
+    for n in (1, 2):
+        rina.registrations.save(person(valid_registration, n))
+    bundle, _report = send(rina, branch, tmp_path / "stick")
+    BranchService(branch).keys()  # opened while the session is open (the CLI reopens)
+
+    code, out, err = run("breach-report", "--volunteer-id", "RLW-001", "-o", str(tmp_path),
+                         "--discovered-at", "2026-11-28 08:00")
+    assert code == 0, err
+    path = out.strip()
+    assert "RLW-001" in path and path.endswith(".xlsx")
+    assert "2 orang" in err and "paling lambat 2026-12-01T08:00" in err
+    workbook = load_workbook(path, read_only=True)
+    rows = list(workbook["Orang"].iter_rows(values_only=True))
+    workbook.close()
+    assert [r[3] for r in rows[1:]] == ["150405******0001", "150405******0002"]
+
+    code, out, err = run("--lang", "en", "breach-report", "--bundle", str(bundle), "-o",
+                         str(tmp_path / "stick.csv"), "--full-nik", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["people"] == 2 and report["full_nik"]
+    assert report["summary_path"].endswith("stick_summary.txt")
+    assert "full NIKs" in err
+
+    code, _, err = run("breach-report", "--volunteer-id", "RLW-404", "-o", str(tmp_path))
+    assert code == 1 and "RLW-404" in err
