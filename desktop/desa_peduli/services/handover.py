@@ -28,12 +28,15 @@ from pathlib import Path
 
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage.files import atomic_writer
-from desa_peduli.storage.registrations import fts_match
+from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
+    OPEN_DUPLICATES,
+    ListQuery,
+    list_where,
+)
 
 SETTING = "handover_columns"
 FORMATS = ("xlsx", "csv")
 CHUNK = 1000  # rows between two progress reports / cancel checks
-OPEN_DUPLICATES = "open_duplicates"  # the list's pseudo state: in an unresolved pair
 ALL_STATES = "all"
 DEFAULT_STATE = "accepted"  # what goes to the core system
 MAX_HEADER = 100
@@ -203,32 +206,9 @@ class HandoverFilter:
     text: str = ""  # a name, or the first digits of a NIK
 
     def where(self) -> tuple[str, list]:
-        clauses, params = ["r.deleted_at IS NULL"], []
-        if self.branch_state == OPEN_DUPLICATES:
-            clauses.append(
-                "r.id IN (SELECT registration_id FROM duplicates WHERE resolved_at IS NULL "
-                "UNION SELECT other_id FROM duplicates WHERE resolved_at IS NULL)")
-        elif self.branch_state:
-            clauses.append("r.branch_state = ?")
-            params.append(self.branch_state)
-        if self.volunteer_id:
-            clauses.append("r.volunteer_id = ?")
-            params.append(self.volunteer_id)
-        prefix = (self.village_prefix or "").strip().rstrip(".")
-        if prefix:
-            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
-            params += [prefix, escaped + ".%"]
-        text = (self.text or "").strip()
-        digits = text.replace(" ", "")
-        if digits.isdigit():
-            clauses.append("r.nik >= ? AND r.nik < ?")
-            params += [digits, digits + ":"]  # ':' sorts right after '9'
-        elif text and fts_match(text):
-            clauses.append("r.pk IN (SELECT rowid FROM registrations_fts "
-                           "WHERE registrations_fts MATCH ?)")
-            params.append(fts_match(text))
-        return " WHERE " + " AND ".join(clauses), params
+        return list_where(ListQuery(branch_state=self.branch_state,
+                                    volunteer_id=self.volunteer_id,
+                                    village_prefix=self.village_prefix, text=self.text))
 
     def describe(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v}

@@ -22,6 +22,8 @@ from desa_peduli.errors import InputRejected, NotFound
 JSON_FIELDS = frozenset({"programs", "heirs", "consent"})
 ATTACHMENT_KINDS = ("signature", "ktp_photo")
 SORTABLE = {
+    "volunteer_id": "volunteer_id",
+    "branch_state": "branch_state",
     "full_name": "full_name COLLATE NOCASE",
     "nik": "nik",
     "village_code": "village_code",
@@ -33,8 +35,10 @@ SORTABLE = {
 }
 LIST_COLUMNS = (
     "pk, id, nik, full_name, village_code, occupation, status, revision, "
-    "created_at, updated_at, deleted_at, branch_reason, kpj_number, problems"
+    "created_at, updated_at, deleted_at, branch_reason, kpj_number, problems, "
+    "volunteer_id, branch_state"
 )
+OPEN_DUPLICATES = "open_duplicates"  # a pseudo branch state: in an unresolved duplicate pair
 
 
 def local_now() -> str:
@@ -82,6 +86,8 @@ class ListQuery:
     include_deleted: bool = False
     sort: str = "updated_at"
     descending: bool = True
+    branch_state: str | None = None  # (branch) a branch state, or OPEN_DUPLICATES
+    volunteer_id: str | None = None  # (branch) the sending volunteer
 
 
 class RegistrationStore:
@@ -375,37 +381,8 @@ class RegistrationStore:
             return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
 
     # -- lists --------------------------------------------------------------------------
-    def _where(self, query: ListQuery) -> tuple[str, list]:
-        clauses, params = [], []
-        if not query.include_deleted:
-            clauses.append("r.deleted_at IS NULL")
-        if query.status:
-            clauses.append("r.status = ?")
-            params.append(query.status)
-        if query.occupation:
-            clauses.append("r.occupation = ?")
-            params.append(query.occupation)
-        if query.village_prefix:
-            clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
-            escaped = query.village_prefix.replace("\\", "\\\\").replace("%", "\\%").replace(
-                "_", "\\_")
-            params += [query.village_prefix, escaped + ".%"]
-        text = (query.text or "").strip()
-        digits = text.replace(" ", "")
-        if digits.isdigit():
-            clauses.append("r.nik >= ? AND r.nik < ?")
-            params += [digits, digits + ":"]  # ':' sorts right after '9'
-        elif text:
-            match = fts_match(text)
-            if match:
-                clauses.append(
-                    "r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
-                )
-                params.append(match)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def query_pks(self, query: ListQuery) -> list[int]:
-        where, params = self._where(query)
+        where, params = list_where(query)
         order = SORTABLE.get(query.sort, "updated_at")
         direction = "DESC" if query.descending else "ASC"
         sql = f"SELECT r.pk FROM registrations r{where} ORDER BY {order} {direction}, r.pk {direction}"
@@ -458,6 +435,46 @@ class RegistrationStore:
 
     def max_change_seq(self) -> int:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+
+
+def list_where(query: ListQuery) -> tuple[str, list]:
+    """The ``WHERE`` clause (over ``registrations r``) and parameters of a list query."""
+    clauses, params = [], []
+    if not query.include_deleted:
+        clauses.append("r.deleted_at IS NULL")
+    if query.status:
+        clauses.append("r.status = ?")
+        params.append(query.status)
+    if query.occupation:
+        clauses.append("r.occupation = ?")
+        params.append(query.occupation)
+    if query.branch_state == OPEN_DUPLICATES:
+        clauses.append("r.id IN (SELECT registration_id FROM duplicates WHERE resolved_at IS "
+                       "NULL UNION SELECT other_id FROM duplicates WHERE resolved_at IS NULL)")
+    elif query.branch_state:
+        clauses.append("r.branch_state = ?")
+        params.append(query.branch_state)
+    if query.volunteer_id:
+        clauses.append("r.volunteer_id = ?")
+        params.append(query.volunteer_id)
+    prefix = (query.village_prefix or "").strip().rstrip(".")
+    if prefix:
+        clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [prefix, escaped + ".%"]
+    text = (query.text or "").strip()
+    digits = text.replace(" ", "")
+    if digits.isdigit():
+        clauses.append("r.nik >= ? AND r.nik < ?")
+        params += [digits, digits + ":"]  # ':' sorts right after '9'
+    elif text:
+        match = fts_match(text)
+        if match:
+            clauses.append(
+                "r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
+            )
+            params.append(match)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def fts_match(text: str) -> str:
