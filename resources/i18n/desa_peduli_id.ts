@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Desa Peduli</source>
+        <translation>Tentang Desa Peduli</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versi {version}</translation>
+    </message>
+    <message>
+        <source>Offline, encrypted registration of informal workers for BPJS Ketenagakerjaan (BPU), for the volunteers of Gerakan Desa Peduli Jaminan Sosial.</source>
+        <translation>Pendaftaran pekerja informal untuk BPJS Ketenagakerjaan (BPU), tanpa internet dan terenkripsi, untuk para relawan Gerakan Desa Peduli Jaminan Sosial.</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Folder data: {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Buka folder</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, Python {python}</source>
+        <translation>Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+        <source>Desa Peduli is free software under the MIT licence. It includes Qt and Qt for Python (PySide6) under the GNU LGPL version 3, the region codes of the cahyadsn/wilayah compilation (MIT) and other open-source components, each under its own licence, shown below.</source>
+        <translation>Desa Peduli adalah perangkat lunak bebas dengan lisensi MIT. Program ini memuat Qt dan Qt for Python (PySide6) dengan lisensi GNU LGPL versi 3, kode wilayah dari kompilasi cahyadsn/wilayah (MIT), dan komponen sumber terbuka lain, masing-masing dengan lisensinya sendiri, yang ditampilkan di bawah.</translation>
+    </message>
+    <message>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Lisensi:</translation>
+    </message>
+    <message>
+        <source>All licence files: {folder}</source>
+        <translation>Semua berkas lisensi: {folder}</translation>
+    </message>
+    <message>
+        <source>Running from source: the installed program carries every licence text in its licenses folder.</source>
+        <translation>Dijalankan dari kode sumber: program yang terpasang membawa semua teks lisensi di folder licenses-nya.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;About Desa Peduli</source>
+        <translation>&amp;Tentang Desa Peduli</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>OK</source>
@@ -10,6 +61,69 @@
     <message>
         <source>Desa Peduli</source>
         <translation>Desa Peduli</translation>
+    </message>
+</context>
+<context>
+    <name>BatchAcceptDialog</name>
+    <message>
+        <source>Batch accept</source>
+        <translation>Terima sekaligus</translation>
+    </message>
+    <message>
+        <source>Accept every clean registration of one bundle, one volunteer or one desa: received, without a NIK warning and not part of a duplicate pair. The batch is recorded with who accepted it and when.</source>
+        <translation>Terima semua pendaftaran bersih dari satu bundel, satu relawan atau satu desa: sudah masuk, tanpa peringatan NIK, dan bukan bagian dari pasangan duplikat. Penerimaan ini dicatat beserta siapa yang menerima dan kapan.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle:</source>
+        <translation>&amp;Bundel:</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>&amp;Relawan:</translation>
+    </message>
+    <message>
+        <source>&amp;Desa:</source>
+        <translation>&amp;Desa:</translation>
+    </message>
+    <message>
+        <source>{file} (imported {when})</source>
+        <translation>{file} (diimpor {when})</translation>
+    </message>
+    <message>
+        <source>desa name or code</source>
+        <translation>nama atau kode desa</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>Ter&amp;ima</translation>
+    </message>
+    <message>
+        <source>Choose what to accept.</source>
+        <translation>Pilih apa yang akan diterima.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean registration(s) will be accepted.</source>
+        <translation>
+            <numerusform>%n pendaftaran bersih akan diterima.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No clean registration to accept here.</source>
+        <translation>Tidak ada pendaftaran bersih untuk diterima di sini.</translation>
+    </message>
+    <message>
+        <source>{count} stay in the review queue: {duplicates} in a duplicate pair, {warnings} with a NIK warning, {invalid} failed validation.</source>
+        <translation>{count} tetap di antrean pemeriksaan: {duplicates} dalam pasangan duplikat, {warnings} dengan peringatan NIK, {invalid} gagal validasi.</translation>
+    </message>
+    <message>
+        <source>{count} were decided before (accepted, sent back, registered or duplicate).</source>
+        <translation>{count} sudah diputuskan sebelumnya (diterima, dikembalikan, terdaftar atau duplikat).</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Accept %n registration(s)</source>
+        <translation>
+            <numerusform>Ter&amp;ima %n pendaftaran</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -31,6 +145,14 @@
         <translation>Relawan</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
         <source>Ctrl+{number}</source>
         <translation>Ctrl+{number}</translation>
     </message>
@@ -43,12 +165,20 @@
         <translation>&amp;Impor bundel…</translation>
     </message>
     <message>
+        <source>Install &amp;reference data update…</source>
+        <translation>Pasang pembaruan data &amp;referensi…</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>&amp;Cari</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
         <translation>Buat &amp;cadangan sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>K&amp;unci sekarang</translation>
     </message>
     <message>
         <source>Change &amp;passphrase…</source>
@@ -81,6 +211,30 @@
     <message>
         <source>Branch fingerprint: {fingerprint}</source>
         <translation>Sidik jari kantor cabang: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Reference data update (rate table in use: {version})</source>
+        <translation>Pembaruan data referensi (tabel iuran yang dipakai: {version})</translation>
+    </message>
+    <message>
+        <source>Rate table or occupation list (*.json *.csv);;All files (*)</source>
+        <translation>Tabel iuran atau daftar pekerjaan (*.json *.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>Data referensi</translation>
+    </message>
+    <message>
+        <source>Rate table version {version} installed.</source>
+        <translation>Tabel iuran versi {version} sudah dipasang.</translation>
+    </message>
+    <message>
+        <source>Occupation list installed.</source>
+        <translation>Daftar pekerjaan sudah dipasang.</translation>
+    </message>
+    <message>
+        <source>Every receipt from now on carries it to the volunteers&apos; laptops.</source>
+        <translation>Mulai sekarang setiap tanda terima membawanya ke laptop para relawan.</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -166,6 +320,165 @@
     </message>
 </context>
 <context>
+    <name>BreachReportDialog</name>
+    <message>
+        <source>Breach report</source>
+        <translation>Laporan kebocoran data</translation>
+    </message>
+    <message>
+        <source>When a volunteer&apos;s laptop or a USB stick with bundles is lost, the people whose data it held must be told within 3×24 hours (UU 27/2022). Choose what was lost; the report lists those people and what data of theirs it held.</source>
+        <translation>Jika laptop relawan atau flashdisk berisi bundel hilang, orang-orang yang datanya ada di dalamnya harus diberi tahu dalam 3×24 jam (UU 27/2022). Pilih apa yang hilang; laporan ini mendaftar orang-orang itu dan data mereka yang tersimpan di dalamnya.</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s &amp;laptop</source>
+        <translation>&amp;Laptop relawan</translation>
+    </message>
+    <message>
+        <source>A USB &amp;stick with bundles</source>
+        <translation>&amp;Flashdisk berisi bundel</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>&amp;Relawan:</translation>
+    </message>
+    <message>
+        <source>Lapt&amp;op:</source>
+        <translation>Lapt&amp;op:</translation>
+    </message>
+    <message>
+        <source>The laptop holds every registration it sent the branch, including those the volunteer deleted. Those registered and told in a receipt may since have been removed by the volunteer (purge): they are listed and marked, because the laptop&apos;s backups can still hold them. Registrations made after its last bundle are unknown to the branch: ask the volunteer.</source>
+        <translation>Laptop menyimpan setiap pendaftaran yang pernah dikirimnya ke kantor cabang, termasuk yang dihapus relawan. Data pribadi pendaftaran yang sudah terdaftar dan dikabarkan lewat tanda terima mungkin sudah dihapus relawan: pendaftaran itu tetap dicantumkan dan ditandai, karena cadangan di laptop masih bisa memuatnya. Pendaftaran yang dibuat sesudah bundel terakhirnya tidak diketahui kantor cabang: tanyakan kepada relawan.</translation>
+    </message>
+    <message>
+        <source>Tick the &amp;bundles that were on the stick (from the import history), or add bundle files:</source>
+        <translation>Centang &amp;bundel yang ada di flashdisk (dari riwayat impor), atau tambahkan berkas bundel:</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundle file…</source>
+        <translation>&amp;Tambah berkas bundel…</translation>
+    </message>
+    <message>
+        <source>Loss &amp;discovered:</source>
+        <translation>&amp;Diketahui hilang:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Write full &amp;NIKs</source>
+        <translation>Tulis &amp;NIK lengkap</translation>
+    </message>
+    <message>
+        <source>Only when the recipient needs them. Without it the NIK shows the region and the last four digits; name, desa and phone are always written.</source>
+        <translation>Hanya jika penerimanya membutuhkan. Tanpa pilihan ini, NIK hanya menampilkan kode wilayah dan empat angka terakhir; nama, desa dan nomor HP selalu ditulis.</translation>
+    </message>
+    <message>
+        <source>The file will hold full NIKs with names: keep it encrypted and delete it after use.</source>
+        <translation>Berkas ini akan memuat NIK lengkap beserta nama: simpan dalam keadaan terenkripsi dan hapus setelah dipakai.</translation>
+    </message>
+    <message>
+        <source>&amp;Write report…</source>
+        <translation>T&amp;ulis laporan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>{file} · {volunteer} · made {made}, imported {imported}</source>
+        <translation>{file} · {volunteer} · dibuat {made}, diimpor {imported}</translation>
+    </message>
+    <message>
+        <source>{fingerprint} (current laptop)</source>
+        <translation>{fingerprint} (laptop sekarang)</translation>
+    </message>
+    <message>
+        <source>{fingerprint} (earlier laptop)</source>
+        <translation>{fingerprint} (laptop sebelumnya)</translation>
+    </message>
+    <message>
+        <source>no bundle received yet</source>
+        <translation>belum ada bundel yang diterima</translation>
+    </message>
+    <message>
+        <source>No bundle from this laptop has reached the branch.</source>
+        <translation>Belum ada bundel dari laptop ini yang sampai di kantor cabang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) from this laptop, from {first} to {last}.</source>
+        <translation>
+            <numerusform>%n bundel dari laptop ini, dari {first} sampai {last}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add bundle files</source>
+        <translation>Tambah berkas bundel</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.dpbundle);;All files (*)</source>
+        <translation>Bundel sinkronisasi (*.dpbundle);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Berkas: {path}</translation>
+    </message>
+    <message>
+        <source>Choose what was lost.</source>
+        <translation>Pilih apa yang hilang.</translation>
+    </message>
+    <message>
+        <source>Looking up the people…</source>
+        <translation>Mencari orang yang terdampak…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) whose data it could hold.</source>
+        <translation>
+            <numerusform>%n orang yang datanya mungkin ada di dalamnya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them possibly removed by the volunteer (purge).</source>
+        <translation>
+            <numerusform>%n di antaranya mungkin sudah dihapus relawan (hapus data pribadi).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more begun on the laptop but never sent: the branch has no data on them; ask the volunteer.</source>
+        <translation>
+            <numerusform>%n lagi dibuat di laptop tetapi belum pernah dikirim: kantor cabang tidak punya datanya; tanyakan kepada relawan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tell the people by {when}</source>
+        <translation>Beri tahu orang-orang itu paling lambat {when}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Menulis {file}…</translation>
+    </message>
+    <message>
+        <source>Report written: {file}</source>
+        <translation>Laporan sudah ditulis: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list of %n person(s) is written:
+{path}
+
+Its summary sheet gives the counts, the time range and the kinds of data for the notice.</source>
+        <translation>
+            <numerusform>Daftar %n orang sudah ditulis:
+{path}
+
+Lembar ringkasannya memuat jumlah, rentang waktu dan jenis data untuk pemberitahuan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -202,6 +515,17 @@
     <message>
         <source>The current passphrase is wrong. Nothing was changed; try again.</source>
         <translation>Kata sandi lama salah. Tidak ada yang diubah; coba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTableModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>These values differ</source>
+        <translation>Nilai ini berbeda</translation>
     </message>
 </context>
 <context>
@@ -251,6 +575,655 @@
     </message>
 </context>
 <context>
+    <name>Coverage</name>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>no registrations for 2 weeks</source>
+        <translation>tidak ada pendaftaran selama 2 minggu</translation>
+    </message>
+    <message>
+        <source>no bundle for 14 days</source>
+        <translation>tidak ada bundel selama 14 hari</translation>
+    </message>
+    <message>
+        <source>many open corrections</source>
+        <translation>banyak yang belum diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageCharts</name>
+    <message>
+        <source>Coverage</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <source>(no figures)</source>
+        <translation>(tidak ada angka)</translation>
+    </message>
+    <message>
+        <source>Coverage (orange: below target)</source>
+        <translation>Cakupan (oranye: di bawah target)</translation>
+    </message>
+    <message>
+        <source>Target {percent}</source>
+        <translation>Target {percent}</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Registrations per week</source>
+        <translation>Pendaftaran per minggu</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Awal minggu</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageReport</name>
+    <message>
+        <source>Page {page}</source>
+        <translation>Halaman {page}</translation>
+    </message>
+    <message>
+        <source>Coverage report</source>
+        <translation>Laporan cakupan</translation>
+    </message>
+    <message>
+        <source>BPJS Ketenagakerjaan coverage of informal workers (BPU)</source>
+        <translation>Cakupan kepesertaan BPJS Ketenagakerjaan pekerja informal (BPU)</translation>
+    </message>
+    <message>
+        <source>{branch} · made on {date}</source>
+        <translation>{branch} · dibuat pada {date}</translation>
+    </message>
+    <message>
+        <source>Coverage per kabupaten/kota against target</source>
+        <translation>Cakupan per kabupaten/kota terhadap target</translation>
+    </message>
+    <message>
+        <source>Coverage per kabupaten/kota cannot be drawn yet: no kabupaten/kota has a potential-worker figure.</source>
+        <translation>Cakupan per kabupaten/kota belum bisa digambar: belum ada kabupaten/kota yang memiliki angka pekerja potensial.</translation>
+    </message>
+    <message>
+        <source>Registrations per week</source>
+        <translation>Pendaftaran per minggu</translation>
+    </message>
+    <message>
+        <source>No registrations yet, so no weekly trend.</source>
+        <translation>Belum ada pendaftaran, jadi belum ada tren mingguan.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(belum ada)</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Registrations by occupation</source>
+        <translation>Pendaftaran menurut pekerjaan</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Registrations by funding source</source>
+        <translation>Pendaftaran menurut sumber dana</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Sumber dana</translation>
+    </message>
+    <message>
+        <source>Volunteers who may need a visit ({count} of {total})</source>
+        <translation>Relawan yang mungkin perlu dikunjungi ({count} dari {total})</translation>
+    </message>
+    <message>
+        <source>None: every volunteer registered people in the last two weeks, sent a bundle in the last 14 days and has few open corrections.</source>
+        <translation>Tidak ada: setiap relawan mendaftarkan orang dalam dua minggu terakhir, mengirim bundel dalam 14 hari terakhir, dan hanya sedikit yang belum diperbaiki.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Regis-
+trations</source>
+        <translation>Pendaf-
+taran</translation>
+    </message>
+    <message>
+        <source>This
+week</source>
+        <translation>Minggu
+ini</translation>
+    </message>
+    <message>
+        <source>Last
+bundle</source>
+        <translation>Bundel
+terakhir</translation>
+    </message>
+    <message>
+        <source>Open
+corrections</source>
+        <translation>Belum
+diperbaiki</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see the XLSX report).</source>
+        <translation>… dan {count} lagi (lihat laporan XLSX).</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Registered
+(KPJ)</source>
+        <translation>Terdaftar
+(KPJ)</translation>
+    </message>
+    <message>
+        <source>Active
+before</source>
+        <translation>Aktif
+sebelumnya</translation>
+    </message>
+    <message>
+        <source>Potential
+workers</source>
+        <translation>Pekerja
+potensial</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>To go</source>
+        <translation>Kurang</translation>
+    </message>
+    <message>
+        <source>Coverage per kabupaten/kota</source>
+        <translation>Cakupan per kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Coverage per kecamatan</source>
+        <translation>Cakupan per kecamatan</translation>
+    </message>
+    <message>
+        <source>Coverage per desa/kelurahan</source>
+        <translation>Cakupan per desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Coverage = (registered through Desa Peduli + active participants before) ÷ potential workers. Potential workers are BPJS Ketenagakerjaan&apos;s own count; a region without a target uses its parent&apos;s. Registrations: at the branch, not deleted, every state ({states}).</source>
+        <translation>Cakupan = (terdaftar lewat Desa Peduli + peserta aktif sebelumnya) ÷ pekerja potensial. Pekerja potensial adalah hitungan BPJS Ketenagakerjaan sendiri; wilayah tanpa target memakai target wilayah induknya. Pendaftaran: yang ada di kantor cabang, tidak dihapus, semua status ({states}).</translation>
+    </message>
+    <message>
+        <source>{percent} ({count} participants)</source>
+        <translation>{percent} ({count} peserta)</translation>
+    </message>
+    <message>
+        <source>target reached</source>
+        <translation>target tercapai</translation>
+    </message>
+    <message>
+        <source>Registrations at the branch</source>
+        <translation>Pendaftaran di kantor cabang</translation>
+    </message>
+    <message>
+        <source>Registered (KPJ number)</source>
+        <translation>Terdaftar (nomor KPJ)</translation>
+    </message>
+    <message>
+        <source>Active participants before</source>
+        <translation>Peserta aktif sebelumnya</translation>
+    </message>
+    <message>
+        <source>Potential workers</source>
+        <translation>Pekerja potensial</translation>
+    </message>
+    <message>
+        <source>Participants to go</source>
+        <translation>Kekurangan peserta</translation>
+    </message>
+    <message>
+        <source>By state: {states}.</source>
+        <translation>Menurut status: {states}.</translation>
+    </message>
+    <message>
+        <source>Province {name}</source>
+        <translation>Provinsi {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Regis-
+trations</source>
+        <translation>Pendaf-
+taran</translation>
+    </message>
+    <message>
+        <source>Regis-
+tered</source>
+        <translation>Ter-
+daftar</translation>
+    </message>
+    <message>
+        <source>Awaiting
+BPJS</source>
+        <translation>Menunggu
+BPJS</translation>
+    </message>
+    <message>
+        <source>Needs
+correction</source>
+        <translation>Perlu
+diperbaiki</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Tidak sah</translation>
+    </message>
+    <message>
+        <source>Active
+participants</source>
+        <translation>Peserta
+aktif</translation>
+    </message>
+    <message>
+        <source>Potential
+workers</source>
+        <translation>Pekerja
+potensial</translation>
+    </message>
+    <message>
+        <source>Cover-
+age</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>To go</source>
+        <translation>Kurang</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to see the regions below</source>
+        <translation>Klik dua kali atau tekan Enter untuk melihat wilayah di bawahnya</translation>
+    </message>
+    <message>
+        <source>Registrations at the branch (not deleted), every state</source>
+        <translation>Pendaftaran di kantor cabang (tidak dihapus), semua status</translation>
+    </message>
+    <message>
+        <source>Registered by BPJS Ketenagakerjaan (a KPJ number is recorded)</source>
+        <translation>Didaftarkan oleh BPJS Ketenagakerjaan (nomor KPJ sudah dicatat)</translation>
+    </message>
+    <message>
+        <source>Received or accepted, not yet registered by BPJS</source>
+        <translation>Sudah masuk atau diterima, belum didaftarkan oleh BPJS</translation>
+    </message>
+    <message>
+        <source>Sent back to the volunteer to correct</source>
+        <translation>Dikembalikan ke relawan untuk diperbaiki</translation>
+    </message>
+    <message>
+        <source>Failed validation at import: to check</source>
+        <translation>Gagal validasi saat impor: perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>Participants already active before (published figures)</source>
+        <translation>Peserta yang sudah aktif sebelumnya (angka yang dipublikasikan)</translation>
+    </message>
+    <message>
+        <source>BPJS&apos;s count of potential workers: the denominator</source>
+        <translation>Hitungan pekerja potensial dari BPJS: penyebut</translation>
+    </message>
+    <message>
+        <source>(Registered + active participants) ÷ potential workers</source>
+        <translation>(Terdaftar + peserta aktif) ÷ pekerja potensial</translation>
+    </message>
+    <message>
+        <source>Coverage target (a parent region&apos;s when the region has none)</source>
+        <translation>Target cakupan (target wilayah induk jika wilayah ini tidak punya)</translation>
+    </message>
+    <message>
+        <source>Participants still needed to reach the target</source>
+        <translation>Peserta yang masih dibutuhkan untuk mencapai target</translation>
+    </message>
+    <message>
+        <source>Figures: {source}</source>
+        <translation>Sumber angka: {source}</translation>
+    </message>
+    <message>
+        <source>Potential workers: the sum of the regions below</source>
+        <translation>Pekerja potensial: jumlah dari wilayah di bawahnya</translation>
+    </message>
+    <message>
+        <source>No potential-worker figure for this region: enter it with Edit figures…</source>
+        <translation>Belum ada angka pekerja potensial untuk wilayah ini: isi lewat Ubah angka…</translation>
+    </message>
+    <message>
+        <source>({registered} registered + {active} active) ÷ {potential} potential workers</source>
+        <translation>({registered} terdaftar + {active} aktif) ÷ {potential} pekerja potensial</translation>
+    </message>
+    <message>
+        <source>The parent region&apos;s target</source>
+        <translation>Target wilayah induk</translation>
+    </message>
+    <message>
+        <source>Duplicates: {count}</source>
+        <translation>Duplikat: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTargetDialog</name>
+    <message>
+        <source>Figures for {region}</source>
+        <translation>Angka untuk {region}</translation>
+    </message>
+    <message>
+        <source>BPJS Ketenagakerjaan&apos;s figures for {region}. Leave a field empty when the figure is not known; an empty target uses the parent region&apos;s.</source>
+        <translation>Angka BPJS Ketenagakerjaan untuk {region}. Kosongkan isian jika angkanya tidak diketahui; target yang kosong memakai target wilayah induk.</translation>
+    </message>
+    <message>
+        <source>e.g. 98206</source>
+        <translation>mis. 98206</translation>
+    </message>
+    <message>
+        <source>e.g. 49803</source>
+        <translation>mis. 49803</translation>
+    </message>
+    <message>
+        <source>parent&apos;s: {percent}</source>
+        <translation>induk: {percent}</translation>
+    </message>
+    <message>
+        <source>e.g. 55</source>
+        <translation>mis. 55</translation>
+    </message>
+    <message>
+        <source>where the figures come from, and when</source>
+        <translation>asal angka ini, dan kapan</translation>
+    </message>
+    <message>
+        <source>&amp;Potential workers:</source>
+        <translation>&amp;Pekerja potensial:</translation>
+    </message>
+    <message>
+        <source>&amp;Active participants:</source>
+        <translation>Peserta &amp;aktif:</translation>
+    </message>
+    <message>
+        <source>&amp;Target (%):</source>
+        <translation>&amp;Target (%):</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Sumber:</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>Up one level (Alt+Left)</source>
+        <translation>Naik satu tingkat (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>Count again (F5)</source>
+        <translation>Hitung ulang (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit figures…</source>
+        <translation>Ubah &amp;angka…</translation>
+    </message>
+    <message>
+        <source>Potential workers, active participants and target of the selected region</source>
+        <translation>Pekerja potensial, peserta aktif dan target wilayah yang dipilih</translation>
+    </message>
+    <message>
+        <source>I&amp;mport figures…</source>
+        <translation>I&amp;mpor angka…</translation>
+    </message>
+    <message>
+        <source>Potential workers and targets from a CSV or Excel file (columns region_code or area, potential_workers, target_percent, active_participants, source)</source>
+        <translation>Pekerja potensial dan target dari berkas CSV atau Excel (kolom region_code atau area, potential_workers, target_percent, active_participants, source)</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Simpan laporan…</translation>
+    </message>
+    <message>
+        <source>The coverage report as PDF (for the branch head), Excel or CSV (Ctrl+P)</source>
+        <translation>Laporan cakupan sebagai PDF (untuk kepala kantor cabang), Excel atau CSV (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Right-click to show or hide columns</source>
+        <translation>Klik kanan untuk menampilkan atau menyembunyikan kolom</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Sumber dana</translation>
+    </message>
+    <message>
+        <source>Against target</source>
+        <translation>Terhadap target</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Per minggu</translation>
+    </message>
+    <message>
+        <source>Occupation and funding</source>
+        <translation>Pekerjaan &amp; sumber dana</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>{region} is a desa/kelurahan: the lowest level.</source>
+        <translation>{region} adalah desa/kelurahan: tingkat terendah.</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan of {region}. Back: Alt+Left.</source>
+        <translation>Desa/kelurahan di {region}. Kembali: Alt+Left.</translation>
+    </message>
+    <message>
+        <source>{level} of {region}: double-click or press Enter to see the regions below.</source>
+        <translation>{level} di {region}: klik dua kali atau tekan Enter untuk melihat wilayah di bawahnya.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{region}&lt;/b&gt;: {count} registrations at the branch, {registered} registered (KPJ)</source>
+        <translation>&lt;b&gt;{region}&lt;/b&gt;: {count} pendaftaran di kantor cabang, {registered} terdaftar (KPJ)</translation>
+    </message>
+    <message>
+        <source>{active} active participants before, {potential} potential workers → coverage &lt;b&gt;{coverage}&lt;/b&gt;</source>
+        <translation>{active} peserta aktif sebelumnya, {potential} pekerja potensial → cakupan &lt;b&gt;{coverage}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>target {target}: {gap} participants to go</source>
+        <translation>target {target}: kurang {gap} peserta</translation>
+    </message>
+    <message>
+        <source>target {target} reached</source>
+        <translation>target {target} tercapai</translation>
+    </message>
+    <message>
+        <source>no potential-worker figure yet (Edit figures…)</source>
+        <translation>belum ada angka pekerja potensial (Ubah angka…)</translation>
+    </message>
+    <message>
+        <source>{count} more registrations lie outside the province or have no village.</source>
+        <translation>{count} pendaftaran lagi berada di luar provinsi atau tanpa desa.</translation>
+    </message>
+    <message>
+        <source>No registrations at the branch here yet: they appear after the volunteers&apos; bundles are imported (Import tab). Potential workers and targets can be entered now (Edit figures…).</source>
+        <translation>Belum ada pendaftaran di kantor cabang untuk wilayah ini: pendaftaran muncul setelah bundel dari relawan diimpor (tab Impor). Pekerja potensial dan target bisa diisi sekarang (Ubah angka…).</translation>
+    </message>
+    <message>
+        <source>No regions below {region}.</source>
+        <translation>Tidak ada wilayah di bawah {region}.</translation>
+    </message>
+    <message>
+        <source>No {level} of {region} has a potential-worker figure yet, so coverage cannot be computed. Select a region and press Edit figures…, or Import figures… from a CSV or Excel file.</source>
+        <translation>Belum ada {level} di {region} yang memiliki angka pekerja potensial, jadi cakupan belum bisa dihitung. Pilih wilayah lalu tekan Ubah angka…, atau Impor angka… dari berkas CSV atau Excel.</translation>
+    </message>
+    <message>
+        <source>Coverage per {level} against target</source>
+        <translation>Cakupan per {level} terhadap target</translation>
+    </message>
+    <message>
+        <source>No registrations yet: the weekly trend appears after the first bundle is imported.</source>
+        <translation>Belum ada pendaftaran: tren mingguan muncul setelah bundel pertama diimpor.</translation>
+    </message>
+    <message>
+        <source>Registrations per week, {region}</source>
+        <translation>Pendaftaran per minggu, {region}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>No volunteer is enrolled yet (Volunteers tab, Enrol volunteer…).</source>
+        <translation>Belum ada relawan yang terdaftar (tab Relawan, Daftarkan relawan…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s); {visits} may need a visit (listed first): no registrations for 2 weeks, no bundle for 14 days, or many open corrections (10 or more, and at least 1 in 10 of their registrations).</source>
+        <translation>
+            <numerusform>%n relawan; {visits} mungkin perlu dikunjungi (ada di urutan teratas): tidak ada pendaftaran selama 2 minggu, tidak ada bundel selama 14 hari, atau banyak yang belum diperbaiki (10 atau lebih, dan minimal 1 dari 10 pendaftarannya).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Figures saved.</source>
+        <translation>Angka disimpan.</translation>
+    </message>
+    <message>
+        <source>Import potential workers and targets</source>
+        <translation>Impor pekerja potensial dan target</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>Tabel (*.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import figures</source>
+        <translation>Impor angka</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: figures of %n region(s) stored.</source>
+        <translation>
+            <numerusform>{file}: angka %n wilayah disimpan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf)</source>
+        <translation>PDF untuk dicetak (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save coverage report</source>
+        <translation>Simpan laporan cakupan</translation>
+    </message>
+    <message>
+        <source>Report cancelled.</source>
+        <translation>Laporan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Report saved: {file}</source>
+        <translation>Laporan disimpan: {file}</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDialog</name>
     <message>
         <source>Delete registration</source>
@@ -279,6 +1252,49 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v dari %m</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written or changed.</source>
+        <translation>Dibatalkan. Tidak ada yang ditulis atau diubah.</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({error}). Check the folder and try again; nothing was changed.</source>
+        <translation>Berkas tidak bisa ditulis ({error}). Periksa foldernya lalu coba lagi; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel workbook (.xlsx)</source>
+        <translation>Buku kerja E&amp;xcel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;CSV text (.csv)</source>
+        <translation>Teks CS&amp;V (.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV text (*.csv)</source>
+        <translation>Teks CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Possible duplicates to review</source>
+        <translation>Kemungkinan duplikat untuk diperiksa</translation>
     </message>
 </context>
 <context>
@@ -561,6 +1577,177 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     <message>
         <source>This laptop is enrolled with {branch} as volunteer {id}.</source>
         <translation>Laptop ini terdaftar di {branch} sebagai relawan {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverColumnsTableModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Judul kolom di berkas</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDesk</name>
+    <message>
+        <source>Export for &amp;hand-over…</source>
+        <translation>&amp;Ekspor untuk serah terima…</translation>
+    </message>
+    <message>
+        <source>Import &amp;KPJ numbers…</source>
+        <translation>Impor &amp;nomor KPJ…</translation>
+    </message>
+    <message>
+        <source>Brea&amp;ch report…</source>
+        <translation>&amp;Laporan kebocoran data…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) marked Registered from {file}</source>
+        <translation>
+            <numerusform>%n pendaftaran ditandai Terdaftar dari {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverExportDialog</name>
+    <message>
+        <source>Export for hand-over</source>
+        <translation>Ekspor untuk serah terima</translation>
+    </message>
+    <message>
+        <source>Writes the registrations for BPJS Ketenagakerjaan&apos;s core system. Choose which ones, the file format and the columns; the file holds personal data: hand it over and then delete it.</source>
+        <translation>Menulis pendaftaran untuk sistem inti BPJS Ketenagakerjaan. Pilih pendaftaran mana, format berkas dan kolomnya; berkas ini memuat data pribadi: serahkan, lalu hapus.</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>All volunteers</source>
+        <translation>Semua relawan</translation>
+    </message>
+    <message>
+        <source>e.g. 15.04 or 15.04.05.2003</source>
+        <translation>mis. 15.04 atau 15.04.05.2003</translation>
+    </message>
+    <message>
+        <source>Name or NIK…</source>
+        <translation>Nama atau NIK…</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>&amp;Relawan:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Wilayah:</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Columns (tick, order, rename)</source>
+        <translation>Kolom (centang, urutkan, ganti nama)</translation>
+    </message>
+    <message>
+        <source>Space ticks a field; F2 or typing renames its header.</source>
+        <translation>Space mencentang isian; F2 atau mengetik mengganti judul kolomnya.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Naikkan</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>T&amp;urunkan</translation>
+    </message>
+    <message>
+        <source>&amp;Default columns</source>
+        <translation>Kolom &amp;standar</translation>
+    </message>
+    <message>
+        <source>Every field in the standard order and names</source>
+        <translation>Semua isian dengan urutan dan nama standar</translation>
+    </message>
+    <message>
+        <source>Save as de&amp;fault</source>
+        <translation>Jadikan &amp;bawaan</translation>
+    </message>
+    <message>
+        <source>Use these columns for every hand-over file from now on</source>
+        <translation>Pakai kolom ini untuk setiap berkas serah terima mulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Every kabupaten, kecamatan and desa</source>
+        <translation>Semua kabupaten, kecamatan dan desa</translation>
+    </message>
+    <message>
+        <source>Unknown region code</source>
+        <translation>Kode wilayah tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>The registrations could not be counted.</source>
+        <translation>Pendaftaran tidak bisa dihitung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) will be written.</source>
+        <translation>
+            <numerusform>%n pendaftaran akan ditulis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The standard columns are shown; save them as default to keep them.</source>
+        <translation>Kolom standar ditampilkan; jadikan bawaan agar tetap dipakai.</translation>
+    </message>
+    <message>
+        <source>These columns are now the default.</source>
+        <translation>Kolom ini sekarang menjadi bawaan.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Menulis {file}…</translation>
+    </message>
+    <message>
+        <source>{count} registration(s) written to {file}</source>
+        <translation>{count} pendaftaran ditulis ke {file}</translation>
+    </message>
+    <message>
+        <source>{count} registration(s) written:
+{path}
+
+The file holds personal data: hand it over to the core system, then delete it.</source>
+        <translation>{count} pendaftaran sudah ditulis:
+{path}
+
+Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translation>
     </message>
 </context>
 <context>
@@ -890,6 +2077,145 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     </message>
 </context>
 <context>
+    <name>KpjImportDialog</name>
+    <message>
+        <source>Import KPJ numbers</source>
+        <translation>Impor nomor KPJ</translation>
+    </message>
+    <message>
+        <source>Choose the CSV or Excel file from the core system with each participant&apos;s NIK and KPJ number. Each matching registration is marked Registered with its number and the volunteer learns it from the next receipt. Rows that cannot be used are listed below with their row number.</source>
+        <translation>Pilih berkas CSV atau Excel dari sistem inti yang berisi NIK dan nomor KPJ setiap peserta. Setiap pendaftaran yang cocok ditandai Terdaftar beserta nomornya, dan relawan mengetahuinya dari tanda terima berikutnya. Baris yang tidak bisa dipakai dicantumkan di bawah dengan nomor barisnya.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Belum ada berkas yang dipilih</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Berkas:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Header &amp;row:</source>
+        <translation>Baris &amp;judul:</translation>
+    </message>
+    <message>
+        <source>&amp;NIK column:</source>
+        <translation>Kolom &amp;NIK:</translation>
+    </message>
+    <message>
+        <source>&amp;KPJ column:</source>
+        <translation>Kolom &amp;KPJ:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>KPJ number</source>
+        <translation>Nomor KPJ</translation>
+    </message>
+    <message>
+        <source>Why not used</source>
+        <translation>Alasan tidak dipakai</translation>
+    </message>
+    <message>
+        <source>&amp;Save this list…</source>
+        <translation>&amp;Simpan daftar ini…</translation>
+    </message>
+    <message>
+        <source>The rows not used, as a CSV file</source>
+        <translation>Baris yang tidak dipakai, sebagai berkas CSV</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>P&amp;eriksa</translation>
+    </message>
+    <message>
+        <source>See what would change, without changing anything</source>
+        <translation>Lihat apa yang akan berubah, tanpa mengubah apa pun</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Lembar kerja (*.xlsx *.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Membaca {file}…</translation>
+    </message>
+    <message>
+        <source>Choose the NIK and KPJ columns: they could not be recognised.</source>
+        <translation>Pilih kolom NIK dan KPJ: kolom itu tidak bisa dikenali.</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Mengimpor {file}…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Memeriksa {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n registration(s) marked Registered.</source>
+        <translation>
+            <numerusform>Selesai: %n pendaftaran ditandai Terdaftar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Check only, nothing changed: %n registration(s) would be marked Registered.</source>
+        <translation>
+            <numerusform>Hanya pemeriksaan, tidak ada yang diubah: %n pendaftaran akan ditandai Terdaftar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already registered with the same number.</source>
+        <translation>
+            <numerusform>%n sudah terdaftar dengan nomor yang sama.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) not used (below).</source>
+        <translation>
+            <numerusform>%n baris tidak dipakai (lihat di bawah).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the rows not used</source>
+        <translation>Simpan baris yang tidak dipakai</translation>
+    </message>
+    <message>
+        <source>List saved: {file}</source>
+        <translation>Daftar disimpan: {file}</translation>
+    </message>
+</context>
+<context>
     <name>KtpPhotoField</name>
     <message>
         <source>Choose photo…</source>
@@ -1116,6 +2442,10 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
     <message>
         <source>Name or NIK…</source>
         <translation>Nama atau NIK…</translation>
@@ -2007,6 +3337,25 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     </message>
 </context>
 <context>
+    <name>ReportSaveRun</name>
+    <message>
+        <source>Counting the coverage figures…</source>
+        <translation>Menghitung angka cakupan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Save coverage report</source>
+        <translation>Simpan laporan cakupan</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
+        <translation>Membuat PDF…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -2051,6 +3400,394 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItemsTableModel</name>
+    <message>
+        <source>Volunteer&apos;s name</source>
+        <translation>Nama relawan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>New laptop</source>
+        <translation>Laptop baru</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>Same NIK {nik}: {first} and {second}</source>
+        <translation>NIK sama {nik}: {first} dan {second}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKindsModel</name>
+    <message>
+        <source>{kind} ({count})</source>
+        <translation>{kind} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModels</name>
+    <message>
+        <source>Duplicate NIKs</source>
+        <translation>NIK duplikat</translation>
+    </message>
+    <message>
+        <source>Failed validation</source>
+        <translation>Gagal validasi</translation>
+    </message>
+    <message>
+        <source>NIK warnings</source>
+        <translation>Peringatan NIK</translation>
+    </message>
+    <message>
+        <source>New laptops</source>
+        <translation>Laptop baru</translation>
+    </message>
+    <message>
+        <source>Two registrations with the same NIK: compare them and keep one.</source>
+        <translation>Dua pendaftaran dengan NIK yang sama: bandingkan, lalu pertahankan satu.</translation>
+    </message>
+    <message>
+        <source>Registrations that failed the checks on import: send them back for correction, or accept them after checking.</source>
+        <translation>Pendaftaran yang gagal pemeriksaan saat impor: kembalikan untuk diperbaiki, atau terima setelah diperiksa.</translation>
+    </message>
+    <message>
+        <source>The birth date or sex typed differs from the NIK, or the NIK&apos;s region is unknown: check them against the KTP.</source>
+        <translation>Tanggal lahir atau jenis kelamin yang diketik berbeda dengan NIK, atau wilayah NIK tidak dikenal: cocokkan dengan KTP.</translation>
+    </message>
+    <message>
+        <source>A volunteer sent a bundle from another laptop: compare the fingerprint with the volunteer before approving it.</source>
+        <translation>Relawan mengirim bundel dari laptop lain: cocokkan sidik jarinya bersama relawan sebelum menyetujui.</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>%n month(s)</source>
+        <translation>%n bulan</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>tanda tangan</translation>
+    </message>
+    <message>
+        <source>spoken, witnessed</source>
+        <translation>lisan, dengan saksi</translation>
+    </message>
+    <message>
+        <source>paper form</source>
+        <translation>formulir kertas</translation>
+    </message>
+    <message>
+        <source>witness: {name}</source>
+        <translation>saksi: {name}</translation>
+    </message>
+    <message>
+        <source>form no. {number}</source>
+        <translation>formulir no. {number}</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Branch state</source>
+        <translation>Status di cabang</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Didaftarkan pada</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Terakhir diubah</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisi</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>&amp;Batch accept…</source>
+        <translation>Terima &amp;sekaligus…</translation>
+    </message>
+    <message>
+        <source>Accept every clean registration of a bundle, a volunteer or a desa at once</source>
+        <translation>Terima sekaligus semua pendaftaran bersih dari satu bundel, satu relawan atau satu desa</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Antrean:</translation>
+    </message>
+    <message>
+        <source>&amp;Items:</source>
+        <translation>&amp;Daftar:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;left</source>
+        <translation>Pertahankan &amp;kiri</translation>
+    </message>
+    <message>
+        <source>Keep &amp;right</source>
+        <translation>Pertahankan ka&amp;nan</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>Ter&amp;ima</translation>
+    </message>
+    <message>
+        <source>Needs c&amp;orrection…</source>
+        <translation>Perlu di&amp;perbaiki…</translation>
+    </message>
+    <message>
+        <source>Send it back to the volunteer with a reason (the next receipt carries it)</source>
+        <translation>Kembalikan ke relawan dengan alasan (dikirim bersama tanda terima berikutnya)</translation>
+    </message>
+    <message>
+        <source>Show in the &amp;list</source>
+        <translation>Tampilkan di da&amp;ftar</translation>
+    </message>
+    <message>
+        <source>Open the Registrations tab at this registration</source>
+        <translation>Buka tab Pendaftaran pada pendaftaran ini</translation>
+    </message>
+    <message>
+        <source>Laptop bound now:</source>
+        <translation>Laptop tercatat sekarang:</translation>
+    </message>
+    <message>
+        <source>New laptop:</source>
+        <translation>Laptop baru:</translation>
+    </message>
+    <message>
+        <source>Ask the volunteer to read the fingerprint shown on their laptop (Sync → Show fingerprints). Approve only if it is the same; then import the refused bundle again (Ctrl+I).</source>
+        <translation>Minta relawan membacakan sidik jari yang tampil di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; lalu impor lagi bundel yang ditolak (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Approve this &amp;laptop…</source>
+        <translation>Setujui &amp;laptop ini…</translation>
+    </message>
+    <message>
+        <source>&amp;Not this volunteer&apos;s laptop…</source>
+        <translation>&amp;Bukan laptop relawan ini…</translation>
+    </message>
+    <message>
+        <source>Forget this laptop: its bundles stay refused</source>
+        <translation>Lupakan laptop ini: bundelnya tetap ditolak</translation>
+    </message>
+    <message>
+        <source>Review ({count})</source>
+        <translation>Pemeriksaan ({count})</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need a person.</source>
+        <translation>
+            <numerusform>%n hal perlu ditangani petugas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing needs a person now.</source>
+        <translation>Saat ini tidak ada yang perlu ditangani petugas.</translation>
+    </message>
+    <message>
+        <source>{count} received registration(s) wait to be accepted: Batch accept… takes the clean ones of a bundle, a volunteer or a desa at once.</source>
+        <translation>{count} pendaftaran yang sudah masuk menunggu diterima: Terima sekaligus… menerima yang bersih dari satu bundel, satu relawan atau satu desa sekaligus.</translation>
+    </message>
+    <message>
+        <source>No duplicate NIK to decide. When a bundle brings a NIK the branch already holds, both registrations appear here side by side.</source>
+        <translation>Tidak ada NIK duplikat yang perlu diputuskan. Jika bundel membawa NIK yang sudah ada di kantor cabang, kedua pendaftaran muncul di sini berdampingan.</translation>
+    </message>
+    <message>
+        <source>No registration failed validation.</source>
+        <translation>Tidak ada pendaftaran yang gagal validasi.</translation>
+    </message>
+    <message>
+        <source>No NIK warning to check.</source>
+        <translation>Tidak ada peringatan NIK yang perlu diperiksa.</translation>
+    </message>
+    <message>
+        <source>No new laptop is waiting. A bundle from a volunteer&apos;s new laptop is refused on import, and the laptop waits here for approval.</source>
+        <translation>Tidak ada laptop baru yang menunggu. Bundel dari laptop baru relawan ditolak saat impor, dan laptop itu menunggu persetujuan di sini.</translation>
+    </message>
+    <message>
+        <source>The whole queue is empty. What needs a person in the next bundles (Ctrl+I) appears here.</source>
+        <translation>Seluruh antrean kosong. Yang perlu ditangani petugas dari bundel berikutnya (Ctrl+I) akan muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Left: {volunteer}</source>
+        <translation>Kiri: {volunteer}</translation>
+    </message>
+    <message>
+        <source>Right: {volunteer}</source>
+        <translation>Kanan: {volunteer}</translation>
+    </message>
+    <message>
+        <source>NIK {nik} was registered twice: on the left by {left}, on the right by {right}. {differences} Keep the registration that is right: the other is marked a duplicate of it, and its volunteer learns it from the next receipt.</source>
+        <translation>NIK {nik} didaftarkan dua kali: di kiri oleh {left}, di kanan oleh {right}. {differences} Pertahankan pendaftaran yang benar: yang lain ditandai sebagai duplikatnya, dan relawannya mengetahuinya dari tanda terima berikutnya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ (highlighted).</source>
+        <translation>
+            <numerusform>%n isian berbeda (ditandai warna).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every field is the same.</source>
+        <translation>Semua isian sama.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>Keep {name} ({volunteer}); mark the right one a duplicate</source>
+        <translation>Pertahankan {name} ({volunteer}); tandai yang kanan sebagai duplikat</translation>
+    </message>
+    <message>
+        <source>Keep {name} ({volunteer}); mark the left one a duplicate</source>
+        <translation>Pertahankan {name} ({volunteer}); tandai yang kiri sebagai duplikat</translation>
+    </message>
+    <message>
+        <source>{volunteer} ({state}, {when})</source>
+        <translation>{volunteer} ({state}, {when})</translation>
+    </message>
+    <message>
+        <source>Keep one registration</source>
+        <translation>Pertahankan satu pendaftaran</translation>
+    </message>
+    <message>
+        <source>The other registration is already registered with BPJS Ketenagakerjaan (KPJ {kpj}). Mark it a duplicate anyway?</source>
+        <translation>Pendaftaran yang lain sudah terdaftar di BPJS Ketenagakerjaan (KPJ {kpj}). Tetap tandai sebagai duplikat?</translation>
+    </message>
+    <message>
+        <source>&amp;Mark duplicate</source>
+        <translation>&amp;Tandai duplikat</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>{name} ({volunteer}) marked a duplicate of the registration by {kept}</source>
+        <translation>{name} ({volunteer}) ditandai sebagai duplikat dari pendaftaran oleh {kept}</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>{name} · NIK {nik} · sent by {volunteer} · {village}</source>
+        <translation>{name} · NIK {nik} · dikirim oleh {volunteer} · {village}</translation>
+    </message>
+    <message>
+        <source>Problems found on import:</source>
+        <translation>Masalah yang ditemukan saat impor:</translation>
+    </message>
+    <message>
+        <source>To check against the KTP:</source>
+        <translation>Perlu dicocokkan dengan KTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept: the KTP was checked</source>
+        <translation>Ter&amp;ima: KTP sudah diperiksa</translation>
+    </message>
+    <message>
+        <source>The NIK and the KTP agree with what was typed: accept the registration</source>
+        <translation>NIK dan KTP cocok dengan yang diketik: terima pendaftaran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Accept anyway</source>
+        <translation>Tetap ter&amp;ima</translation>
+    </message>
+    <message>
+        <source>Accept although the checks failed (for example a rule that changed)</source>
+        <translation>Terima walaupun gagal pemeriksaan (misalnya karena aturannya berubah)</translation>
+    </message>
+    <message>
+        <source>Change state</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation>{name}: {state}</translation>
+    </message>
+    <message>
+        <source>Volunteer {id} ({name}) sent a bundle from a laptop other than the one bound to them ({when}). It was refused; nothing from it was imported.</source>
+        <translation>Relawan {id} ({name}) mengirim bundel dari laptop selain laptop yang tercatat untuknya ({when}). Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Approve this laptop</source>
+        <translation>Setujui laptop ini</translation>
+    </message>
+    <message>
+        <source>Approve the laptop with fingerprint
+{fingerprint}
+for volunteer {id}? Only if the volunteer reads the same fingerprint on it. Their old laptop&apos;s bundles are refused from then on.</source>
+        <translation>Setujui laptop dengan sidik jari
+{fingerprint}
+untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari laptop itu. Sesudah itu, bundel dari laptop lamanya ditolak.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Setujui</translation>
+    </message>
+    <message>
+        <source>Laptop of {id} approved. Import the refused bundle again (Ctrl+I).</source>
+        <translation>Laptop {id} disetujui. Impor lagi bundel yang ditolak (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Not this volunteer&apos;s laptop</source>
+        <translation>Bukan laptop relawan ini</translation>
+    </message>
+    <message>
+        <source>Forget the laptop with fingerprint
+{fingerprint}
+? Bundles from it stay refused.</source>
+        <translation>Lupakan laptop dengan sidik jari
+{fingerprint}
+? Bundel dari laptop itu tetap ditolak.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget it</source>
+        <translation>&amp;Lupakan</translation>
+    </message>
+    <message>
+        <source>The new laptop of {id} was forgotten.</source>
+        <translation>Laptop baru {id} sudah dilupakan.</translation>
+    </message>
+    <message>
+        <source>{count} registration(s) of {scope} accepted (batch {batch}).</source>
+        <translation>{count} pendaftaran dari {scope} diterima (kelompok {batch}).</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +3869,45 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <message>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerActivityTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Regis-
+trations</source>
+        <translation>Pendaf-
+taran</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Bundel terakhir</translation>
+    </message>
+    <message>
+        <source>Open
+corrections</source>
+        <translation>Belum
+diperbaiki</translation>
+    </message>
+    <message>
+        <source>Needs a visit</source>
+        <translation>Perlu dikunjungi</translation>
+    </message>
+    <message>
+        <source>Registrations made in the week starting {date}</source>
+        <translation>Pendaftaran dalam minggu yang dimulai {date}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +4046,14 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <message>
         <source>The branch office has received everything sent so far.</source>
         <translation>Kantor cabang sudah menerima semua yang dikirim sejauh ini.</translation>
+    </message>
+    <message>
+        <source>New rate table in use: version {version}.</source>
+        <translation>Tabel iuran baru dipakai: versi {version}.</translation>
+    </message>
+    <message>
+        <source>New occupation list in use (the form offers the new occupations).</source>
+        <translation>Daftar pekerjaan baru dipakai (formulir kini menawarkan pekerjaan yang baru).</translation>
     </message>
     <message>
         <source>Registrations marked &quot;needs correction&quot; show the branch office&apos;s reason when you point at their status.</source>

@@ -992,9 +992,9 @@ class ReportSaveRun(QObject):
         self.path = path
         self.fmt = fmt
         self.cancelled = False
-        self.progress = QProgressDialog(view.tr("Counting the coverage figures…"),
-                                        view.tr("Cancel"), 0, 3, view)
-        self.progress.setWindowTitle(view.tr("Save coverage report"))
+        self.progress = QProgressDialog(self.tr("Counting the coverage figures…"),
+                                        self.tr("Cancel"), 0, 3, view)
+        self.progress.setWindowTitle(self.tr("Save coverage report"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -1034,7 +1034,7 @@ class ReportSaveRun(QObject):
         if self.fmt == "pdf":
             from desa_peduli.ui.report_pdf import write_pdf
 
-            self.progress.setLabelText(self.view.tr("Drawing the PDF…"))
+            self.progress.setLabelText(self.tr("Drawing the PDF…"))
             self.progress.setValue(2)
             try:
                 write_pdf(report, self.path, lang=current_language())

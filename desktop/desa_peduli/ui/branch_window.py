@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.ui import labels
+from desa_peduli.ui import about, labels
 from desa_peduli.ui.branch_dialogs import (
     CorrectionDialog,
     DuplicateOfDialog,
@@ -646,6 +646,8 @@ class BranchMainWindow(QMainWindow):
         view_menu.addAction(self.find_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.fingerprint_action)
+        help_menu.addSeparator()
+        self.about_action = about.install_about_action(self, help_menu)
 
     def _build_status_bar(self) -> None:
         self.fingerprint_label = QLabel(

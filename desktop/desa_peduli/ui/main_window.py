@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.domain.registration import STATUSES
 from desa_peduli.storage.registrations import ListQuery
-from desa_peduli.ui import labels
+from desa_peduli.ui import about, labels
 from desa_peduli.ui.dialogs import (
     ChangePassphraseDialog,
     DeleteDialog,
@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.sync = VolunteerSync(self)  # the Sync menu and the sync line in the status bar
         self.sync.changed.connect(self.refresh)
         self.sync.changed.connect(self._drop_closed_form)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))  # after Sync: last
+        self.about_action = about.install_about_action(self, self.help_menu)
         self._update_title()
 
         self._search_timer = QTimer(self)
