@@ -32,6 +32,7 @@ BRANCH_STATES = ("accepted", "correction", "registered", "duplicate")
 # from this many registrations in a bundle a second process decodes it (starting one
 # costs ~0.3 s; below this the bundle is decoded faster than that in this process)
 DECODER_MIN_RECORDS = 2000
+IMPORT_CACHE_KB = 128 * 1024  # the page cache while a large import runs (normally 32 MB)
 
 
 def create_branch(path: Path, *, name: str, province: str, passphrase: str, regions=None):
@@ -59,6 +60,7 @@ class BranchService:
     session: object
     _decoder_process: decoder.DecoderProcess | None = field(default=None, init=False,
                                                              repr=False)
+    _cache_pages: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self):
         if self.session.role != "branch":
@@ -137,10 +139,13 @@ class BranchService:
         return target
 
     def volunteers(self) -> list[dict]:
+        # counts kept by triggers (0006): not deleted registrations, by branch state
         cursor = self.db.execute(
-            "SELECT v.*, (SELECT count(*) FROM registrations r WHERE r.volunteer_id = v.id) "
-            "AS registrations, (SELECT count(*) FROM registrations r WHERE r.volunteer_id = v.id "
-            "AND r.branch_state = 'correction') AS open_corrections FROM volunteers v ORDER BY v.id")
+            "SELECT v.*, coalesce((SELECT sum(c.n) FROM volunteer_counts c WHERE "
+            "c.volunteer_id = v.id AND c.dimension = 'state'), 0) AS registrations, "
+            "coalesce((SELECT c.n FROM volunteer_counts c WHERE c.volunteer_id = v.id AND "
+            "c.dimension = 'state' AND c.value = 'correction'), 0) AS open_corrections "
+            "FROM volunteers v ORDER BY v.id")
         names = [d[0] for d in cursor.description]
         out = []
         for row in cursor:
@@ -152,10 +157,15 @@ class BranchService:
         return out
 
     def volunteer(self, volunteer_id: str) -> dict:
-        for item in self.volunteers():
-            if item["id"] == volunteer_id:
-                return item
-        raise NotFound(f"relawan {volunteer_id}")
+        cursor = self.db.execute("SELECT * FROM volunteers WHERE id = ?", [volunteer_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFound(f"relawan {volunteer_id}")
+        item = dict(zip([d[0] for d in cursor.description], row, strict=True))
+        item["villages"] = json.loads(item["villages"])
+        item["device_fingerprint"] = (fingerprint(unb64(item["device_key"]))
+                                      if item["device_key"] else None)
+        return item
 
     def approve_device(self, bundle_path: Path) -> str:
         """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""
@@ -207,6 +217,10 @@ class BranchService:
     def _decoder(self) -> decoder.DecoderProcess:
         if self._decoder_process is None:
             self._decoder_process = decoder.DecoderProcess()
+            # a large import inserts into a dozen indexes at random places: a bigger page
+            # cache spares re-reading (and decrypting) their pages; back to normal at close
+            self._cache_pages = self.db.execute("PRAGMA cache_size").fetchone()[0]
+            self.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         return self._decoder_process
 
     def _validation_spec(self) -> decoder.ValidationSpec:
@@ -222,6 +236,7 @@ class BranchService:
         if self._decoder_process is not None:
             self._decoder_process.close()
             self._decoder_process = None
+            self.db.execute(f"PRAGMA cache_size = {int(self._cache_pages)}")
 
     def import_history(self, limit: int = 500) -> list[dict]:
         rows = self.db.execute(

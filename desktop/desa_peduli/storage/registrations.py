@@ -39,6 +39,10 @@ LIST_COLUMNS = (
     "volunteer_id, branch_state"
 )
 OPEN_DUPLICATES = "open_duplicates"  # a pseudo branch state: in an unresolved duplicate pair
+# The list shows at most this many matches of a search (names: the newest registered;
+# NIK digits: the lowest numbers): one
+# letter matches a quarter of a million names at a branch, and nobody reads them all.
+SEARCH_LIMIT = 2000
 
 
 def local_now() -> str:
@@ -381,12 +385,22 @@ class RegistrationStore:
             return SaveOutcome(reg_id, revision, seq, False, ["deleted"], current["status"])
 
     # -- lists --------------------------------------------------------------------------
-    def query_pks(self, query: ListQuery) -> list[int]:
-        where, params = list_where(query)
+    def query_pks(self, query: ListQuery, text_limit: int | None = SEARCH_LIMIT) -> list[int]:
+        """Keys of what the list shows, in its order (a search: at most ``text_limit``)."""
+        where, params = list_where(query, text_limit)
         order = SORTABLE.get(query.sort, "updated_at")
         direction = "DESC" if query.descending else "ASC"
         sql = f"SELECT r.pk FROM registrations r{where} ORDER BY {order} {direction}, r.pk {direction}"
         return [row[0] for row in self.db.execute(sql, params)]
+
+    def search_truncated(self, query: ListQuery, limit: int = SEARCH_LIMIT) -> bool:
+        """Whether the search of ``query`` matches more than the list shows."""
+        text = (query.text or "").strip()
+        found = _text_match(text, limit + 1) if text else None
+        if found is None:
+            return False
+        sql = f"SELECT count(*) FROM registrations r WHERE {found[0]}"
+        return self.db.execute(sql, found[1]).fetchone()[0] > limit
 
     def rows_for_pks(self, pks: list[int]) -> dict[int, dict]:
         if not pks:
@@ -437,8 +451,25 @@ class RegistrationStore:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
 
 
-def list_where(query: ListQuery) -> tuple[str, list]:
-    """The ``WHERE`` clause (over ``registrations r``) and parameters of a list query."""
+def _text_match(text: str, limit: int | None) -> tuple[str, list] | None:
+    """The registrations a search selects: NIK digits (a prefix) or name words (FTS)."""
+    digits = text.replace(" ", "")
+    if digits.isdigit():
+        if limit is None:
+            return "r.nik >= ? AND r.nik < ?", [digits, digits + ":"]  # ':' follows '9'
+        return ("r.pk IN (SELECT pk FROM registrations WHERE nik >= ? AND nik < ? "
+                "ORDER BY nik LIMIT ?)", [digits, digits + ":", limit])
+    match = fts_match(text)
+    if not match:
+        return None
+    tail = " ORDER BY rowid DESC LIMIT ?" if limit is not None else ""
+    return (f"r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?"
+            f"{tail})", [match] + ([limit] if limit is not None else []))
+
+
+def list_where(query: ListQuery, text_limit: int | None = None) -> tuple[str, list]:
+    """The ``WHERE`` clause (over ``registrations r``) and parameters of a list query;
+    ``text_limit``: a search selects at most that many (the newest)."""
     clauses, params = [], []
     if not query.include_deleted:
         clauses.append("r.deleted_at IS NULL")
@@ -463,17 +494,10 @@ def list_where(query: ListQuery) -> tuple[str, list]:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [prefix, escaped + ".%"]
     text = (query.text or "").strip()
-    digits = text.replace(" ", "")
-    if digits.isdigit():
-        clauses.append("r.nik >= ? AND r.nik < ?")
-        params += [digits, digits + ":"]  # ':' sorts right after '9'
-    elif text:
-        match = fts_match(text)
-        if match:
-            clauses.append(
-                "r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?)"
-            )
-            params.append(match)
+    found = _text_match(text, text_limit) if text else None
+    if found is not None:
+        clauses.append(found[0])
+        params += found[1]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -68,7 +68,9 @@ class RegistrationTableModel(QAbstractTableModel):
         self._page_size = max(1, page_size)
         self._max_pages = max(1, max_cached_pages)
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
-        self._pks: list[int] = store.query_pks(self._query)
+        self._pks: list[int] = []
+        self.truncated = False  # a search matched more than the list shows
+        self._load()
         self.rows_fetched = 0  # total rows read from the database (for tests and tuning)
 
     # -- query --------------------------------------------------------------------------
@@ -81,8 +83,13 @@ class RegistrationTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = dataclasses.replace(query)
         self._pages.clear()
-        self._pks = self._store.query_pks(self._query)
+        self._load()
         self.endResetModel()
+
+    def _load(self) -> None:
+        self._pks = self._store.query_pks(self._query)
+        truncated = getattr(self._store, "search_truncated", None)
+        self.truncated = bool(truncated and self._query.text and truncated(self._query))
 
     def refresh(self) -> None:
         """Re-read keys and rows (after a save, a delete, a restore)."""
@@ -267,7 +274,7 @@ class RegistrationTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_pks = self._pks
         self._query = dataclasses.replace(self._query, sort=key, descending=descending)
-        self._pks = self._store.query_pks(self._query)
+        self._load()
         self._pages.clear()
         new_rows = {pk: row for row, pk in enumerate(self._pks)}
         old_indexes = self.persistentIndexList()
