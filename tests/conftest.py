@@ -117,3 +117,32 @@ def _shipped_reference_data():
     reference.activate(None)
     yield
     reference.activate(None)
+
+
+@pytest.fixture
+def make_volunteer(workspace_template, branch, tmp_path):
+    """``make_volunteer("RLW-001")`` → an open volunteer Session enrolled with ``branch``
+    (its own copy of the volunteer template, its own keys)."""
+    from desa_peduli.services.branch import BranchService
+    from desa_peduli.services.field import FieldSync
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
+
+    opened = []
+
+    def make(volunteer_id: str, name: str = "Rina Marlina"):
+        src, key = workspace_template
+        dst = tmp_path / f"vol-{volunteer_id}-{len(opened)}"
+        shutil.copytree(src, dst)
+        folder = tmp_path / "enrolments"
+        folder.mkdir(exist_ok=True)
+        enrolment = BranchService(branch).enrol(volunteer_id=volunteer_id, name=name,
+                                                villages=["15.04.05.2003"], target=folder)
+        session = Session(Workspace.open_with_key(dst, key))
+        FieldSync(session).enrol(enrolment)
+        opened.append(session)
+        return session
+
+    yield make
+    for session in opened:
+        session.close()

@@ -21,7 +21,7 @@ import pytest
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
-from tests.sync.conftest import make_volunteer, person  # noqa: F401 - a fixture
+from tests.sync.conftest import person
 
 SERASAH, AWIN, SIPIN, SELAM_PAUNG = ("15.04.05.2003", "15.04.05.2016", "15.71.01.1001",
                                      "15.01.01.2001")
@@ -36,7 +36,7 @@ def send(volunteer, branch, folder):
 
 
 @pytest.fixture
-def desk(branch, make_volunteer, tmp_path, valid_registration):  # noqa: F811
+def desk(branch, make_volunteer, tmp_path, valid_registration):
     """The branch above; returns the registration ids by name."""
     rina, budi = make_volunteer("RLW-001"), make_volunteer("RLW-002", "Budi Santoso")
     ids = {}
@@ -64,4 +64,4 @@ def desk(branch, make_volunteer, tmp_path, valid_registration):  # noqa: F811
 
 
 __all__ = ["AWIN", "BATANGHARI", "KERINCI", "KOTA_JAMBI", "PEMAYUNG", "SELAM_PAUNG", "SERASAH",
-           "SIPIN", "desk", "make_volunteer", "send"]
+           "SIPIN", "desk", "send"]

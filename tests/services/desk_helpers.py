@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 import uuid
-
-import pytest
 
 from desa_peduli.domain.registration import FIELDS
 from desa_peduli.services.branch import BranchService
@@ -31,32 +28,6 @@ def person(base: dict, serial: int, **changes) -> dict:
 
 def nik_for(serial: int) -> str:
     return f"150405420388{serial:04d}"
-
-
-@pytest.fixture
-def make_volunteer(workspace_template, branch, tmp_path):
-    """``make_volunteer("RLW-001")`` → an open volunteer Session enrolled with ``branch``."""
-    from desa_peduli.services.session import Session
-    from desa_peduli.storage.workspace import Workspace
-
-    opened = []
-
-    def make(volunteer_id: str, name: str = "Rina Marlina", *, same_as=None):
-        src, key = workspace_template
-        dst = tmp_path / f"vol-{volunteer_id}-{len(opened)}"
-        shutil.copytree(src, dst)
-        folder = tmp_path / "enrolments"
-        folder.mkdir(exist_ok=True)
-        enrolment = BranchService(branch).enrol(volunteer_id=volunteer_id, name=name,
-                                                villages=["15.04.05.2003"], target=folder)
-        session = Session(Workspace.open_with_key(dst, key))
-        FieldSync(session).enrol(enrolment)
-        opened.append(session)
-        return session
-
-    yield make
-    for session in opened:
-        session.close()
 
 
 def send(volunteer, branch, folder):
@@ -107,4 +78,4 @@ def fill_branch(db, count: int, *, start: int = 1, volunteer_id: str = "RLW-BULK
     return ids
 
 
-__all__ = ["fill_branch", "make_volunteer", "nik_for", "person", "send"]
+__all__ = ["fill_branch", "nik_for", "person", "send"]

@@ -8,7 +8,7 @@ import pytest
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
 from desa_peduli.services.review import ReviewService
-from tests.sync.conftest import make_volunteer, person  # noqa: F401 - a fixture
+from tests.sync.conftest import person
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def save_as_sent(session, data: dict) -> str:
 
 
 @pytest.fixture
-def office(branch, make_volunteer, stick, valid_registration):  # noqa: F811
+def office(branch, make_volunteer, stick, valid_registration):
     """Two volunteers' bundles imported: Rina 6 (1 invalid, 2 NIK warnings), Budi 2 (one
     with Rina's first NIK: a duplicate pair)."""
     rina, budi = make_volunteer("RLW-001"), make_volunteer("RLW-002", "Budi Santoso")
@@ -53,4 +53,4 @@ def office(branch, make_volunteer, stick, valid_registration):  # noqa: F811
             "rina_bundle": rina_report.bundle_id, "budi_bundle": budi_report.bundle_id}
 
 
-__all__ = ["export", "make_volunteer", "office", "person", "save_as_sent", "stick"]
+__all__ = ["export", "office", "person", "save_as_sent", "stick"]

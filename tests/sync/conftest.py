@@ -4,35 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import shutil
-
-import pytest
-
-from desa_peduli.services.branch import BranchService
-from desa_peduli.services.field import FieldSync
-from desa_peduli.services.session import Session
-from desa_peduli.storage.workspace import Workspace
-
-
-@pytest.fixture
-def make_volunteer(workspace_template, branch, tmp_path):
-    """make_volunteer("RLW-001") → an open, enrolled volunteer Session."""
-    opened = []
-
-    def make(volunteer_id: str, name: str = "Rina Marlina"):
-        src, key = workspace_template
-        dst = tmp_path / f"vol-{volunteer_id}"
-        shutil.copytree(src, dst)
-        enrolment = BranchService(branch).enrol(volunteer_id=volunteer_id, name=name,
-                                                villages=["15.04.05.2003"], target=tmp_path)
-        session = Session(Workspace.open_with_key(dst, key))
-        FieldSync(session).enrol(enrolment)
-        opened.append(session)
-        return session
-
-    yield make
-    for session in opened:
-        session.close()
 
 
 def person(base: dict, serial: int, **changes) -> dict:

@@ -169,17 +169,7 @@ class BranchService:
 
     def approve_device(self, bundle_path: Path) -> str:
         """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""
-        from desa_peduli.sync import container
-
-        name = Path(bundle_path).name
-        try:
-            opened = container.open_container(bundle_path, header=bundles.HEADER,
-                                              max_payload=bundles.MAX_BUNDLE)
-            bundles.check_manifest_shape(opened.manifest, name)
-            container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
-        except (container.ContainerError, ValueError) as exc:
-            raise bundles.refuse(name, "signature") from exc
-        manifest = opened.manifest
+        manifest = bundles.signed_manifest(Path(bundle_path))
         self.volunteer(manifest["volunteer_id"])
         with self.db.atomic():
             bind_device(self.db, manifest["volunteer_id"], manifest["device_public_key"],

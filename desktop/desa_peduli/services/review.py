@@ -288,18 +288,13 @@ class ReviewService:
         """Remember the laptop of a bundle refused as ``device_changed`` (its signature is
         checked again here) so the queue shows it until approved. Returns the volunteer
         id, or None when the bundle is not from a new laptop of an enrolled volunteer."""
+        from desa_peduli.errors import BundleRejected
         from desa_peduli.sync import bundle as bundles
-        from desa_peduli.sync import container
 
-        name = Path(bundle_path).name
         try:
-            opened = container.open_container(bundle_path, header=bundles.HEADER,
-                                              max_payload=bundles.MAX_BUNDLE)
-            bundles.check_manifest_shape(opened.manifest, name)
-            container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
-        except (container.ContainerError, ValueError, OSError, InputRejected):
+            manifest = bundles.signed_manifest(Path(bundle_path))
+        except BundleRejected:
             return None
-        manifest = opened.manifest
         row = self.db.execute(
             "SELECT device_key, pending_device_key FROM volunteers WHERE id = ?",
             [manifest["volunteer_id"]]).fetchone()

@@ -226,6 +226,19 @@ def check_manifest_shape(manifest: dict, file_name: str) -> None:
         raise refuse(file_name, "manifest")
 
 
+def signed_manifest(path: Path) -> dict:
+    """The manifest of a bundle whose signature matches the device key it names (nothing
+    decrypted; raises BundleRejected ``signature``). For approving a new laptop."""
+    name = Path(path).name
+    try:
+        opened = container.open_container(path, header=HEADER, max_payload=MAX_BUNDLE)
+        check_manifest_shape(opened.manifest, name)
+        container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
+    except (container.ContainerError, ValueError, OSError) as exc:
+        raise refuse(name, "signature") from exc
+    return opened.manifest
+
+
 def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict]:
     """Every check before decryption; returns the container and the volunteer row."""
     name = Path(path).name

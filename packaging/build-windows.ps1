@@ -1,0 +1,59 @@
+# Build Desa Peduli for Windows: the PyInstaller folder, then the Inno Setup installer.
+#
+#   powershell -ExecutionPolicy Bypass -File packaging\build-windows.ps1
+#   powershell -ExecutionPolicy Bypass -File packaging\build-windows.ps1 -NoInstaller
+#
+# Needs (see packaging\README.md): 64-bit Python 3.11 or newer from python.org, Git, and
+# Inno Setup 6.3 or newer. Creates .venv (if missing), installs the package with
+# PyInstaller into it, builds packaging\dist\desa-peduli\ and, with Inno Setup,
+# packaging\dist\desa-peduli-<version>-setup.exe.
+param([switch]$NoInstaller)
+
+$ErrorActionPreference = "Stop"
+Set-Location (Join-Path $PSScriptRoot "..")
+
+function Invoke-Checked {
+    param([string]$What, [scriptblock]$Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)" }
+}
+
+$python = ".venv\Scripts\python.exe"
+if (-not (Test-Path $python)) {
+    if (Get-Command py -ErrorAction SilentlyContinue) {
+        Invoke-Checked "creating .venv" { py -3 -m venv .venv }
+    } else {
+        Invoke-Checked "creating .venv" { python -m venv .venv }
+    }
+}
+Invoke-Checked "pip upgrade" { & $python -m pip install --quiet --upgrade pip }
+Invoke-Checked "installing the package and PyInstaller" {
+    & $python -m pip install --quiet -e ".[packaging]"
+}
+
+$version = & $python -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])"
+if ($LASTEXITCODE -ne 0) { throw "could not read the version from pyproject.toml" }
+
+if (Test-Path packaging\dist\desa-peduli) { Remove-Item -Recurse -Force packaging\dist\desa-peduli }
+Invoke-Checked "PyInstaller" {
+    & $python -m PyInstaller --noconfirm --clean --log-level WARN `
+        --distpath packaging\dist --workpath packaging\build packaging\desa-peduli.spec
+}
+
+$folder = "packaging\dist\desa-peduli"
+$sizeMB = [math]::Round(((Get-ChildItem $folder -Recurse -File | Measure-Object Length -Sum).Sum) / 1MB, 1)
+Write-Host "Built $folder ($sizeMB MB)"
+Invoke-Checked "smoke test (desa-peduli.exe --version)" { & "$folder\desa-peduli.exe" --version }
+
+if ($NoInstaller) { exit 0 }
+$candidates = @(
+    "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe",
+    "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
+    "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe"
+)
+$iscc = $candidates | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
+if (-not $iscc) {
+    throw "Inno Setup 6 (ISCC.exe) not found: install it from https://jrsoftware.org/isdl.php or run with -NoInstaller"
+}
+Invoke-Checked "Inno Setup" { & $iscc "/DAppVersion=$version" packaging\windows\desa-peduli.iss }
+Write-Host "Wrote packaging\dist\desa-peduli-$version-setup.exe"
