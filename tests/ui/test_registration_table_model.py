@@ -132,3 +132,23 @@ def test_set_query_filters(session, add_people):
                for r in range(model.rowCount()))
     model.release()
     assert model.rowCount() == 0
+
+
+def test_a_long_list_is_kept_for_its_query_until_the_data_changes(session, add_people,
+                                                                  monkeypatch):
+    from desa_peduli.storage.registrations import ListQuery
+    from desa_peduli.ui import registration_table_model as rtm
+
+    add_people(3)
+    monkeypatch.setattr(rtm, "KEEP_LONG_LIST", 2)
+    store = session.registrations.store
+    reads = []
+    real = store.query_pks
+    monkeypatch.setattr(store, "query_pks", lambda q, **kw: reads.append(q) or real(q, **kw))
+    model = rtm.RegistrationTableModel(store)
+    model.set_query(ListQuery(status="nothing-has-this"))
+    model.set_query(ListQuery())  # back to everything: nothing changed, no new read
+    assert len(reads) == 2 and model.rowCount() == 3
+    add_people(1, start=10)  # a change through this connection: read again
+    model.set_query(ListQuery())
+    assert len(reads) == 3 and model.rowCount() == 4

@@ -393,6 +393,12 @@ class RegistrationStore:
         sql = f"SELECT r.pk FROM registrations r{where} ORDER BY {order} {direction}, r.pk {direction}"
         return [row[0] for row in self.db.execute(sql, params)]
 
+    def data_stamp(self) -> tuple[int, int]:
+        """Changes whenever the database may have: a commit by another connection
+        (``data_version``) or any change through this one (``total_changes``)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return version, self.db.conn.total_changes
+
     def search_truncated(self, query: ListQuery, limit: int = SEARCH_LIMIT) -> bool:
         """Whether the search of ``query`` matches more than the list shows."""
         text = (query.text or "").strip()

@@ -35,6 +35,7 @@ COLUMN_OCCUPATION = 3
 COLUMN_STATUS = 4
 COLUMN_UPDATED = 5
 COLUMN_COUNT = 6
+KEEP_LONG_LIST = 100_000  # keys: a list this long is kept for the same query's return
 
 # the ListQuery.sort key each column sorts by
 SORT_KEYS = {
@@ -69,6 +70,7 @@ class RegistrationTableModel(QAbstractTableModel):
         self._max_pages = max(1, max_cached_pages)
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self._pks: list[int] = []
+        self._kept: tuple | None = None  # (query, data stamp, keys) of a long list
         self.truncated = False  # a search matched more than the list shows
         self._load()
         self.rows_fetched = 0  # total rows read from the database (for tests and tuning)
@@ -87,7 +89,16 @@ class RegistrationTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
-        self._pks = self._store.query_pks(self._query)
+        # A long list (a branch's million keys take half a second to read) is kept for
+        # when the same query comes back, e.g. a filter cleared, while nothing changed.
+        key = dataclasses.astuple(self._query)
+        stamp = getattr(self._store, "data_stamp", lambda: None)()
+        if stamp is not None and self._kept and self._kept[:2] == (key, stamp):
+            self._pks = self._kept[2]
+        else:
+            self._pks = self._store.query_pks(self._query)
+            if stamp is not None and len(self._pks) >= KEEP_LONG_LIST:
+                self._kept = (key, stamp, self._pks)
         truncated = getattr(self._store, "search_truncated", None)
         self.truncated = bool(truncated and self._query.text and truncated(self._query))
 
