@@ -69,8 +69,15 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    app.setDesktopFileName("desa-peduli")  # the .desktop entry the Linux package installs
+    from desa_peduli.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     prefs = QSettings()
     install_translator(app, resolve_language(lang, prefs.value("ui/language")))
+    from desa_peduli.ui.help import install_help_key
+
+    install_help_key(app)  # F1: the guide, from the first window on
 
     path = resolve_workspace_dir(data_dir)
     session, code = _open_workspace(path, current_language())
@@ -103,4 +110,7 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
         window.show()
     result = app.exec()
     prefs.setValue("ui/geometry", window.saveGeometry())
+    from desa_peduli.ui.help import close_help
+
+    close_help()
     return result

@@ -157,8 +157,8 @@
         <translation>Ctrl+{number}</translation>
     </message>
     <message>
-        <source>Desa Peduli — {branch} (branch office)</source>
-        <translation>Desa Peduli — {branch} (kantor cabang)</translation>
+        <source>Desa Peduli — {branch} (branch office) · {folder}</source>
+        <translation>Desa Peduli — {branch} (kantor cabang) · {folder}</translation>
     </message>
     <message>
         <source>&amp;Import bundles…</source>
@@ -177,6 +177,10 @@
         <translation>Buat &amp;cadangan sekarang</translation>
     </message>
     <message>
+        <source>Res&amp;tore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>K&amp;unci sekarang</translation>
     </message>
@@ -187,6 +191,10 @@
     <message>
         <source>Branch &amp;fingerprint…</source>
         <translation>&amp;Sidik jari kantor cabang…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Panduan pengguna</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -211,6 +219,14 @@
     <message>
         <source>Branch fingerprint: {fingerprint}</source>
         <translation>Sidik jari kantor cabang: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>Cadangan terakhir: {when}</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Belum ada cadangan</translation>
     </message>
     <message>
         <source>Reference data update (rate table in use: {version})</source>
@@ -243,6 +259,14 @@
     <message>
         <source>Backup saved: {file}</source>
         <translation>Cadangan disimpan: {file}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {date}.</source>
+        <translation>Cadangan {date} sudah dipulihkan.</translation>
     </message>
     <message>
         <source>Passphrase changed. Use the new one from now on.</source>
@@ -1088,7 +1112,7 @@ age</source>
     </message>
     <message>
         <source>Occupation and funding</source>
-        <translation>Pekerjaan &amp; sumber dana</translation>
+        <translation>Pekerjaan dan sumber dana</translation>
     </message>
     <message>
         <source>Regions</source>
@@ -1477,6 +1501,12 @@ Relawan: {id}, {name}</translation>
         <translation>Simpan bundel untuk kantor cabang</translation>
     </message>
     <message numerus="yes">
+        <source>%n registration(s) go in this bundle: {new} not sent yet, and {again} sent before that the branch office has not confirmed yet (sent again in case that stick was lost).</source>
+        <translation>
+            <numerusform>%n pendaftaran masuk bundel ini: {new} belum pernah dikirim, dan {again} sudah dikirim sebelumnya tetapi belum dikonfirmasi kantor cabang (dikirim lagi kalau-kalau flashdisk itu hilang).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n registration(s) are waiting to be sent to the branch office.</source>
         <translation>
             <numerusform>%n pendaftaran menunggu dikirim ke kantor cabang.</numerusform>
@@ -1802,6 +1832,33 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
     <message>
         <source>&amp;Add another heir</source>
         <translation>&amp;Tambah ahli waris</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Desa Peduli: user guide</source>
+        <translation>Desa Peduli: panduan pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Daftar isi</translation>
+    </message>
+    <message>
+        <source>Back to the start of the guide</source>
+        <translation>Kembali ke awal panduan</translation>
+    </message>
+    <message>
+        <source>Find in the guide (Enter: next)…</source>
+        <translation>Cari di panduan (Enter: berikutnya)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Panduan pengguna tidak ada di pemasangan ini.</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2504,14 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Panduan pengguna</translation>
+    </message>
+    <message>
+        <source>The guide, at the part about what is on the screen (F1)</source>
+        <translation>Panduan, di bagian tentang layar yang sedang terbuka (F1)</translation>
+    </message>
+    <message>
         <source>Name or NIK…</source>
         <translation>Nama atau NIK…</translation>
     </message>
@@ -2567,8 +2632,12 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <translation>Pendaftaran</translation>
     </message>
     <message>
-        <source>Desa Peduli — {name}</source>
-        <translation>Desa Peduli — {name}</translation>
+        <source>Desa Peduli — {name} · {folder}</source>
+        <translation>Desa Peduli — {name} · {folder}</translation>
+    </message>
+    <message>
+        <source>the first {shown} matches: type more to narrow the search</source>
+        <translation>{shown} hasil pertama: ketik lebih banyak untuk mempersempit pencarian</translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
@@ -2664,6 +2733,10 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <translation>Kata &amp;sandi:</translation>
     </message>
     <message>
+        <source>Forgotten the passphrase? Press F1: the guide says what to do.</source>
+        <translation>Lupa kata sandi? Tekan F1: panduan menjelaskan yang harus dilakukan.</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Buka</translation>
     </message>
@@ -2734,12 +2807,14 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, kantor cabang bisa memasang kata sandi baru untuk data di laptop ini.</translation>
     </message>
     <message>
-        <source>Write the passphrase down and keep it in a safe place. If it is forgotten, the data on this laptop cannot be opened until the laptop is enrolled with a branch office, which can then set a new one.</source>
-        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa, data di laptop ini tidak bisa dibuka sampai laptop didaftarkan ke kantor cabang, yang lalu dapat memasang kata sandi baru.</translation>
+        <source>Write the passphrase down and keep it in a safe place. If it is forgotten before this laptop is enrolled with a branch office, nobody can open the data again; once it is enrolled, the branch office can set a new one.</source>
+        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa sebelum laptop ini didaftarkan ke kantor cabang, tidak ada yang bisa membuka datanya lagi; setelah terdaftar, kantor cabang bisa memasang kata sandi baru.</translation>
     </message>
     <message>
-        <source>The data is stored, encrypted, in: {folder}</source>
-        <translation>Data disimpan terkunci (terenkripsi) di: {folder}</translation>
+        <source>The data is stored, encrypted, in this folder: {folder}
+Backups are made there every hour while Desa Peduli is open (in backups/).</source>
+        <translation>Data disimpan terkunci (terenkripsi) di folder ini: {folder}
+Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</translation>
     </message>
     <message>
         <source>Creating your workspace… this takes a few seconds.</source>
@@ -3309,6 +3384,10 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <source>All volunteers</source>
         <translation>Semua relawan</translation>
     </message>
+    <message>
+        <source>The first {shown} matches: type more to narrow the search.</source>
+        <translation>{shown} hasil pertama: ketik lebih banyak untuk mempersempit pencarian.</translation>
+    </message>
     <message numerus="yes">
         <source>%n registration(s) shown</source>
         <translation>
@@ -3334,6 +3413,40 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <message>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>&amp;Sembunyikan</translation>
+    </message>
+    <message>
+        <source>Hide these reminders until something changes</source>
+        <translation>Sembunyikan pengingat ini sampai ada yang berubah</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>%n registration(s) not sent to the branch office for {days} days. Export a bundle and take it to the branch office.</source>
+        <translation>%n pendaftaran belum dikirim ke kantor cabang sejak {days} hari. Simpan bundel dan bawa ke kantor cabang.</translation>
+    </message>
+    <message>
+        <source>%n registration(s) have been only on this laptop for {days} days. Ask the branch office for an enrolment file, so you can send them.</source>
+        <translation>%n pendaftaran sudah {days} hari hanya ada di laptop ini. Minta berkas pendaftaran ke kantor cabang agar bisa mengirimnya.</translation>
+    </message>
+    <message>
+        <source>The last receipt is older than your last bundle ({date}): ask the branch office for a new receipt and import it.</source>
+        <translation>Tanda terima terakhir lebih lama daripada bundel terakhir Anda ({date}): minta tanda terima baru ke kantor cabang lalu impor.</translation>
+    </message>
+    <message>
+        <source>The last backup was made {days} days ago. Make one now; if it fails, free some space on the disk.</source>
+        <translation>Cadangan terakhir dibuat {days} hari lalu. Buat cadangan sekarang; jika gagal, kosongkan ruang di disk.</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet. Make one now.</source>
+        <translation>Belum pernah ada cadangan. Buat sekarang.</translation>
     </message>
 </context>
 <context>
@@ -3824,12 +3937,16 @@ untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari lapt
         <translation>Kantor cabang ({name}):</translation>
     </message>
     <message>
-        <source>%n registration(s) waiting to be sent</source>
-        <translation>%n pendaftaran menunggu dikirim</translation>
+        <source>%n registration(s) not sent yet</source>
+        <translation>%n pendaftaran belum dikirim</translation>
     </message>
     <message>
         <source>not enrolled with a branch office yet</source>
         <translation>belum terdaftar di kantor cabang</translation>
+    </message>
+    <message>
+        <source>%n awaiting the receipt</source>
+        <translation>%n menunggu tanda terima</translation>
     </message>
     <message>
         <source>never</source>
@@ -4282,6 +4399,14 @@ Relawan mengimpornya di laptopnya (Sinkronisasi → Impor tanda terima…).</tra
     <message>
         <source>With an enrolment &amp;file from the branch office</source>
         <translation>Dengan berkas pen&amp;daftaran dari kantor cabang</translation>
+    </message>
+    <message>
+        <source>No enrolment file yet? Start on your own: you can register workers today. When the branch office gives you the file (on a USB stick), choose Sync → Enrol this laptop; every registration made before is kept and sent.</source>
+        <translation>Belum punya berkas pendaftaran? Mulailah sendiri: Anda bisa mendaftarkan pekerja hari ini. Saat kantor cabang memberi berkasnya (di flashdisk), pilih Sinkronisasi → Daftarkan laptop ini; semua pendaftaran yang sudah dibuat tetap ada dan ikut dikirim.</translation>
+    </message>
+    <message>
+        <source>Press F1 at any time to open the user guide.</source>
+        <translation>Tekan F1 kapan saja untuk membuka panduan pengguna.</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
     add_people(3)
     window = make_window()
     status = window.sync.status_label.text()
-    assert status.startswith("3 registration(s) waiting to be sent")
+    assert status.startswith("3 registration(s) not sent yet ·")
     assert "last bundle: never" in status and "last receipt: never" in status
 
     dialog = open_export_dialog(qtbot, window)
@@ -80,7 +80,8 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
     # what was sent stays "waiting" until the branch office's receipt says it arrived
     assert FieldSync(volunteer).pending_changes() == 3
     status = window.sync.status_label.text()
-    assert status.startswith("3 registration(s) waiting") and "last bundle: never" not in status
+    assert status.startswith("0 registration(s) not sent yet · 3 awaiting the receipt ·")
+    assert "last bundle: never" not in status
     qtbot.mouseClick(dialog.close_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -321,7 +322,8 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     assert "12345678901" in model.data(registered, Qt.ItemDataRole.ToolTipRole)
     assert FieldSync(volunteer).pending_changes() == 0
     status = window.sync.status_label.text()
-    assert status.startswith("0 registration(s) waiting") and "last receipt: never" not in status
+    assert status.startswith("0 registration(s) not sent yet · last bundle:")
+    assert "awaiting" not in status and "last receipt: never" not in status
 
     # registered and acknowledged: its personal data can leave the laptop
     volunteer.settings.set("purge_after_days", -1)  # at once (0 counts as unset: 30)

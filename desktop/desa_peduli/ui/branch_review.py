@@ -59,7 +59,7 @@ from desa_peduli.ui.review_models import (
     kind_label,
     number,
 )
-from desa_peduli.ui.sync_dialogs import fingerprint_font, message_box
+from desa_peduli.ui.sync_dialogs import DialogHost, fingerprint_font, message_box
 from desa_peduli.ui.widgets import button_box, error_label, show_error
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class ReviewView(QWidget):
+class ReviewView(QWidget, DialogHost):
     """The Review tab of :class:`~desa_peduli.ui.branch_window.BranchMainWindow`."""
 
     state_changed = Signal()  # registrations' states or volunteers' laptops changed here
@@ -751,14 +751,6 @@ class ReviewView(QWidget):
             self.approve_device()
         else:
             self.open_in_list()
-
-    def show_dialog(self, dialog: QWidget) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-
-    def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        self.show_dialog(message_box(self, icon, title, text))
 
 
 class BatchAcceptDialog(QDialog):

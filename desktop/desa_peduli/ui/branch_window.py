@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import about, labels
+from desa_peduli.ui import help as guide
 from desa_peduli.ui.branch_dialogs import (
     CorrectionDialog,
     DuplicateOfDialog,
@@ -60,7 +61,8 @@ from desa_peduli.ui.registration_table_model import (
     COLUMN_UPDATED,
     COLUMN_VILLAGE,
 )
-from desa_peduli.ui.sync_dialogs import FingerprintDialog, message_box
+from desa_peduli.ui.reminders import reminder_text, short_path
+from desa_peduli.ui.sync_dialogs import DialogHost, FingerprintDialog, message_box
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +91,7 @@ def _cell(text, *, number: bool = False, tip: str | None = None) -> QTableWidget
     return item
 
 
-class _View(QWidget):
+class _View(QWidget, DialogHost):
     """A tab that opens dialogs with ``open()`` and remembers the one open (for tests)."""
 
     def __init__(self, window: BranchMainWindow):
@@ -98,14 +100,6 @@ class _View(QWidget):
         self.session = window.session
         self.service = window.service
         self.dialog: QWidget | None = None
-
-    def show_dialog(self, dialog: QWidget) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-
-    def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        self.show_dialog(message_box(self, icon, title, text))
 
 
 class RegistrationsView(_View):
@@ -199,7 +193,8 @@ class RegistrationsView(_View):
         self.correction_button.clicked.connect(self.ask_correction)
         self.registered_button.clicked.connect(self.ask_registered)
         self.duplicate_button.clicked.connect(self.ask_duplicate)
-        self.refresh()
+        self._fill_filters()  # the model already holds the unfiltered list: no second read
+        self._after_change(None)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -273,7 +268,10 @@ class RegistrationsView(_View):
             if row >= 0:
                 self.select_row(row)
         shown = self.model.rowCount()
-        self.shown_label.setText(self.tr("%n registration(s) shown", "", shown))
+        self.shown_label.setText(
+            self.tr("The first {shown} matches: type more to narrow the search.").format(
+                shown=shown) if self.model.truncated else
+            self.tr("%n registration(s) shown", "", shown))
         if shown == 0:
             any_at_all = bool(self.session.registrations.store.counts().get("total"))
             self.empty_label.setText(
@@ -574,11 +572,14 @@ class BranchMainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self.setWindowTitle(self.tr("Desa Peduli — {branch} (branch office)").format(
-            branch=self.service.name))
+        self.setWindowTitle(self.tr("Desa Peduli — {branch} (branch office) · {folder}").format(
+            branch=self.service.name, folder=short_path(session.workspace.path)))
         self._apply_default_size()
         self.registrations_view.search_edit.setFocus()
+        guide.install_help_key()
         self.window_lock.start()
+        self._update_backup_label()
+        self._show_reminders()
 
     # -- building -----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -601,12 +602,16 @@ class BranchMainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
+        self.restore_action = self._action(
+            self.tr("Res&tore from backup…"), self.restore_from_backup)
         self.lock_action = self._action(
             self.tr("&Lock now"), lambda: self.window_lock.lock(), "Ctrl+L")
         self.passphrase_action = self._action(
             self.tr("Change &passphrase…"), self.change_passphrase)
         self.fingerprint_action = self._action(
             self.tr("Branch &fingerprint…"), self.show_fingerprint)
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
@@ -632,6 +637,7 @@ class BranchMainWindow(QMainWindow):
         branch_handover.install_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         language_menu = file_menu.addMenu(self.tr("&Language"))
@@ -645,6 +651,8 @@ class BranchMainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.fingerprint_action)
         help_menu.addSeparator()
         self.about_action = about.install_about_action(self, help_menu)
@@ -656,7 +664,40 @@ class BranchMainWindow(QMainWindow):
         self.fingerprint_label.setContentsMargins(8, 0, 8, 0)
         self.fingerprint_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_label = QLabel(self)
+        self.backup_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.fingerprint_label)
+
+    def _update_backup_label(self) -> None:
+        last = self.session.settings.get("last_backup_at")
+        self.backup_label.setText(
+            self.tr("Last backup: {when}").format(when=labels.format_timestamp(last)) if last
+            else self.tr("No backup yet"))
+
+    def _show_reminders(self) -> None:
+        """A backup reminder in the status bar (never a box to click away)."""
+        from desa_peduli.services.reminders import reminders_for
+
+        try:
+            found = reminders_for(self.session)
+        except Exception:  # noqa: BLE001 - reminders must never break the window
+            log.exception("reminders")
+            return
+        if found:
+            self.statusBar().showMessage(" ".join(reminder_text(r) for r in found), 60_000)
+
+    def help_section(self) -> str | None:
+        """The guide's section for the tab in front (F1)."""
+        if self.window_lock.is_locked:
+            return "lock"
+        return {self.registrations_view: "registrations", self.import_view: "import",
+                self.history_view: "history", self.volunteers_view: "volunteers",
+                self.review_view: "review", self.dashboard_view: "coverage",
+                }.get(self.tabs.currentWidget())
+
+    def show_guide(self) -> None:
+        guide.show_help_for(QApplication.focusWidget() or self)
 
     def _apply_default_size(self) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -688,6 +729,7 @@ class BranchMainWindow(QMainWindow):
         self.import_view.choose_and_import()
 
     def _on_import_view_imported(self) -> None:
+        self._update_backup_label()  # a backup is made before every import
         self.registrations_view.refresh()
         self.history_view.refresh()
         self.volunteers_view.refresh()
@@ -729,8 +771,54 @@ class BranchMainWindow(QMainWindow):
                        labels.error_message(exc))
             return
         QApplication.restoreOverrideCursor()
+        self._update_backup_label()
         self.statusBar().showMessage(
             self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
+
+    def restore_from_backup(self) -> None:
+        """Take the branch office's data back to one of its backups (after confirming)."""
+        from desa_peduli.storage.backups import count_registrations, list_backups
+        from desa_peduli.ui.dialogs import RestoreBackupDialog
+
+        if self.import_view.running:
+            return
+        workspace = self.session.workspace
+        items = []
+        for info in list_backups(workspace):
+            try:
+                count = count_registrations(workspace, info)
+            except Exception:  # noqa: BLE001 - an unreadable backup still gets listed
+                log.warning("could not count registrations in a backup", exc_info=True)
+                count = None
+            items.append((info, count))
+        dialog = RestoreBackupDialog(items, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_restore_dialog_accepted(self, backup) -> None:
+        from desa_peduli.storage.backups import restore_backup
+
+        if backup is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            restore_backup(self.session.workspace, backup)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            QApplication.restoreOverrideCursor()
+            self._tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
+                       labels.error_message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self._update_backup_label()
+        for view in (self.registrations_view, self.history_view, self.volunteers_view):
+            view.refresh()
+        self.review_view.mark_stale(recount=True)
+        self.dashboard_view.refresh()
+        self.statusBar().showMessage(
+            self.tr("Restored the backup of {date}.").format(
+                date=labels.format_timestamp(backup.created_at)), 15_000)
 
     def change_passphrase(self) -> None:
         from desa_peduli.ui.dialogs import ChangePassphraseDialog

@@ -6,7 +6,7 @@ All are opened with ``open()`` (window-modal, no nested event loop) and report t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -136,6 +136,8 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 220)
+        # rows as tall as their wrapped text at the columns' real widths (known once shown)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.resizeRowsToContents()
         self.table.setCurrentCell(-1, -1)
         layout.addWidget(self.table)
@@ -151,6 +153,11 @@ class HistoryDialog(QDialog):
             self.reject()
             return
         super().keyPressEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # the stretched column has its real width only once laid out: rows fit it then
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
 
 class RestoreBackupDialog(QDialog):

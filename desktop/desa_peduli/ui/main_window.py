@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desa_peduli.domain.registration import STATUSES
 from desa_peduli.storage.registrations import ListQuery
 from desa_peduli.ui import about, labels
+from desa_peduli.ui import help as guide
 from desa_peduli.ui.dialogs import (
     ChangePassphraseDialog,
     DeleteDialog,
@@ -54,6 +55,7 @@ from desa_peduli.ui.registration_table_model import (
     COLUMN_VILLAGE,
     RegistrationTableModel,
 )
+from desa_peduli.ui.reminders import ReminderBanner, short_path
 from desa_peduli.ui.sync_dialogs import VolunteerSync, message_box
 from desa_peduli.ui.workers import BackgroundWorker
 
@@ -156,7 +158,13 @@ class MainWindow(QMainWindow):
         self.sync.changed.connect(self.refresh)
         self.sync.changed.connect(self._drop_closed_form)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))  # after Sync: last
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+            self.tr("The guide, at the part about what is on the screen (F1)"))
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.about_action = about.install_about_action(self, self.help_menu)
+        guide.install_help_key()
         self._update_title()
 
         self._search_timer = QTimer(self)
@@ -190,6 +198,8 @@ class MainWindow(QMainWindow):
         self.list_page = QWidget(self.stack)
         page = QVBoxLayout(self.list_page)
         page.setContentsMargins(8, 8, 8, 4)
+        self.reminder_banner = ReminderBanner(self.list_page)
+        page.addWidget(self.reminder_banner)
 
         filters = QHBoxLayout()
         self.search_edit = QLineEdit(self.list_page)
@@ -437,8 +447,47 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _update_title(self) -> None:
-        name = self.session.settings.get("volunteer_name") or self.session.workspace.path.name
-        self.setWindowTitle(self.tr("Desa Peduli — {name}").format(name=name))
+        """``Desa Peduli — Rina Marlina (RLW-001) · ~/.local/share/DesaPeduli``."""
+        settings = self.session.settings
+        name = settings.get("volunteer_name") or self.session.workspace.path.name
+        volunteer_id = settings.get("volunteer_id")
+        who = f"{name} ({volunteer_id})" if volunteer_id else name
+        self.setWindowTitle(self.tr("Desa Peduli — {name} · {folder}").format(
+            name=who, folder=short_path(self.session.workspace.path)))
+
+    def help_section(self) -> str:
+        """The guide's section for what is on the screen (F1)."""
+        if self.is_locked:
+            return "lock"
+        if self._form_open and self._form is not None:
+            pages = getattr(self._form, "pages", None)
+            if pages is not None:
+                return guide.FORM_SECTIONS[max(0, min(pages.currentIndex(),
+                                                      len(guide.FORM_SECTIONS) - 1))]
+            return "form"
+        return "list"
+
+    def show_guide(self) -> None:
+        guide.show_help_for(QApplication.focusWidget() or self)
+
+    # -- reminders ----------------------------------------------------------------------
+    def update_reminders(self) -> None:
+        """The banner above the list: registrations waiting, receipt, backup."""
+        from desa_peduli.services.reminders import reminders_for
+
+        if self._closed:
+            return
+        try:
+            found = reminders_for(self.session)
+        except Exception:  # noqa: BLE001 - reminders must never break the window
+            log.exception("reminders")
+            found = []
+        self.reminder_banner.set_reminders(found, {
+            "unsent": self.sync.export_action,
+            "receipt": self.sync.receipt_action,
+            "not_enrolled": self.sync.enrol_action,
+            "backup": self.backup_action,
+        })
 
     # -- state --------------------------------------------------------------------------
     @property
@@ -511,6 +560,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(self.current_query())
         self._after_list_change(selected)
         self.sync.update_status()
+        self.update_reminders()
 
     def _after_list_change(self, select_id: str | None) -> None:
         if select_id:
@@ -519,7 +569,10 @@ class MainWindow(QMainWindow):
                 self.select_row(row)
         shown = self.model.rowCount()
         total = self._total
-        if total and shown != total:
+        if self.model.truncated:
+            text = self.tr("the first {shown} matches: type more to narrow the search").format(
+                shown=shown)
+        elif total and shown != total:
             text = self.tr("{shown} of {total} shown").format(shown=shown, total=total)
         else:
             text = self.tr("%n registration(s)", "", total)
@@ -759,6 +812,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("No backup yet")
         self.backup_label.setText(text)
+        self.update_reminders()
 
     def restore_from_backup(self) -> None:
         from desa_peduli.storage.backups import count_registrations, list_backups

@@ -82,6 +82,11 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.passphrase_edit)
         self.error = error_label(self)
         layout.addWidget(self.error)
+        self.forgotten = QLabel(self.tr(
+            "Forgotten the passphrase? Press F1: the guide says what to do."), self)
+        self.forgotten.setWordWrap(True)
+        self.forgotten.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.forgotten)
         self.busy = busy_bar(self)
         layout.addWidget(self.busy)
         self.buttons = button_box(self, self.tr("&Open"), self.tr("&Quit"))
@@ -94,6 +99,16 @@ class PassphraseDialog(QDialog):
     @property
     def is_busy(self) -> bool:
         return self._worker is not None
+
+    @property
+    def help_role(self) -> str:
+        """The guide F1 opens: the volunteer's or the branch office's (workspace.json)."""
+        from desa_peduli.storage.workspace import read_meta
+
+        try:
+            return read_meta(self._path).get("role") or "volunteer"
+        except Exception:  # noqa: BLE001 - a damaged folder still gets the guide
+            return "volunteer"
 
     def _on_buttons_accepted(self) -> None:
         passphrase = self.passphrase_edit.text()

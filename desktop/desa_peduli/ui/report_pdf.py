@@ -155,9 +155,8 @@ class _Document:
         """
         font, bold = self.font(size), self.font(size, bold=True)
         row_height = self.line_height(font) * 1.35
-        scale = self.width / sum(widths)
-        columns = [w * scale for w in widths]
         header_font = self.font(size, bold=True)
+        columns = self._fit_columns(widths, headers, rows, bold, left, group_rows)
         header_lines = max(h.count("\n") + 1 for h in headers)
         header_height = self.line_height(header_font) * header_lines + row_height * 0.35
 
@@ -209,6 +208,35 @@ class _Document:
             self.painter.drawLine(0, int(self.y), int(self.width), int(self.y))
             self.painter.setPen(Qt.GlobalColor.black)
         self.y += _mm(3)
+
+
+    def _fit_columns(self, widths: list[float], headers: list[str], rows: list[list[str]],
+                     font: QFont, left: frozenset[int], group_rows) -> list[float]:
+        """``widths`` as shares of the page, then widened where a right-aligned column's
+        title or numbers would not fit (Indonesian words are longer), the room taken from
+        the left-aligned columns, which elide."""
+        scale = self.width / sum(widths)
+        columns = [w * scale for w in widths]
+        metrics = QFontMetricsF(font, self.writer)
+        pad = _mm(1.6) + 2
+        needed = []
+        for index, width in enumerate(columns):
+            if index in left:
+                needed.append(0.0)
+                continue
+            texts = [line for line in headers[index].split("\n")]
+            texts += [row[index] for number, row in enumerate(rows)
+                      if number not in group_rows and index < len(row)]
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
+            needed.append(max(width, widest + pad))
+        extra = sum(n - c for n, c in zip(needed, columns, strict=True) if n > c)
+        flexible = [i for i in range(len(columns)) if i in left]
+        room = sum(columns[i] * 0.4 for i in flexible)  # a left column keeps 60 % at least
+        if extra <= 0 or not flexible or extra > room:
+            return columns
+        taken = extra / sum(columns[i] for i in flexible)
+        return [columns[i] * (1 - taken) if i in left else needed[i]
+                for i in range(len(columns))]
 
 
 def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,21 @@ def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
         box.addButton(text_, role)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
+
+
+class DialogHost:
+    """For a view that opens one window-modal dialog at a time: it is kept in
+    ``self.dialog`` (tests find it there) and deleted when closed."""
+
+    dialog: QWidget | None = None
+
+    def show_dialog(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        self.show_dialog(message_box(self, icon, title, text))
 
 
 def write_error_message(exc: Exception, folder: Path | None) -> str:
@@ -121,24 +136,27 @@ def volunteer_fingerprints(session) -> list[tuple[str, str]]:
 
 
 def sync_status_text(session) -> str:
-    """``N pendaftaran menunggu dikirim · bundel terakhir: … · tanda terima terakhir: …``."""
-    from desa_peduli.services.field import FieldSync
+    """``14 belum dikirim · 5 menunggu tanda terima · bundel terakhir: … · tanda terima
+    terakhir: …``: what is not in any bundle yet, what the branch office has not confirmed."""
+    from desa_peduli.services.reminders import reminder_state
 
-    field = FieldSync(session)
-    pending = field.pending_changes()
+    state = reminder_state(session)
+    unsent = state.unsent  # (lupdate takes a plain name as the count, not an attribute)
     # QApplication.translate spelled out each time: lupdate does not see through an alias
-    parts = [QApplication.translate("SyncDialogs", "%n registration(s) waiting to be sent", "", pending)]
-    if not field.enrolled:
+    parts = [QApplication.translate("SyncDialogs", "%n registration(s) not sent yet", "",
+                                    unsent)]
+    if not state.enrolled:
         parts.append(QApplication.translate("SyncDialogs", "not enrolled with a branch office yet"))
         return " · ".join(parts)
-    settings = session.settings
+    waiting = state.unacknowledged - state.unsent
+    if waiting > 0:
+        parts.append(QApplication.translate("SyncDialogs", "%n awaiting the receipt", "",
+                                            waiting))
     never = QApplication.translate("SyncDialogs", "never")
-    last_export = settings.get("last_export_at")
-    last_receipt = settings.get("last_receipt_at")
     parts.append(QApplication.translate("SyncDialogs", "last bundle: {when}").format(
-        when=labels.format_timestamp(last_export) if last_export else never))
+        when=labels.format_timestamp(state.last_export_at) if state.last_export_at else never))
     parts.append(QApplication.translate("SyncDialogs", "last receipt: {when}").format(
-        when=labels.format_timestamp(last_receipt) if last_receipt else never))
+        when=labels.format_timestamp(state.last_receipt_at) if state.last_receipt_at else never))
     return " · ".join(parts)
 
 
@@ -157,8 +175,16 @@ class ExportDialog(QDialog):
         self.result = None
         self.setWindowTitle(self.tr("Export bundle for the branch office"))
         layout = QVBoxLayout(self)
+        from desa_peduli.services.reminders import reminder_state
+
         pending = FieldSync(session).pending_changes()
-        if pending:
+        again = pending - reminder_state(session).unsent
+        if pending and again > 0:
+            text = self.tr(
+                "%n registration(s) go in this bundle: {new} not sent yet, and {again} sent "
+                "before that the branch office has not confirmed yet (sent again in case that "
+                "stick was lost).", "", pending).format(new=pending - again, again=again)
+        elif pending:
             text = self.tr("%n registration(s) are waiting to be sent to the branch office.",
                            "", pending)
         else:
@@ -263,6 +289,7 @@ class ExportDialog(QDialog):
                                       count=count))
             self.export_button.setEnabled(False)
         self.done_label.show()
+        QTimer.singleShot(0, self._fit_height)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         self.exported.emit(result)
@@ -271,6 +298,15 @@ class ExportDialog(QDialog):
         self._worker = None
         self._set_busy(False)
         show_error(self.error, write_error_message(exc, folder))
+        QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Taller when a message appeared: its wrapped lines must all show."""
+        layout = self.layout()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def reject(self) -> None:
         if self.is_busy:

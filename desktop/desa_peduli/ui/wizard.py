@@ -96,8 +96,16 @@ class WelcomePage(_Page):
         start_layout.addWidget(self.start_alone)
         start_layout.addWidget(self.start_enrolment)
         start_layout.addWidget(self.enrolment_chooser)
+        self.no_file_note = QLabel(self.start_box)
+        self.no_file_note.setWordWrap(True)
+        self.no_file_note.setStyleSheet("color: palette(mid);")
+        start_layout.addWidget(self.no_file_note)
         layout.addWidget(self.start_box)
         layout.addStretch(1)
+        self.help_note = QLabel(self)
+        self.help_note.setWordWrap(True)
+        self.help_note.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.help_note)
 
         self.indonesian.toggled.connect(self._on_language_toggled)
         self.role_volunteer.toggled.connect(self._on_choice_toggled)
@@ -123,6 +131,9 @@ class WelcomePage(_Page):
     def _on_choice_toggled(self, _checked: bool) -> None:
         self.start_box.setVisible(self.role == "volunteer")
         self.enrolment_chooser.setEnabled(self.start_enrolment.isChecked())
+        # what to do without a file, while "on my own" is chosen (the file's details
+        # take its place otherwise)
+        self.no_file_note.setVisible(not self.start_enrolment.isChecked())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -150,6 +161,11 @@ class WelcomePage(_Page):
         self.start_alone.setText(self.tr(
             "&On my own: register workers now, connect to the branch office later"))
         self.start_enrolment.setText(self.tr("With an enrolment &file from the branch office"))
+        self.no_file_note.setText(self.tr(
+            "No enrolment file yet? Start on your own: you can register workers today. When "
+            "the branch office gives you the file (on a USB stick), choose Sync → Enrol this "
+            "laptop; every registration made before is kept and sent."))
+        self.help_note.setText(self.tr("Press F1 at any time to open the user guide."))
 
 
 class VolunteerPage(_Page):
@@ -341,11 +357,12 @@ class PassphrasePage(_Page):
                 "the branch office can set a new one on this laptop's data."))
         else:
             self.warning.setText(self.tr(
-                "Write the passphrase down and keep it in a safe place. If it is forgotten, "
-                "the data on this laptop cannot be opened until the laptop is enrolled with a "
-                "branch office, which can then set a new one."))
-        self.folder.setText(self.tr("The data is stored, encrypted, in: {folder}").format(
-            folder=str(self._path)))
+                "Write the passphrase down and keep it in a safe place. If it is forgotten "
+                "before this laptop is enrolled with a branch office, nobody can open the data "
+                "again; once it is enrolled, the branch office can set a new one."))
+        self.folder.setText(self.tr(
+            "The data is stored, encrypted, in this folder: {folder}\nBackups are made there "
+            "every hour while Desa Peduli is open (in backups/).").format(folder=str(self._path)))
         self.status.setText(self.tr("Creating your workspace… this takes a few seconds."))
 
 
@@ -379,6 +396,9 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
         self.currentIdChanged.connect(self._on_current_id_changed)
+        from desa_peduli.ui.help import install_help_key
+
+        install_help_key()
         self.retranslate_ui()
         self.resize(680, 560)
 
@@ -405,6 +425,16 @@ class FirstRunWizard(QWizard):
     @property
     def is_busy(self) -> bool:
         return self._worker is not None
+
+    @property
+    def help_role(self) -> str:
+        return self.role
+
+    def help_section(self) -> str:
+        """The guide's section for the page in front (F1)."""
+        if self.currentId() == self.DONE:
+            return "fingerprints"
+        return "first-run"
 
     def nextId(self) -> int:
         current = self.currentId()
