@@ -59,8 +59,9 @@ def review_branch(tmp_path_factory):
                 "UPDATE registrations SET branch_state = 'received', problems = '[]' "
                 "WHERE id = ?", [(reg_id,) for reg_id, _seq in rows])
             db.conn.executemany(
-                "INSERT OR IGNORE INTO remote_changes(volunteer_id, seq, registration_id, "
-                "revision, action, fields, at) VALUES (?, ?, ?, 1, 'create', '[]', ?)",
+                "INSERT OR IGNORE INTO remote_changes(volunteer_id, device_key, seq, "
+                "registration_id, revision, action, fields, at) "
+                "VALUES (?, 'key', ?, ?, 1, 'create', '[]', ?)",
                 [(volunteer, seq, reg_id, "2026-11-27T10:00:00+07:00") for reg_id, seq in
                  db.execute("SELECT id, change_seq FROM registrations WHERE volunteer_id = ? "
                             "AND change_seq <= ?", [volunteer, seq_to])])
