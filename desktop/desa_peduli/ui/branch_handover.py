@@ -1061,8 +1061,11 @@ class BreachReportDialog(_DeskDialog):
 
         self.pages = QStackedWidget(self)
         laptop = QWidget(self.pages)
-        laptop_form = QFormLayout(laptop)
-        laptop_form.setContentsMargins(0, 0, 0, 0)
+        laptop_page = QVBoxLayout(laptop)  # the form at the top, the spare room below it
+        laptop_page.setContentsMargins(0, 0, 0, 0)
+        laptop_form = QFormLayout()
+        laptop_page.addLayout(laptop_form)
+        laptop_page.addStretch(1)
         self.volunteer_combo = QComboBox(laptop)
         for volunteer_id, name in _volunteers(session.db):
             self.volunteer_combo.addItem(f"{volunteer_id} · {name}", volunteer_id)
