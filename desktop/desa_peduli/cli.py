@@ -304,26 +304,28 @@ def cmd_import(args) -> int:
 
                 backed_up.append(make_backup(session.workspace, reason="pre-import"))
 
-        for name in args.files:
-            try:
-                if session.role == "branch":
-                    report = service.import_bundle(Path(name),
-                                                   before_merge=backup_once).to_dict()
-                else:
-                    report = service.import_receipt(Path(name)).to_dict()
-                report["status"] = "applied"
-            except BundleRejected as exc:
-                code = EXIT_INPUT
-                report = {"file": Path(name).name, "status": "rejected", "reason": exc.reason,
-                          "message": exc.message(_lang(args))}
-                if getattr(exc, "device_fingerprint", None):
-                    report["device_fingerprint"] = exc.device_fingerprint
-                print(exc.message(_lang(args)), file=sys.stderr)
-            reports.append(report)
-            if not args.json and report["status"] == "applied":
-                print(_import_line(args, report))
-        if session.role == "branch":
-            service.close()  # the decoding process a large bundle started
+        try:
+            for name in args.files:
+                try:
+                    if session.role == "branch":
+                        report = service.import_bundle(Path(name),
+                                                       before_merge=backup_once).to_dict()
+                    else:
+                        report = service.import_receipt(Path(name)).to_dict()
+                    report["status"] = "applied"
+                except BundleRejected as exc:
+                    code = EXIT_INPUT
+                    report = {"file": Path(name).name, "status": "rejected", "reason": exc.reason,
+                              "message": exc.message(_lang(args))}
+                    if getattr(exc, "device_fingerprint", None):
+                        report["device_fingerprint"] = exc.device_fingerprint
+                    print(exc.message(_lang(args)), file=sys.stderr)
+                reports.append(report)
+                if not args.json and report["status"] == "applied":
+                    print(_import_line(args, report))
+        finally:
+            if session.role == "branch":
+                service.close()  # the decoding process a large bundle started
     if args.json:
         print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
     return code

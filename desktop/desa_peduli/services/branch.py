@@ -333,14 +333,18 @@ class BranchService:
 
 
 def bind_device(db, volunteer_id: str, key: str, recipient: str) -> None:
-    """Bind a volunteer's (new) laptop. A different laptop holds a new workspace whose
-    changes count from 1 again, so what the branch acknowledged restarts at 0 (else the
-    first receipt would tell the new laptop its unsent changes had arrived)."""
+    """Bind a volunteer's laptop. Each laptop's workspace counts its changes from 1, so
+    what the branch acknowledges is that laptop's own (0 for a new one; for one bound
+    before, what its bundles brought): else the first receipt would tell a new laptop
+    that its unsent changes had arrived."""
+    from desa_peduli.storage.acks import acknowledged_through
+
     db.execute(
-        "UPDATE volunteers SET acked_seq = CASE WHEN device_key IS ? THEN acked_seq ELSE 0 "
-        "END, device_key = ?, device_recipient = ?, device_bound_at = ?, "
-        "pending_device_key = NULL, pending_device_recipient = NULL, pending_since = NULL "
-        "WHERE id = ?", [key, key, recipient, local_now(), volunteer_id])
+        "UPDATE volunteers SET acked_seq = ?, device_key = ?, device_recipient = ?, "
+        "device_bound_at = ?, pending_device_key = NULL, pending_device_recipient = NULL, "
+        "pending_since = NULL WHERE id = ?",
+        [acknowledged_through(db, volunteer_id, key), key, recipient, local_now(),
+         volunteer_id])
 
 
 def escrow_key(workspace, recipient: str) -> None:

@@ -376,7 +376,8 @@ def m0008_device_sequences(db: Database) -> None:
     """A replaced laptop starts a new workspace whose changes count from 1 again: the
     branch keeps each device's changes apart (``remote_changes`` keyed by device too),
     where before a new laptop's change 1 collided with the old laptop's and was dropped.
-    Existing rows get the device of the bundle that carried them."""
+    Existing rows get the device of the bundle that carried them, and what the branch
+    acknowledges is recounted for the bound laptop."""
     db.execute(
         """CREATE TABLE remote_changes_0008 (
             volunteer_id TEXT NOT NULL,
@@ -395,12 +396,19 @@ def m0008_device_sequences(db: Database) -> None:
     db.execute(
         """INSERT INTO remote_changes_0008 SELECT c.volunteer_id, coalesce(
                (SELECT b.device_key FROM bundles b WHERE b.volunteer_id = c.volunteer_id
-                AND c.seq BETWEEN b.seq_from AND b.seq_to ORDER BY b.imported_at LIMIT 1), ''),
+                AND c.seq BETWEEN b.seq_from AND b.seq_to ORDER BY b.imported_at, b.rowid
+                LIMIT 1), ''),
                c.seq, c.registration_id, c.revision, c.action, c.fields, c.reason, c.actor, c.at
            FROM remote_changes c"""
     )
     db.execute("DROP TABLE remote_changes")
     db.execute("ALTER TABLE remote_changes_0008 RENAME TO remote_changes")
+    # a laptop replaced before this release was acknowledged up to the old laptop's
+    # numbers: its receipts would mark its unsent changes as received. Recount from the
+    # bound laptop's own bundles.
+    from desa_peduli.storage.acks import recount_all
+
+    recount_all(db)
 
 
 @migrations(name="0009_branch_list_indexes")

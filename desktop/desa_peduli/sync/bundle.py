@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from desa_peduli import __version__
 from desa_peduli.domain.registration import FIELDS
 from desa_peduli.errors import BundleRejected
+from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
 from desa_peduli.sync.decoder import (  # noqa: F401 - MAX_* are part of this module's API
@@ -355,11 +356,6 @@ def import_bundle(
                     [manifest["device_public_key"], manifest["device_recipient"], now,
                      volunteer_id])
                 report.device_bound = True
-            acked = volunteer["acked_seq"]
-            if manifest["seq_from"] <= acked + 1:
-                acked = max(acked, manifest["seq_to"])
-            db.execute("UPDATE volunteers SET acked_seq = ?, last_bundle_at = ? WHERE id = ?",
-                       [acked, now, volunteer_id])
             report.status = "applied"
             db.execute(
                 "INSERT INTO bundles(bundle_id, volunteer_id, device_key, seq_from, seq_to, "
@@ -368,6 +364,11 @@ def import_bundle(
                 [manifest["bundle_id"], volunteer_id, manifest["device_public_key"],
                  manifest["seq_from"], manifest["seq_to"], name, manifest["created_at"], now,
                  actor, json.dumps(report.to_dict(), ensure_ascii=False)])
+            # this laptop's changes held without a gap (a bundle that fills a gap also
+            # acknowledges the later ones already here)
+            acked = acknowledged_through(db, volunteer_id, manifest["device_public_key"])
+            db.execute("UPDATE volunteers SET acked_seq = ?, last_bundle_at = ? WHERE id = ?",
+                       [acked, now, volunteer_id])
     except container.ContainerError as exc:
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -409,15 +410,20 @@ class _Merger:
         self.changes: list[tuple] = []
         self.touched_niks: set[str] = set()
         self.seen_ids: set[str] = set()
+        # registrations of this bundle written so far: their attachments follow them in
+        # the stream and may arrive after the batch that wrote them
+        self.applied: set[str] = set()
 
     # -- intake ---------------------------------------------------------------------------
     def add_registration(self, item: Registration) -> None:
         if item.id in self.seen_ids:
             raise refuse(self.name, "payload")  # a registration twice in one bundle
         self.seen_ids.add(item.id)
-        self.registrations.append(item)
+        # a full batch is written before the next registration, once every attachment
+        # of the registrations in it has arrived
         if len(self.registrations) >= self.BATCH or self.pending_bytes > self.MAX_PENDING_BYTES:
             self.flush_registrations()
+        self.registrations.append(item)
 
     def add_attachment(self, record: dict) -> None:
         self.attachments.append(record)
@@ -450,12 +456,13 @@ class _Merger:
             f"SELECT id, volunteer_id, revision FROM registrations WHERE id IN ({marks})", ids)}
 
     def flush_registrations(self) -> None:
-        if not self.registrations:
-            self.attachments.clear()
-            self.pending_bytes = 0
-            return
+        if self.registrations:
+            self._write_registrations()
+        self._write_attachments()
+
+    def _write_registrations(self) -> None:
         held = self._held([r.id for r in self.registrations])
-        inserts, states, applied = [], [], set()
+        inserts, states, applied = [], [], self.applied
         report, volunteer_id, now = self.report, self.volunteer_id, self.now
         nik_index = FIELDS.index("nik")
         for item in self.registrations:
@@ -492,18 +499,23 @@ class _Merger:
         conn.executemany(_INSERT, inserts)
         conn.executemany("INSERT INTO state_log(registration_id, state, reason, actor, at) "
                          "VALUES (?, ?, ?, ?, ?)", states)
+        self.registrations.clear()
+
+    def _write_attachments(self) -> None:
+        """The attachments read so far, of registrations this bundle applied (each comes
+        after its registration, which is written by now)."""
         rows = []
         for record in self.attachments:
-            if record["registration_id"] not in applied:
+            if record["registration_id"] not in self.applied:
                 continue  # belongs to a registration not newer than the one held
             data = unb64(record["data"])
             if hashlib.sha256(data).hexdigest() != record["sha256"]:
                 raise refuse(self.name, "payload")
             rows.append((record["registration_id"], str(record["kind"])[:40],
-                         str(record["mime"])[:100], record["sha256"], data, now))
-        conn.executemany("INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, "
-                         "data, created_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self.registrations.clear()
+                         str(record["mime"])[:100], record["sha256"], data, self.now))
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO attachments(registration_id, kind, mime, sha256, data, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.attachments.clear()
         self.pending_bytes = 0
 

@@ -307,7 +307,7 @@ def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
                     raise ContainerError("record_too_large")
                 try:
                     record = json.loads(line)
-                except ValueError as exc:
+                except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
                     raise ContainerError("payload", "bad JSON line") from exc
                 if not isinstance(record, dict):
                     raise ContainerError("payload", "record is not an object")

@@ -24,7 +24,8 @@ from desa_peduli.domain.registration import FIELDS
 from desa_peduli.sync import container
 
 JSON_COLUMNS = ("programs", "heirs", "consent")
-BATCH = 250
+BATCH = 250  # items sent at once; fewer when attachments make it BATCH_BYTES
+BATCH_BYTES = 4 * 1024**2
 MAX_SMALL_RECORD = 64 * 1024  # any line but an attachment: a registration is ~1.5 KB
 MAX_RECORD = 16 * 1024**2  # one attachment line: a KTP photo fits easily
 MAX_TEXT = 2000
@@ -143,18 +144,20 @@ def _serve(conn) -> None:
                 return
             opened, secret, spec = request
             validate = _child_validator(spec)
-            batch = []
+            batch, size = [], 0
             try:
                 for item in decode(opened, AgeIdentity(secret).identity, validate):
                     batch.append(item)
-                    if len(batch) >= BATCH:
+                    if type(item) is dict and item.get("t") == "attachment":
+                        size += len(item.get("data") or "")
+                    if len(batch) >= BATCH or size >= BATCH_BYTES:
                         conn.send(("items", batch))
-                        batch = []
+                        batch, size = [], 0
                 conn.send(("items", batch))
                 conn.send(("done", None))
             except container.ContainerError as exc:
                 conn.send(("container_error", (exc.code, str(exc))))
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
                 conn.send(("record_error", type(exc).__name__))
             except Exception as exc:  # noqa: BLE001 - a bug: the parent refuses the file
                 conn.send(("record_error", repr(exc)[:200]))
@@ -183,7 +186,10 @@ class DecoderProcess:
         """Prepared items of a payload, from the child. Stopping early (an error, a
         cancel) leaves the child busy: it is then closed and a new one is needed."""
         self._busy = True
-        self._conn.send((opened, secret, spec))
+        try:
+            self._conn.send((opened, secret, spec))
+        except OSError as exc:  # the child died while idle
+            raise container.ContainerError("payload", "decoder stopped") from exc
         while True:
             try:
                 kind, value = self._conn.recv()
