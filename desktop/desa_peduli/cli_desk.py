@@ -88,19 +88,23 @@ def cmd_handover(args) -> int:
     with _open(args) as session:
         _branch(session)
         settings = session.settings
+        columns = (handover.parse_column_spec(args.columns) if args.columns
+                   else handover.default_columns() if args.reset_columns
+                   else handover.load_columns(settings))
+        result = None
+        if args.output:  # first the file: a refused export changes no setting either
+            result = handover.export(session.db, Path(args.output), fmt=args.format,
+                                     columns=columns, filters=filters, limit=args.limit)
         if args.reset_columns:
             with session.db.atomic():
                 handover.reset_columns(settings)
-        columns = (handover.parse_column_spec(args.columns) if args.columns
-                   else handover.load_columns(settings))
         if args.save_columns:
             with session.db.atomic():
                 handover.save_columns(settings, columns)
-        if not args.output:
-            _show_columns(args, columns)
+        if result is None:
+            _show_columns(args, handover.load_columns(settings) if not args.columns
+                          else columns)
             return EXIT_OK
-        result = handover.export(session.db, Path(args.output), fmt=args.format,
-                                 columns=columns, filters=filters, limit=args.limit)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:

@@ -34,16 +34,14 @@ as the database itself. Files are created readable by their owner only (0600).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected, NotFound
-from desa_peduli.storage.files import atomic_write_bytes, atomic_writer
+from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
 
 NOTICE_HOURS = 72  # 3 × 24 hours (UU 27/2022 art. 46)
@@ -300,6 +298,10 @@ def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
         else:
             info, ids = _bundle_from_history(db, str(ref))
             records = {}
+        # a change record may name another volunteer's registration: only the sender's
+        # count (and those the branch does not hold, read from the file itself)
+        anywhere = set(_held(db, ids))
+        ids = set(_held(db, ids, info["volunteer_id"])) | (set(ids) - anywhere)
         bundles.append(info)
         if info["volunteer_id"] not in volunteers:
             volunteers.append(info["volunteer_id"])
@@ -561,15 +563,9 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
     if progress:
         progress(0, total)
     if fmt == "csv":
-        with atomic_writer(target) as handle:
-            text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-            try:
-                writer = csv.writer(text)
-                writer.writerow(headers)
-                writer.writerows(rows())
-                text.flush()
-            finally:
-                text.detach()
+        from desa_peduli.services.handover import write_csv
+
+        write_csv(target, headers, rows())
         result = facts()
         summary_path = target.with_name(target.stem + ("_summary.txt" if lang == "en"
                                                        else "_ringkasan.txt"))

@@ -126,11 +126,10 @@ class FieldSync:
             branch_key=unb64(branch["signing_key"]),
             last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
             acked_seq=int(self.settings.get("acked_seq") or 0),
-            on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor))
-        with self.db.atomic():
-            self.settings.update({"last_receipt_seq": report.receipt_seq,
-                                  "acked_seq": report.acked_seq,
-                                  "last_receipt_at": local_now()})
+            on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor),
+            on_applied=lambda applied: self.settings.update({
+                "last_receipt_seq": applied.receipt_seq, "acked_seq": applied.acked_seq,
+                "last_receipt_at": local_now()}))
         if report.reference:
             reference_data.activate(self.session)
         return report

@@ -385,7 +385,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
                         progress(written, total)
 
         if fmt == "csv":
-            _write_csv(path, headers, rows())
+            write_csv(path, headers, rows())
         else:
             _write_xlsx(path, headers, rows())
     if progress:
@@ -393,13 +393,24 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
     return HandoverResult(path, fmt, written, headers, filters.describe())
 
 
-def _write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
+def csv_cell(value):
+    """A value a spreadsheet opening the CSV shows as text, never runs as a formula: text
+    starting with = @ (or + - not followed by a number, e.g. a phone) gets a leading '."""
+    if type(value) is not str or not value or value[0] not in "=@+-\t\r":
+        return value
+    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
+        return value  # +6281234567890: a number, not a formula
+    return "'" + value
+
+
+def write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
+    """A UTF-8 CSV written atomically, each cell made safe for spreadsheets."""
     with atomic_writer(path) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         try:
             writer = csv.writer(text)
             writer.writerow(headers)
-            writer.writerows(rows)
+            writer.writerows([csv_cell(v) for v in row] for row in rows)
             text.flush()
         finally:
             text.detach()  # atomic_writer closes the file itself

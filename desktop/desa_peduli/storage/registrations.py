@@ -402,7 +402,8 @@ class RegistrationStore:
     def search_truncated(self, query: ListQuery, limit: int = SEARCH_LIMIT) -> bool:
         """Whether the search of ``query`` matches more than the list shows."""
         text = (query.text or "").strip()
-        found = _text_match(text, limit + 1) if text else None
+        found = (_text_match(text, limit + 1, _filters(query, "r2", deleted=False))
+                 if text else None)
         if found is None:
             return False
         sql = f"SELECT count(*) FROM registrations r WHERE {found[0]}"
@@ -457,53 +458,76 @@ class RegistrationStore:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
 
 
-def _text_match(text: str, limit: int | None) -> tuple[str, list] | None:
-    """The registrations a search selects: NIK digits (a prefix) or name words (FTS)."""
+def _text_match(text: str, limit: int | None,
+                filters: tuple[list, list] = ([], [])) -> tuple[str, list] | None:
+    """The registrations a search selects: NIK digits (a prefix) or name words (FTS).
+
+    With ``limit``: at most that many of those also matching ``filters`` (clauses over
+    ``r2``): the lowest NIKs, or the newest registered for names.
+    """
+    clauses, params = filters
+    also = "".join(f" AND {c}" for c in clauses)
     digits = text.replace(" ", "")
     if digits.isdigit():
         if limit is None:
             return "r.nik >= ? AND r.nik < ?", [digits, digits + ":"]  # ':' follows '9'
-        return ("r.pk IN (SELECT pk FROM registrations WHERE nik >= ? AND nik < ? "
-                "ORDER BY nik LIMIT ?)", [digits, digits + ":", limit])
+        return (f"r.pk IN (SELECT r2.pk FROM registrations r2 WHERE r2.nik >= ? AND "
+                f"r2.nik < ?{also} ORDER BY r2.nik LIMIT ?)",
+                [digits, digits + ":", *params, limit])
     match = fts_match(text)
     if not match:
         return None
-    tail = " ORDER BY rowid DESC LIMIT ?" if limit is not None else ""
-    return (f"r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?"
-            f"{tail})", [match] + ([limit] if limit is not None else []))
+    if limit is None:
+        return ("r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts "
+                "MATCH ?)", [match])
+    if not clauses:
+        return ("r.pk IN (SELECT rowid FROM registrations_fts WHERE registrations_fts "
+                "MATCH ? ORDER BY rowid DESC LIMIT ?)", [match, limit])
+    return (f"r.pk IN (SELECT f.rowid FROM registrations_fts f JOIN registrations r2 ON "
+            f"r2.pk = f.rowid WHERE f.registrations_fts MATCH ?{also} "
+            f"ORDER BY f.rowid DESC LIMIT ?)", [match, *params, limit])
+
+
+def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[list, list]:
+    """The clauses of a list query but its search text, over table alias ``alias``."""
+    r = alias
+    clauses, params = [], []
+    if deleted and not query.include_deleted:
+        clauses.append(f"{r}.deleted_at IS NULL")
+    if query.status:
+        clauses.append(f"{r}.status = ?")
+        params.append(query.status)
+    if query.occupation:
+        clauses.append(f"{r}.occupation = ?")
+        params.append(query.occupation)
+    if query.branch_state == OPEN_DUPLICATES:
+        clauses.append(f"{r}.id IN (SELECT registration_id FROM duplicates WHERE resolved_at "
+                       "IS NULL UNION SELECT other_id FROM duplicates WHERE resolved_at IS NULL)")
+    elif query.branch_state:
+        clauses.append(f"{r}.branch_state = ?")
+        params.append(query.branch_state)
+    if query.volunteer_id:
+        clauses.append(f"{r}.volunteer_id = ?")
+        params.append(query.volunteer_id)
+    prefix = (query.village_prefix or "").strip().rstrip(".")
+    if prefix:
+        clauses.append(f"({r}.village_code = ? OR {r}.village_code LIKE ? ESCAPE '\\')")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [prefix, escaped + ".%"]
+    return clauses, params
 
 
 def list_where(query: ListQuery, text_limit: int | None = None) -> tuple[str, list]:
     """The ``WHERE`` clause (over ``registrations r``) and parameters of a list query;
-    ``text_limit``: a search selects at most that many (the newest)."""
-    clauses, params = [], []
-    if not query.include_deleted:
-        clauses.append("r.deleted_at IS NULL")
-    if query.status:
-        clauses.append("r.status = ?")
-        params.append(query.status)
-    if query.occupation:
-        clauses.append("r.occupation = ?")
-        params.append(query.occupation)
-    if query.branch_state == OPEN_DUPLICATES:
-        clauses.append("r.id IN (SELECT registration_id FROM duplicates WHERE resolved_at IS "
-                       "NULL UNION SELECT other_id FROM duplicates WHERE resolved_at IS NULL)")
-    elif query.branch_state:
-        clauses.append("r.branch_state = ?")
-        params.append(query.branch_state)
-    if query.volunteer_id:
-        clauses.append("r.volunteer_id = ?")
-        params.append(query.volunteer_id)
-    prefix = (query.village_prefix or "").strip().rstrip(".")
-    if prefix:
-        clauses.append("(r.village_code = ? OR r.village_code LIKE ? ESCAPE '\\')")
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [prefix, escaped + ".%"]
+    ``text_limit``: a search selects at most that many (see :func:`_text_match`)."""
+    clauses, params = _filters(query, "r")
     text = (query.text or "").strip()
-    found = _text_match(text, text_limit) if text else None
-    if found is not None:
-        clauses.append(found[0])
-        params += found[1]
+    if text:
+        # the cap applies to what also passes the filters (deleted ones are rare: left out)
+        found = _text_match(text, text_limit, _filters(query, "r2", deleted=False))
+        if found is not None:
+            clauses.append(found[0])
+            params += found[1]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -119,11 +119,13 @@ class ReceiptReport:
 
 def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: SigningKey,
                   device_identity: AgeIdentity, branch_key: bytes, last_receipt_seq: int,
-                  acked_seq: int, on_reference=None) -> ReceiptReport:
+                  acked_seq: int, on_reference=None, on_applied=None) -> ReceiptReport:
     """Verify and apply a receipt in one transaction (raises BundleRejected).
 
     ``on_reference(record)`` stores a reference-data update inside that transaction and
     returns a label when it applied one (None when not newer); ValueError refuses all.
+    ``on_applied(report)`` runs last inside it (the laptop records the new watermark in
+    the same transaction as the states).
     """
     name = Path(path).name
     try:
@@ -170,6 +172,8 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
                     raise refuse(name, "payload")
             if not seen_end:
                 raise refuse(name, "payload")
+            if on_applied is not None:
+                on_applied(report)
     except container.ContainerError as exc:
         raise refuse(name, "payload") from exc
     except (KeyError, TypeError, ValueError) as exc:
