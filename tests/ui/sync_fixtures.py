@@ -81,13 +81,15 @@ def no_usb_sticks(monkeypatch):
 @pytest.fixture
 def file_dialogs(monkeypatch):
     """Answers for QFileDialog's static methods: set ``.folder``, ``.open_file``,
-    ``.open_files`` before the dialog would appear; ``.asked`` records the calls."""
+    ``.open_files``, ``.save_file`` before the dialog would appear; ``.asked`` records
+    the calls."""
 
     class Answers:
         def __init__(self):
             self.folder: Path | None = None
             self.open_file: Path | None = None
             self.open_files: list[Path] = []
+            self.save_file: Path | None = None
             self.asked: list[str] = []
 
     answers = Answers()
@@ -104,7 +106,12 @@ def file_dialogs(monkeypatch):
         answers.asked.append("open_files")
         return ([str(p) for p in answers.open_files], "")
 
+    def get_save_file_name(*_args, **_kwargs):
+        answers.asked.append("save_file")
+        return (str(answers.save_file) if answers.save_file else "", "")
+
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", get_existing_directory)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open_file_name)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", get_open_file_names)
     return answers

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desa_peduli.services import handover, kpj_import
 from desa_peduli.ui.branch_handover import (
@@ -24,37 +24,25 @@ from desa_peduli.ui.branch_handover import (
 )
 from tests.services.desk_helpers import *  # noqa: F403 - fixtures
 from tests.services.desk_helpers import fill_branch, person, send
+from tests.ui.sync_fixtures import file_dialogs  # noqa: F401 - a fixture
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def save_as(monkeypatch):
-    """Answers QFileDialog.getSaveFileName/getOpenFileName(s): set ``.path``/``.paths``."""
+def save_as(file_dialogs):  # noqa: F811 - the imported fixture
+    """``save_as.path``: the file the next save or open dialog answers."""
 
     class Answer:
-        path: Path | None = None
-        paths: list[Path] = []
-        asked: list[str] = []
+        @property
+        def path(self) -> Path | None:
+            return file_dialogs.save_file
 
-    answer = Answer()
+        @path.setter
+        def path(self, value: Path | None) -> None:
+            file_dialogs.save_file = file_dialogs.open_file = value
 
-    def save(*_args, **_kwargs):
-        answer.asked.append("save")
-        return (str(answer.path) if answer.path else "", "")
-
-    def open_one(*_args, **_kwargs):
-        answer.asked.append("open")
-        return (str(answer.path) if answer.path else "", "")
-
-    def open_many(*_args, **_kwargs):
-        answer.asked.append("open_many")
-        return ([str(p) for p in answer.paths], "")
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_one)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_many)
-    return answer
+    return Answer()
 
 
 def shown(qtbot, dialog):

@@ -138,14 +138,16 @@ class BranchService:
             write_enrolment(target, sign_enrolment(enrolment, signing))
         return target
 
-    def volunteers(self) -> list[dict]:
-        # counts kept by triggers (0006): not deleted registrations, by branch state
+    def volunteers(self, *, volunteer_id: str | None = None) -> list[dict]:
+        """Every enrolled volunteer (or the one ``volunteer_id``) with their device
+        fingerprint and counts (kept by triggers, 0006: not deleted, by branch state)."""
+        where, params = ("WHERE v.id = ?", [volunteer_id]) if volunteer_id else ("", [])
         cursor = self.db.execute(
             "SELECT v.*, coalesce((SELECT sum(c.n) FROM volunteer_counts c WHERE "
             "c.volunteer_id = v.id AND c.dimension = 'state'), 0) AS registrations, "
             "coalesce((SELECT c.n FROM volunteer_counts c WHERE c.volunteer_id = v.id AND "
-            "c.dimension = 'state' AND c.value = 'correction'), 0) AS open_corrections "
-            "FROM volunteers v ORDER BY v.id")
+            f"c.dimension = 'state' AND c.value = 'correction'), 0) AS open_corrections "
+            f"FROM volunteers v {where} ORDER BY v.id", params)
         names = [d[0] for d in cursor.description]
         out = []
         for row in cursor:
@@ -157,15 +159,10 @@ class BranchService:
         return out
 
     def volunteer(self, volunteer_id: str) -> dict:
-        cursor = self.db.execute("SELECT * FROM volunteers WHERE id = ?", [volunteer_id])
-        row = cursor.fetchone()
-        if row is None:
+        found = self.volunteers(volunteer_id=volunteer_id)
+        if not found:
             raise NotFound(f"relawan {volunteer_id}")
-        item = dict(zip([d[0] for d in cursor.description], row, strict=True))
-        item["villages"] = json.loads(item["villages"])
-        item["device_fingerprint"] = (fingerprint(unb64(item["device_key"]))
-                                      if item["device_key"] else None)
-        return item
+        return found[0]
 
     def approve_device(self, bundle_path: Path) -> str:
         """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""

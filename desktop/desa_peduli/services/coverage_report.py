@@ -253,22 +253,17 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
         ws.append([week_label(monday), monday, n])
 
     total = dashboard.scope.total or 1
-    occupations = occupation_words(lang)
-    ws = sheet("Pekerjaan", "Occupations", ["kode" if lang != "en" else "code",
-                                             "pekerjaan" if lang != "en" else "occupation",
-                                             "pendaftaran" if lang != "en" else "registrations",
-                                             "persen" if lang != "en" else "percent"],
-               [22, 30, 14, 10])
-    for code, n in dashboard.occupations.items():
-        ws.append([code, occupations.get(code, code), n, round(n * 100 / total, 2)])
-    funding = funding_words(lang)
-    ws = sheet("Sumber dana", "Funding", ["kode" if lang != "en" else "code",
-                                          "sumber dana" if lang != "en" else "funding source",
-                                          "pendaftaran" if lang != "en" else "registrations",
-                                          "persen" if lang != "en" else "percent"],
-               [18, 40, 14, 10])
-    for code, n in dashboard.funding.items():
-        ws.append([code, funding.get(code, code), n, round(n * 100 / total, 2)])
+    for title_id, title_en, what_id, what_en, counts, words, widths in (
+            ("Pekerjaan", "Occupations", "pekerjaan", "occupation", dashboard.occupations,
+             occupation_words(lang), [22, 30, 14, 10]),
+            ("Sumber dana", "Funding", "sumber dana", "funding source", dashboard.funding,
+             funding_words(lang), [18, 40, 14, 10])):
+        ws = sheet(title_id, title_en, ["kode" if lang != "en" else "code",
+                                        what_id if lang != "en" else what_en,
+                                        "pendaftaran" if lang != "en" else "registrations",
+                                        "persen" if lang != "en" else "percent"], widths)
+        for code, n in counts.items():
+            ws.append([code, words.get(code, code), n, round(n * 100 / total, 2)])
 
     weeks = [week_label(m) for m, _ in report.volunteers[0].weeks] if report.volunteers else []
     ws = sheet("Relawan", "Volunteers",

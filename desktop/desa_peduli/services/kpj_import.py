@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected
+from desa_peduli.services.tabular import sniffed_reader
 from desa_peduli.storage.registrations import local_now
 
 SETTING = "kpj_import_columns"
@@ -82,13 +83,7 @@ def iter_cells(path: Path) -> Iterator[tuple[int, list]]:
 def _iter_csv(path: Path) -> Iterator[tuple[int, list]]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(8192)
-            handle.seek(0)
-            try:
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-            except csv.Error:
-                dialect = csv.excel
-            yield from enumerate(csv.reader(handle, dialect), start=1)
+            yield from enumerate(sniffed_reader(handle, ",;\t|"), start=1)
     except UnicodeDecodeError as exc:
         raise _unreadable(path, "bukan teks UTF-8 (simpan ulang sebagai CSV UTF-8)",
                           "not UTF-8 text (save it again as CSV UTF-8)") from exc

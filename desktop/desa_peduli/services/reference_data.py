@@ -67,11 +67,7 @@ def build(rows: dict[str, dict]) -> reference.ReferenceSet:
 
 def activate(session) -> reference.ReferenceSet:
     """Make the session's workspace set the active one (called when it is opened)."""
-    try:
-        rows = stored(session.db)
-    except Exception:  # noqa: BLE001 - a workspace before migration 0004: shipped data
-        rows = {}
-    current = build(rows)
+    current = build(stored(session.db))  # opening migrated it: the table is there
     reference.activate(current)
     if "registrations" in session.__dict__:
         session.registrations.reset()

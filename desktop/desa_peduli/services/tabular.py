@@ -127,16 +127,21 @@ def _row(number: int, headers: list[str], values: list) -> SourceRow:
         return SourceRow(number, None, NUMERIC_NIK_ID, NUMERIC_NIK_EN)
 
 
+def sniffed_reader(handle, delimiters: str = ",;\t"):
+    """A ``csv.reader`` over an open text file, its delimiter guessed from its start."""
+    sample = handle.read(8192)
+    handle.seek(0)
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=delimiters)
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(handle, dialect)
+
+
 def _iter_csv(path: Path) -> Iterator[SourceRow]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(4096)
-            handle.seek(0)
-            try:
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            reader = csv.reader(handle, dialect)
+            reader = sniffed_reader(handle)
             headers = [h.strip().lower() for h in next(reader, [])]
             for index, values in enumerate(reader, start=2):
                 if not any(v.strip() for v in values):

@@ -777,21 +777,11 @@ class BranchMainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Take the branch office's data back to one of its backups (after confirming)."""
-        from desa_peduli.storage.backups import count_registrations, list_backups
         from desa_peduli.ui.dialogs import RestoreBackupDialog
 
         if self.import_view.running:
             return
-        workspace = self.session.workspace
-        items = []
-        for info in list_backups(workspace):
-            try:
-                count = count_registrations(workspace, info)
-            except Exception:  # noqa: BLE001 - an unreadable backup still gets listed
-                log.warning("could not count registrations in a backup", exc_info=True)
-                count = None
-            items.append((info, count))
-        dialog = RestoreBackupDialog(items, self)
+        dialog = RestoreBackupDialog.for_workspace(self.session.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
         self.dialog = dialog
