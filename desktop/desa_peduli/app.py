@@ -39,6 +39,14 @@ def _open_workspace(path, lang: str):
 
     title = QCoreApplication.translate("App", "Desa Peduli")
     if not is_workspace(path):
+        from desa_peduli.errors import WorkspaceError
+        from desa_peduli.storage.workspace import check_new_workspace_folder
+
+        try:  # keys or a database without workspace.json: damaged, not new
+            check_new_workspace_folder(path)
+        except WorkspaceError as exc:
+            _message(None, title, exc.message(lang))
+            return None, exc.exit_code
         wizard = FirstRunWizard(path)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.session is None:
             return None, EXIT_OK
@@ -57,6 +65,21 @@ def _open_workspace(path, lang: str):
     return dialog.session, EXIT_OK
 
 
+def _start_log(app) -> None:
+    """The log file and the crash handler (uncaught exceptions, Qt's messages, a dialog)."""
+    import logging
+    import platform
+
+    from desa_peduli import __version__, logs
+    from desa_peduli.ui import crash
+
+    logs.setup()
+    crash.install(app)
+    logging.getLogger("desa_peduli").info(
+        "Desa Peduli %s started (Python %s, %s)", __version__, platform.python_version(),
+        platform.platform())
+
+
 def run_gui(data_dir=None, lang: str | None = None) -> int:
     """Run the desktop application; returns the process exit code."""
     from PySide6.QtCore import QSettings
@@ -69,6 +92,7 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    _start_log(app)
     app.setDesktopFileName("desa-peduli")  # the .desktop entry the Linux package installs
     from desa_peduli.ui.about import app_icon
 

@@ -7,6 +7,7 @@ changed), 2 usage error, 3 workspace problem.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import getpass
 import importlib
@@ -155,10 +156,7 @@ def _say(args, id_text: str, en_text: str, *, err: bool = True) -> None:
 def _read_passphrase(args, *, confirm: bool = False, file_arg: str | None = None) -> str:
     path = file_arg or args.passphrase_file
     if path:
-        try:
-            return Path(path).read_text("utf-8").splitlines()[0] if Path(path).stat().st_size else ""
-        except OSError as exc:
-            raise UsageError(f"berkas kata sandi tidak terbaca: {path}") from exc
+        return read_passphrase_file(path)
     if file_arg is None and os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
     if not sys.stdin or not sys.stdin.isatty():
@@ -171,6 +169,42 @@ def _read_passphrase(args, *, confirm: bool = False, file_arg: str | None = None
     return first
 
 
+MAX_PASSPHRASE_FILE = 64 * 1024
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_passphrase_file(path) -> str:
+    """The passphrase in the first line of ``path`` (every passphrase file goes through here).
+
+    UTF-8 with or without a BOM and UTF-16 (what PowerShell writes; with a BOM, or
+    without one when every other byte is NUL) are read; only the line ending is taken
+    off, any other space belongs to the passphrase. UsageError when it cannot be read.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE)
+    except OSError as exc:
+        raise UsageError(f"berkas kata sandi tidak terbaca: {path}") from exc
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\0" in data and len(data) % 2 == 0:
+        odd, even = data[1::2].count(0), data[0::2].count(0)  # ASCII in UTF-16: 1 byte in 2
+        if max(odd, even) * 2 >= len(data) // 2:
+            encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"berkas kata sandi {path} bukan teks UTF-8 atau UTF-16: simpan ulang sebagai "
+            "UTF-8 (mis. di Notepad: Simpan sebagai → Encoding UTF-8)") from exc
+    line = text.split("\n", 1)[0]
+    line = line[:-1] if line.endswith("\r") else line
+    if "\0" in line:
+        raise UsageError(f"berkas kata sandi {path} bukan teks: simpan ulang sebagai UTF-8")
+    return line
+
+
 def _open(args):
     from desa_peduli.services.session import Session
 
@@ -180,9 +214,11 @@ def _open(args):
 # -- commands ---------------------------------------------------------------------------
 def cmd_init(args) -> int:
     from desa_peduli.services.session import Session
-    from desa_peduli.storage.workspace import is_workspace
+    from desa_peduli.storage.workspace import check_new_workspace_folder, is_workspace
 
     path = resolve_workspace_dir(args.data_dir)
+    if not (args.role == "volunteer" and args.enrolment and is_workspace(path)):
+        check_new_workspace_folder(path)  # before asking for a passphrase
     if args.role == "branch":
         from desa_peduli.services.branch import BranchService, create_branch
 
@@ -559,13 +595,57 @@ COMMANDS = {
 }
 
 
+def _console_never_fails() -> None:
+    """stdout/stderr that cannot encode every character (cp1252 when output is redirected
+    on Windows, an ASCII locale) write what they cannot as ``\\uXXXX`` rather than crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            unicode = codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32")
+        except LookupError:
+            unicode = False
+        if not unicode and getattr(stream, "errors", "strict") == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _unexpected(args, exc: Exception) -> int:
+    """A failure no handler knew: SQLite's disk full, locked or read-only as what they are;
+    anything else is a bug, logged with its (masked) traceback, the log's path printed."""
+    from desa_peduli.storage.database import known_error
+
+    known = known_error(exc, resolve_workspace_dir(args.data_dir))
+    if known is not None:
+        print(known.message(_lang(args)), file=sys.stderr)
+        return known.exit_code
+    from desa_peduli import logs
+
+    path = logs.log_exception((type(exc), exc, exc.__traceback__),
+                              f"desa-peduli {args.command}: unexpected error")
+    kind = type(exc).__name__
+    if path is None:
+        _say(args, f"desa-peduli: kesalahan tak terduga ({kind}); perintah tidak selesai.",
+             f"desa-peduli: unexpected error ({kind}); the command did not finish.")
+    else:
+        _say(args, f"desa-peduli: kesalahan tak terduga ({kind}); perintah tidak selesai. "
+             f"Rinciannya dicatat di {path}; kirim berkas itu ke kantor cabang.",
+             f"desa-peduli: unexpected error ({kind}); the command did not finish. The "
+             f"details are logged in {path}; send that file to the branch office.")
+    return EXIT_INPUT
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_never_fails()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         from desa_peduli.app import run_gui
 
         return run_gui(data_dir=args.data_dir, lang=args.lang)
+    from desa_peduli import logs
+
+    logs.setup()
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -580,3 +660,5 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `desa-peduli list | head`
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last net: never a raw traceback
+        return _unexpected(args, exc)

@@ -12,6 +12,13 @@ EXIT_USAGE = 2
 EXIT_WORKSPACE = 3
 
 
+class Cancelled(Exception):
+    """The person cancelled a long operation; nothing was written or changed.
+
+    Not a :class:`DesaPeduliError`: a cancel is neither a failure to report nor a bug to log.
+    """
+
+
 class DesaPeduliError(Exception):
     """Base class: a failure with a message for people (``id`` and ``en``)."""
 
@@ -95,13 +102,70 @@ class WorkspaceDamaged(WorkspaceError):
         )
 
 
+class WorkspaceIncomplete(WorkspaceDamaged):
+    """A folder with workspace files (keys, database) but no ``workspace.json``."""
+
+    def __init__(self, path, found):
+        names = ", ".join(found)
+        DesaPeduliError.__init__(
+            self,
+            f"Folder {path} berisi berkas ruang kerja ({names}) tetapi tidak ada "
+            "workspace.json: ruang kerja ini rusak. Tidak ada yang diubah. Jangan hapus "
+            "berkas-berkas itu: pindahkan atau ganti nama folder ini, lalu pulihkan dari "
+            "cadangan (folder backups/ di dalamnya) atau bawa folder ini ke kantor cabang "
+            "(kunci titipan keys/branch.age memungkinkan kantor cabang memulihkannya). "
+            "Untuk memulai ruang kerja baru, pilih folder lain.",
+            f"Folder {path} holds workspace files ({names}) but no workspace.json: this "
+            "workspace is damaged. Nothing was changed. Do not delete those files: move or "
+            "rename this folder, then restore from a backup (its backups/ folder) or take the "
+            "folder to the branch office (the escrowed key keys/branch.age lets the branch "
+            "recover it). To start a new workspace, choose another folder.",
+        )
+        self.path = path
+        self.found = list(found)
+
+
 class DiskFull(WorkspaceError):
-    def __init__(self, path):
+    def __init__(self, path=None):
+        where_id = f" saat menulis {path}" if path else ""
+        where_en = f" while writing {path}" if path else ""
         super().__init__(
-            f"Penyimpanan penuh saat menulis {path}. Kosongkan ruang lalu coba lagi; "
-            "data sebelumnya aman.",
-            f"Storage full while writing {path}. Free some space and try again; "
-            "earlier data is safe.",
+            f"Penyimpanan penuh{where_id}. Kosongkan ruang (hapus atau pindahkan berkas "
+            "yang tidak perlu) lalu coba lagi; data sebelumnya aman.",
+            f"Storage full{where_en}. Free some space (delete or move files you do not "
+            "need) and try again; earlier data is safe.",
+        )
+
+
+class DatabaseLocked(WorkspaceError):
+    """SQLite's "database is locked": another program holds the database."""
+
+    def __init__(self, path=None):
+        what_id = f"Basis data {path}" if path else "Basis data ruang kerja"
+        what_en = f"The database {path}" if path else "The workspace database"
+        super().__init__(
+            f"{what_id} sedang dipakai program lain (jendela Desa Peduli lain, program "
+            "cadangan atau antivirus). Tutup program itu, tunggu sebentar, lalu coba lagi; "
+            "tidak ada yang diubah.",
+            f"{what_en} is in use by another program (another Desa Peduli window, a backup "
+            "program or an antivirus). Close that program, wait a moment, then try again; "
+            "nothing was changed.",
+        )
+
+
+class ReadOnlyStorage(WorkspaceError):
+    """The database or its folder cannot be written (read-only folder, drive or file)."""
+
+    def __init__(self, path=None):
+        where_id = f" ({path})" if path else ""
+        where_en = f" ({path})" if path else ""
+        super().__init__(
+            f"Ruang kerja{where_id} ada di folder hanya-baca: perubahan tidak bisa disimpan, "
+            "tidak ada yang diubah. Salin folder ruang kerja ke folder yang bisa ditulis "
+            "(mis. Dokumen di laptop ini) dan buka dari sana, atau minta izin menulis.",
+            f"The workspace{where_en} is in a read-only folder: changes cannot be saved, "
+            "nothing was changed. Copy the workspace folder to a folder you can write to "
+            "(e.g. Documents on this laptop) and open it there, or ask for write access.",
         )
 
 

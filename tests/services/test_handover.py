@@ -9,7 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from desa_peduli.errors import InputRejected
+from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services import handover
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.handover import Column, HandoverFilter
@@ -163,7 +163,7 @@ def test_cancel_and_progress_leave_no_file(branch, tmp_path, monkeypatch):
     seen = []
     target = tmp_path / "out"
     target.mkdir()
-    with pytest.raises(handover.Cancelled):
+    with pytest.raises(Cancelled):
         handover.export(branch.db, target / "x.xlsx", progress=lambda d, t: seen.append((d, t)),
                         cancelled=lambda: len(seen) >= 2)
     assert seen[:2] == [(0, 2500), (1000, 2500)]

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from desa_peduli.errors import BundleRejected
+from desa_peduli.errors import BundleRejected, Cancelled
 from desa_peduli.services import branch as branch_module
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
@@ -16,7 +16,6 @@ from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import Workspace
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import container
-from desa_peduli.sync.bundle import Cancelled
 from desa_peduli.sync.keystore import load_keys
 from desa_peduli.sync.signing import age_recipient, b64
 from tests.sync.conftest import CLOCK_COLUMNS, digest, person

@@ -13,14 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desa_peduli.errors import InputRejected
+from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.tabular import iter_rows
 
 BATCH = 500
-
-
-class Cancelled(Exception):
-    """The user cancelled a long operation; nothing was changed."""
 
 
 @dataclass

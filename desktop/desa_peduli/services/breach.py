@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desa_peduli.errors import InputRejected, NotFound
+from desa_peduli.errors import Cancelled, InputRejected, NotFound
 from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
 
@@ -82,10 +82,6 @@ HEADERS = {
            "village_code", "phone", "heirs", "volunteer", "branch_state", "possibly_purged",
            "deleted_by_volunteer", "first_received", "last_changed"),
 }
-
-
-class Cancelled(Exception):
-    """The person cancelled; no file was written."""
 
 
 def mask_nik(nik: str | None) -> str:

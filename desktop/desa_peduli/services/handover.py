@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from desa_peduli.errors import InputRejected
+from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.storage.files import atomic_writer
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
     OPEN_DUPLICATES,
@@ -40,10 +40,6 @@ CHUNK = 1000  # rows between two progress reports / cancel checks
 ALL_STATES = "all"
 DEFAULT_STATE = "accepted"  # what goes to the core system
 MAX_HEADER = 100
-
-
-class Cancelled(Exception):
-    """The person cancelled; no file was written."""
 
 
 # ----------------------------------------------------------------------------- fields

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desa_peduli.errors import InputRejected
+from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.tabular import sniffed_reader
 from desa_peduli.storage.registrations import local_now
 
@@ -53,10 +53,6 @@ REASONS = {
 NIK_WORDS = ("nik", "noktp", "nomorktp", "nomorindukkependudukan", "nomorinduk", "ktp")
 KPJ_WORDS = ("kpj", "nokpj", "nomorkpj", "nopeserta", "nomorpeserta", "nokartu",
              "nomorkartupeserta")
-
-
-class Cancelled(Exception):
-    """The person cancelled; nothing was changed."""
 
 
 # ----------------------------------------------------------------------------- reading

@@ -7,7 +7,14 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from desa_peduli.errors import WorkspaceDamaged, WrongPassphrase
+from desa_peduli.errors import (
+    DatabaseLocked,
+    DesaPeduliError,
+    DiskFull,
+    ReadOnlyStorage,
+    WorkspaceDamaged,
+    WrongPassphrase,
+)
 from desa_peduli.storage.keys import sqlcipher_key_pragma
 
 BUSY_TIMEOUT_MS = 5000
@@ -24,9 +31,9 @@ def connect(path: Path, key: bytes, *, check_same_thread: bool = True) -> Databa
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             # Either the key does not fit this file or the file is not a database.
-            raise WrongPassphrase() if "not a database" in str(exc) else WorkspaceDamaged(
-                str(exc)
-            ) from exc
+            if "not a database" in str(exc):
+                raise WrongPassphrase() from exc
+            raise known_error(exc, path) or WorkspaceDamaged(str(exc)) from exc
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -44,3 +51,47 @@ def integrity_check(db: Database) -> list[str]:
     fk = db.execute("PRAGMA foreign_key_check").fetchall()
     rows += [f"foreign key: {row[0]} rowid {row[1]} -> {row[2]}" for row in fk]
     return rows
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html) for what a person can fix
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL = 5, 6, 8, 13
+_MESSAGES = (  # when an error carries no code (sqlite3 before 3.11, other drivers)
+    ("database or disk is full", DiskFull),
+    ("database is locked", DatabaseLocked),
+    ("database table is locked", DatabaseLocked),
+    ("attempt to write a readonly database", ReadOnlyStorage),
+    ("readonly database", ReadOnlyStorage),
+)
+
+
+def known_error(exc: BaseException, path=None) -> DesaPeduliError | None:
+    """The typed error for an SQLite failure a person can fix, else None (a bug).
+
+    Disk full, locked by another program and read-only storage reach people as what they
+    are rather than as "Something went wrong (OperationalError)". ``exc`` may come from
+    sqlcipher3 or sqlite3 (both have ``sqlite_errorcode``); the message is the fallback.
+    """
+    if isinstance(exc, DesaPeduliError):
+        return exc
+    if not _is_sqlite_error(exc):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        if primary == SQLITE_FULL:
+            return DiskFull(path)
+        if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+            return DatabaseLocked(path)
+        if primary == SQLITE_READONLY:
+            return ReadOnlyStorage(path)
+    text = str(exc).lower()
+    for fragment, error in _MESSAGES:
+        if fragment in text:
+            return error(path)
+    return None
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlcipher3.Error | sqlite3.Error)

@@ -25,10 +25,12 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
+def atomic_writer(path: str | os.PathLike, *, new: bool = False) -> Iterator[BinaryIO]:
     """Write to a temporary file beside ``path``; fsync and rename over it on success.
 
-    On any error the temporary file is removed and ``path`` is left as it was.
+    On any error the temporary file is removed and ``path`` is left as it was. With
+    ``new=True`` an existing ``path`` is never replaced (FileExistsError): for files that
+    must not exist yet, such as a new workspace's key.
     """
     target = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -38,7 +40,10 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        if new:
+            _link_new(tmp, target)
+        else:
+            os.replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -50,6 +55,20 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
         raise
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    with atomic_writer(path) as handle:
+def _link_new(tmp: Path, target: Path) -> None:
+    """Give the written ``tmp`` the name ``target`` unless ``target`` exists (atomically
+    where the file system has hard links; else the name is reserved with O_EXCL first)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (FAT, some network file systems)
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(tmp, target)
+    else:
+        tmp.unlink()
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, new: bool = False) -> None:
+    with atomic_writer(path, new=new) as handle:
         handle.write(data)

@@ -75,8 +75,9 @@ def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
     return key
 
 
-def write_wrapped(path: Path, wrapped: bytes) -> None:
-    atomic_write_bytes(path, wrapped)
+def write_wrapped(path: Path, wrapped: bytes, *, new: bool = False) -> None:
+    """Write a wrapped key atomically; ``new=True``: never over an existing file."""
+    atomic_write_bytes(path, wrapped, new=new)
 
 
 def sqlcipher_key_pragma(key: bytes) -> str:

@@ -22,6 +22,7 @@ from desa_peduli.errors import (
     SchemaTooNew,
     WorkspaceDamaged,
     WorkspaceExists,
+    WorkspaceIncomplete,
     WorkspaceLocked,
     WorkspaceNotFound,
 )
@@ -47,6 +48,34 @@ def is_workspace(path: Path) -> bool:
     return (Path(path) / META_FILE).is_file()
 
 
+def leftover_files(path: Path) -> list[str]:
+    """Workspace files in a folder without ``workspace.json``: its keys and its database.
+
+    Such a folder is a damaged workspace (workspace.json lost), never a new one: creating
+    a workspace there would overwrite the only wrapped copy of the database key.
+    """
+    path = Path(path)
+    found = []
+    keys_dir = path / KEY_DIR
+    if keys_dir.is_dir():
+        found += sorted(f"{KEY_DIR}/{p.name}" for p in keys_dir.iterdir() if p.is_file())
+    found += [name for name in (DB_FILE, f"{DB_FILE}-wal") if (path / name).exists()]
+    return found
+
+
+def check_new_workspace_folder(path: Path) -> None:
+    """Raise unless a new workspace may be made at ``path`` (nothing there is touched)."""
+    path = Path(path)
+    if is_workspace(path):
+        raise WorkspaceExists(
+            f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
+            f"There is already a workspace at {path}; nothing was changed.",
+        )
+    found = leftover_files(path)
+    if found:
+        raise WorkspaceIncomplete(path, found)
+
+
 def read_meta(path: Path) -> dict:
     try:
         return json.loads((Path(path) / META_FILE).read_text("utf-8"))
@@ -69,6 +98,9 @@ class Workspace:
         self._lock = lock
         self.db: Database | None = None
 
+    def __repr__(self) -> str:  # never the key
+        return f"Workspace({str(self.path)!r}, role={self.meta.get('role')!r})"
+
     # -- life cycle -------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path, *, role: str, passphrase: str, settings: dict | None = None):
@@ -77,19 +109,20 @@ class Workspace:
         if role not in ROLES:
             raise ValueError(role)
         keys.check_passphrase(passphrase)
-        if is_workspace(path):
-            raise WorkspaceExists(
-                f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
-                f"There is already a workspace at {path}; nothing was changed.",
-            )
+        check_new_workspace_folder(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / KEY_DIR).mkdir(exist_ok=True)
         (path / "backups").mkdir(exist_ok=True)
         lock = _acquire(path)
+        made: list[Path] = []  # removed again if creating fails: the folder stays new
+        ws = None
         try:
+            check_new_workspace_folder(path)  # again, under the lock
             key = keys.new_database_key()
-            keys.write_wrapped(path / KEY_DIR / PASSPHRASE_KEY_FILE,
-                               keys.wrap_with_passphrase(key, passphrase))
+            key_file = path / KEY_DIR / PASSPHRASE_KEY_FILE
+            keys.write_wrapped(key_file, keys.wrap_with_passphrase(key, passphrase),
+                               new=True)
+            made.append(key_file)
             meta = {
                 "format": FORMAT,
                 "role": role,
@@ -98,15 +131,20 @@ class Workspace:
                 "created_with": __version__,
             }
             ws = cls(path, meta, key, lock)
+            made += [path / DB_FILE, path / f"{DB_FILE}-wal", path / f"{DB_FILE}-shm"]
             ws._open_db(migrate_backup=False)
             from desa_peduli.storage.settings import Settings
 
             with ws.db.atomic():
                 Settings(ws.db).update({"role": role, **(settings or {})})
             # workspace.json last: until it exists the folder is not a workspace.
-            atomic_write_bytes(path / META_FILE, json.dumps(meta, indent=2).encode())
+            atomic_write_bytes(path / META_FILE, json.dumps(meta, indent=2).encode(), new=True)
             return ws
         except BaseException:
+            if ws is not None and ws.db is not None:
+                ws.db.conn.close()
+            for made_file in made:
+                made_file.unlink(missing_ok=True)
             lock.release()
             raise
 

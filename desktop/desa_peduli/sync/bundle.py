@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from desa_peduli import __version__
 from desa_peduli.domain.registration import FIELDS
-from desa_peduli.errors import BundleRejected
+from desa_peduli.errors import BundleRejected, Cancelled
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
@@ -51,10 +51,6 @@ MANIFEST_KEYS = {
     "counts": dict, "created_at": str, "app_version": str, "payload_sha256": str,
     "payload_size": int,
 }
-
-
-class Cancelled(Exception):
-    """The user cancelled; the transaction was rolled back."""
 
 
 # ----------------------------------------------------------------------------- export

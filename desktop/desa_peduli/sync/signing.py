@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -41,7 +41,12 @@ def fingerprint(public_key: bytes) -> str:
 
 @dataclass(frozen=True)
 class SigningKey:
-    private: Ed25519PrivateKey
+    """An Ed25519 private key. Its repr shows the public fingerprint only."""
+
+    private: Ed25519PrivateKey = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"SigningKey(fingerprint={fingerprint(self.public_bytes)!r})"
 
     @classmethod
     def generate(cls) -> SigningKey:
@@ -77,9 +82,17 @@ def verify(public_key: bytes, signature: bytes, data: bytes) -> bool:
 
 @dataclass(frozen=True)
 class AgeIdentity:
-    """An age X25519 identity (secret) and its recipient string (public)."""
+    """An age X25519 identity (secret) and its recipient string (public).
 
-    secret: str
+    Its repr and str show the recipient only: the secret never reaches a log or a message.
+    """
+
+    secret: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"AgeIdentity(recipient={self.recipient!r})"
+
+    __str__ = __repr__
 
     @classmethod
     def generate(cls) -> AgeIdentity:

@@ -150,9 +150,9 @@ class _Stopped:
 
 
 def _is_cancel(exc: Exception) -> bool:
-    from desa_peduli.services import breach, handover, kpj_import
+    from desa_peduli.errors import Cancelled
 
-    return isinstance(exc, handover.Cancelled | kpj_import.Cancelled | breach.Cancelled)
+    return isinstance(exc, Cancelled)
 
 
 class _DeskDialog(QDialog):

@@ -135,8 +135,7 @@ def _import_all(session, paths: list[Path], cancel: threading.Event, relay: _Rel
 
 
 def _import_each(service, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
-    from desa_peduli.errors import BundleRejected, DesaPeduliError
-    from desa_peduli.sync.bundle import Cancelled
+    from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
 
     outcomes = []
     for index, path in enumerate(paths):

@@ -111,11 +111,16 @@ def problem_message(problem: dict) -> str:
 
 
 def error_message(exc: Exception) -> str:
-    """A user-facing message for a typed error (a generic one for bugs)."""
-    from desa_peduli.errors import DesaPeduliError
+    """A user-facing message for a typed error (a generic one for bugs).
 
-    if isinstance(exc, DesaPeduliError):
-        return exc.message(current_language())
+    SQLite's disk full, locked and read-only errors get their own message, not the
+    generic one (storage/database.py's known_error).
+    """
+    from desa_peduli.storage.database import known_error
+
+    known = known_error(exc)
+    if known is not None:
+        return known.message(current_language())
     return QCoreApplication.translate(
         "Labels", "Something went wrong ({kind}). Nothing was changed; please try again."
     ).format(kind=type(exc).__name__)

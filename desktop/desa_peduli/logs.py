@@ -1,0 +1,160 @@
+"""The log file: rotating, in the platform's log folder, with NIKs, phone numbers and names masked.
+
+:func:`setup` runs at the start of the GUI and of the CLI (cheap: the file opens at the
+first message). :func:`install_crash_hooks` sends an uncaught exception, in any thread, to
+the log with its traceback and then calls back (the GUI shows a dialog, ui/crash.py).
+Every line is masked as a whole, traceback included, so a NIK, a phone number or a name
+that slips into a message or an exception never reaches the file (ARCHITECTURE.md: no
+personal data in logs). No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+LOG_FILE = "desa-peduli.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+# the keys under which a record holds personal data: their values are masked wherever a
+# dict, JSON or keyword argument shows up in a message (records are never logged on
+# purpose; this is the net below that rule)
+PERSONAL_KEYS = ("nik", "full_name", "name", "birth_place", "birth_date", "phone", "email",
+                 "street", "rt", "rw", "work_location", "witness", "heirs",
+                 "volunteer_name", "declared_income")
+
+
+def _key(quote: str) -> str:
+    return rf"(?P<{quote}>['\"]?)\b(?:{'|'.join(PERSONAL_KEYS)})(?P={quote})"
+
+
+_KEYED = re.compile(  # 'full_name': 'Siti', "nik": "…", phone=0812… (not code: name = x)
+    r"(?P<key>" + _key("kq") + r"\s*[:=]\s*)(?:(?P<q>['\"])(?:\\.|(?!(?P=q)).)*(?P=q)|\[[^\]]*\])"
+    r"|(?P<bare>" + _key("bq") + r"[:=])[^\s,;)}\]]+")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[\s.-]?8(?:[\s.-]?\d){7,12}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# key material, should it ever slip into a message: an age identity, a raw SQLCipher key
+_SECRET = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]+|x'[0-9a-fA-F]{32,}'")
+
+_state: dict = {"handler": None}
+
+
+def mask(text: str) -> str:
+    """``text`` with personal values replaced: ``[NIK]``, ``[HP]``, ``[email]``, ``***``
+    (and key material: ``[secret]``)."""
+    text = _SECRET.sub("[secret]", text)
+    text = _KEYED.sub(lambda m: (m.group("key") or m.group("bare")) + "***", text)
+    text = _NIK.sub("[NIK]", text)
+    text = _PHONE.sub("[HP]", text)
+    return _EMAIL.sub("[email]", text)
+
+
+class MaskingFormatter(logging.Formatter):
+    """Formats a record (message, traceback, stack) and masks the whole text."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask(super().format(record))
+
+
+def _rotating_handler(path: Path, max_bytes: int, backups: int) -> logging.Handler:
+    from logging.handlers import RotatingFileHandler
+
+    class QuietRotatingFileHandler(RotatingFileHandler):
+        """A log that cannot be written (full disk, a rename refused while another
+        Desa Peduli holds the file on Windows) never disturbs the program."""
+
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+            pass
+
+    handler = QuietRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups,
+                                       encoding="utf-8", delay=True)
+    handler.setFormatter(MaskingFormatter(FORMAT))
+    handler.setLevel(logging.INFO)
+    return handler
+
+
+def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES,
+          backups: int = BACKUP_COUNT) -> Path | None:
+    """Send the program's log to ``directory`` (default: paths.log_dir()); the log path.
+
+    Idempotent; called again with another folder it moves the log there. Returns None
+    (and logs nowhere) when the folder cannot be made.
+    """
+    from desa_peduli.paths import log_dir
+
+    path = Path(directory or log_dir()) / LOG_FILE
+    old = _state["handler"]
+    if old is not None and old.baseFilename == str(path.absolute()) and old.maxBytes == max_bytes:
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    handler = _rotating_handler(path, max_bytes, backups)
+    root = logging.getLogger()
+    if old is not None:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    logging.getLogger("desa_peduli").setLevel(logging.INFO)
+    _state["handler"] = handler
+    return path
+
+
+def log_path() -> Path | None:
+    """The current log file (None before :func:`setup`)."""
+    handler = _state["handler"]
+    return Path(handler.baseFilename) if handler is not None else None
+
+
+def flush() -> None:
+    """Make what was logged so far reach the file (before a crash or an abort)."""
+    handler = _state["handler"]
+    if handler is not None:
+        handler.flush()
+
+
+def log_exception(exc_info, what: str) -> Path | None:
+    """Log an unexpected exception with its traceback (masked); the log file's path."""
+    logging.getLogger("desa_peduli.crash").critical(what, exc_info=exc_info)
+    flush()
+    return log_path()
+
+
+def install_crash_hooks(on_crash: Callable[[], None] | None = None) -> None:
+    """Log every uncaught exception (main thread and other threads), then ``on_crash()``.
+
+    The hooks before (Python's: print the traceback) still run when there is a console.
+    """
+    previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
+
+    def excepthook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous_hook(exc_type, exc, tb)
+            return
+        log_exception((exc_type, exc, tb), "uncaught exception")
+        if sys.stderr is not None:
+            previous_hook(exc_type, exc, tb)
+        if on_crash is not None:
+            on_crash()
+
+    def thread_excepthook(args) -> None:
+        if issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log_exception((args.exc_type, args.exc_value, args.exc_traceback),
+                      f"uncaught exception in thread {name}")
+        if sys.stderr is not None:
+            previous_thread_hook(args)
+        if on_crash is not None:
+            on_crash()
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
