@@ -16,6 +16,12 @@ PASSPHRASE = "rahasia-desa-123"
 BRANCH_NAME = "Kantor Cabang Jambi"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _log_folder(tmp_path_factory):
+    """The log file (set up at every CLI start) goes to a temporary folder, not the user's."""
+    os.environ["DESA_PEDULI_LOG_DIR"] = str(tmp_path_factory.mktemp("logs"))
+
+
 @pytest.fixture(scope="session")
 def workspace_template(tmp_path_factory) -> tuple[Path, bytes]:
     """One volunteer workspace made once per test run (age's scrypt costs ~2 s a wrap)."""

@@ -52,6 +52,22 @@ def test_init_volunteer_then_refuses_a_second(tmp_path, monkeypatch, capsys):
     assert "Sudah ada ruang kerja" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("role", [["volunteer", "--name", "Rina"],
+                                  ["branch", "--name", "Kantor Cabang Jambi", "--province", "15"]])
+def test_init_in_a_damaged_workspace_changes_nothing(workspace_dir, monkeypatch, capsys, role):
+    """keys/ and the database without workspace.json: a damaged workspace, not a new one."""
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "sandi-yang-panjang")
+    (workspace_dir / "workspace.json").unlink()
+    key_file = workspace_dir / "keys" / "passphrase.age"
+    before = key_file.read_bytes()
+    files = sorted(p.name for p in workspace_dir.rglob("*"))
+    assert main(["--data-dir", str(workspace_dir), "init", *role]) == 3
+    err = capsys.readouterr().err
+    assert "workspace.json" in err and "Tidak ada yang diubah" in err and "keys/branch.age" in err
+    assert key_file.read_bytes() == before
+    assert sorted(p.name for p in workspace_dir.rglob("*")) == files
+
+
 def test_init_short_passphrase_is_input_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "pendek")
     assert main(["--data-dir", str(tmp_path / "x"), "init", "volunteer", "--name", "Rina"]) == 1

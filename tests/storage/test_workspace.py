@@ -128,3 +128,63 @@ def test_workspace_json_holds_no_personal_data(workspace_template):
     path, _key = workspace_template
     meta = json.loads((path / "workspace.json").read_text())
     assert set(meta) == {"format", "role", "workspace_id", "created_at", "created_with"}
+
+
+# -- a folder with keys but no workspace.json is damaged, never new (issue 10, item 9) --------
+def _damaged(workspace_dir):
+    """The workspace with its workspace.json lost: keys and database still there."""
+    (workspace_dir / "workspace.json").unlink()
+    return workspace_dir
+
+
+def _files(path) -> dict:
+    return {p.relative_to(path).as_posix(): p.read_bytes()
+            for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("keep", ["all", "key only", "database only"])
+def test_create_never_overwrites_the_key_of_a_damaged_workspace(workspace_dir, keep):
+    from desa_peduli.errors import EXIT_WORKSPACE, WorkspaceIncomplete
+
+    path = _damaged(workspace_dir)
+    if keep == "key only":
+        (path / DB_FILE).unlink()
+    elif keep == "database only":
+        (path / KEY_DIR / PASSPHRASE_KEY_FILE).unlink()
+    before = _files(path)
+    with pytest.raises(WorkspaceIncomplete) as refused:
+        Workspace.create(path, role="volunteer", passphrase="sandi-baru-yang-lain")
+    assert _files(path) == before  # the wrapped key above all: byte for byte
+    assert refused.value.exit_code == EXIT_WORKSPACE
+    message = refused.value.message("id")
+    assert "workspace.json" in message and "Tidak ada yang diubah" in message
+    assert "keys/branch.age" in message and "cadangan" in message
+    assert (DB_FILE if keep == "database only" else f"{KEY_DIR}/{PASSPHRASE_KEY_FILE}") in message
+
+
+def test_a_failed_create_leaves_the_folder_new(tmp_path, monkeypatch):
+    from desa_peduli.storage import settings
+
+    path = tmp_path / "baru"
+
+    def fail(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(settings.Settings, "update", fail)
+    with pytest.raises(OSError):
+        Workspace.create(path, role="volunteer", passphrase=PASSPHRASE)
+    assert not [p for p in path.rglob("*") if p.is_file() and p.name != ".lock"]
+    monkeypatch.undo()
+    Workspace.create(path, role="volunteer", passphrase=PASSPHRASE).close()  # not "damaged"
+
+
+def test_a_new_file_is_never_written_over_an_existing_one(tmp_path):
+    from desa_peduli.storage.files import atomic_write_bytes
+
+    target = tmp_path / "passphrase.age"
+    atomic_write_bytes(target, b"first", new=True)
+    with pytest.raises(FileExistsError):
+        atomic_write_bytes(target, b"second", new=True)
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["passphrase.age"]  # no temporary left
+

@@ -80,3 +80,48 @@ def test_wizard_escape_cancels_without_creating(qtbot, tmp_path):
         qtbot.keyClick(wizard.welcome_page.indonesian, Qt.Key.Key_Escape)
     assert not is_workspace(path)
     assert wizard.session is None
+
+
+def _damaged_copy(workspace_dir):
+    """A volunteer workspace whose workspace.json was lost: keys and database remain."""
+    (workspace_dir / "workspace.json").unlink()
+    return workspace_dir, (workspace_dir / "keys" / "passphrase.age").read_bytes()
+
+
+def test_start_in_a_damaged_workspace_says_so_instead_of_the_wizard(
+        qtbot, workspace_dir, monkeypatch):
+    from desa_peduli import app
+    from desa_peduli.ui import wizard
+
+    path, key_bytes = _damaged_copy(workspace_dir)
+    shown = []
+    monkeypatch.setattr(app, "_message", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(wizard.FirstRunWizard, "exec", lambda self: shown.append("wizard"))
+    session, code = app._open_workspace(path, "id")
+    assert session is None and code == 3
+    assert len(shown) == 1 and "workspace.json" in shown[0] and "Tidak ada yang diubah" in shown[0]
+    assert (path / "keys" / "passphrase.age").read_bytes() == key_bytes
+    assert not is_workspace(path)
+
+
+def test_wizard_never_overwrites_the_key_of_a_damaged_workspace(qtbot, workspace_dir):
+    from desa_peduli.ui.wizard import FirstRunWizard
+
+    path, key_bytes = _damaged_copy(workspace_dir)
+    wizard = FirstRunWizard(path)
+    qtbot.addWidget(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    qtbot.keyClick(wizard.welcome_page.indonesian, Qt.Key.Key_Return)
+    page = wizard.volunteer_page
+    qtbot.keyClicks(page.name_edit, "Relawan Baru")
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    pp = wizard.passphrase_page
+    qtbot.keyClicks(pp.passphrase_edit, GOOD)
+    qtbot.keyClicks(pp.repeat_edit, GOOD)
+    qtbot.keyClick(pp.repeat_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pp.error.isVisible() and not wizard.is_busy, timeout=20_000)
+    assert "workspace.json" in pp.error.text() and "keys/branch.age" in pp.error.text()
+    assert wizard.currentPage() is pp and wizard.session is None
+    assert (path / "keys" / "passphrase.age").read_bytes() == key_bytes
+    assert not is_workspace(path)
