@@ -210,3 +210,43 @@ def test_usage_errors_exit_2(workspace_dir):
     result = subprocess.run([sys.executable, "-m", "desa_peduli", "frobnicate"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize("trouble", ["locked", "read-only", "full"])
+def test_sqlite_trouble_gets_its_own_message(cli, workspace_dir, workspace_template, tmp_path,
+                                             valid_registration, monkeypatch, trouble):
+    """Not "Something went wrong (OperationalError)": what happened and what to do, exit 3."""
+    from desa_peduli.storage import database, workspace
+
+    _src, key = workspace_template
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 20)
+    pragma = {"read-only": "PRAGMA query_only = ON", "full": "PRAGMA max_page_count = {pages}"}
+    opened = database.connect
+
+    def connect(*args, **kwargs):
+        db = opened(*args, **kwargs)
+        if trouble in pragma:
+            if trouble == "full":
+                db.execute("VACUUM")  # no free pages left to reuse
+            pages = db.execute("PRAGMA page_count").fetchone()[0]
+            db.execute(pragma[trouble].format(pages=pages))
+        return db
+
+    monkeypatch.setattr(workspace, "connect", connect)
+    other = opened(workspace_dir / "desa-peduli.db", key)
+    if trouble == "locked":
+        other.execute("BEGIN IMMEDIATE")  # another program holds a write transaction
+        other.execute("UPDATE settings SET value = value")
+    try:
+        people = [_person(valid_registration, serial) for serial in range(1, 41)]
+        code, _out, err = cli("add", str(_write_jsonl(tmp_path / "a.jsonl", people)))
+    finally:
+        if trouble == "locked":
+            other.execute("ROLLBACK")
+        other.conn.close()
+    expected = {"locked": "sedang dipakai program lain", "read-only": "folder hanya-baca",
+                "full": "Penyimpanan penuh"}[trouble]
+    assert code == 3 and expected in err, err
+    assert "Traceback" not in err and "OperationalError" not in err
+    monkeypatch.setattr(workspace, "connect", opened)
+    assert cli("list")[1] == ""  # nothing was stored

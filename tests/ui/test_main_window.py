@@ -352,3 +352,32 @@ def test_real_form_opens_and_escape_returns_to_the_list(qtbot, session, make_win
     with qtbot.waitSignal(window.form.finished):
         qtbot.keyClick(focus, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.list_page
+
+
+def test_a_locked_database_is_named_in_the_message_not_something_went_wrong(
+        qtbot, session, make_window, add_people, workspace_template):
+    from desa_peduli.errors import DatabaseLocked
+    from desa_peduli.storage.database import connect
+    from desa_peduli.ui.i18n import current_language
+
+    ids = add_people(2)
+    window = make_window()
+    window.table.setFocus()
+    window.select_row(window.model.row_of_id(ids[0]))
+    session.db.execute("PRAGMA busy_timeout = 20")
+    other = connect(session.workspace.db_path, workspace_template[1])
+    other.execute("BEGIN IMMEDIATE")  # another program holds a write transaction
+    other.execute("UPDATE settings SET value = value")
+    try:
+        qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+        dialog = open_dialog(qtbot, window, DeleteDialog)
+        qtbot.keyClicks(dialog.reason_edit, "terdaftar dua kali")
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+        box = open_dialog(qtbot, window, QMessageBox)
+    finally:
+        other.execute("ROLLBACK")
+        other.conn.close()
+    assert box.text() == DatabaseLocked().message(current_language())
+    assert "OperationalError" not in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.model.row_of_id(ids[0]) >= 0  # nothing was deleted
