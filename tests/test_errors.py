@@ -5,7 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "desa_peduli"
+import desa_peduli
+
+PACKAGE = Path(desa_peduli.__file__).parent
 
 
 def test_one_cancelled_for_the_whole_program():
