@@ -63,21 +63,36 @@ class MaskingFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
-def _rotating_handler(path: Path, max_bytes: int, backups: int) -> logging.Handler:
-    from logging.handlers import RotatingFileHandler
+class LogFileHandler(logging.Handler):
+    """The rotating log file, made at the first message (a CLI run that logs nothing pays
+    no import of logging.handlers). A log that cannot be written (full disk, a rename
+    refused while another Desa Peduli holds the file on Windows) never disturbs the
+    program."""
 
-    class QuietRotatingFileHandler(RotatingFileHandler):
-        """A log that cannot be written (full disk, a rename refused while another
-        Desa Peduli holds the file on Windows) never disturbs the program."""
+    def __init__(self, path: Path, max_bytes: int, backups: int):
+        super().__init__(logging.INFO)
+        self.path, self.max_bytes, self.backups = path, max_bytes, backups
+        self._file: logging.Handler | None = None
 
-        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-            pass
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
 
-    handler = QuietRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups,
-                                       encoding="utf-8", delay=True)
-    handler.setFormatter(MaskingFormatter(FORMAT))
-    handler.setLevel(logging.INFO)
-    return handler
+            self._file = RotatingFileHandler(self.path, maxBytes=self.max_bytes,
+                                             backupCount=self.backups, encoding="utf-8",
+                                             delay=True)
+            self._file.setFormatter(MaskingFormatter(FORMAT))
+            self._file.handleError = lambda _record: None
+        self._file.handle(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES,
@@ -91,13 +106,13 @@ def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES,
 
     path = Path(directory or log_dir()) / LOG_FILE
     old = _state["handler"]
-    if old is not None and old.baseFilename == str(path.absolute()) and old.maxBytes == max_bytes:
+    if old is not None and old.path == path and old.max_bytes == max_bytes:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    handler = _rotating_handler(path, max_bytes, backups)
+    handler = LogFileHandler(path, max_bytes, backups)
     root = logging.getLogger()
     if old is not None:
         root.removeHandler(old)
@@ -111,7 +126,7 @@ def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES,
 def log_path() -> Path | None:
     """The current log file (None before :func:`setup`)."""
     handler = _state["handler"]
-    return Path(handler.baseFilename) if handler is not None else None
+    return handler.path if handler is not None else None
 
 
 def flush() -> None:
