@@ -103,23 +103,23 @@ class WorkspaceDamaged(WorkspaceError):
 
 
 class WorkspaceIncomplete(WorkspaceDamaged):
-    """A folder with workspace files (keys, database) but no ``workspace.json``."""
+    """A folder with workspace files (keys, database, backups) but no ``workspace.json``."""
 
     def __init__(self, path, found):
-        names = ", ".join(found)
+        names = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
         DesaPeduliError.__init__(
             self,
             f"Folder {path} berisi berkas ruang kerja ({names}) tetapi tidak ada "
             "workspace.json: ruang kerja ini rusak. Tidak ada yang diubah. Jangan hapus "
-            "berkas-berkas itu: pindahkan atau ganti nama folder ini, lalu pulihkan dari "
-            "cadangan (folder backups/ di dalamnya) atau bawa folder ini ke kantor cabang "
-            "(kunci titipan keys/branch.age memungkinkan kantor cabang memulihkannya). "
-            "Untuk memulai ruang kerja baru, pilih folder lain.",
+            "berkas-berkas itu: di dalamnya ada data terenkripsi, cadangannya (backups/) dan "
+            "kuncinya (keys/; keys/branch.age bila laptop ini sudah terdaftar). Pindahkan atau "
+            "ganti nama folder itu, lalu bawa ke kantor cabang untuk dipulihkan. Untuk memulai "
+            "ruang kerja baru, pilih folder lain.",
             f"Folder {path} holds workspace files ({names}) but no workspace.json: this "
-            "workspace is damaged. Nothing was changed. Do not delete those files: move or "
-            "rename this folder, then restore from a backup (its backups/ folder) or take the "
-            "folder to the branch office (the escrowed key keys/branch.age lets the branch "
-            "recover it). To start a new workspace, choose another folder.",
+            "workspace is damaged. Nothing was changed. Do not delete those files: they hold "
+            "the encrypted data, its backups (backups/) and its keys (keys/; keys/branch.age "
+            "if this laptop was enrolled). Move or rename that folder and take it to the "
+            "branch office to recover it. To start a new workspace, choose another folder.",
         )
         self.path = path
         self.found = list(found)
@@ -130,10 +130,10 @@ class DiskFull(WorkspaceError):
         where_id = f" saat menulis {path}" if path else ""
         where_en = f" while writing {path}" if path else ""
         super().__init__(
-            f"Penyimpanan penuh{where_id}. Kosongkan ruang (hapus atau pindahkan berkas "
-            "yang tidak perlu) lalu coba lagi; data sebelumnya aman.",
-            f"Storage full{where_en}. Free some space (delete or move files you do not "
-            "need) and try again; earlier data is safe.",
+            f"Penyimpanan penuh{where_id}. Kosongkan ruang lalu coba lagi; "
+            "data sebelumnya aman.",
+            f"Storage full{where_en}. Free some space and try again; "
+            "earlier data is safe.",
         )
 
 

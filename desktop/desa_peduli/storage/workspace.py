@@ -49,17 +49,18 @@ def is_workspace(path: Path) -> bool:
 
 
 def leftover_files(path: Path) -> list[str]:
-    """Workspace files in a folder without ``workspace.json``: its keys and its database.
+    """Workspace files in a folder without ``workspace.json``: keys, database, backups.
 
     Such a folder is a damaged workspace (workspace.json lost), never a new one: creating
-    a workspace there would overwrite the only wrapped copy of the database key.
+    a workspace there would overwrite the only wrapped copy of the database key (and
+    pruning would delete the old backups).
     """
     path = Path(path)
-    found = []
-    keys_dir = path / KEY_DIR
-    if keys_dir.is_dir():
-        found += sorted(f"{KEY_DIR}/{p.name}" for p in keys_dir.iterdir() if p.is_file())
-    found += [name for name in (DB_FILE, f"{DB_FILE}-wal") if (path / name).exists()]
+    found = [name for name in (DB_FILE, f"{DB_FILE}-wal") if (path / name).exists()]
+    for folder, pattern in ((KEY_DIR, "*"), ("backups", "*.db")):
+        if (path / folder).is_dir():
+            found += sorted(f"{folder}/{p.name}" for p in (path / folder).glob(pattern)
+                            if p.is_file())
     return found
 
 

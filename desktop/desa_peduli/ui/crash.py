@@ -72,13 +72,13 @@ def show_crash_dialog() -> None:
     tr = QCoreApplication.translate
     text = tr(
         "CrashDialog",
-        "Something unexpected went wrong in Desa Peduli. What you entered is saved as you "
-        "type, so your work up to this moment is safe.\n\nWhat to do: close Desa Peduli and "
-        "start it again. If this happens again, send the log file to the branch office (it "
-        "holds no NIKs, names or phone numbers):\n{path}",
+        "Something unexpected went wrong in Desa Peduli. Everything saved before this "
+        "moment is safe (registrations are saved while you type).\n\nWhat to do: close Desa "
+        "Peduli and start it again. If this happens again, send the log file to the branch "
+        "office (it holds no NIKs, names or phone numbers):\n{path}",
     ).format(path=str(path) if path else tr("CrashDialog", "(no log file could be written)"))
     box = QMessageBox(QMessageBox.Icon.Critical, tr("CrashDialog", "Desa Peduli: unexpected error"),
-                      text, QMessageBox.StandardButton.NoButton, QApplication.activeWindow())
+                      text, QMessageBox.StandardButton.NoButton)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path
     open_folder = box.addButton(tr("CrashDialog", "Open the log &folder"),
                                 QMessageBox.ButtonRole.ActionRole)
