@@ -69,21 +69,22 @@ def show_crash_dialog() -> None:
     if shown is not None and shown.isVisible():
         return
     path = logs.log_path()
-    tr = QCoreApplication.translate
-    text = tr(
+    translate = QCoreApplication.translate
+    text = translate(
         "CrashDialog",
         "Something unexpected went wrong in Desa Peduli. Everything saved before this "
         "moment is safe (registrations are saved while you type).\n\nWhat to do: close Desa "
         "Peduli and start it again. If this happens again, send the log file to the branch "
         "office (it holds no NIKs, names or phone numbers):\n{path}",
-    ).format(path=str(path) if path else tr("CrashDialog", "(no log file could be written)"))
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("CrashDialog", "Desa Peduli: unexpected error"),
+    ).format(path=str(path) if path else translate(
+        "CrashDialog", "(no log file could be written)"))
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("CrashDialog", "Desa Peduli: unexpected error"),
                       text, QMessageBox.StandardButton.NoButton)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path
-    open_folder = box.addButton(tr("CrashDialog", "Open the log &folder"),
+    open_folder = box.addButton(translate("CrashDialog", "Open the log &folder"),
                                 QMessageBox.ButtonRole.ActionRole)
     open_folder.setEnabled(path is not None)
-    box.addButton(tr("CrashDialog", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("CrashDialog", "OK"), QMessageBox.ButtonRole.AcceptRole)
 
     def on_clicked(button) -> None:
         if button is open_folder and path is not None:
