@@ -11,14 +11,15 @@ import pytest
 from desa_peduli.errors import BundleRejected
 from desa_peduli.services import branch as branch_module
 from desa_peduli.services.branch import BranchService
-from desa_peduli.services.field import FieldSync
+from desa_peduli.services.field import ENROLMENT_SECRET, FieldSync
 from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import Workspace
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import container
 from desa_peduli.sync.bundle import Cancelled
-from desa_peduli.sync.keystore import load_keys
-from desa_peduli.sync.signing import age_recipient, b64
+from desa_peduli.sync.enrolment import enrolment_proof
+from desa_peduli.sync.keystore import get_secret, load_keys
+from desa_peduli.sync.signing import age_recipient, b64, unb64
 from tests.sync.conftest import CLOCK_COLUMNS, digest, person
 
 
@@ -48,6 +49,12 @@ def _rina(workspace_template, two_branches, tmp_path, valid_registration):
         enrolment = BranchService(session).enrol(volunteer_id="RLW-001", name="Rina",
                                                  villages=["15.04.05.2003"], target=tmp_path)
     FieldSync(rina).enrol(enrolment)
+    # both branches hold the secret of the file Rina was given (as one branch would)
+    row = two_branches[-1].db.execute("SELECT * FROM enrolment_secrets").fetchone()
+    for session in two_branches[:-1]:
+        with session.db.atomic():
+            session.db.execute("INSERT OR REPLACE INTO enrolment_secrets VALUES (?, ?, ?, ?)",
+                               row)
     for serial in range(1, 6):
         rina.registrations.save(person(valid_registration, serial))
     # a warning kept with the record: birth date disagreeing with the NIK
@@ -89,6 +96,8 @@ def _forged(rina, tmp_path, mutate) -> object:
                 "device_public_key": b64(signing.public_bytes),
                 "device_recipient": identity.recipient, "seq_from": 1, "seq_to": seq_to,
                 "created_at": "2026-11-30T08:00:00+07:00", "app_version": "test"}
+    secret = unb64(get_secret(rina.db, ENROLMENT_SECRET))
+    manifest["enrolment_proof"] = enrolment_proof(secret, manifest)
     target = tmp_path / f"forged-{uuid.uuid4().hex[:6]}.dpbundle"
     recipient = rina.settings.get("branch")["recipient"]
     container.write_container(target, header=bundles.HEADER, manifest=manifest,

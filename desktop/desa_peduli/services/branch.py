@@ -20,6 +20,7 @@ from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
 from desa_peduli.sync.enrolment import (
+    new_binding_secret,
     sign_enrolment,
     valid_volunteer_id,
     write_enrolment,
@@ -96,7 +97,9 @@ class BranchService:
 
     # -- volunteers ---------------------------------------------------------------------
     def enrol(self, *, volunteer_id: str, name: str, villages: list[str], target: Path) -> Path:
-        """Record the volunteer and write their signed enrolment file."""
+        """Record the volunteer and write their signed enrolment file, with a new one-time
+        secret (kept here, replacing an earlier file's) that lets the laptop holding the
+        file bind itself with its first bundle."""
         from desa_peduli.reference import rate_table, regions
 
         if not valid_volunteer_id(volunteer_id):
@@ -117,12 +120,14 @@ class BranchService:
         existing = self.db.execute("SELECT name FROM volunteers WHERE id = ?",
                                    [volunteer_id]).fetchone()
         now = local_now()
+        secret = b64(new_binding_secret())
         enrolment = {
             "enrolment_id": f"{volunteer_id}:{now}",
             "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
             "branch": {"name": self.name, "province": self.session.settings.get("province"),
                        "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
             "rate_table_version": rate_table().version, "issued_at": now,
+            "binding_secret": secret,
         }
         target = Path(target)
         if target.is_dir():
@@ -135,6 +140,11 @@ class BranchService:
             else:
                 self.db.execute("UPDATE volunteers SET name = ?, villages = ? WHERE id = ?",
                                 [name, json.dumps(list(villages)), volunteer_id])
+            # this file's secret replaces the one of any earlier file for this volunteer
+            self.db.execute(
+                "INSERT OR REPLACE INTO enrolment_secrets(volunteer_id, enrolment_id, secret, "
+                "issued_at) VALUES (?, ?, ?, ?)",
+                [volunteer_id, enrolment["enrolment_id"], secret, now])
             write_enrolment(target, sign_enrolment(enrolment, signing))
         return target
 

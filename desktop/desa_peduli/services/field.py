@@ -11,9 +11,11 @@ from desa_peduli.storage.backups import make_backup
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import branch_fingerprint, read_enrolment
-from desa_peduli.sync.keystore import ensure_keys, load_keys
-from desa_peduli.sync.signing import fingerprint, unb64
+from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
+from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
+from desa_peduli.sync.signing import b64, fingerprint, unb64
+
+ENROLMENT_SECRET = "enrolment_secret"  # in ``secrets``: the enrolment file's binding secret
 
 PERSONAL_FIELDS = ("nik", "full_name", "birth_place", "birth_date", "phone", "email", "rt",
                    "rw", "street", "work_location", "heirs", "consent")
@@ -47,10 +49,28 @@ class FieldSync:
 
     # -- enrolment ----------------------------------------------------------------------
     def enrol(self, enrolment_path: Path) -> dict:
-        """Bind this workspace to a branch (keeps every registration already here)."""
+        """Bind this workspace to a branch (keeps every registration already here). A
+        laptop enrolled already takes a new file only from the same branch key (a new
+        secret after a laptop swap, new villages): its bundles and escrowed key must never
+        go to whoever made a file with another key."""
         from desa_peduli.services.branch import escrow_key
 
         enrolment = read_enrolment(enrolment_path)
+        branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
+        known = self.settings.get("branch")
+        if known and known.get("signing_key") != branch["signing_key"]:
+            mine = fingerprint(unb64(known["signing_key"]))
+            raise InputRejected(
+                f"Laptop ini sudah terdaftar di kantor cabang {known.get('name') or ''} "
+                f"(sidik jari {mine}); berkas ini ditandatangani kunci lain (sidik jari "
+                f"{branch['fingerprint']}). Berkas ditolak dan tidak ada yang diubah: "
+                "bundel dan kunci titipan laptop ini hanya dikirim ke kantor cabangnya. "
+                "Tanyakan ke kantor cabang Anda.",
+                f"This laptop is enrolled with branch office {known.get('name') or ''} "
+                f"(fingerprint {mine}); this file is signed by another key (fingerprint "
+                f"{branch['fingerprint']}). The file was refused and nothing was changed: "
+                "this laptop's bundles and escrowed key go only to its own branch. "
+                "Ask your branch office.")
         current = self.settings.get("volunteer_id")
         if current and current != enrolment["volunteer_id"]:
             raise InputRejected(
@@ -58,9 +78,13 @@ class FieldSync:
                 f"{enrolment['volunteer_id']}. Minta berkas yang benar ke kantor cabang.",
                 f"This laptop is already enrolled as volunteer {current}; this file is for "
                 f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
-        branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
+        secret = binding_secret(enrolment)
         with self.db.atomic():
             ensure_keys(self.db)
+            if secret is not None:
+                set_secret(self.db, ENROLMENT_SECRET, b64(secret))
+            else:  # a file from before binding secrets: an earlier file's secret is void
+                self.db.execute("DELETE FROM secrets WHERE name = ?", [ENROLMENT_SECRET])
             self.settings.update({
                 "volunteer_id": enrolment["volunteer_id"],
                 "volunteer_name": enrolment["volunteer_name"],
@@ -68,6 +92,7 @@ class FieldSync:
                 "branch": branch,
                 "enrolled_at": local_now(),
                 "rate_table_version": enrolment.get("rate_table_version"),
+                "enrolment_id": enrolment.get("enrolment_id"),
             })
             if not self.settings.get("home_village") and enrolment.get("villages"):
                 self.settings.set("home_village", enrolment["villages"][0])
@@ -98,6 +123,8 @@ class FieldSync:
         signing, identity = load_keys(self.db)
         volunteer_id = self.settings.get("volunteer_id")
         recipient = self.settings.get("branch")["recipient"]
+        secret = get_secret(self.db, ENROLMENT_SECRET)
+        enrolment = (self.settings.get("enrolment_id"), unb64(secret)) if secret else None
         # a read transaction: the bundle is one consistent snapshot even while saving;
         # it takes no write lock, so the UI thread can keep saving meanwhile
         with self.db.atomic():
@@ -105,7 +132,7 @@ class FieldSync:
                 self.db, target, volunteer_id=volunteer_id,
                 workspace_id=self.session.workspace.meta["workspace_id"], device_key=signing,
                 device_identity=identity, branch_recipient=recipient,
-                watermark=watermark, seq_to=seq_to)
+                watermark=watermark, seq_to=seq_to, enrolment=enrolment)
         with self.db.atomic():
             self.settings.update({"last_export_at": local_now(), "last_export_seq": seq_to,
                                   "last_export_file": str(result.path)})

@@ -422,3 +422,19 @@ def m0009_branch_list_indexes(db: Database) -> None:
                "updated_at, pk)")
     db.execute("CREATE INDEX idx_reg_volunteer ON registrations(volunteer_id, deleted_at, "
                "updated_at, pk)")
+
+
+@migrations(name="0010_enrolment_secrets")
+def m0010_enrolment_secrets(db: Database) -> None:
+    """The one-time secret of each volunteer's latest enrolment file: a laptop's first
+    bundle binds it only when it proves the secret (``sync.enrolment.enrolment_proof``).
+    A table of its own, so that no ``SELECT * FROM volunteers`` ever carries it out.
+    Volunteers enrolled before have none: an unbound laptop of theirs waits for a clerk."""
+    db.execute(
+        """CREATE TABLE enrolment_secrets (
+            volunteer_id TEXT PRIMARY KEY REFERENCES volunteers(id),
+            enrolment_id TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            issued_at TEXT NOT NULL
+        )"""
+    )

@@ -1,7 +1,8 @@
 """Sync bundles: the volunteer's export and the branch's verified, idempotent import.
 
 Export streams every change after the watermark the branch last acknowledged; import
-checks size and structure, signature, enrolled volunteer, bound device and payload hash
+checks size and structure, signature, enrolled volunteer, bound device (or, for a
+volunteer with none, the manifest's proof of their enrolment file) and payload hash
 *before* decrypting, then merges the whole bundle in one transaction. Registration ids
 are global and a revision is applied only when newer than the one held, so a bundle
 imported twice, or an old one after a newer one, changes nothing.
@@ -31,6 +32,7 @@ from desa_peduli.sync.decoder import (  # noqa: F401 - MAX_* are part of this mo
     Registration,
     decode,
 )
+from desa_peduli.sync.enrolment import enrolment_proof, proof_matches
 from desa_peduli.sync.signing import (
     AgeIdentity,
     SigningKey,
@@ -51,6 +53,9 @@ MANIFEST_KEYS = {
     "counts": dict, "created_at": str, "app_version": str, "payload_sha256": str,
     "payload_size": int,
 }
+# absent from bundles of laptops enrolled before binding secrets (and of laptops that
+# were not given one): such a laptop binds only once a clerk approves it
+OPTIONAL_MANIFEST_KEYS = {"enrolment_id": str, "enrolment_proof": str}
 
 
 class Cancelled(Exception):
@@ -128,8 +133,12 @@ def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
 
 def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id: str,
                  device_key: SigningKey, device_identity: AgeIdentity, branch_recipient: str,
-                 watermark: int, seq_to: int) -> ExportResult:
-    """Write one bundle file atomically into ``target`` (a folder or a file path)."""
+                 watermark: int, seq_to: int,
+                 enrolment: tuple[str | None, bytes] | None = None) -> ExportResult:
+    """Write one bundle file atomically into ``target`` (a folder or a file path).
+
+    ``enrolment``: (enrolment id, binding secret) of the laptop's enrolment file; the
+    manifest then proves it, which binds this device at the branch when none is bound."""
     now = dt.datetime.now().astimezone()
     target = Path(target)
     if target.is_dir():
@@ -143,6 +152,11 @@ def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id:
         "seq_from": watermark + 1, "seq_to": seq_to,
         "created_at": now.isoformat(timespec="seconds"), "app_version": __version__,
     }
+    if enrolment is not None:
+        enrolment_id, secret = enrolment
+        if enrolment_id:
+            manifest["enrolment_id"] = enrolment_id
+        manifest["enrolment_proof"] = enrolment_proof(secret, manifest)
     final = container.write_container(
         target, header=HEADER, manifest=manifest,
         records=export_records(db, volunteer_id, watermark, seq_to, counts),
@@ -194,6 +208,14 @@ REFUSALS = {
                        "sent from a different laptop than the one bound to this volunteer. "
                        "Check the laptop fingerprint with the volunteer, then approve the "
                        "new device."),
+    "device_unconfirmed": ("dikirim dari laptop yang belum dikonfirmasi untuk relawan ini "
+                           "(bundel tidak membuktikan berkas pendaftaran relawan ini). Cocokkan "
+                           "sidik jari laptop dengan relawan lalu setujui laptop itu, atau buat "
+                           "berkas pendaftaran baru untuk relawan ini.",
+                           "sent from a laptop not confirmed for this volunteer (the bundle "
+                           "does not prove this volunteer's enrolment file). Compare the "
+                           "laptop's fingerprint with the volunteer and approve it, or issue "
+                           "a new enrolment file for this volunteer."),
     "already_imported": ("bundel ini sudah pernah diimpor; tidak ada yang diubah.",
                          "this bundle was imported before; nothing was changed."),
     "payload_hash": ("isi bundel tidak cocok dengan manifesnya (rusak atau diubah).",
@@ -220,6 +242,10 @@ def check_manifest_shape(manifest: dict, file_name: str) -> None:
         if not isinstance(value, kind) or isinstance(value, bool):
             raise refuse(file_name, "manifest")
         if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise refuse(file_name, "manifest")
+    for key, kind in OPTIONAL_MANIFEST_KEYS.items():
+        value = manifest.get(key)
+        if value is not None and (not isinstance(value, kind) or len(value) > MAX_TEXT):
             raise refuse(file_name, "manifest")
     if manifest["format"] != FORMAT or manifest["type"] != "bundle":
         raise refuse(file_name, "not_a_bundle")
@@ -263,6 +289,13 @@ def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, 
         error = refuse(name, "device_changed")
         error.device_fingerprint = fingerprint(device_key)
         raise error
+    if not volunteer["device_key"] and not proof_matches(enrolment_secret(db, volunteer["id"]),
+                                                         manifest):
+        # no laptop bound (a new volunteer, or one a restored backup lost): only the
+        # holder of the volunteer's enrolment file may bind, else a clerk confirms it
+        error = refuse(name, "device_unconfirmed")
+        error.device_fingerprint = fingerprint(device_key)
+        raise error
     if db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?",
                   [manifest["bundle_id"]]).fetchone():
         raise refuse(name, "already_imported")
@@ -271,6 +304,13 @@ def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, 
     except container.ContainerError as exc:
         raise refuse(name, "payload_hash") from exc
     return opened, volunteer
+
+
+def enrolment_secret(db: Database, volunteer_id: str) -> bytes | None:
+    """The binding secret of the volunteer's latest enrolment file (None before 0010)."""
+    row = db.execute("SELECT secret FROM enrolment_secrets WHERE volunteer_id = ?",
+                     [volunteer_id]).fetchone()
+    return unb64(row[0]) if row else None
 
 
 def import_bundle(

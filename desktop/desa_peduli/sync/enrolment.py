@@ -2,17 +2,27 @@
 
     {"format": "desa-peduli-enrolment/1",
      "enrolment": {volunteer_id, volunteer_name, villages, branch: {name, province,
-                   signing_key, recipient}, rate_table_version, issued_at, enrolment_id},
+                   signing_key, recipient}, rate_table_version, issued_at, enrolment_id,
+                   binding_secret},
      "signature": base64 Ed25519 over canonical_json(enrolment)}
 
 The laptop trusts the branch key it finds inside on first use; staff and volunteer
 compare the branch fingerprint aloud, which is what makes that trust safe.
+
+``binding_secret`` (base64, 32 random bytes; files from before it have none) is known
+only to the branch and the laptop given this file: each bundle manifest carries
+``enrolment_proof``, an HMAC-SHA256 under it binding the volunteer to the device keys
+that sign and receive, so the branch binds a volunteer's first laptop only when it holds
+that file (:func:`proof_matches`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
+import secrets
 from pathlib import Path
 
 from desa_peduli.errors import BundleRejected
@@ -29,6 +39,8 @@ from desa_peduli.sync.signing import (
 
 FORMAT = "desa-peduli-enrolment/1"
 MAX_SIZE = 64 * 1024
+SECRET_SIZE = 32
+PROOF_FIELDS = ("volunteer_id", "device_public_key", "device_recipient", "workspace_id")
 VOLUNTEER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
@@ -74,6 +86,7 @@ def read_enrolment(path: Path) -> dict:
         ok = (valid_volunteer_id(enrolment["volunteer_id"])
               and isinstance(enrolment["volunteer_name"], str)
               and isinstance(enrolment.get("villages", []), list)
+              and _valid_secret(enrolment.get("binding_secret"))
               and verify(key, signature, canonical_json(enrolment)))
     except (KeyError, TypeError, ValueError) as exc:
         raise _refuse(path, "structure", "isi berkas pendaftaran tidak lengkap.",
@@ -89,3 +102,37 @@ def read_enrolment(path: Path) -> dict:
 
 def branch_fingerprint(enrolment: dict) -> str:
     return fingerprint(unb64(enrolment["branch"]["signing_key"]))
+
+
+def new_binding_secret() -> bytes:
+    return secrets.token_bytes(SECRET_SIZE)
+
+
+def _valid_secret(value: object) -> bool:
+    """Absent (a file from before binding secrets) or base64 of SECRET_SIZE bytes."""
+    if value is None:
+        return True
+    return isinstance(value, str) and len(unb64(value)) == SECRET_SIZE
+
+
+def binding_secret(enrolment: dict) -> bytes | None:
+    """The one-time secret of a verified enrolment (None in a file from before it)."""
+    value = enrolment.get("binding_secret")
+    return unb64(value) if value else None
+
+
+def enrolment_proof(secret: bytes, manifest: dict) -> str:
+    """HMAC-SHA256 (hex) under the enrolment's secret over the volunteer id and the device
+    keys a bundle ``manifest`` names. The device key signs the manifest, so the proof
+    cannot be moved to another key, and only the holder of the enrolment file can make it."""
+    message = canonical_json({name: manifest[name] for name in PROOF_FIELDS})
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def proof_matches(secret: bytes | None, manifest: dict) -> bool:
+    """Whether ``manifest`` proves the enrolment holding ``secret`` (constant time)."""
+    proof = manifest.get("enrolment_proof")
+    if not secret or not isinstance(proof, str):
+        return False
+    return hmac.compare_digest(enrolment_proof(secret, manifest).encode(),
+                               proof.encode("ascii", "replace"))
