@@ -292,6 +292,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from desa_peduli.errors import BundleRejected
+    from desa_peduli.sync.bundle import DEVICE_REFUSALS
 
     reports, code = [], EXIT_OK
     with _open(args) as session:
@@ -320,6 +321,8 @@ def cmd_import(args) -> int:
                     if getattr(exc, "device_fingerprint", None):
                         report["device_fingerprint"] = exc.device_fingerprint
                     print(exc.message(_lang(args)), file=sys.stderr)
+                    if session.role == "branch" and exc.reason in DEVICE_REFUSALS:
+                        _note_awaiting_laptop(args, session, Path(name), report)
                 reports.append(report)
                 if not args.json and report["status"] == "applied":
                     print(_import_line(args, report))
@@ -329,6 +332,21 @@ def cmd_import(args) -> int:
     if args.json:
         print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
     return code
+
+
+def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
+    """Queue the refused bundle's laptop for approval, as the window's import does."""
+    from desa_peduli.services.review import ReviewService
+
+    volunteer_id = ReviewService(session).note_refused_device(path)
+    report["awaiting_approval"] = volunteer_id is not None
+    if volunteer_id is not None:
+        _say(args, f"Laptop {report.get('device_fingerprint')} menunggu persetujuan untuk "
+             f"relawan {volunteer_id}: cocokkan sidik jarinya dengan relawan, lalu "
+             f"`desa-peduli approve-device {path.name}` dan impor bundel itu lagi.",
+             f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "
+             f"{volunteer_id}: compare its fingerprint with the volunteer, then "
+             f"`desa-peduli approve-device {path.name}` and import the bundle again.")
 
 
 def _import_line(args, report: dict) -> str:

@@ -296,10 +296,12 @@ class BranchService:
         volunteer = self.volunteer(volunteer_id)
         if not volunteer["device_key"]:
             raise InputRejected(
-                "Belum ada bundel dari relawan ini, jadi laptopnya belum dikenal; tanda terima "
-                "baru bisa dibuat setelah bundel pertamanya diimpor.",
-                "No bundle from this volunteer yet, so their laptop is unknown; a receipt can "
-                "be made after their first bundle is imported.")
+                "Belum ada bundel dari relawan ini yang diterima, jadi laptopnya belum dikenal; "
+                "tanda terima baru bisa dibuat setelah bundel pertamanya diimpor (atau "
+                "laptopnya disetujui, bila menunggu persetujuan).",
+                "No bundle from this volunteer was accepted yet, so their laptop is unknown; "
+                "a receipt can be made after their first bundle is imported (or their laptop "
+                "approved, if it awaits approval).")
         signing, _identity = self.keys()
         with self.db.atomic():
             path, _manifest = receipts.write_receipt(

@@ -230,6 +230,9 @@ REFUSALS = {
                      "this bundle is meant for another branch."),
 }
 
+# refusals that name a laptop a clerk may approve after comparing its fingerprint
+DEVICE_REFUSALS = ("device_changed", "device_unconfirmed")
+
 
 def refuse(file_name: str, reason: str) -> BundleRejected:
     text_id, text_en = REFUSALS[reason]
