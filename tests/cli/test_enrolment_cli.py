@@ -10,7 +10,6 @@ import pytest
 
 from desa_peduli.cli import main
 from desa_peduli.services.branch import BranchService
-from desa_peduli.services.field import ENROLMENT_SECRET
 from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import KEY_DIR, Workspace
 from desa_peduli.sync import bundle as bundles
@@ -69,7 +68,7 @@ def test_an_enrolled_laptop_refuses_a_file_from_another_branch_key(
                                         villages=["15.04.05.2003"], target=tmp_path / "new")
     assert run(path, "init", "volunteer", "--enrolment", str(again))[0] == 0
     with Session(Workspace.open_with_key(path, key)) as reopened:
-        stored = get_secret(reopened.db, ENROLMENT_SECRET)
+        stored = get_secret(reopened.db, "enrolment_secret")
     assert stored == json.loads(again.read_text())["enrolment"]["binding_secret"]
 
 

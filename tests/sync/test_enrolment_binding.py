@@ -5,20 +5,22 @@ approve it after comparing its fingerprint; laptops bound before keep working.""
 from __future__ import annotations
 
 import json
+import os
 import uuid
 
 import pytest
 
 from desa_peduli.errors import BundleRejected, InputRejected
 from desa_peduli.services.branch import BranchService, bind_device
-from desa_peduli.services.field import ENROLMENT_SECRET, FieldSync
+from desa_peduli.services.field import FieldSync
 from desa_peduli.services.review import DEVICE, ReviewService
 from desa_peduli.sync import bundle as bundles
-from desa_peduli.sync.enrolment import new_binding_secret
 from desa_peduli.sync.keystore import get_secret, load_keys
 from desa_peduli.sync.signing import AgeIdentity, SigningKey, b64, fingerprint, unb64
 from tests.sync.conftest import digest, person
 from tests.sync.test_adversarial import _parts, _resign
+
+ENROLMENT_SECRET = "enrolment_secret"  # services.field.ENROLMENT_SECRET
 
 
 def _secret(laptop) -> bytes:
@@ -36,10 +38,11 @@ def _forge(laptop, out, *, volunteer_id: str, recipient: str, enrolment=None,
     the branch recipient (printed in every enrolment file) can make."""
     seq_to = laptop.db.execute("SELECT max(seq) FROM change_log").fetchone()[0]
     target = out / f"forged-{uuid.uuid4().hex[:8]}.dpbundle"
+    proof = {"enrolment": enrolment} if enrolment else {}
     return bundles.write_bundle(
         laptop.db, target, volunteer_id=volunteer_id, workspace_id="forged",
         device_key=signing or SigningKey.generate(), device_identity=AgeIdentity.generate(),
-        branch_recipient=recipient, watermark=0, seq_to=seq_to, enrolment=enrolment).path
+        branch_recipient=recipient, watermark=0, seq_to=seq_to, **proof).path
 
 
 def _refused(branch, path) -> BundleRejected:
@@ -63,10 +66,10 @@ def test_a_forged_first_bundle_lands_nothing_and_the_real_laptop_then_binds(
     recipient = rina.settings.get("branch")["recipient"]
     session.registrations.save(person(valid_registration, 7, full_name="Nama Palsu"))
     no_proof = _forge(session, stick, volunteer_id="RLW-001", recipient=recipient)
-    guessed = _forge(session, stick, volunteer_id="RLW-001", recipient=recipient,
-                     enrolment=("RLW-001:guess", new_binding_secret()))
-    for path in (no_proof, guessed):
-        refused = _refused(branch, path)
+    for make in (lambda: no_proof, lambda: _forge(
+            session, stick, volunteer_id="RLW-001", recipient=recipient,
+            enrolment=("RLW-001:guess", os.urandom(32)))):
+        refused = _refused(branch, make())
         assert refused.reason == "device_unconfirmed"
         assert "belum dikonfirmasi" in refused.message("id")
         assert "not confirmed" in refused.message("en")
