@@ -207,3 +207,33 @@ def test_a_new_enrolment_file_replaces_the_secret_on_both_sides(branch, make_vol
     new_laptop.registrations.save(person(valid_registration, 2))
     assert BranchService(branch).import_bundle(
         FieldSync(new_laptop).export(stick).path).device_bound
+
+
+@pytest.mark.parametrize("secret", ["c2hvcnQ=", "not base64!", 32, ["x"]])
+def test_an_enrolment_file_with_a_malformed_secret_is_refused(branch, tmp_path, secret):
+    """Signed by the real branch key, but its secret is not 32 bytes of base64."""
+    from desa_peduli.sync.enrolment import read_enrolment, sign_enrolment, write_enrolment
+
+    good = BranchService(branch).enrol(volunteer_id="RLW-001", name="Rina",
+                                       villages=["15.04.05.2003"], target=tmp_path)
+    enrolment = dict(json.loads(good.read_text())["enrolment"], binding_secret=secret)
+    signing, _identity = BranchService(branch).keys()
+    bad = tmp_path / "bad.dpenrol"
+    write_enrolment(bad, sign_enrolment(enrolment, signing))
+    with pytest.raises(BundleRejected) as info:
+        read_enrolment(bad)
+    assert info.value.reason == "structure"
+
+
+@pytest.mark.parametrize("proof", [123, ["ab"], "f" * 3000])
+def test_a_wrong_typed_or_oversized_proof_is_refused(branch, make_volunteer, stick,
+                                                     valid_registration, proof):
+    """Even when signed by the volunteer's own laptop."""
+    rina = make_volunteer("RLW-001")
+    rina.registrations.save(person(valid_registration, 1))
+    parts = _parts(FieldSync(rina).export(stick).path.read_bytes())
+    manifest = dict(json.loads(parts[2]), enrolment_proof=proof)
+    signing, _identity = load_keys(rina.db)
+    path = stick / "odd.dpbundle"
+    path.write_bytes(_resign(parts, manifest, signing))
+    assert _refused(branch, path).reason == "manifest"

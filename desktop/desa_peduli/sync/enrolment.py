@@ -109,10 +109,13 @@ def new_binding_secret() -> bytes:
 
 
 def _valid_secret(value: object) -> bool:
-    """Absent (a file from before binding secrets) or base64 of SECRET_SIZE bytes."""
+    """Absent (a file from before binding secrets) or base64 of SECRET_SIZE bytes (else
+    ValueError: the file is incomplete, not forged)."""
     if value is None:
         return True
-    return isinstance(value, str) and len(unb64(value)) == SECRET_SIZE
+    if not isinstance(value, str) or len(unb64(value)) != SECRET_SIZE:
+        raise ValueError("binding_secret")
+    return True
 
 
 def binding_secret(enrolment: dict) -> bytes | None:
