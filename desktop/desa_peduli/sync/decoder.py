@@ -88,28 +88,47 @@ def _optional_moment(value) -> bool:
 
 def _flat(value: object) -> bool:
     """A dict of short texts, flags and numbers (a heir, the consent)."""
-    return type(value) is dict and len(value) <= 20 and all(
-        _text(k, 40) and (item is None or type(item) is bool or _text(item)
-                          or _number(item)) for k, item in value.items())
+    if type(value) is not dict or len(value) > 20:
+        return False
+    for key, item in value.items():
+        if type(key) is not str or len(key) > 40:
+            return False
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_TEXT:
+                return False
+        elif not (item is None or kind is bool or (kind is int and 0 <= item < MAX_INT)):
+            return False
+    return True
 
 
-def _field_ok(name: str, value) -> bool:
-    if value is None:
-        return True
-    if name == "programs":
-        return type(value) is list and len(value) <= 20 and all(_text(v, 40) for v in value)
-    if name == "heirs":
-        return type(value) is list and len(value) <= 20 and all(_flat(v) for v in value)
-    if name == "consent":
-        return _flat(value)
-    if name in NUMBER_FIELDS:
-        return _number(value) or _text(value, 40)
-    return _text(value)
+_TEXT_FIELDS = tuple(f for f in FIELDS
+                     if f not in NUMBER_FIELDS and f not in ("programs", "heirs", "consent"))
 
 
 def _check_data(data) -> None:
-    if type(data) is not dict or not all(_field_ok(f, data.get(f)) for f in FIELDS):
+    """The form's fields: texts, numbers, and the three JSON columns' shapes (written
+    as plain loops: this runs for every registration of a large import)."""
+    if type(data) is not dict:
         raise ValueError("registration data")
+    get = data.get
+    for name in _TEXT_FIELDS:
+        value = get(name)
+        if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
+            raise ValueError(name)
+    for name in NUMBER_FIELDS:
+        value = get(name)
+        if not (value is None or _number(value) or _text(value, 40)):
+            raise ValueError(name)
+    programs, heirs, consent = get("programs"), get("heirs"), get("consent")
+    if programs is not None and not (type(programs) is list and len(programs) <= 20 and all(
+            type(p) is str and len(p) <= 40 for p in programs)):
+        raise ValueError("programs")
+    if heirs is not None and not (type(heirs) is list and len(heirs) <= 20
+                                  and all(_flat(h) for h in heirs)):
+        raise ValueError("heirs")
+    if consent is not None and not _flat(consent):
+        raise ValueError("consent")
 
 
 def _check_attachment_names(attachments) -> None:
