@@ -150,7 +150,8 @@ def write_container(
     Raises :class:`DriveRemoved` when the target drive goes away while writing (nothing
     is left behind but what the drive itself kept).
     """
-    hashing = None
+    # ENOENT means the drive went away only when its folder was there to begin with
+    gone = DRIVE_GONE if Path(path).parent.is_dir() else DRIVE_GONE - {errno.ENOENT}
     try:
         with atomic_writer(path) as handle:
             handle.write(header)
@@ -158,7 +159,7 @@ def write_container(
             reader = io.BufferedReader(_GeneratorReader(gzip_jsonl_chunks(records)), CHUNK)
             try:
                 pyrage.encrypt_io(reader, hashing, recipients)
-            except pyrage.EncryptError:
+            except Exception:  # age wraps the write's OSError: raise that one
                 if hashing.error is not None:
                     raise hashing.error from None
                 raise
@@ -171,7 +172,7 @@ def write_container(
             handle.write(signing_key.sign(manifest_bytes))
             handle.write(FOOTER.pack(hashing.size, len(manifest_bytes), FOOTER_MAGIC))
     except OSError as exc:
-        if exc.errno in DRIVE_GONE:
+        if exc.errno in gone:
             raise DriveRemoved(path) from exc
         raise
     return final
