@@ -306,3 +306,35 @@ def test_a_drive_pulled_out_while_exporting_says_so(rina, tmp_path, monkeypatch,
     assert "dicabut" in info.value.message("id") and "removed" in info.value.message("en")
     assert list(stick.iterdir()) == []
     assert rina.settings.get("last_export_seq") is None
+
+
+class _Pipe:
+    """The parent's end of the pipe to a decoding child, answering from a script."""
+
+    def __init__(self, answers):
+        self.answers = list(answers)
+
+    def send(self, _request):
+        pass
+
+    def recv(self):
+        return self.answers.pop(0)
+
+
+@pytest.mark.parametrize("reported", [None, "0" * 64])
+def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path, reported):
+    """Whatever the child did, the parent commits nothing unless the child reports the
+    digest of the signed payload as what it decrypted."""
+    from desa_peduli.sync import decoder
+
+    path = FieldSync(rina).export(tmp_path).path
+    opened = bundles.open_verified(path, branch.db)[0]
+    child = decoder.DecoderProcess.__new__(decoder.DecoderProcess)
+    child._conn = _Pipe([("items", [{"t": "header"}]), ("done", reported)])
+    items = child.decode(opened, "secret", None)
+    assert next(items) == {"t": "header"}
+    with pytest.raises(container.ContainerError) as info:
+        next(items)
+    assert info.value.code == "payload_hash"
+    child._conn = _Pipe([("done", opened.manifest["payload_sha256"])])
+    assert list(child.decode(opened, "secret", None)) == []
