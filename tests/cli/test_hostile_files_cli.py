@@ -137,6 +137,9 @@ def test_records_stored_before_shape_checks_do_not_stop_the_hand_over(stick, cli
         code, _out, err = cli(stick["branch"], "handover", "--state", "all", "--format", fmt,
                               "-o", str(tmp_path / f"all.{fmt}"))
         assert code == 0, err
+    for argv in (["list"], ["list", "--format", "csv"], ["review"], ["review", "--json"]):
+        code, _out, err = cli(stick["branch"], *argv)
+        assert code == 0, (argv, err)
 
 
 def test_a_drive_pulled_out_while_exporting_says_so(make_volunteer, valid_registration, cli,
