@@ -291,7 +291,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from desa_peduli.errors import BundleRejected
+    """Each file gets its own verdict: a refused (or broken) one never stops the next."""
+    from desa_peduli.errors import WorkspaceError
     from desa_peduli.sync.bundle import DEVICE_REFUSALS
 
     reports, code = [], EXIT_OK
@@ -314,14 +315,14 @@ def cmd_import(args) -> int:
                     else:
                         report = service.import_receipt(Path(name)).to_dict()
                     report["status"] = "applied"
-                except BundleRejected as exc:
+                except WorkspaceError:
+                    _print_reports(args, reports)  # the verdicts so far, then stop
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one file's fault, not the batch's
                     code = EXIT_INPUT
-                    report = {"file": Path(name).name, "status": "rejected", "reason": exc.reason,
-                              "message": exc.message(_lang(args))}
-                    if getattr(exc, "device_fingerprint", None):
-                        report["device_fingerprint"] = exc.device_fingerprint
-                    print(exc.message(_lang(args)), file=sys.stderr)
-                    if session.role == "branch" and exc.reason in DEVICE_REFUSALS:
+                    report = _refused_report(args, Path(name), exc)
+                    print(report["message"], file=sys.stderr)
+                    if session.role == "branch" and report["reason"] in DEVICE_REFUSALS:
                         _note_awaiting_laptop(args, session, Path(name), report)
                 reports.append(report)
                 if not args.json and report["status"] == "applied":
@@ -329,8 +330,7 @@ def cmd_import(args) -> int:
         finally:
             if session.role == "branch":
                 service.close()  # the decoding process a large bundle started
-    if args.json:
-        print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
+    _print_reports(args, reports)
     return code
 
 
@@ -347,6 +347,30 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
              f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "
              f"{volunteer_id}: compare its fingerprint with the volunteer, then "
              f"`desa-peduli approve-device {path.name}` and import the bundle again.")
+
+
+def _refused_report(args, path: Path, exc: Exception) -> dict:
+    """The verdict on a file that was not applied (its transaction rolled back)."""
+    from desa_peduli.errors import DesaPeduliError
+
+    if isinstance(exc, DesaPeduliError):
+        report = {"file": path.name, "status": "rejected",
+                  "reason": getattr(exc, "reason", "rejected"),
+                  "message": exc.message(_lang(args))}
+        if getattr(exc, "device_fingerprint", None):
+            report["device_fingerprint"] = exc.device_fingerprint
+        return report
+    # a bug: this file is not applied, the next ones still get their turn
+    message = (f"{path.name}: unexpected error ({type(exc).__name__}); nothing was changed "
+               "for this file. Please report it." if _lang(args) == "en" else
+               f"{path.name}: kesalahan tak terduga ({type(exc).__name__}); tidak ada yang "
+               "diubah untuk berkas ini. Mohon laporkan.")
+    return {"file": path.name, "status": "rejected", "reason": "error", "message": message}
+
+
+def _print_reports(args, reports: list[dict]) -> None:
+    if args.json and reports:
+        print(json.dumps(reports if len(args.files) > 1 else reports[0], ensure_ascii=False))
 
 
 def _import_line(args, report: dict) -> str:

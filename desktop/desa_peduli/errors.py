@@ -105,6 +105,19 @@ class DiskFull(WorkspaceError):
         )
 
 
+class DriveRemoved(InputRejected):
+    """A file on a removable drive could not be written: the drive went away (or failed)
+    part-way. Nothing was written in its place; the data it came from is unchanged."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"Flashdisk dicabut atau rusak saat menulis {path}; berkas tidak jadi ditulis. "
+            "Pasang lagi flashdisk, lalu ulangi; data di laptop aman.",
+            f"The drive was removed or failed while writing {path}; the file was not "
+            "written. Put the drive back and try again; the data on this computer is safe.",
+        )
+
+
 class NotFound(InputRejected):
     def __init__(self, what: str):
         super().__init__(f"Tidak ditemukan: {what}.", f"Not found: {what}.")

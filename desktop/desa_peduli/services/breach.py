@@ -381,7 +381,8 @@ def _read_bundle_file(db, path: Path, identity) -> tuple[dict, set[str], dict[st
                         {"id": reg_id, "data": record.get("data") or {},
                          "updated_at": record.get("saved_at")}, manifest["volunteer_id"])
     except container.ContainerError as exc:
-        raise bundles.refuse(name, "decrypt" if exc.code == "decrypt" else "payload") from exc
+        raise bundles.refuse(name, exc.code if exc.code in ("decrypt", "removed", "payload_hash")
+                             else "payload") from exc
     return info, ids, records
 
 

@@ -261,12 +261,13 @@ class _Values:
                 if key == "heirs":
                     out.append(json.dumps(heirs, ensure_ascii=False) if heirs else None)
                     continue
-                first = heirs[0] if heirs and isinstance(heirs[0], dict) else {}
-                out.append(first.get(key.removeprefix("heir_")))
+                first = (heirs[0] if isinstance(heirs, list) and heirs
+                         and isinstance(heirs[0], dict) else {})
+                out.append(_cell(first.get(key.removeprefix("heir_"))))
             elif key in ("consent_method", "consent_at"):
                 if consent is None:
                     consent = _json(record.get("consent"), {})
-                out.append(consent.get(key.removeprefix("consent_"))
+                out.append(_cell(consent.get(key.removeprefix("consent_")))
                            if isinstance(consent, dict) else None)
             elif key == "programs":
                 programs = _json(record.get("programs"), [])
@@ -280,19 +281,31 @@ class _Values:
                 code = record.get("occupation")
                 out.append(self._occupations.get(code, code) if code else None)
             else:
-                out.append(record.get(key))
+                out.append(_cell(record.get(key)))
         return out
 
 
 def _json(text, empty):
+    """A stored JSON column; ``empty`` when it is not JSON (or nested beyond parsing:
+    a record stored before bundles were checked for shape must not stop an export)."""
     if text is None or text == "":
         return empty
     if not isinstance(text, str):
         return text
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return empty
+
+
+def _cell(value):
+    """A value a spreadsheet cell takes: scalars as they are, anything else as JSON."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return str(value)[:2000]
 
 
 # ----------------------------------------------------------------------------- export

@@ -47,6 +47,7 @@ FORMAT = "desa-peduli-bundle/1"
 MAX_BUNDLE = 2 * 1024**3  # 2 GiB: far above 50,000 registrations with photos
 MAX_TEXT = 2000  # any single text field of the manifest
 SUFFIX = ".dpbundle"
+COUNTED = ("registrations", "revisions", "changes", "attachments")  # the manifest's counts
 MANIFEST_KEYS = {
     "format": str, "type": str, "bundle_id": str, "volunteer_id": str, "workspace_id": str,
     "device_public_key": str, "device_recipient": str, "seq_from": int, "seq_to": int,
@@ -78,7 +79,7 @@ def bundle_file_name(volunteer_id: str, seq_from: int, seq_to: int, when: dt.dat
 def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
                    counts: dict) -> Iterator[dict]:
     """Every change in (watermark, seq_to], streamed from cursors (nothing held)."""
-    counts.update(registrations=0, revisions=0, changes=0, attachments=0)
+    counts.update(dict.fromkeys(COUNTED, 0))
     yield {"t": "header", "volunteer_id": volunteer_id, "seq_from": watermark + 1,
            "seq_to": seq_to}
     columns = ", ".join(("id", "revision", "change_seq", "status", "created_at", "updated_at",
@@ -192,6 +193,11 @@ class ImportReport:
 
 REFUSALS = {
     "unreadable": ("berkas tidak terbaca.", "the file cannot be read."),
+    "removed": ("flashdisk dicabut atau berkas terpotong saat dibaca; tidak ada yang diubah. "
+                "Pasang lagi flashdisk lalu impor ulang (atau minta relawan mengekspor ulang).",
+                "the drive was removed or the file is cut short while reading; nothing was "
+                "changed. Put the drive back and import again (or ask the volunteer to "
+                "export again)."),
     "truncated": ("berkas terpotong (mungkin flashdisk dicabut saat menyalin). Minta relawan "
                   "mengekspor ulang.", "the file is cut short (perhaps the stick was pulled "
                   "out while copying). Ask the volunteer to export again."),
@@ -303,9 +309,9 @@ def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, 
                   [manifest["bundle_id"]]).fetchone():
         raise refuse(name, "already_imported")
     try:
-        container.check_payload_hash(opened)
+        container.check_payload_hash(opened)  # early; the guarantee is in iter_records
     except container.ContainerError as exc:
-        raise refuse(name, "payload_hash") from exc
+        raise refuse(name, "removed" if exc.code == "removed" else "payload_hash") from exc
     return opened, volunteer
 
 
@@ -349,6 +355,7 @@ def import_bundle(
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
     seen_end = False
+    read = dict.fromkeys(COUNTED, 0)  # what the payload really holds, against its counts
     merger = _Merger(db, volunteer_id, manifest["device_public_key"], report, now, name)
     if decode_items is not None:
         items = decode_items(opened)
@@ -366,9 +373,11 @@ def import_bundle(
                 if seen_end:
                     raise refuse(name, "payload")
                 if type(item) is Registration:
+                    read["registrations"] += 1
                     merger.add_registration(item)
                     continue
                 if type(item) is tuple:
+                    read["changes"] += 1
                     merger.add_change(item[1])
                     continue
                 kind = item.get("t")
@@ -378,8 +387,10 @@ def import_bundle(
                             or item.get("seq_to") != manifest["seq_to"]):
                         raise refuse(name, "payload")
                 elif kind == "attachment":
+                    read["attachments"] += 1
                     merger.add_attachment(item)
                 elif kind == "revision":
+                    read["revisions"] += 1
                     merger.add_revision(item)
                 elif kind == "end":
                     if item.get("counts") != manifest["counts"]:
@@ -387,7 +398,8 @@ def import_bundle(
                     seen_end = True
                 else:
                     raise refuse(name, "payload")
-            if not seen_end:
+            # the iterator ended: every byte decrypted matched the signed hash
+            if not seen_end or read != manifest["counts"]:
                 raise refuse(name, "incomplete")
             merger.finish()
             report.duplicates = _flag_duplicates(db, merger.touched_niks, manifest["bundle_id"],
@@ -414,7 +426,7 @@ def import_bundle(
                        [acked, now, volunteer_id])
     except container.ContainerError as exc:
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise refuse(name, "payload") from exc
     finally:
         items.close()  # stops the decryption thread (or leaves the decoder busy: closed)

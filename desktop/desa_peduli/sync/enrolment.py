@@ -33,6 +33,7 @@ from desa_peduli.sync.signing import (
     b64,
     canonical_json,
     fingerprint,
+    parse_json,
     unb64,
     verify,
 )
@@ -68,7 +69,7 @@ def read_enrolment(path: Path) -> dict:
         if path.stat().st_size > MAX_SIZE:
             raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
                           "file too large for an enrolment file.")
-        document = json.loads(path.read_bytes())
+        document = parse_json(path.read_bytes())  # too deep: a ValueError
     except OSError as exc:
         raise _refuse(path, "unreadable", "berkas tidak terbaca.", "file cannot be read.") from exc
     except ValueError as exc:
@@ -88,7 +89,7 @@ def read_enrolment(path: Path) -> dict:
               and isinstance(enrolment.get("villages", []), list)
               and _valid_secret(enrolment.get("binding_secret"))
               and verify(key, signature, canonical_json(enrolment)))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
         raise _refuse(path, "structure", "isi berkas pendaftaran tidak lengkap.",
                       "the enrolment file is incomplete.") from exc
     if not ok:
