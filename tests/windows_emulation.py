@@ -50,6 +50,19 @@ def _open_paths() -> set[str]:
     return held
 
 
+def _called_from_unix_filelock() -> bool:
+    """filelock's Unix lock removes a probe file it holds open; on Windows filelock locks
+    with msvcrt instead and never does that, so the emulation lets it pass."""
+    frame = sys._getframe(2)
+    for _ in range(4):
+        if frame is None:
+            return False
+        if f"filelock{os.sep}_native{os.sep}_unix" in frame.f_code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _real(path) -> str:
     return os.path.realpath(os.fspath(path))
 
@@ -115,7 +128,8 @@ class WindowsSemantics:
             return real_rename(src, dst, **kwargs)
 
         def unlink(path, **kwargs):
-            refuse_if_open("unlink", path)
+            if not _called_from_unix_filelock():
+                refuse_if_open("unlink", path)
             return real_unlink(path, **kwargs)
 
         def icacls(path):
