@@ -129,10 +129,18 @@ def file_semantics(request, monkeypatch):
 def _emulate_windows(request, monkeypatch):
     from tests.windows_emulation import WindowsSemantics
 
-    for capture in ("capsys", "capfd"):  # the console wraps the test's own capture
-        if capture in request.fixturenames:
-            request.getfixturevalue(capture)
-    return WindowsSemantics(monkeypatch).install()
+    request.node.windows_semantics = WindowsSemantics(monkeypatch).install()
+    return request.node.windows_semantics
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_call(item):
+    """Under the Windows emulation the test runs with cp1252 consoles."""
+    emulation = getattr(item, "windows_semantics", None)
+    if emulation is None:
+        return (yield)
+    with emulation.consoles():
+        return (yield)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ subprocess sees plain Linux), SQLite's own Windows VFS, the real console code pa
 
 from __future__ import annotations
 
-import codecs
+import contextlib
 import errno
 import fcntl
 import io
@@ -93,7 +93,8 @@ class WindowsSemantics:
         self.acl_restricted: list[Path] = []  # files make_private() ran icacls on
         self.refused: list[tuple[str, str]] = []  # (operation, path) refused as in use
 
-    def install(self, *, consoles: bool = True) -> WindowsSemantics:
+    def install(self) -> WindowsSemantics:
+        """Everything but the consoles (see :meth:`consoles`)."""
         from desa_peduli.storage import files
 
         mp = self.monkeypatch
@@ -146,15 +147,19 @@ class WindowsSemantics:
         mp.setattr(files, "IS_WINDOWS", True)
         mp.setattr(files, "_icacls", icacls)
         mp.setattr(files, "_drive_type", lambda root: 3)  # DRIVE_FIXED
-        if consoles:
-            self.cp1252_consoles()
         return self
 
-    def cp1252_consoles(self) -> None:
-        """stdout and stderr encode as a Windows console redirected to a file does."""
-        for name in ("stdout", "stderr"):
-            current = getattr(sys, name)
-            console = io.TextIOWrapper(_ConsoleBytes(current), encoding="cp1252",
-                                       errors="strict", newline="\n", write_through=True)
-            assert codecs.lookup(console.encoding).name == "cp1252"
-            self.monkeypatch.setattr(sys, name, console)
+    @contextlib.contextmanager
+    def consoles(self):
+        """stdout and stderr encode as a Windows console redirected to a file does. Put in
+        place around the test's call (tests/conftest.py), inside pytest's own capture,
+        which sets sys.stdout again at each phase."""
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = (
+            io.TextIOWrapper(_ConsoleBytes(stream), encoding="cp1252", errors="strict",
+                             newline="\n", write_through=True)
+            for stream in saved)
+        try:
+            yield
+        finally:
+            sys.stdout, sys.stderr = saved

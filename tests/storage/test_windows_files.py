@@ -192,3 +192,24 @@ def test_windows_network_paths(path, drive_type, refused, windows, monkeypatch, 
         with pytest.raises(NetworkWorkspace):
             Workspace.create(path, role="volunteer", passphrase=PASSPHRASE)
         assert list(tmp_path.iterdir()) == []  # nothing was made
+
+
+# -- item 23: the emulation itself ------------------------------------------------------------
+def test_the_emulation_refuses_what_windows_refuses(tmp_path, windows, capsys):
+    import os
+    import sys
+
+    path = tmp_path / "a.db"
+    path.write_bytes(b"data")
+    with open(path, "rb") as handle, pytest.raises(OSError, match="Bad file descriptor"):
+        os.fsync(handle.fileno())
+    with open(path, "rb"), pytest.raises(PermissionError):
+        os.replace(tmp_path / "a.db", tmp_path / "b.db")
+    with pytest.raises(PermissionError):
+        os.open(tmp_path, os.O_RDONLY)
+    os.chmod(path, 0o000)  # no effect
+    assert path.read_bytes() == b"data"
+    print("Rp 1.500.000 – Siti Nur’aini")  # cp1252 has these
+    with pytest.raises(UnicodeEncodeError):
+        print("A ↔ B", file=sys.stderr)
+    assert capsys.readouterr().out == "Rp 1.500.000 – Siti Nur’aini\n"
