@@ -91,8 +91,7 @@ class BranchService:
             target = target / "branch-identity.txt"
         atomic_write_bytes(target, (
             f"# Desa Peduli: age identity of {self.name}\n"
-            f"# public key: {identity.recipient}\n{identity.secret}\n").encode())
-        target.chmod(0o600)
+            f"# public key: {identity.recipient}\n{identity.secret}\n").encode(), private=True)
         return target
 
     # -- volunteers ---------------------------------------------------------------------
@@ -361,5 +360,5 @@ def escrow_key(workspace, recipient: str) -> None:
     from desa_peduli.sync.signing import age_recipient
 
     wrapped = pyrage.encrypt(workspace.key, [age_recipient(recipient)], armored=True)
-    atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped)
+    atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped, private=True)
 

@@ -570,7 +570,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
         result = facts()
         summary_path = target.with_name(target.stem + ("_summary.txt" if lang == "en"
                                                        else "_ringkasan.txt"))
-        atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"))
+        atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"), private=True)
     else:
         from desa_peduli.services.handover import write_only_workbook, xlsx_cell
 

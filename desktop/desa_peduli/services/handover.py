@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected
-from desa_peduli.storage.files import atomic_writer
+from desa_peduli.storage.files import atomic_writer, make_private
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
     OPEN_DUPLICATES,
     ListQuery,
@@ -417,8 +417,8 @@ def csv_cell(value):
 
 
 def write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
-    """A UTF-8 CSV written atomically, each cell made safe for spreadsheets."""
-    with atomic_writer(path) as handle:
+    """A UTF-8 CSV written atomically and privately, each cell made safe for spreadsheets."""
+    with atomic_writer(path, private=True) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         try:
             writer = csv.writer(text)
@@ -455,6 +455,7 @@ def write_only_workbook(path: Path):
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.sheet", suffix=".tmp", dir=path.parent)
         os.close(fd)
         buffers.append(name)
+        make_private(name)  # it holds the rows in clear text until the workbook is saved
         sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
         sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
         sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
@@ -463,7 +464,7 @@ def write_only_workbook(path: Path):
 
     try:
         yield workbook, new_sheet
-        with atomic_writer(path) as handle:
+        with atomic_writer(path, private=True) as handle:
             workbook.save(handle)
     except BaseException:
         for sheet in sheets:  # close the row streams and buffers (Windows removes no

@@ -76,7 +76,7 @@ def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
 
 
 def write_wrapped(path: Path, wrapped: bytes) -> None:
-    atomic_write_bytes(path, wrapped)
+    atomic_write_bytes(path, wrapped, private=True)
 
 
 def sqlcipher_key_pragma(key: bytes) -> str:

@@ -27,7 +27,7 @@ from desa_peduli.errors import (
 )
 from desa_peduli.storage import keys
 from desa_peduli.storage.database import connect
-from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.files import atomic_write_bytes, refuse_network_share
 from desa_peduli.storage.schema import known_names, migrations
 
 META_FILE = "workspace.json"
@@ -77,6 +77,7 @@ class Workspace:
         if role not in ROLES:
             raise ValueError(role)
         keys.check_passphrase(passphrase)
+        refuse_network_share(path)
         if is_workspace(path):
             raise WorkspaceExists(
                 f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
@@ -232,6 +233,9 @@ class Workspace:
 
 
 def _acquire(path: Path) -> filelock.BaseFileLock:
+    """The workspace's lock, held while it is open (refused on a network share, where
+    neither this lock nor SQLite's are reliable)."""
+    refuse_network_share(path)
     lock = filelock.FileLock(str(path / LOCK_FILE), timeout=0)
     try:
         lock.acquire()
