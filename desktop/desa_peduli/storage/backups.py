@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desa_peduli.errors import InputRejected, WorkspaceDamaged
 from desa_peduli.storage.database import connect, integrity_check
-from desa_peduli.storage.files import fsync_dir
+from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps
 from desa_peduli.storage.settings import Settings
 
 NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
@@ -68,6 +68,32 @@ def prune(ws, keep: int) -> None:
     """Keep the newest ``keep`` backups (at least one)."""
     for old in list_backups(ws)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
+
+
+def forget_backups_before(ws, since: dt.datetime, *, reason: str = "purge") -> list[Path]:
+    """Delete every backup made before ``since``; returns the deleted paths.
+
+    After a purge the law wants the removed personal data gone, and a backup from before
+    it would bring the data back: only backups of the purged state are kept. When none
+    is newer than ``since`` one is made first, so a restore point is always left. Also
+    removes the temporary copies a killed backup left (they hold everything too).
+    """
+    cutoff = _stamp(since)
+
+    def older(backup: BackupInfo) -> bool:
+        return NAME_RE.match(backup.path.name).group(1) < cutoff
+
+    if all(older(b) for b in list_backups(ws)):
+        make_backup(ws, reason=reason)
+    gone = []
+    for old in list_backups(ws):
+        if older(old):
+            old.path.unlink(missing_ok=True)
+            gone.append(old.path)
+    gone += remove_stale_temps(ws.backups_dir, pattern=ANY_TEMP)
+    if gone:
+        fsync_dir(ws.backups_dir)
+    return gone
 
 
 def backup_due(ws) -> bool:
