@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
-from desa_peduli.storage.backups import list_backups, make_backup
+from desa_peduli.storage.backups import forget_backups_before, list_backups, make_backup
 from desa_peduli.storage.database import connect
 from tests.sync.conftest import person
 
@@ -147,4 +147,13 @@ def test_a_purge_cut_short_after_its_commit_is_finished_by_the_next(
     later = make_backup(ws, reason="manual")
     FieldSync(rina).purge(days=0)
     assert later.path.exists()
-    assert dt.datetime.fromisoformat(rina.settings.get("last_purge_at")) <= dt.datetime.now()
+
+
+def test_forgetting_old_backups_always_leaves_one(session):
+    """Even when the clock was set back and names every backup "before the purge"."""
+    ws = session.workspace
+    first = make_backup(ws, reason="scheduled")
+    gone = forget_backups_before(ws, dt.datetime.now() + dt.timedelta(days=1))
+    assert gone == [first.path]
+    [left] = list_backups(ws)
+    assert left.reason == "post-purge"

@@ -191,3 +191,4 @@ class FieldSync:
         if last:
             # a backup from before the purge would bring the people back on restore
             forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
+            self.settings.set("last_purge_at", None)

@@ -70,7 +70,7 @@ def prune(ws, keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def forget_backups_before(ws, since: dt.datetime, *, reason: str = "purge") -> list[Path]:
+def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
     """Delete every backup made before ``since``; returns the deleted paths.
 
     After a purge the law wants the removed personal data gone, and a backup from before
@@ -83,11 +83,11 @@ def forget_backups_before(ws, since: dt.datetime, *, reason: str = "purge") -> l
     def older(backup: BackupInfo) -> bool:
         return NAME_RE.match(backup.path.name).group(1) < cutoff
 
-    if all(older(b) for b in list_backups(ws)):
-        make_backup(ws, reason=reason)
+    # the one made here is kept even when a clock set back names it "older"
+    fresh = make_backup(ws, reason=reason).path if all(map(older, list_backups(ws))) else None
     gone = []
     for old in list_backups(ws):
-        if older(old):
+        if older(old) and old.path != fresh:
             old.path.unlink(missing_ok=True)
             gone.append(old.path)
     gone += remove_stale_temps(ws.backups_dir, pattern=ANY_TEMP)
