@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
+from desa_peduli.services.session import Session
 from desa_peduli.storage.backups import forget_backups_before, list_backups, make_backup
 from desa_peduli.storage.database import connect
 from tests.sync.conftest import person
@@ -157,3 +158,31 @@ def test_forgetting_old_backups_always_leaves_one(session):
     assert gone == [first.path]
     [left] = list_backups(ws)
     assert left.reason == "post-purge"
+
+
+def test_names_an_earlier_version_purged_leave_the_index_on_update(
+        branch, make_volunteer, tmp_path, valid_registration, workspace_template):
+    from desa_peduli.storage.workspace import Workspace
+
+    rina = make_volunteer("RLW-001")
+    gone = person(valid_registration, 4, full_name="Anggraini Prameswari")
+    done = rina.registrations.save(gone).id
+    # what purge did before this release: the row's fields set to NULL, nothing else
+    with rina.db.atomic():
+        rina.db.execute("UPDATE registrations SET nik = NULL, full_name = NULL, "
+                        "purged_at = '2026-11-01T08:00:00+07:00' WHERE id = ?", [done])
+        rina.db.execute("DELETE FROM revisions WHERE registration_id = ?", [done])
+        rina.db.execute("DELETE FROM _sqlite_migrations WHERE name = "
+                        "'0012_forget_purged_names'")
+    old = make_backup(rina.workspace, reason="scheduled")
+    path, key = rina.workspace.path, rina.workspace.key
+    rina.close()
+
+    with Workspace.open_with_key(path, key):  # the update: migrated on opening
+        pass
+    assert_forgotten(path / "desa-peduli.db", key, done, gone["nik"], gone["full_name"])
+    with Session(Workspace.open_with_key(path, key)) as again:
+        assert FieldSync(again).purge(days=0) == 0  # nothing new; the backups are cleared
+        assert old.path.exists() is False
+        for backup in list_backups(again.workspace):
+            assert_forgotten(backup.path, key, done, gone["nik"], gone["full_name"])
