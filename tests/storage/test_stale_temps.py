@@ -52,6 +52,7 @@ def test_opening_a_workspace_removes_every_temp_a_killed_write_left(workspace_te
             _left(keys_dir, ".passphrase.age.", old=False)]
     copy = backup_dir / "20261201T080000000000-scheduled.tmp"  # make_backup's copy
     copy.write_bytes(b"a whole database")
+    (workspace_dir / "notes.tmp").write_bytes(b"someone else's, in a --data-dir they chose")
     kept = set(os.listdir(workspace_dir)) | {"keys/" + n for n in os.listdir(keys_dir)}
     kept -= {os.path.basename(p) for p in left} | {"keys/" + os.path.basename(left[1])}
 

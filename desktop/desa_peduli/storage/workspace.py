@@ -210,10 +210,11 @@ class Workspace:
 
     # -- schema -----------------------------------------------------------------------
     def _remove_stale_temps(self) -> None:
-        """Remove what killed writes left (a backup, a key file): this process holds the
-        workspace's lock, so no other program is writing here."""
-        for folder in (self.path, self.path / KEY_DIR, self.backups_dir):
-            remove_stale_temps(folder, older_than=0, pattern=ANY_TEMP)
+        """Remove what killed writes left (a key file, a backup copy: the whole database):
+        this process holds the workspace's lock, so no other program is writing here."""
+        for folder in (self.path, self.path / KEY_DIR):
+            remove_stale_temps(folder, older_than=0)  # only atomic_writer's hidden names
+        remove_stale_temps(self.backups_dir, older_than=0, pattern=ANY_TEMP)
 
     def _open_db(self, *, migrate_backup: bool) -> None:
         self._remove_stale_temps()
