@@ -9,8 +9,8 @@ named by a change in a bundle that device signed (``bundles`` + ``remote_changes
 and every registration those bundles brought in (``state_log``). A soft-deleted one is
 still on the laptop, so it is listed. What the volunteer may have removed with "purge"
 (registered and acknowledged in a receipt the branch wrote before the loss) is listed
-too, marked ``possibly purged``: the branch cannot know whether the volunteer ran purge,
-and the laptop's rolling backups keep purged data for a while. Registrations begun on
+too, marked ``possibly purged``: the branch cannot know whether the volunteer ran purge
+(which removes the data from the laptop's backups too). Registrations begun on
 the laptop but never sent (drafts whose changes a bundle carried without their content)
 are counted, not listed: the branch holds no data about them. Anything made after the
 last bundle is unknown to the branch: ask the volunteer.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected, NotEnrolled, WrongRole
-from desa_peduli.storage.backups import make_backup
+from desa_peduli.storage.backups import forget_backups_before
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
@@ -176,18 +176,46 @@ class FieldSync:
     def purge(self, days: int | None = None) -> int:
         """Remove the personal data of registrations the branch has registered and
         acknowledged, keeping what the progress view needs (id, status, desa, occupation,
-        KPJ number, dates). Nothing unacknowledged is ever purged."""
+        KPJ number, dates). Nothing unacknowledged is ever purged.
+
+        Gone means gone from everywhere this laptop keeps it: the rows, their revisions
+        and attachments, the name index, the database's free pages and write-ahead log,
+        and every backup made before (see :meth:`_forget_purged`)."""
         ids = self.purgeable(days)
-        if not ids:
-            return 0
-        make_backup(self.session.workspace, reason="pre-purge")
-        now = local_now()
-        sets = ", ".join(f"{f} = NULL" for f in PERSONAL_FIELDS)
-        with self.db.atomic():
-            for reg_id in ids:
-                self.db.execute(f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
-                                [now, reg_id])
-                self.db.execute("DELETE FROM attachments WHERE registration_id = ?", [reg_id])
-                self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])
-        # the backup taken just before holds the data: replace it once purged data is safe
+        if ids:
+            now = local_now()
+            sets = ", ".join(f"{f} = NULL" for f in PERSONAL_FIELDS)
+            with self.db.atomic():
+                for reg_id in ids:
+                    self.db.execute(
+                        f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
+                        [now, reg_id])
+                    self.db.execute("DELETE FROM attachments WHERE registration_id = ?",
+                                    [reg_id])
+                    self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])
+                # FTS5 keeps a deleted name's tokens in its segments (as delete markers)
+                # until they merge: rebuilt from the table, the index holds only live names
+                self.db.execute(
+                    "INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
+                self.settings.set("purge_unfinished", True)
+        self._forget_purged()
         return len(ids)
+
+    def _forget_purged(self) -> None:
+        """Finish a purge (again, after one was cut short): no free page, log or backup
+        still holds what it removed. Each step can be repeated, so a purge killed after
+        its commit is finished by the next ``purge``."""
+        if self.settings.get("purge_unfinished"):
+            # the rows' old bytes are wiped as they are freed (secure_delete, see
+            # storage.database.connect), but the write-ahead log's old frames still hold
+            # them: copied back and truncated. A reader that keeps the log busy past the
+            # wait leaves the purge unfinished, for the next one to finish.
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            with self.db.atomic():
+                self.settings.update({"purge_unfinished": bool(busy),
+                                      "last_purge_at": dt.datetime.now().isoformat()})
+        last = self.settings.get("last_purge_at")
+        if last:
+            # a backup from before the purge would bring the people back on restore
+            forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
+            self.settings.set("last_purge_at", None)

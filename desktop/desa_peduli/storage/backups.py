@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desa_peduli.errors import InputRejected, WorkspaceDamaged
 from desa_peduli.storage.database import connect, integrity_check
-from desa_peduli.storage.files import fsync_dir, replace_with_retry
+from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps, replace_with_retry
 from desa_peduli.storage.settings import Settings
 
 NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
@@ -84,6 +84,32 @@ def prune(ws, keep: int) -> None:
     for stale in [*ws.backups_dir.glob("*.tmp"), *ws.backups_dir.glob("*.tmp-journal")]:
         with contextlib.suppress(OSError):  # Windows: still held by a scanner; next time
             stale.unlink()
+
+
+def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
+    """Delete every backup made before ``since``; returns the deleted paths.
+
+    After a purge the law wants the removed personal data gone, and a backup from before
+    it would bring the data back: only backups of the purged state are kept. When none
+    is newer than ``since`` one is made first, so a restore point is always left. Also
+    removes the temporary copies a killed backup left (they hold everything too).
+    """
+    cutoff = _stamp(since)
+
+    def older(backup: BackupInfo) -> bool:
+        return NAME_RE.match(backup.path.name).group(1) < cutoff
+
+    # the one made here is kept even when a clock set back names it "older"
+    fresh = make_backup(ws, reason=reason).path if all(map(older, list_backups(ws))) else None
+    gone = []
+    for old in list_backups(ws):
+        if older(old) and old.path != fresh:
+            old.path.unlink(missing_ok=True)
+            gone.append(old.path)
+    gone += remove_stale_temps(ws.backups_dir, pattern=ANY_TEMP)
+    if gone:
+        fsync_dir(ws.backups_dir)
+    return gone
 
 
 def backup_due(ws) -> bool:

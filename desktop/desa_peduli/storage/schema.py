@@ -438,3 +438,15 @@ def m0010_enrolment_secrets(db: Database) -> None:
             issued_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations(name="0012_forget_purged_names")
+def m0012_forget_purged_names(db: Database) -> None:
+    """A purge before this release left the removed names in the name index (FTS5 keeps a
+    deleted row's tokens as delete markers until its segments merge) and everything in
+    the backups made before it: the index is rebuilt from the table, and the next purge
+    finishes the job (log, backups; see FieldSync.purge)."""
+    if db.execute("SELECT 1 FROM registrations WHERE purged_at IS NOT NULL LIMIT 1").fetchone():
+        db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO settings(key, value) VALUES ('purge_unfinished', 'true') "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
