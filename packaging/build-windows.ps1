@@ -28,7 +28,9 @@ if (-not (Test-Path $python)) {
 }
 Invoke-Checked "pip upgrade" { & $python -m pip install --quiet --upgrade pip }
 Invoke-Checked "installing the package and PyInstaller" {
-    & $python -m pip install --quiet -e ".[packaging]"
+    # wheels only: no dependency is ever compiled here (tools/check_windows_wheels.py
+    # proves each has a win_amd64 wheel; see packaging/README.md)
+    & $python -m pip install --quiet --only-binary :all: -e ".[packaging]"
 }
 
 $version = & $python -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])"

@@ -114,6 +114,47 @@ def valid_registration() -> dict:
     }
 
 
+def pytest_generate_tests(metafunc):
+    """The modules in EMULATED_MODULES run twice: as on Linux and as on Windows."""
+    from tests.windows_emulation import EMULATED_MODULES
+
+    if metafunc.module.__name__ in EMULATED_MODULES and "file_semantics" in metafunc.fixturenames:
+        metafunc.parametrize("file_semantics", ["posix", "windows"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def file_semantics(request, monkeypatch):
+    """"posix", or "windows" where a module runs under the Windows emulation
+    (tests/windows_emulation.py); set up before the test's other fixtures."""
+    mode = getattr(request, "param", "posix")
+    if mode == "windows":
+        _emulate_windows(request, monkeypatch)
+    return mode
+
+
+def _emulate_windows(request, monkeypatch):
+    from tests.windows_emulation import WindowsSemantics
+
+    request.node.windows_semantics = WindowsSemantics(monkeypatch).install()
+    return request.node.windows_semantics
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_call(item):
+    """Under the Windows emulation the test runs with cp1252 consoles."""
+    emulation = getattr(item, "windows_semantics", None)
+    if emulation is None:
+        return (yield)
+    with emulation.consoles():
+        return (yield)
+
+
+@pytest.fixture
+def windows(request, monkeypatch):
+    """Windows file semantics for this test (see tests/windows_emulation.py)."""
+    return _emulate_windows(request, monkeypatch)
+
+
 @pytest.fixture(autouse=True)
 def _shipped_reference_data():
     """Each test starts and ends with the shipped rate table and occupation list (opening

@@ -327,7 +327,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from desa_peduli.errors import BundleRejected
+    """Each file gets its own verdict: a refused (or broken) one never stops the next."""
+    from desa_peduli.errors import WorkspaceError
+    from desa_peduli.sync.bundle import DEVICE_REFUSALS
 
     reports, code = [], EXIT_OK
     with _open(args) as session:
@@ -349,22 +351,70 @@ def cmd_import(args) -> int:
                     else:
                         report = service.import_receipt(Path(name)).to_dict()
                     report["status"] = "applied"
-                except BundleRejected as exc:
+                except WorkspaceError:
+                    _print_reports(args, reports)  # the verdicts so far, then stop
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one file's fault, not the batch's
+                    from desa_peduli.storage.database import known_error
+
+                    if isinstance(known_error(exc), WorkspaceError):  # disk full, locked…
+                        _print_reports(args, reports)
+                        raise
                     code = EXIT_INPUT
-                    report = {"file": Path(name).name, "status": "rejected", "reason": exc.reason,
-                              "message": exc.message(_lang(args))}
-                    if getattr(exc, "device_fingerprint", None):
-                        report["device_fingerprint"] = exc.device_fingerprint
-                    print(exc.message(_lang(args)), file=sys.stderr)
+                    report = _refused_report(args, Path(name), exc)
+                    print(report["message"], file=sys.stderr)
+                    if session.role == "branch" and report["reason"] in DEVICE_REFUSALS:
+                        _note_awaiting_laptop(args, session, Path(name), report)
                 reports.append(report)
                 if not args.json and report["status"] == "applied":
                     print(_import_line(args, report))
         finally:
             if session.role == "branch":
                 service.close()  # the decoding process a large bundle started
-    if args.json:
-        print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False))
+    _print_reports(args, reports)
     return code
+
+
+def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
+    """Queue the refused bundle's laptop for approval, as the window's import does."""
+    from desa_peduli.services.review import ReviewService
+
+    volunteer_id = ReviewService(session).note_refused_device(path)
+    report["awaiting_approval"] = volunteer_id is not None
+    if volunteer_id is not None:
+        _say(args, f"Laptop {report.get('device_fingerprint')} menunggu persetujuan untuk "
+             f"relawan {volunteer_id}: cocokkan sidik jarinya dengan relawan, lalu "
+             f"`desa-peduli approve-device {path.name}` dan impor bundel itu lagi.",
+             f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "
+             f"{volunteer_id}: compare its fingerprint with the volunteer, then "
+             f"`desa-peduli approve-device {path.name}` and import the bundle again.")
+
+
+def _refused_report(args, path: Path, exc: Exception) -> dict:
+    """The verdict on a file that was not applied (its transaction rolled back)."""
+    from desa_peduli.errors import DesaPeduliError
+
+    if isinstance(exc, DesaPeduliError):
+        report = {"file": path.name, "status": "rejected",
+                  "reason": getattr(exc, "reason", "rejected"),
+                  "message": exc.message(_lang(args))}
+        if getattr(exc, "device_fingerprint", None):
+            report["device_fingerprint"] = exc.device_fingerprint
+        return report
+    # a bug: this file is not applied, the next ones still get their turn
+    from desa_peduli import logs
+
+    logs.log_exception((type(exc), exc, exc.__traceback__), f"importing {path.name} failed")
+    message = (f"{path.name}: unexpected error ({type(exc).__name__}); nothing was changed "
+               "for this file. Please report it." if _lang(args) == "en" else
+               f"{path.name}: kesalahan tak terduga ({type(exc).__name__}); tidak ada yang "
+               "diubah untuk berkas ini. Mohon laporkan.")
+    return {"file": path.name, "status": "rejected", "reason": "error", "message": message}
+
+
+def _print_reports(args, reports: list[dict]) -> None:
+    if args.json and reports:
+        print(json.dumps(reports if len(args.files) > 1 else reports[0], ensure_ascii=False))
 
 
 def _import_line(args, report: dict) -> str:

@@ -69,9 +69,13 @@ def _item_line(args, item: dict) -> str:
                 f"({item['other_volunteer_id']}, {item['other_name'] or '-'})")
     if kind == "device":
         since = item["since"] or ""
+        if item.get("current_fingerprint"):
+            what = "new laptop" if en else "laptop baru"
+        else:  # no laptop bound yet: this one did not prove the enrolment file
+            what = "unconfirmed laptop" if en else "laptop belum dikonfirmasi"
         return (f"  {item['volunteer_id']} ({item['full_name']}): "
-                + (f"new laptop {item['fingerprint']} since {since}" if en else
-                   f"laptop baru {item['fingerprint']} sejak {since}"))
+                + (f"{what} {item['fingerprint']} since {since}" if en else
+                   f"{what} {item['fingerprint']} sejak {since}"))
     return (f"  {item['registration_id']} {item['volunteer_id']} NIK {item['nik'] or '-'} "
             f"{item['full_name'] or '-'}: {_problems_text(args, item)}")
 

@@ -169,6 +169,46 @@ class ReadOnlyStorage(WorkspaceError):
         )
 
 
+class DriveRemoved(InputRejected):
+    """A file on a removable drive could not be written: the drive went away (or failed)
+    part-way. Nothing was written in its place; the data it came from is unchanged."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"Flashdisk dicabut atau rusak saat menulis {path}; berkas tidak jadi ditulis. "
+            "Pasang lagi flashdisk, lalu ulangi; data di laptop aman.",
+            f"The drive was removed or failed while writing {path}; the file was not "
+            "written. Put the drive back and try again; the data on this computer is safe.",
+        )
+
+
+class FileInUse(InputRejected):
+    """Windows refused to replace a file another program holds open (Excel, an antivirus)."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"Berkas {path} sedang dibuka program lain (mis. Excel). Tutup berkas itu lalu "
+            "coba lagi; tidak ada yang diubah.",
+            f"File {path} is open in another program (e.g. Excel). Close it and try again; "
+            "nothing was changed.",
+        )
+        self.path = path
+
+
+class NetworkWorkspace(WorkspaceError):
+    """A workspace on a network share: SQLite's locks and WAL are not safe there."""
+
+    def __init__(self, path, where: str):
+        super().__init__(
+            f"Ruang kerja tidak boleh di folder jaringan ({where}): {path}. Basis data tidak "
+            "bisa dikunci dengan aman di sana dan data bisa rusak. Pilih folder di disk laptop "
+            "ini (bawaan: folder data pengguna); tidak ada yang diubah.",
+            f"A workspace may not be in a network folder ({where}): {path}. The database "
+            "cannot be locked safely there and data could be damaged. Choose a folder on this "
+            "laptop's own disk (default: the user data folder); nothing was changed.",
+        )
+
+
 class NotFound(InputRejected):
     def __init__(self, what: str):
         super().__init__(f"Tidak ditemukan: {what}.", f"Not found: {what}.")

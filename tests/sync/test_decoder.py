@@ -4,7 +4,6 @@ what it refuses, and is replaced after a refused or cancelled bundle."""
 from __future__ import annotations
 
 import shutil
-import uuid
 
 import pytest
 
@@ -14,11 +13,7 @@ from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
 from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import Workspace
-from desa_peduli.sync import bundle as bundles
-from desa_peduli.sync import container
-from desa_peduli.sync.keystore import load_keys
-from desa_peduli.sync.signing import age_recipient, b64
-from tests.sync.conftest import CLOCK_COLUMNS, digest, person
+from tests.sync.conftest import CLOCK_COLUMNS, digest, forge_bundle, person
 
 
 @pytest.fixture
@@ -47,6 +42,12 @@ def _rina(workspace_template, two_branches, tmp_path, valid_registration):
         enrolment = BranchService(session).enrol(volunteer_id="RLW-001", name="Rina",
                                                  villages=["15.04.05.2003"], target=tmp_path)
     FieldSync(rina).enrol(enrolment)
+    # both branches hold the secret of the file Rina was given (as one branch would)
+    row = two_branches[-1].db.execute("SELECT * FROM enrolment_secrets").fetchone()
+    for session in two_branches[:-1]:
+        with session.db.atomic():
+            session.db.execute("INSERT OR REPLACE INTO enrolment_secrets VALUES (?, ?, ?, ?)",
+                               row)
     for serial in range(1, 6):
         rina.registrations.save(person(valid_registration, serial))
     # a warning kept with the record: birth date disagreeing with the NIK
@@ -79,22 +80,7 @@ def test_child_and_in_process_imports_store_the_same(two_branches, workspace_tem
 
 def _forged(rina, tmp_path, mutate) -> object:
     """Rina's real export, re-signed by her own laptop after ``mutate(records)``."""
-    signing, identity = load_keys(rina.db)
-    counts: dict = {}
-    seq_to = rina.db.execute("SELECT max(seq) FROM change_log").fetchone()[0]
-    records = mutate(list(bundles.export_records(rina.db, "RLW-001", 0, seq_to, counts)))
-    manifest = {"format": bundles.FORMAT, "type": "bundle", "bundle_id": str(uuid.uuid4()),
-                "volunteer_id": "RLW-001", "workspace_id": "w",
-                "device_public_key": b64(signing.public_bytes),
-                "device_recipient": identity.recipient, "seq_from": 1, "seq_to": seq_to,
-                "created_at": "2026-11-30T08:00:00+07:00", "app_version": "test"}
-    target = tmp_path / f"forged-{uuid.uuid4().hex[:6]}.dpbundle"
-    recipient = rina.settings.get("branch")["recipient"]
-    container.write_container(target, header=bundles.HEADER, manifest=manifest,
-                              records=iter(records), recipients=[age_recipient(recipient)],
-                              signing_key=signing,
-                              on_manifest=lambda m: m.update(counts=dict(counts)))
-    return target
+    return forge_bundle(rina, tmp_path, mutate)
 
 
 def test_a_bad_record_is_refused_and_the_next_bundle_gets_a_new_child(

@@ -30,6 +30,7 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import nik_for, person
 from tests.ui.sync_fixtures import *  # noqa: F403 - fixtures
 from tests.ui.sync_fixtures import VOLUNTEER_ID, click_button, open_message
+from tests.ui.test_branch_review import choose_kind, open_review
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -136,6 +137,44 @@ def test_a_new_laptop_is_approved_after_checking_its_fingerprint(
     assert view.table.item(0, 7).text().startswith("Imported.")
     assert BranchService(branch).volunteer(VOLUNTEER_ID)["device_fingerprint"] == new_fingerprint
     assert window.registrations_view.model.rowCount() == 2
+
+
+def test_an_unconfirmed_first_laptop_is_queued_then_approved(
+        qtbot, branch, volunteer, add_people, office, stick, file_dialogs, no_usb_sticks):
+    """A laptop enrolled with a file from before binding secrets, never bound: its first
+    bundle proves nothing, so it is refused, queued for review, and binds once approved."""
+    with branch.db.atomic():
+        branch.db.execute("DELETE FROM enrolment_secrets")
+    with volunteer.db.atomic():
+        volunteer.db.execute("DELETE FROM secrets WHERE name = 'enrolment_secret'")
+    add_people(1)
+    path = export(volunteer, stick)
+    window = office()
+
+    [outcome] = import_through_ui(qtbot, window, file_dialogs, [path])
+    view = window.import_view
+    assert outcome.reason == "device_unconfirmed"
+    mine = FieldSync(volunteer).fingerprint()
+    assert mine in view.table.item(0, 7).text()
+    assert REFUSALS["device_unconfirmed"][0] in view.table.item(0, 7).text()
+    assert window.registrations_view.model.rowCount() == 0
+    review = window.review_view
+    qtbot.waitUntil(lambda: review.kinds_model.count("device") == 1)  # awaits approval
+    open_review(qtbot, window)
+    choose_kind(qtbot, review, "device")
+    assert "not yet confirmed" in review.device_intro.text()
+    assert review.new_fingerprint.text() == mine
+    window.tabs.setCurrentWidget(view)
+    assert view.approve_button.isEnabled()
+
+    qtbot.mouseClick(view.approve_button, LEFT)
+    box = open_message(qtbot, view)
+    assert mine in box.text() and "not yet confirmed" in box.text()
+    with qtbot.waitSignal(view.finished, timeout=15_000) as done:
+        click_button(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    [again] = done.args[0]
+    assert again.status == "applied" and again.report.new == 1
+    assert BranchService(branch).volunteer(VOLUNTEER_ID)["device_fingerprint"] == mine
 
 
 def test_states_from_the_registrations_tab(qtbot, branch, volunteer, other_volunteer,

@@ -20,6 +20,7 @@ from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
 from desa_peduli.sync.enrolment import (
+    new_binding_secret,
     sign_enrolment,
     valid_volunteer_id,
     write_enrolment,
@@ -90,13 +91,14 @@ class BranchService:
             target = target / "branch-identity.txt"
         atomic_write_bytes(target, (
             f"# Desa Peduli: age identity of {self.name}\n"
-            f"# public key: {identity.recipient}\n{identity.secret}\n").encode())
-        target.chmod(0o600)
+            f"# public key: {identity.recipient}\n{identity.secret}\n").encode(), private=True)
         return target
 
     # -- volunteers ---------------------------------------------------------------------
     def enrol(self, *, volunteer_id: str, name: str, villages: list[str], target: Path) -> Path:
-        """Record the volunteer and write their signed enrolment file."""
+        """Record the volunteer and write their signed enrolment file, with a new one-time
+        secret (kept here, replacing an earlier file's) that lets the laptop holding the
+        file bind itself with its first bundle."""
         from desa_peduli.reference import rate_table, regions
 
         if not valid_volunteer_id(volunteer_id):
@@ -117,12 +119,14 @@ class BranchService:
         existing = self.db.execute("SELECT name FROM volunteers WHERE id = ?",
                                    [volunteer_id]).fetchone()
         now = local_now()
+        secret = b64(new_binding_secret())
         enrolment = {
             "enrolment_id": f"{volunteer_id}:{now}",
             "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
             "branch": {"name": self.name, "province": self.session.settings.get("province"),
                        "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
             "rate_table_version": rate_table().version, "issued_at": now,
+            "binding_secret": secret,
         }
         target = Path(target)
         if target.is_dir():
@@ -135,6 +139,11 @@ class BranchService:
             else:
                 self.db.execute("UPDATE volunteers SET name = ?, villages = ? WHERE id = ?",
                                 [name, json.dumps(list(villages)), volunteer_id])
+            # this file's secret replaces the one of any earlier file for this volunteer
+            self.db.execute(
+                "INSERT OR REPLACE INTO enrolment_secrets(volunteer_id, enrolment_id, secret, "
+                "issued_at) VALUES (?, ?, ?, ?)",
+                [volunteer_id, enrolment["enrolment_id"], secret, now])
             write_enrolment(target, sign_enrolment(enrolment, signing))
         return target
 
@@ -286,10 +295,12 @@ class BranchService:
         volunteer = self.volunteer(volunteer_id)
         if not volunteer["device_key"]:
             raise InputRejected(
-                "Belum ada bundel dari relawan ini, jadi laptopnya belum dikenal; tanda terima "
-                "baru bisa dibuat setelah bundel pertamanya diimpor.",
-                "No bundle from this volunteer yet, so their laptop is unknown; a receipt can "
-                "be made after their first bundle is imported.")
+                "Belum ada bundel dari relawan ini yang diterima, jadi laptopnya belum dikenal; "
+                "tanda terima baru bisa dibuat setelah bundel pertamanya diimpor (atau "
+                "laptopnya disetujui, bila menunggu persetujuan).",
+                "No bundle from this volunteer was accepted yet, so their laptop is unknown; "
+                "a receipt can be made after their first bundle is imported (or their laptop "
+                "approved, if it awaits approval).")
         signing, _identity = self.keys()
         with self.db.atomic():
             path, _manifest = receipts.write_receipt(
@@ -349,5 +360,5 @@ def escrow_key(workspace, recipient: str) -> None:
     from desa_peduli.sync.signing import age_recipient
 
     wrapped = pyrage.encrypt(workspace.key, [age_recipient(recipient)], armored=True)
-    atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped)
+    atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped, private=True)
 

@@ -9,8 +9,8 @@ named by a change in a bundle that device signed (``bundles`` + ``remote_changes
 and every registration those bundles brought in (``state_log``). A soft-deleted one is
 still on the laptop, so it is listed. What the volunteer may have removed with "purge"
 (registered and acknowledged in a receipt the branch wrote before the loss) is listed
-too, marked ``possibly purged``: the branch cannot know whether the volunteer ran purge,
-and the laptop's rolling backups keep purged data for a while. Registrations begun on
+too, marked ``possibly purged``: the branch cannot know whether the volunteer ran purge
+(which removes the data from the laptop's backups too). Registrations begun on
 the laptop but never sent (drafts whose changes a bundle carried without their content)
 are counted, not listed: the branch holds no data about them. Anything made after the
 last bundle is unknown to the branch: ask the volunteer.
@@ -377,7 +377,8 @@ def _read_bundle_file(db, path: Path, identity) -> tuple[dict, set[str], dict[st
                         {"id": reg_id, "data": record.get("data") or {},
                          "updated_at": record.get("saved_at")}, manifest["volunteer_id"])
     except container.ContainerError as exc:
-        raise bundles.refuse(name, "decrypt" if exc.code == "decrypt" else "payload") from exc
+        raise bundles.refuse(name, exc.code if exc.code in ("decrypt", "removed", "payload_hash")
+                             else "payload") from exc
     return info, ids, records
 
 
@@ -565,7 +566,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
         result = facts()
         summary_path = target.with_name(target.stem + ("_summary.txt" if lang == "en"
                                                        else "_ringkasan.txt"))
-        atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"))
+        atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"), private=True)
     else:
         from desa_peduli.services.handover import write_only_workbook, xlsx_cell
 

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected, NotEnrolled, WrongRole
-from desa_peduli.storage.backups import make_backup
+from desa_peduli.storage.backups import forget_backups_before
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import branch_fingerprint, read_enrolment
-from desa_peduli.sync.keystore import ensure_keys, load_keys
-from desa_peduli.sync.signing import fingerprint, unb64
+from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
+from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
+from desa_peduli.sync.signing import b64, fingerprint, unb64
+
+ENROLMENT_SECRET = "enrolment_secret"  # in ``secrets``: the enrolment file's binding secret
 
 PERSONAL_FIELDS = ("nik", "full_name", "birth_place", "birth_date", "phone", "email", "rt",
                    "rw", "street", "work_location", "heirs", "consent")
@@ -47,10 +49,28 @@ class FieldSync:
 
     # -- enrolment ----------------------------------------------------------------------
     def enrol(self, enrolment_path: Path) -> dict:
-        """Bind this workspace to a branch (keeps every registration already here)."""
+        """Bind this workspace to a branch (keeps every registration already here). A
+        laptop enrolled already takes a new file only from the same branch key (a new
+        secret after a laptop swap, new villages): its bundles and escrowed key must never
+        go to whoever made a file with another key."""
         from desa_peduli.services.branch import escrow_key
 
         enrolment = read_enrolment(enrolment_path)
+        branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
+        known = self.settings.get("branch")
+        if known and known.get("signing_key") != branch["signing_key"]:
+            mine = fingerprint(unb64(known["signing_key"]))
+            raise InputRejected(
+                f"Laptop ini sudah terdaftar di kantor cabang {known.get('name') or ''} "
+                f"(sidik jari {mine}); berkas ini ditandatangani kunci lain (sidik jari "
+                f"{branch['fingerprint']}). Berkas ditolak dan tidak ada yang diubah: "
+                "bundel dan kunci titipan laptop ini hanya dikirim ke kantor cabangnya. "
+                "Tanyakan ke kantor cabang Anda.",
+                f"This laptop is enrolled with branch office {known.get('name') or ''} "
+                f"(fingerprint {mine}); this file is signed by another key (fingerprint "
+                f"{branch['fingerprint']}). The file was refused and nothing was changed: "
+                "this laptop's bundles and escrowed key go only to its own branch. "
+                "Ask your branch office.")
         current = self.settings.get("volunteer_id")
         if current and current != enrolment["volunteer_id"]:
             raise InputRejected(
@@ -58,9 +78,13 @@ class FieldSync:
                 f"{enrolment['volunteer_id']}. Minta berkas yang benar ke kantor cabang.",
                 f"This laptop is already enrolled as volunteer {current}; this file is for "
                 f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
-        branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
+        secret = binding_secret(enrolment)
         with self.db.atomic():
             ensure_keys(self.db)
+            if secret is not None:
+                set_secret(self.db, ENROLMENT_SECRET, b64(secret))
+            else:  # a file from before binding secrets: an earlier file's secret is void
+                self.db.execute("DELETE FROM secrets WHERE name = ?", [ENROLMENT_SECRET])
             self.settings.update({
                 "volunteer_id": enrolment["volunteer_id"],
                 "volunteer_name": enrolment["volunteer_name"],
@@ -68,6 +92,7 @@ class FieldSync:
                 "branch": branch,
                 "enrolled_at": local_now(),
                 "rate_table_version": enrolment.get("rate_table_version"),
+                "enrolment_id": enrolment.get("enrolment_id"),
             })
             if not self.settings.get("home_village") and enrolment.get("villages"):
                 self.settings.set("home_village", enrolment["villages"][0])
@@ -98,6 +123,8 @@ class FieldSync:
         signing, identity = load_keys(self.db)
         volunteer_id = self.settings.get("volunteer_id")
         recipient = self.settings.get("branch")["recipient"]
+        secret = get_secret(self.db, ENROLMENT_SECRET)
+        enrolment = (self.settings.get("enrolment_id"), unb64(secret)) if secret else None
         # a read transaction: the bundle is one consistent snapshot even while saving;
         # it takes no write lock, so the UI thread can keep saving meanwhile
         with self.db.atomic():
@@ -105,7 +132,7 @@ class FieldSync:
                 self.db, target, volunteer_id=volunteer_id,
                 workspace_id=self.session.workspace.meta["workspace_id"], device_key=signing,
                 device_identity=identity, branch_recipient=recipient,
-                watermark=watermark, seq_to=seq_to)
+                watermark=watermark, seq_to=seq_to, enrolment=enrolment)
         with self.db.atomic():
             self.settings.update({"last_export_at": local_now(), "last_export_seq": seq_to,
                                   "last_export_file": str(result.path)})
@@ -149,18 +176,46 @@ class FieldSync:
     def purge(self, days: int | None = None) -> int:
         """Remove the personal data of registrations the branch has registered and
         acknowledged, keeping what the progress view needs (id, status, desa, occupation,
-        KPJ number, dates). Nothing unacknowledged is ever purged."""
+        KPJ number, dates). Nothing unacknowledged is ever purged.
+
+        Gone means gone from everywhere this laptop keeps it: the rows, their revisions
+        and attachments, the name index, the database's free pages and write-ahead log,
+        and every backup made before (see :meth:`_forget_purged`)."""
         ids = self.purgeable(days)
-        if not ids:
-            return 0
-        make_backup(self.session.workspace, reason="pre-purge")
-        now = local_now()
-        sets = ", ".join(f"{f} = NULL" for f in PERSONAL_FIELDS)
-        with self.db.atomic():
-            for reg_id in ids:
-                self.db.execute(f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
-                                [now, reg_id])
-                self.db.execute("DELETE FROM attachments WHERE registration_id = ?", [reg_id])
-                self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])
-        # the backup taken just before holds the data: replace it once purged data is safe
+        if ids:
+            now = local_now()
+            sets = ", ".join(f"{f} = NULL" for f in PERSONAL_FIELDS)
+            with self.db.atomic():
+                for reg_id in ids:
+                    self.db.execute(
+                        f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
+                        [now, reg_id])
+                    self.db.execute("DELETE FROM attachments WHERE registration_id = ?",
+                                    [reg_id])
+                    self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])
+                # FTS5 keeps a deleted name's tokens in its segments (as delete markers)
+                # until they merge: rebuilt from the table, the index holds only live names
+                self.db.execute(
+                    "INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
+                self.settings.set("purge_unfinished", True)
+        self._forget_purged()
         return len(ids)
+
+    def _forget_purged(self) -> None:
+        """Finish a purge (again, after one was cut short): no free page, log or backup
+        still holds what it removed. Each step can be repeated, so a purge killed after
+        its commit is finished by the next ``purge``."""
+        if self.settings.get("purge_unfinished"):
+            # the rows' old bytes are wiped as they are freed (secure_delete, see
+            # storage.database.connect), but the write-ahead log's old frames still hold
+            # them: copied back and truncated. A reader that keeps the log busy past the
+            # wait leaves the purge unfinished, for the next one to finish.
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            with self.db.atomic():
+                self.settings.update({"purge_unfinished": bool(busy),
+                                      "last_purge_at": dt.datetime.now().isoformat()})
+        last = self.settings.get("last_purge_at")
+        if last:
+            # a backup from before the purge would bring the people back on restore
+            forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
+            self.settings.set("last_purge_at", None)

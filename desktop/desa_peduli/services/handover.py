@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import Cancelled, InputRejected
-from desa_peduli.storage.files import atomic_writer
+from desa_peduli.storage.files import atomic_writer, make_private
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
     OPEN_DUPLICATES,
     ListQuery,
@@ -257,12 +257,13 @@ class _Values:
                 if key == "heirs":
                     out.append(json.dumps(heirs, ensure_ascii=False) if heirs else None)
                     continue
-                first = heirs[0] if heirs and isinstance(heirs[0], dict) else {}
-                out.append(first.get(key.removeprefix("heir_")))
+                first = (heirs[0] if isinstance(heirs, list) and heirs
+                         and isinstance(heirs[0], dict) else {})
+                out.append(_cell(first.get(key.removeprefix("heir_"))))
             elif key in ("consent_method", "consent_at"):
                 if consent is None:
                     consent = _json(record.get("consent"), {})
-                out.append(consent.get(key.removeprefix("consent_"))
+                out.append(_cell(consent.get(key.removeprefix("consent_")))
                            if isinstance(consent, dict) else None)
             elif key == "programs":
                 programs = _json(record.get("programs"), [])
@@ -276,19 +277,31 @@ class _Values:
                 code = record.get("occupation")
                 out.append(self._occupations.get(code, code) if code else None)
             else:
-                out.append(record.get(key))
+                out.append(_cell(record.get(key)))
         return out
 
 
 def _json(text, empty):
+    """A stored JSON column; ``empty`` when it is not JSON (or nested beyond parsing:
+    a record stored before bundles were checked for shape must not stop an export)."""
     if text is None or text == "":
         return empty
     if not isinstance(text, str):
         return text
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return empty
+
+
+def _cell(value):
+    """A value a spreadsheet cell takes: scalars as they are, anything else as JSON."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return str(value)[:2000]
 
 
 # ----------------------------------------------------------------------------- export
@@ -400,8 +413,8 @@ def csv_cell(value):
 
 
 def write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
-    """A UTF-8 CSV written atomically, each cell made safe for spreadsheets."""
-    with atomic_writer(path) as handle:
+    """A UTF-8 CSV written atomically and privately, each cell made safe for spreadsheets."""
+    with atomic_writer(path, private=True) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         try:
             writer = csv.writer(text)
@@ -438,6 +451,7 @@ def write_only_workbook(path: Path):
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.sheet", suffix=".tmp", dir=path.parent)
         os.close(fd)
         buffers.append(name)
+        make_private(name)  # it holds the rows in clear text until the workbook is saved
         sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
         sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
         sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
@@ -446,7 +460,7 @@ def write_only_workbook(path: Path):
 
     try:
         yield workbook, new_sheet
-        with atomic_writer(path) as handle:
+        with atomic_writer(path, private=True) as handle:
             workbook.save(handle)
     except BaseException:
         for sheet in sheets:  # close the row streams and buffers (Windows removes no

@@ -285,11 +285,14 @@ class ReviewService:
 
     # -- devices ------------------------------------------------------------------------
     def note_refused_device(self, bundle_path: Path) -> str | None:
-        """Remember the laptop of a bundle refused as ``device_changed`` (its signature is
-        checked again here) so the queue shows it until approved. Returns the volunteer
-        id, or None when the bundle is not from a new laptop of an enrolled volunteer."""
+        """Remember the laptop of a bundle refused as ``device_changed`` or
+        ``device_unconfirmed`` (its signature is checked again here) so the queue shows it
+        until approved. Returns the volunteer id, or None when the bundle is not from a
+        laptop awaiting approval for an enrolled volunteer. (Both the window's import and
+        ``desa-peduli import`` call this.)"""
         from desa_peduli.errors import BundleRejected
         from desa_peduli.sync import bundle as bundles
+        from desa_peduli.sync.enrolment import proof_matches
 
         try:
             manifest = bundles.signed_manifest(Path(bundle_path))
@@ -299,8 +302,11 @@ class ReviewService:
             "SELECT device_key, pending_device_key FROM volunteers WHERE id = ?",
             [manifest["volunteer_id"]]).fetchone()
         key = manifest["device_public_key"]
-        if row is None or not row[0] or row[0] == key:
+        if row is None or row[0] == key:
             return None
+        if not row[0] and proof_matches(
+                bundles.enrolment_secret(self.db, manifest["volunteer_id"]), manifest):
+            return None  # proves the enrolment: its import binds it, nothing to approve
         if row[1] != key:
             with self.db.atomic():
                 self.db.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from desa_peduli.errors import InputRejected, WorkspaceDamaged
 from desa_peduli.storage.database import connect, integrity_check
-from desa_peduli.storage.files import fsync_dir
+from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps, replace_with_retry
 from desa_peduli.storage.settings import Settings
 
 NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
@@ -29,21 +30,32 @@ def _stamp(now: dt.datetime) -> str:
 
 
 def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> BackupInfo:
-    """Copy the live database to backups/ atomically; prune old scheduled copies."""
+    """Copy the live database to backups/ atomically; prune old scheduled copies.
+
+    The copy is fsynced through a writable handle (Windows refuses fsync on a read-only
+    one). If anything fails, the temporary copy is removed; one left by a crash or a power
+    cut is removed by the next backup (:func:`prune`).
+    """
     ws.backups_dir.mkdir(exist_ok=True)
     now = dt.datetime.now()
     final = ws.backups_dir / f"{_stamp(now)}-{reason}.db"
     tmp = final.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    target = connect(tmp, ws.key)
     try:
-        target.execute("PRAGMA journal_mode = DELETE")
-        ws.db.conn.backup(target.conn)
-    finally:
-        target.conn.close()
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, final)
+        tmp.unlink(missing_ok=True)
+        target = connect(tmp, ws.key)
+        try:
+            target.execute("PRAGMA journal_mode = DELETE")
+            ws.db.conn.backup(target.conn)
+        finally:
+            target.conn.close()
+        with open(tmp, "r+b") as handle:
+            os.fsync(handle.fileno())
+        replace_with_retry(tmp, final)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise
     fsync_dir(ws.backups_dir)
     settings = Settings(ws.db)
     settings.set("last_backup_at", now.isoformat(timespec="seconds"))
@@ -65,9 +77,39 @@ def list_backups(ws) -> list[BackupInfo]:
 
 
 def prune(ws, keep: int) -> None:
-    """Keep the newest ``keep`` backups (at least one)."""
+    """Keep the newest ``keep`` backups (at least one); remove the temporary copies an
+    interrupted backup left behind (only one program has the workspace open: the lock)."""
     for old in list_backups(ws)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
+    for stale in [*ws.backups_dir.glob("*.tmp"), *ws.backups_dir.glob("*.tmp-journal")]:
+        with contextlib.suppress(OSError):  # Windows: still held by a scanner; next time
+            stale.unlink()
+
+
+def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
+    """Delete every backup made before ``since``; returns the deleted paths.
+
+    After a purge the law wants the removed personal data gone, and a backup from before
+    it would bring the data back: only backups of the purged state are kept. When none
+    is newer than ``since`` one is made first, so a restore point is always left. Also
+    removes the temporary copies a killed backup left (they hold everything too).
+    """
+    cutoff = _stamp(since)
+
+    def older(backup: BackupInfo) -> bool:
+        return NAME_RE.match(backup.path.name).group(1) < cutoff
+
+    # the one made here is kept even when a clock set back names it "older"
+    fresh = make_backup(ws, reason=reason).path if all(map(older, list_backups(ws))) else None
+    gone = []
+    for old in list_backups(ws):
+        if older(old) and old.path != fresh:
+            old.path.unlink(missing_ok=True)
+            gone.append(old.path)
+    gone += remove_stale_temps(ws.backups_dir, pattern=ANY_TEMP)
+    if gone:
+        fsync_dir(ws.backups_dir)
+    return gone
 
 
 def backup_due(ws) -> bool:

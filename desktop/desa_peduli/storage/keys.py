@@ -76,8 +76,8 @@ def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
 
 
 def write_wrapped(path: Path, wrapped: bytes, *, new: bool = False) -> None:
-    """Write a wrapped key atomically; ``new=True``: never over an existing file."""
-    atomic_write_bytes(path, wrapped, new=new)
+    """Write a wrapped key atomically and privately; ``new=True``: never over an existing file."""
+    atomic_write_bytes(path, wrapped, private=True, new=new)
 
 
 def sqlcipher_key_pragma(key: bytes) -> str:

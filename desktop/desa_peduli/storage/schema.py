@@ -422,3 +422,31 @@ def m0009_branch_list_indexes(db: Database) -> None:
                "updated_at, pk)")
     db.execute("CREATE INDEX idx_reg_volunteer ON registrations(volunteer_id, deleted_at, "
                "updated_at, pk)")
+
+
+@migrations(name="0010_enrolment_secrets")
+def m0010_enrolment_secrets(db: Database) -> None:
+    """The one-time secret of each volunteer's latest enrolment file: a laptop's first
+    bundle binds it only when it proves the secret (``sync.enrolment.enrolment_proof``).
+    A table of its own, so that no ``SELECT * FROM volunteers`` ever carries it out.
+    Volunteers enrolled before have none: an unbound laptop of theirs waits for a clerk."""
+    db.execute(
+        """CREATE TABLE enrolment_secrets (
+            volunteer_id TEXT PRIMARY KEY REFERENCES volunteers(id),
+            enrolment_id TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            issued_at TEXT NOT NULL
+        )"""
+    )
+
+
+@migrations(name="0012_forget_purged_names")
+def m0012_forget_purged_names(db: Database) -> None:
+    """A purge before this release left the removed names in the name index (FTS5 keeps a
+    deleted row's tokens as delete markers until its segments merge) and everything in
+    the backups made before it: the index is rebuilt from the table, and the next purge
+    finishes the job (log, backups; see FieldSync.purge)."""
+    if db.execute("SELECT 1 FROM registrations WHERE purged_at IS NOT NULL LIMIT 1").fetchone():
+        db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO settings(key, value) VALUES ('purge_unfinished', 'true') "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value")

@@ -28,7 +28,12 @@ from desa_peduli.errors import (
 )
 from desa_peduli.storage import keys
 from desa_peduli.storage.database import connect
-from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.files import (
+    ANY_TEMP,
+    atomic_write_bytes,
+    refuse_network_share,
+    remove_stale_temps,
+)
 from desa_peduli.storage.schema import known_names, migrations
 
 META_FILE = "workspace.json"
@@ -110,6 +115,7 @@ class Workspace:
         if role not in ROLES:
             raise ValueError(role)
         keys.check_passphrase(passphrase)
+        refuse_network_share(path)
         check_new_workspace_folder(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / KEY_DIR).mkdir(exist_ok=True)
@@ -248,7 +254,15 @@ class Workspace:
                            keys.wrap_with_passphrase(self._key, new))
 
     # -- schema -----------------------------------------------------------------------
+    def _remove_stale_temps(self) -> None:
+        """Remove what killed writes left (a key file, a backup copy: the whole database):
+        this process holds the workspace's lock, so no other program is writing here."""
+        for folder in (self.path, self.path / KEY_DIR):
+            remove_stale_temps(folder, older_than=0)  # only atomic_writer's hidden names
+        remove_stale_temps(self.backups_dir, older_than=0, pattern=ANY_TEMP)
+
     def _open_db(self, *, migrate_backup: bool) -> None:
+        self._remove_stale_temps()
         db = connect(self.db_path, self._key)
         try:
             applied = {m.name for m in migrations.applied(db)}
@@ -271,6 +285,9 @@ class Workspace:
 
 
 def _acquire(path: Path) -> filelock.BaseFileLock:
+    """The workspace's lock, held while it is open (refused on a network share, where
+    neither this lock nor SQLite's are reliable)."""
+    refuse_network_share(path)
     lock = filelock.FileLock(str(path / LOCK_FILE), timeout=0)
     try:
         lock.acquire()

@@ -1,7 +1,8 @@
 """Sync bundles: the volunteer's export and the branch's verified, idempotent import.
 
 Export streams every change after the watermark the branch last acknowledged; import
-checks size and structure, signature, enrolled volunteer, bound device and payload hash
+checks size and structure, signature, enrolled volunteer, bound device (or, for a
+volunteer with none, the manifest's proof of their enrolment file) and payload hash
 *before* decrypting, then merges the whole bundle in one transaction. Registration ids
 are global and a revision is applied only when newer than the one held, so a bundle
 imported twice, or an old one after a newer one, changes nothing.
@@ -31,6 +32,7 @@ from desa_peduli.sync.decoder import (  # noqa: F401 - MAX_* are part of this mo
     Registration,
     decode,
 )
+from desa_peduli.sync.enrolment import enrolment_proof, proof_matches
 from desa_peduli.sync.signing import (
     AgeIdentity,
     SigningKey,
@@ -45,12 +47,16 @@ FORMAT = "desa-peduli-bundle/1"
 MAX_BUNDLE = 2 * 1024**3  # 2 GiB: far above 50,000 registrations with photos
 MAX_TEXT = 2000  # any single text field of the manifest
 SUFFIX = ".dpbundle"
+COUNTED = ("registrations", "revisions", "changes", "attachments")  # the manifest's counts
 MANIFEST_KEYS = {
     "format": str, "type": str, "bundle_id": str, "volunteer_id": str, "workspace_id": str,
     "device_public_key": str, "device_recipient": str, "seq_from": int, "seq_to": int,
     "counts": dict, "created_at": str, "app_version": str, "payload_sha256": str,
     "payload_size": int,
 }
+# absent from bundles of laptops enrolled before binding secrets (and of laptops that
+# were not given one): such a laptop binds only once a clerk approves it
+OPTIONAL_MANIFEST_KEYS = {"enrolment_id": str, "enrolment_proof": str}
 
 
 # ----------------------------------------------------------------------------- export
@@ -69,7 +75,7 @@ def bundle_file_name(volunteer_id: str, seq_from: int, seq_to: int, when: dt.dat
 def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
                    counts: dict) -> Iterator[dict]:
     """Every change in (watermark, seq_to], streamed from cursors (nothing held)."""
-    counts.update(registrations=0, revisions=0, changes=0, attachments=0)
+    counts.update(dict.fromkeys(COUNTED, 0))
     yield {"t": "header", "volunteer_id": volunteer_id, "seq_from": watermark + 1,
            "seq_to": seq_to}
     columns = ", ".join(("id", "revision", "change_seq", "status", "created_at", "updated_at",
@@ -124,8 +130,12 @@ def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
 
 def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id: str,
                  device_key: SigningKey, device_identity: AgeIdentity, branch_recipient: str,
-                 watermark: int, seq_to: int) -> ExportResult:
-    """Write one bundle file atomically into ``target`` (a folder or a file path)."""
+                 watermark: int, seq_to: int,
+                 enrolment: tuple[str | None, bytes] | None = None) -> ExportResult:
+    """Write one bundle file atomically into ``target`` (a folder or a file path).
+
+    ``enrolment``: (enrolment id, binding secret) of the laptop's enrolment file; the
+    manifest then proves it, which binds this device at the branch when none is bound."""
     now = dt.datetime.now().astimezone()
     target = Path(target)
     if target.is_dir():
@@ -139,6 +149,11 @@ def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id:
         "seq_from": watermark + 1, "seq_to": seq_to,
         "created_at": now.isoformat(timespec="seconds"), "app_version": __version__,
     }
+    if enrolment is not None:
+        enrolment_id, secret = enrolment
+        if enrolment_id:
+            manifest["enrolment_id"] = enrolment_id
+        manifest["enrolment_proof"] = enrolment_proof(secret, manifest)
     final = container.write_container(
         target, header=HEADER, manifest=manifest,
         records=export_records(db, volunteer_id, watermark, seq_to, counts),
@@ -174,6 +189,11 @@ class ImportReport:
 
 REFUSALS = {
     "unreadable": ("berkas tidak terbaca.", "the file cannot be read."),
+    "removed": ("flashdisk dicabut atau berkas terpotong saat dibaca; tidak ada yang diubah. "
+                "Pasang lagi flashdisk lalu impor ulang (atau minta relawan mengekspor ulang).",
+                "the drive was removed or the file is cut short while reading; nothing was "
+                "changed. Put the drive back and import again (or ask the volunteer to "
+                "export again)."),
     "truncated": ("berkas terpotong (mungkin flashdisk dicabut saat menyalin). Minta relawan "
                   "mengekspor ulang.", "the file is cut short (perhaps the stick was pulled "
                   "out while copying). Ask the volunteer to export again."),
@@ -190,6 +210,14 @@ REFUSALS = {
                        "sent from a different laptop than the one bound to this volunteer. "
                        "Check the laptop fingerprint with the volunteer, then approve the "
                        "new device."),
+    "device_unconfirmed": ("dikirim dari laptop yang belum dikonfirmasi untuk relawan ini "
+                           "(bundel tidak membuktikan berkas pendaftaran relawan ini). Cocokkan "
+                           "sidik jari laptop dengan relawan lalu setujui laptop itu, atau buat "
+                           "berkas pendaftaran baru untuk relawan ini.",
+                           "sent from a laptop not confirmed for this volunteer (the bundle "
+                           "does not prove this volunteer's enrolment file). Compare the "
+                           "laptop's fingerprint with the volunteer and approve it, or issue "
+                           "a new enrolment file for this volunteer."),
     "already_imported": ("bundel ini sudah pernah diimpor; tidak ada yang diubah.",
                          "this bundle was imported before; nothing was changed."),
     "payload_hash": ("isi bundel tidak cocok dengan manifesnya (rusak atau diubah).",
@@ -204,6 +232,9 @@ REFUSALS = {
                      "this bundle is meant for another branch."),
 }
 
+# refusals that name a laptop a clerk may approve after comparing its fingerprint
+DEVICE_REFUSALS = ("device_changed", "device_unconfirmed")
+
 
 def refuse(file_name: str, reason: str) -> BundleRejected:
     text_id, text_en = REFUSALS[reason]
@@ -216,6 +247,10 @@ def check_manifest_shape(manifest: dict, file_name: str) -> None:
         if not isinstance(value, kind) or isinstance(value, bool):
             raise refuse(file_name, "manifest")
         if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise refuse(file_name, "manifest")
+    for key, kind in OPTIONAL_MANIFEST_KEYS.items():
+        value = manifest.get(key)
+        if value is not None and (not isinstance(value, kind) or len(value) > MAX_TEXT):
             raise refuse(file_name, "manifest")
     if manifest["format"] != FORMAT or manifest["type"] != "bundle":
         raise refuse(file_name, "not_a_bundle")
@@ -259,14 +294,28 @@ def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, 
         error = refuse(name, "device_changed")
         error.device_fingerprint = fingerprint(device_key)
         raise error
+    if not volunteer["device_key"] and not proof_matches(enrolment_secret(db, volunteer["id"]),
+                                                         manifest):
+        # no laptop bound (a new volunteer, or one a restored backup lost): only the
+        # holder of the volunteer's enrolment file may bind, else a clerk confirms it
+        error = refuse(name, "device_unconfirmed")
+        error.device_fingerprint = fingerprint(device_key)
+        raise error
     if db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?",
                   [manifest["bundle_id"]]).fetchone():
         raise refuse(name, "already_imported")
     try:
-        container.check_payload_hash(opened)
+        container.check_payload_hash(opened)  # early; the guarantee is in iter_records
     except container.ContainerError as exc:
-        raise refuse(name, "payload_hash") from exc
+        raise refuse(name, "removed" if exc.code == "removed" else "payload_hash") from exc
     return opened, volunteer
+
+
+def enrolment_secret(db: Database, volunteer_id: str) -> bytes | None:
+    """The binding secret of the volunteer's latest enrolment file (None before 0010)."""
+    row = db.execute("SELECT secret FROM enrolment_secrets WHERE volunteer_id = ?",
+                     [volunteer_id]).fetchone()
+    return unb64(row[0]) if row else None
 
 
 def import_bundle(
@@ -302,6 +351,7 @@ def import_bundle(
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
     seen_end = False
+    read = dict.fromkeys(COUNTED, 0)  # what the payload really holds, against its counts
     merger = _Merger(db, volunteer_id, manifest["device_public_key"], report, now, name)
     if decode_items is not None:
         items = decode_items(opened)
@@ -319,9 +369,11 @@ def import_bundle(
                 if seen_end:
                     raise refuse(name, "payload")
                 if type(item) is Registration:
+                    read["registrations"] += 1
                     merger.add_registration(item)
                     continue
                 if type(item) is tuple:
+                    read["changes"] += 1
                     merger.add_change(item[1])
                     continue
                 kind = item.get("t")
@@ -331,8 +383,10 @@ def import_bundle(
                             or item.get("seq_to") != manifest["seq_to"]):
                         raise refuse(name, "payload")
                 elif kind == "attachment":
+                    read["attachments"] += 1
                     merger.add_attachment(item)
                 elif kind == "revision":
+                    read["revisions"] += 1
                     merger.add_revision(item)
                 elif kind == "end":
                     if item.get("counts") != manifest["counts"]:
@@ -340,7 +394,8 @@ def import_bundle(
                     seen_end = True
                 else:
                     raise refuse(name, "payload")
-            if not seen_end:
+            # the iterator ended: every byte decrypted matched the signed hash
+            if not seen_end or read != manifest["counts"]:
                 raise refuse(name, "incomplete")
             merger.finish()
             report.duplicates = _flag_duplicates(db, merger.touched_niks, manifest["bundle_id"],
@@ -367,7 +422,7 @@ def import_bundle(
                        [acked, now, volunteer_id])
     except container.ContainerError as exc:
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise refuse(name, "payload") from exc
     finally:
         items.close()  # stops the decryption thread (or leaves the decoder busy: closed)

@@ -12,10 +12,20 @@ The manifest sits after the payload so a file is written in one streaming pass; 
 carries the payload's SHA-256 and size, so a reader checks structure, signature and
 hash *before* decrypting or parsing anything. A file cut short lacks its footer and is
 refused at once. See docs/bundle-format.md.
+
+That first hash is a cheap early refusal, not the guarantee: the file can change between
+two reads (a shared folder, a hostile stick). :func:`iter_records` hashes exactly the
+bytes it hands to age, in the same pass, and raises ``payload_hash`` at the end of the
+stream when they differ from the signed manifest, so a caller merging in a transaction
+never commits a payload the signature does not cover.
+
+An I/O error while reading (the stick pulled out, the file shrinking) is ``removed``,
+never ``decrypt``: only age refusing bytes that still hash right means a wrong key.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import io
@@ -31,14 +41,17 @@ from typing import BinaryIO
 
 import pyrage
 
+from desa_peduli.errors import DriveRemoved
 from desa_peduli.storage.files import atomic_writer
-from desa_peduli.sync.signing import SigningKey, canonical_json, verify
+from desa_peduli.sync.signing import SigningKey, canonical_json, parse_json, verify
 
 FOOTER_MAGIC = b"DPEND01\n"
 FOOTER = struct.Struct(">QI8s")
 SIGNATURE_SIZE = 64
 MAX_MANIFEST = 1 << 20
 CHUNK = 1 << 16
+# errors of a write on a stick that went away (ENOENT: its folder vanished with it)
+DRIVE_GONE = frozenset({errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ESTALE})
 
 
 class ContainerError(Exception):
@@ -66,13 +79,18 @@ class _HashingWriter(io.RawIOBase):
         self.target = target
         self.sha = hashlib.sha256()
         self.size = 0
+        self.error: OSError | None = None  # age wraps what a write raised: kept here
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
         data = bytes(data)
-        self.target.write(data)
+        try:
+            self.target.write(data)
+        except OSError as exc:
+            self.error = exc
+            raise
         self.sha.update(data)
         self.size += len(data)
         return len(data)
@@ -128,19 +146,35 @@ def write_container(
 
     ``manifest`` gets ``payload_sha256`` and ``payload_size`` added. ``on_manifest`` may
     add fields known only after the records were streamed (counts, ranges).
+
+    Raises :class:`DriveRemoved` when the target drive goes away while writing (nothing
+    is left behind but what the drive itself kept).
     """
-    with atomic_writer(path) as handle:
-        handle.write(header)
-        hashing = _HashingWriter(handle)
-        reader = io.BufferedReader(_GeneratorReader(gzip_jsonl_chunks(records)), CHUNK)
-        pyrage.encrypt_io(reader, hashing, recipients)
-        final = dict(manifest, payload_sha256=hashing.sha.hexdigest(), payload_size=hashing.size)
-        if on_manifest:
-            on_manifest(final)
-        manifest_bytes = canonical_json(final)
-        handle.write(manifest_bytes)
-        handle.write(signing_key.sign(manifest_bytes))
-        handle.write(FOOTER.pack(hashing.size, len(manifest_bytes), FOOTER_MAGIC))
+    # ENOENT means the drive went away only when its folder was there to begin with
+    gone = DRIVE_GONE if Path(path).parent.is_dir() else DRIVE_GONE - {errno.ENOENT}
+    try:
+        with atomic_writer(path) as handle:
+            handle.write(header)
+            hashing = _HashingWriter(handle)
+            reader = io.BufferedReader(_GeneratorReader(gzip_jsonl_chunks(records)), CHUNK)
+            try:
+                pyrage.encrypt_io(reader, hashing, recipients)
+            except Exception:  # age wraps the write's OSError: raise that one
+                if hashing.error is not None:
+                    raise hashing.error from None
+                raise
+            final = dict(manifest, payload_sha256=hashing.sha.hexdigest(),
+                         payload_size=hashing.size)
+            if on_manifest:
+                on_manifest(final)
+            manifest_bytes = canonical_json(final)
+            handle.write(manifest_bytes)
+            handle.write(signing_key.sign(manifest_bytes))
+            handle.write(FOOTER.pack(hashing.size, len(manifest_bytes), FOOTER_MAGIC))
+    except OSError as exc:
+        if exc.errno in gone:
+            raise DriveRemoved(path) from exc
+        raise
     return final
 
 
@@ -150,29 +184,39 @@ def open_container(path: Path, *, header: bytes, max_payload: int) -> OpenedCont
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ContainerError("unreadable", str(exc)) from exc
+        raise ContainerError("removed" if exc.errno in DRIVE_GONE - {errno.ENOENT}
+                             else "unreadable", str(exc)) from exc
     minimum = len(header) + SIGNATURE_SIZE + FOOTER.size
     if size < minimum:
         raise ContainerError("truncated", f"{size} bytes")
-    with open(path, "rb") as handle:
-        if handle.read(len(header)) != header:
-            raise ContainerError("not_a_bundle")
-        handle.seek(size - FOOTER.size)
-        payload_size, manifest_size, magic = FOOTER.unpack(handle.read(FOOTER.size))
-        if magic != FOOTER_MAGIC:
-            raise ContainerError("truncated", "footer missing")
-        if manifest_size > MAX_MANIFEST or payload_size > max_payload:
-            raise ContainerError("too_large")
-        if len(header) + payload_size + manifest_size + SIGNATURE_SIZE + FOOTER.size != size:
-            raise ContainerError("structure", "lengths do not add up")
-        handle.seek(len(header) + payload_size)
-        manifest_bytes = handle.read(manifest_size)
-        signature = handle.read(SIGNATURE_SIZE)
     try:
-        manifest = json.loads(manifest_bytes)
-    except ValueError as exc:
+        with open(path, "rb") as handle:
+            if handle.read(len(header)) != header:
+                raise ContainerError("not_a_bundle")
+            handle.seek(size - FOOTER.size)
+            footer = handle.read(FOOTER.size)
+            if len(footer) != FOOTER.size:
+                raise ContainerError("removed", "the file shrank while reading")
+            payload_size, manifest_size, magic = FOOTER.unpack(footer)
+            if magic != FOOTER_MAGIC:
+                raise ContainerError("truncated", "footer missing")
+            if manifest_size > MAX_MANIFEST or payload_size > max_payload:
+                raise ContainerError("too_large")
+            if len(header) + payload_size + manifest_size + SIGNATURE_SIZE + FOOTER.size != size:
+                raise ContainerError("structure", "lengths do not add up")
+            handle.seek(len(header) + payload_size)
+            manifest_bytes = handle.read(manifest_size)
+            signature = handle.read(SIGNATURE_SIZE)
+    except OSError as exc:
+        raise ContainerError("removed", str(exc)) from exc
+    if len(manifest_bytes) != manifest_size or len(signature) != SIGNATURE_SIZE:
+        raise ContainerError("removed", "the file shrank while reading")
+    try:
+        manifest = parse_json(manifest_bytes)
+        canonical = isinstance(manifest, dict) and canonical_json(manifest) == manifest_bytes
+    except (ValueError, RecursionError) as exc:
         raise ContainerError("manifest", "not JSON") from exc
-    if not isinstance(manifest, dict) or canonical_json(manifest) != manifest_bytes:
+    if not canonical:
         raise ContainerError("manifest", "not canonical")
     if manifest.get("payload_size") != payload_size:
         raise ContainerError("structure", "payload size differs from manifest")
@@ -186,26 +230,31 @@ def check_signature(opened: OpenedContainer, public_key: bytes) -> None:
 
 
 def check_payload_hash(opened: OpenedContainer) -> None:
-    sha = hashlib.sha256()
-    with open(opened.path, "rb") as handle:
-        handle.seek(opened.payload_offset)
-        left = opened.payload_size
-        while left:
-            chunk = handle.read(min(CHUNK * 4, left))
-            if not chunk:
-                raise ContainerError("truncated")
-            sha.update(chunk)
-            left -= len(chunk)
-    if sha.hexdigest() != opened.manifest.get("payload_sha256"):
+    """An early refusal of a damaged payload, before decryption (not the guarantee:
+    :func:`iter_records` hashes what it decrypts)."""
+    try:
+        with open(opened.path, "rb") as handle:
+            handle.seek(opened.payload_offset)
+            window = _Window(handle, opened.payload_size)
+            window.drain()
+    except OSError as exc:
+        raise ContainerError("removed", str(exc)) from exc
+    if window.sha.hexdigest() != opened.manifest.get("payload_sha256"):
         raise ContainerError("payload_hash")
 
 
 class _Window(io.RawIOBase):
-    """Read only ``size`` bytes of ``handle`` from its current position."""
+    """Read only ``size`` bytes of ``handle`` from its current position, hashing them.
+
+    A read error, or the file ending early, is kept in ``error`` (age wraps whatever its
+    reader raises into a decryption error) and raised as an ``OSError``.
+    """
 
     def __init__(self, handle: BinaryIO, size: int):
         self.handle = handle
         self.left = size
+        self.sha = hashlib.sha256()
+        self.error: OSError | None = None
 
     def readable(self) -> bool:
         return True
@@ -213,10 +262,23 @@ class _Window(io.RawIOBase):
     def readinto(self, target) -> int:
         if self.left <= 0:
             return 0
-        data = self.handle.read(min(len(target), self.left))
+        try:
+            data = self.handle.read(min(len(target), self.left))
+            if not data:
+                raise OSError(errno.EIO, "the file ended before its payload did")
+        except OSError as exc:
+            self.error = exc
+            raise
         target[: len(data)] = data
+        self.sha.update(data)
         self.left -= len(data)
         return len(data)
+
+    def drain(self) -> None:
+        """Read (and hash) the rest of the window."""
+        buffer = bytearray(CHUNK * 4)
+        while self.readinto(buffer):
+            pass
 
 
 class _QueueWriter(io.RawIOBase):
@@ -264,8 +326,38 @@ class _QueueReader(io.RawIOBase):
 _END = object()
 
 
+def _decrypt_verified(opened: OpenedContainer, identity, writer: _QueueWriter) -> str:
+    """Decrypt the payload into ``writer`` from one read that is also hashed; returns
+    the digest, raises ``payload_hash`` when it is not the signed one, ``removed`` on an
+    I/O error and ``decrypt`` only when age refuses bytes that hash right."""
+    expected = opened.manifest.get("payload_sha256")
+    try:
+        with open(opened.path, "rb") as handle:
+            handle.seek(opened.payload_offset)
+            window = _Window(handle, opened.payload_size)
+            try:
+                pyrage.decrypt_io(io.BufferedReader(window, CHUNK), writer, [identity])
+                failure = None
+            except Exception as exc:  # noqa: BLE001 - age's errors: DecryptError, OSError
+                if window.error is not None:
+                    raise window.error from exc
+                if writer.stopped.is_set():
+                    raise ContainerError("stopped") from exc
+                failure = exc
+            window.drain()  # what age left unread is covered too; damaged bytes are that
+    except OSError as exc:
+        raise ContainerError("removed", str(exc)) from exc
+    digest = window.sha.hexdigest()
+    if digest != expected:
+        raise ContainerError("payload_hash")
+    if failure is not None:
+        raise ContainerError("decrypt", type(failure).__name__) from failure
+    return digest
+
+
 def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
-                 max_small_line: int | None = None, large_kinds: tuple = ()) -> Iterator[dict]:
+                 max_small_line: int | None = None, large_kinds: tuple = (),
+                 verified: dict | None = None) -> Iterator[dict]:
     """Decrypt and decompress the payload, yielding one record at a time.
 
     A line longer than ``max_line`` is refused; so is one longer than ``max_small_line``
@@ -274,20 +366,25 @@ def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
     Plaintext never touches the disk: age decrypts in a helper thread into a small
     bounded queue, and the records are parsed from it as they arrive, so memory stays
     bounded by one record (``max_line``) whatever the size of the bundle.
+
+    The bytes age decrypts are hashed as they are read; after the last record, the
+    iterator raises ``ContainerError("payload_hash")`` instead of ending when they are
+    not the payload the manifest signs (consume it to the end before committing).
+    ``verified["payload_sha256"]`` is then set to that digest.
     """
     chunks: queue.Queue = queue.Queue(maxsize=8)
     writer = _QueueWriter(chunks)
 
     def decrypt() -> None:
         try:
-            with open(opened.path, "rb") as handle:
-                handle.seek(opened.payload_offset)
-                window = io.BufferedReader(_Window(handle, opened.payload_size), CHUNK)
-                pyrage.decrypt_io(window, writer, [identity])
+            digest = _decrypt_verified(opened, identity, writer)
+            if verified is not None:
+                verified["payload_sha256"] = digest
             chunks.put(_END)
         except BaseException as exc:  # noqa: BLE001 - handed to the reading side
             if not writer.stopped.is_set():
-                chunks.put(ContainerError("decrypt", type(exc).__name__))
+                chunks.put(exc if isinstance(exc, ContainerError)
+                           else ContainerError("decrypt", type(exc).__name__))
 
     thread = threading.Thread(target=decrypt, name="age-decrypt", daemon=True)
     thread.start()
@@ -306,8 +403,8 @@ def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
                 if len(line) > max_line:
                     raise ContainerError("record_too_large")
                 try:
-                    record = json.loads(line)
-                except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
+                    record = parse_json(line)
+                except ValueError as exc:
                     raise ContainerError("payload", "bad JSON line") from exc
                 if not isinstance(record, dict):
                     raise ContainerError("payload", "record is not an object")

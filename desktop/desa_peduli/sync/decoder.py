@@ -15,12 +15,13 @@ when its pipe closes (also when the parent is killed).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from desa_peduli.domain.registration import FIELDS
+from desa_peduli.domain.registration import FIELDS, STATUSES
 from desa_peduli.sync import container
 
 JSON_COLUMNS = ("programs", "heirs", "consent")
@@ -29,6 +30,9 @@ BATCH_BYTES = 4 * 1024**2
 MAX_SMALL_RECORD = 64 * 1024  # any line but an attachment: a registration is ~1.5 KB
 MAX_RECORD = 16 * 1024**2  # one attachment line: a KTP photo fits easily
 MAX_TEXT = 2000
+MAX_ID = 100  # a registration id (a UUID is 36)
+MAX_INT = 2**53  # sequence and revision numbers, amounts: far above any real one
+NUMBER_FIELDS = frozenset({"declared_income", "payment_months"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +54,128 @@ class Registration:
     attachments: tuple  # attachment kinds the record names
 
 
+# -- the shape of each record ------------------------------------------------------------
+# A bundle is signed by a bound laptop, which may still be hostile: every value a record
+# carries is checked for its type and size here, before anything is stored, so that a
+# stored record never breaks a later reader (lists, hand-over, review). A record that
+# fails is refused as damaged content (ValueError); content that is only wrong (an
+# invalid NIK) passes and is stored as ``invalid`` for review by the form's validation.
+def _text(value, limit: int = MAX_TEXT) -> bool:
+    return type(value) is str and len(value) <= limit
+
+
+def _optional_text(value, limit: int = MAX_TEXT) -> bool:
+    return value is None or _text(value, limit)
+
+
+def _number(value, low: int = 0) -> bool:
+    return type(value) is int and low <= value < MAX_INT
+
+
+def _moment(value) -> bool:
+    if not _text(value, 64):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _optional_moment(value) -> bool:
+    return value is None or _moment(value)
+
+
+def _flat(value: object) -> bool:
+    """A dict of short texts, flags and numbers (a heir, the consent)."""
+    if type(value) is not dict or len(value) > 20:
+        return False
+    for key, item in value.items():
+        if type(key) is not str or len(key) > 40:
+            return False
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_TEXT:
+                return False
+        elif not (item is None or kind is bool or (kind is int and 0 <= item < MAX_INT)):
+            return False
+    return True
+
+
+_TEXT_FIELDS = tuple(f for f in FIELDS
+                     if f not in NUMBER_FIELDS and f not in ("programs", "heirs", "consent"))
+
+
+def _check_data(data) -> None:
+    """The form's fields: texts, numbers, and the three JSON columns' shapes (written
+    as plain loops: this runs for every registration of a large import)."""
+    if type(data) is not dict:
+        raise ValueError("registration data")
+    get = data.get
+    for name in _TEXT_FIELDS:
+        value = get(name)
+        if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
+            raise ValueError(name)
+    for name in NUMBER_FIELDS:
+        value = get(name)
+        if not (value is None or _number(value) or _text(value, 40)):
+            raise ValueError(name)
+    programs, heirs, consent = get("programs"), get("heirs"), get("consent")
+    if programs is not None and not (type(programs) is list and len(programs) <= 20 and all(
+            type(p) is str and len(p) <= 40 for p in programs)):
+        raise ValueError("programs")
+    if heirs is not None and not (type(heirs) is list and len(heirs) <= 20
+                                  and all(_flat(h) for h in heirs)):
+        raise ValueError("heirs")
+    if consent is not None and not _flat(consent):
+        raise ValueError("consent")
+
+
+def _check_attachment_names(attachments) -> None:
+    if type(attachments) is not dict or len(attachments) > 20 or not all(
+            _text(k, 40) and _text(v, 64) for k, v in attachments.items()):
+        raise ValueError("attachments")
+
+
 def _check_registration(record: dict) -> None:
-    if (not isinstance(record["id"], str) or not isinstance(record["revision"], int)
-            or isinstance(record["revision"], bool) or not isinstance(record["data"], dict)
-            or not isinstance(record.get("attachments", {}), dict)
-            or not isinstance(record["change_seq"], int)
-            or isinstance(record["change_seq"], bool)):
+    if not (_text(record["id"], MAX_ID) and record["id"] and _number(record["revision"], 1)
+            and _number(record["change_seq"]) and _text(record.get("volunteer_id"))
+            and record.get("status") in STATUSES and _optional_moment(record.get("created_at"))
+            and _optional_moment(record.get("updated_at"))
+            and _optional_moment(record.get("deleted_at"))
+            and _optional_text(record.get("deleted_reason"))):
         raise ValueError("registration record")
+    _check_data(record["data"])
+    _check_attachment_names(record.get("attachments", {}))
+
+
+def _check_revision(record: dict) -> None:
+    if not (_text(record["registration_id"], MAX_ID) and _number(record["revision"], 1)
+            and _number(record["change_seq"]) and _text(record["status"], 40)
+            and _moment(record["saved_at"]) and _optional_text(record.get("saved_by"))):
+        raise ValueError("revision record")
+    data = record["data"]
+    _check_data(data)
+    _check_attachment_names(data.get("attachments", {}))
+    if not set(data) <= {*FIELDS, "attachments"}:
+        raise ValueError("revision record")
+
+
+def _check_change(record: dict) -> None:
+    fields = record["fields"]
+    if not (_number(record["seq"], 1) and _text(record["registration_id"], MAX_ID)
+            and _number(record["revision"]) and _text(record["action"], 40)
+            and type(fields) is list and len(fields) <= 100
+            and all(_text(f, 100) for f in fields) and _optional_text(record.get("reason"))
+            and _optional_text(record.get("actor")) and _moment(record["at"])):
+        raise ValueError("change record")
+
+
+def _check_attachment(record: dict) -> None:
+    if not (_text(record["registration_id"], MAX_ID) and _text(record["kind"], 40)
+            and _text(record["mime"], 100) and _text(record["sha256"], 64)
+            and type(record["data"]) is str):
+        raise ValueError("attachment record")
 
 
 def problems_of(data: dict, attachments: dict, validate) -> list[dict]:
@@ -95,21 +214,28 @@ def prepare(record: dict, validate: Callable[[dict], object]):
             errors, record.get("updated_at"), record.get("deleted_at"),
             record.get("deleted_reason"), record.get("created_at"), tuple(attachments))
     if kind == "change":
-        return ("change", (int(record["seq"]), str(record["registration_id"]),
-                           int(record["revision"]), str(record["action"]),
-                           json.dumps(record["fields"]), record.get("reason"),
-                           record.get("actor"), str(record["at"])))
-    if kind == "attachment" and any(isinstance(v, str) and len(v) > MAX_TEXT
-                                    for k, v in record.items() if k != "data"):
-        raise container.ContainerError("record_too_large")
+        _check_change(record)
+        return ("change", (record["seq"], record["registration_id"], record["revision"],
+                           record["action"], json.dumps(record["fields"]), record.get("reason"),
+                           record.get("actor"), record["at"]))
+    if kind == "attachment":
+        if any(isinstance(v, str) and len(v) > MAX_TEXT
+               for k, v in record.items() if k != "data"):
+            raise container.ContainerError("record_too_large")
+        _check_attachment(record)
+    elif kind == "revision":
+        _check_revision(record)
     return record
 
 
-def decode(opened: container.OpenedContainer, identity, validate) -> Iterator:
-    """Prepared items of a payload, in this process."""
+def decode(opened: container.OpenedContainer, identity, validate,
+           verified: dict | None = None) -> Iterator:
+    """Prepared items of a payload, in this process. Raises ``payload_hash`` at the end
+    when the bytes decrypted are not the signed payload (see ``container.iter_records``,
+    which also sets ``verified["payload_sha256"]``)."""
     for record in container.iter_records(opened, identity, max_line=MAX_RECORD,
                                          max_small_line=MAX_SMALL_RECORD,
-                                         large_kinds=("attachment",)):
+                                         large_kinds=("attachment",), verified=verified):
         yield prepare(record, validate)
 
 
@@ -145,8 +271,9 @@ def _serve(conn) -> None:
             opened, secret, spec = request
             validate = _child_validator(spec)
             batch, size = [], 0
+            verified: dict = {}
             try:
-                for item in decode(opened, AgeIdentity(secret).identity, validate):
+                for item in decode(opened, AgeIdentity(secret).identity, validate, verified):
                     batch.append(item)
                     if type(item) is dict and item.get("t") == "attachment":
                         size += len(item.get("data") or "")
@@ -154,10 +281,11 @@ def _serve(conn) -> None:
                         conn.send(("items", batch))
                         batch, size = [], 0
                 conn.send(("items", batch))
-                conn.send(("done", None))
+                conn.send(("done", verified.get("payload_sha256")))
             except container.ContainerError as exc:
                 conn.send(("container_error", (exc.code, str(exc))))
-            except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError,
+                    OverflowError) as exc:
                 conn.send(("record_error", type(exc).__name__))
             except Exception as exc:  # noqa: BLE001 - a bug: the parent refuses the file
                 conn.send(("record_error", repr(exc)[:200]))
@@ -184,7 +312,11 @@ class DecoderProcess:
     def decode(self, opened: container.OpenedContainer, secret: str,
                spec: ValidationSpec) -> Iterator:
         """Prepared items of a payload, from the child. Stopping early (an error, a
-        cancel) leaves the child busy: it is then closed and a new one is needed."""
+        cancel) leaves the child busy: it is then closed and a new one is needed.
+
+        The child opens the file itself: it reports the digest of the bytes it decrypted,
+        and this raises ``payload_hash`` (before the caller can commit) unless it is the
+        one in the manifest this process checked the signature of."""
         self._busy = True
         try:
             self._conn.send((opened, secret, spec))
@@ -199,6 +331,8 @@ class DecoderProcess:
                 yield from value
             elif kind == "done":
                 self._busy = False
+                if value is None or value != opened.manifest.get("payload_sha256"):
+                    raise container.ContainerError("payload_hash")
                 return
             elif kind == "container_error":
                 self._busy = False

@@ -2,17 +2,27 @@
 
     {"format": "desa-peduli-enrolment/1",
      "enrolment": {volunteer_id, volunteer_name, villages, branch: {name, province,
-                   signing_key, recipient}, rate_table_version, issued_at, enrolment_id},
+                   signing_key, recipient}, rate_table_version, issued_at, enrolment_id,
+                   binding_secret},
      "signature": base64 Ed25519 over canonical_json(enrolment)}
 
 The laptop trusts the branch key it finds inside on first use; staff and volunteer
 compare the branch fingerprint aloud, which is what makes that trust safe.
+
+``binding_secret`` (base64, 32 random bytes; files from before it have none) is known
+only to the branch and the laptop given this file: each bundle manifest carries
+``enrolment_proof``, an HMAC-SHA256 under it binding the volunteer to the device keys
+that sign and receive, so the branch binds a volunteer's first laptop only when it holds
+that file (:func:`proof_matches`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
+import secrets
 from pathlib import Path
 
 from desa_peduli.errors import BundleRejected
@@ -23,12 +33,15 @@ from desa_peduli.sync.signing import (
     b64,
     canonical_json,
     fingerprint,
+    parse_json,
     unb64,
     verify,
 )
 
 FORMAT = "desa-peduli-enrolment/1"
 MAX_SIZE = 64 * 1024
+SECRET_SIZE = 32
+PROOF_FIELDS = ("volunteer_id", "device_public_key", "device_recipient", "workspace_id")
 VOLUNTEER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
@@ -56,7 +69,7 @@ def read_enrolment(path: Path) -> dict:
         if path.stat().st_size > MAX_SIZE:
             raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
                           "file too large for an enrolment file.")
-        document = json.loads(path.read_bytes())
+        document = parse_json(path.read_bytes())  # too deep: a ValueError
     except OSError as exc:
         raise _refuse(path, "unreadable", "berkas tidak terbaca.", "file cannot be read.") from exc
     except ValueError as exc:
@@ -74,8 +87,9 @@ def read_enrolment(path: Path) -> dict:
         ok = (valid_volunteer_id(enrolment["volunteer_id"])
               and isinstance(enrolment["volunteer_name"], str)
               and isinstance(enrolment.get("villages", []), list)
+              and _valid_secret(enrolment.get("binding_secret"))
               and verify(key, signature, canonical_json(enrolment)))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
         raise _refuse(path, "structure", "isi berkas pendaftaran tidak lengkap.",
                       "the enrolment file is incomplete.") from exc
     if not ok:
@@ -89,3 +103,40 @@ def read_enrolment(path: Path) -> dict:
 
 def branch_fingerprint(enrolment: dict) -> str:
     return fingerprint(unb64(enrolment["branch"]["signing_key"]))
+
+
+def new_binding_secret() -> bytes:
+    return secrets.token_bytes(SECRET_SIZE)
+
+
+def _valid_secret(value: object) -> bool:
+    """Absent (a file from before binding secrets) or base64 of SECRET_SIZE bytes (else
+    ValueError: the file is incomplete, not forged)."""
+    if value is None:
+        return True
+    if not isinstance(value, str) or len(unb64(value)) != SECRET_SIZE:
+        raise ValueError("binding_secret")
+    return True
+
+
+def binding_secret(enrolment: dict) -> bytes | None:
+    """The one-time secret of a verified enrolment (None in a file from before it)."""
+    value = enrolment.get("binding_secret")
+    return unb64(value) if value else None
+
+
+def enrolment_proof(secret: bytes, manifest: dict) -> str:
+    """HMAC-SHA256 (hex) under the enrolment's secret over the volunteer id and the device
+    keys a bundle ``manifest`` names. The device key signs the manifest, so the proof
+    cannot be moved to another key, and only the holder of the enrolment file can make it."""
+    message = canonical_json({name: manifest[name] for name in PROOF_FIELDS})
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def proof_matches(secret: bytes | None, manifest: dict) -> bool:
+    """Whether ``manifest`` proves the enrolment holding ``secret`` (constant time)."""
+    proof = manifest.get("enrolment_proof")
+    if not secret or not isinstance(proof, str):
+        return False
+    return hmac.compare_digest(enrolment_proof(secret, manifest).encode(),
+                               proof.encode("ascii", "replace"))

@@ -96,6 +96,10 @@ RECEIPT_REFUSALS = {
             "yang diubah.", "this receipt is the same as or older than one already applied; "
             "nothing was changed."),
     "payload": ("isi tanda terima rusak.", "the receipt content is damaged."),
+    "removed": ("flashdisk dicabut atau berkas terpotong saat dibaca; tidak ada yang diubah. "
+                "Pasang lagi flashdisk lalu impor ulang.",
+                "the drive was removed or the file is cut short while reading; nothing was "
+                "changed. Put the drive back and import again."),
 }
 
 
@@ -131,7 +135,8 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
     try:
         opened = container.open_container(path, header=HEADER, max_payload=MAX_RECEIPT)
     except container.ContainerError as exc:
-        raise refuse(name, "not_a_receipt" if exc.code == "not_a_bundle" else "structure") from exc
+        raise refuse(name, {"not_a_bundle": "not_a_receipt", "removed": "removed"}.get(
+            exc.code, "structure")) from exc
     manifest = opened.manifest
     try:
         container.check_signature(opened, branch_key)
@@ -150,24 +155,32 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
     if receipt_seq <= last_receipt_seq:
         raise refuse(name, "old")
     try:
-        container.check_payload_hash(opened)
+        container.check_payload_hash(opened)  # early; the guarantee is in iter_records
     except container.ContainerError as exc:
-        raise refuse(name, "payload_hash") from exc
+        raise refuse(name, "removed" if exc.code == "removed" else "payload_hash") from exc
     report = ReceiptReport(name, receipt_seq, max(acked_seq, acked))
     now = local_now()
     try:
         with db.atomic():
-            seen_end = False
+            seen_end = ended = False
+            read = {"states": 0, "reference": 0}
+            # consumed to its end: it raises there when the bytes decrypted were not the
+            # signed payload, so nothing commits
             for record in container.iter_records(opened, device_identity.identity):
                 kind = record.get("t")
+                if ended:
+                    raise refuse(name, "payload")  # nothing after the end
                 if kind == "state":
+                    read["states"] += 1
                     _apply_state(db, record, manifest, report, now, acked)
                 elif kind == "reference":
+                    read["reference"] += 1
                     applied = on_reference(record) if on_reference is not None else None
                     if applied:
                         report.reference.append(applied)
                 elif kind == "end":
-                    seen_end = record.get("counts") == manifest.get("counts")
+                    ended = True
+                    seen_end = record.get("counts") == manifest.get("counts") == read
                 elif kind != "header":
                     raise refuse(name, "payload")
             if not seen_end:
@@ -175,7 +188,8 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
             if on_applied is not None:
                 on_applied(report)
     except container.ContainerError as exc:
-        raise refuse(name, "payload") from exc
+        raise refuse(name, exc.code if exc.code in ("removed", "payload_hash")
+                     else "payload") from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise refuse(name, "payload") from exc
     return report
@@ -183,7 +197,9 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
 
 def _apply_state(db, record, manifest, report, now, acked) -> None:
     state = record["state"]
-    if state not in STATES:
+    if state not in STATES or type(record["id"]) is not str or not all(
+            record.get(k) is None or type(record[k]) is str and len(record[k]) <= 2000
+            for k in ("reason", "kpj_number", "duplicate_of")):
         raise ValueError("state")
     row = db.execute("SELECT revision, change_seq, status, branch_state, branch_reason, "
                      "kpj_number FROM registrations WHERE id = ?", [record["id"]]).fetchone()

@@ -25,6 +25,15 @@ def canonical_json(value) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def parse_json(data: bytes | str):
+    """``json.loads`` for bytes from outside: nesting too deep for the parser (``[[[…``
+    a hundred thousand deep) is a ``ValueError`` like any other malformed JSON."""
+    try:
+        return json.loads(data)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+
+
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

@@ -1003,6 +1003,7 @@ class KpjImportDialog(_DeskDialog):
     def save_list_to(self, path: Path) -> None:
         import io
 
+        from desa_peduli.errors import DesaPeduliError
         from desa_peduli.storage.files import atomic_write_bytes
 
         lang = "en" if current_language() == "en" else "id"
@@ -1013,8 +1014,8 @@ class KpjImportDialog(_DeskDialog):
         for item in self.report.unmatched:
             writer.writerow([item.row, item.nik, item.kpj, item.message(lang)])
         try:
-            atomic_write_bytes(path, text.getvalue().encode("utf-8"))
-        except OSError as exc:
+            atomic_write_bytes(path, text.getvalue().encode("utf-8"), private=True)
+        except (OSError, DesaPeduliError) as exc:  # FileInUse: open in Excel
             show_error(self.error, labels.error_message(exc))
             return
         self.status_label.setText(self.tr("List saved: {file}").format(file=path.name))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.sync.bundle import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.sync_dialogs import message_box
 from desa_peduli.ui.sync_worker import run_with_own_connection
@@ -391,7 +392,7 @@ class ImportView(QWidget):
         prefix = f"{outcome.path.name}: "
         if message.startswith(prefix):
             message = message[len(prefix):]
-        if outcome.reason == "device_changed" and outcome.device_fingerprint:
+        if outcome.reason in DEVICE_REFUSALS and outcome.device_fingerprint:
             message += " " + self.tr("New laptop's fingerprint: {fingerprint}.").format(
                 fingerprint=outcome.device_fingerprint)
         return self.tr("Refused: {message}").format(message=message)
@@ -427,20 +428,29 @@ class ImportView(QWidget):
         outcome = self.selected_outcome()
         self.import_button.setEnabled(not self.running)
         self.approve_button.setEnabled(
-            not self.running and outcome is not None and outcome.reason == "device_changed")
+            not self.running and outcome is not None and outcome.reason in DEVICE_REFUSALS)
 
     # -- a volunteer's new laptop --------------------------------------------------------
     def approve_device(self) -> None:
         outcome = self.selected_outcome()
-        if outcome is None or outcome.reason != "device_changed" or self.running:
+        if outcome is None or outcome.reason not in DEVICE_REFUSALS or self.running:
             return
+        if outcome.reason == "device_changed":
+            text = self.tr(
+                "{file} was sent from a laptop other than the one registered for this "
+                "volunteer.\n\nIts fingerprint: {fingerprint}\n\nAsk the volunteer to read "
+                "the fingerprint on their laptop (Sync → Show fingerprints). Approve only "
+                "if it is the same; then the bundle is imported again.")
+        else:
+            text = self.tr(
+                "{file} was sent from a laptop not yet confirmed for this volunteer: it "
+                "does not prove their enrolment file.\n\nIts fingerprint: {fingerprint}\n\n"
+                "Ask the volunteer to read the fingerprint on their laptop (Sync → Show "
+                "fingerprints). Approve only if it is the same; then the bundle is imported "
+                "again.")
         box = message_box(
             self, QMessageBox.Icon.Warning, self.tr("Approve this laptop"),
-            self.tr("{file} was sent from a laptop other than the one registered for this "
-                    "volunteer.\n\nIts fingerprint: {fingerprint}\n\nAsk the volunteer to read "
-                    "the fingerprint on their laptop (Sync → Show fingerprints). Approve only "
-                    "if it is the same; then the bundle is imported again.").format(
-                file=outcome.path.name, fingerprint=outcome.device_fingerprint or "?"),
+            text.format(file=outcome.path.name, fingerprint=outcome.device_fingerprint or "?"),
             [(self.tr("&Approve and import"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
         yes, no = box.buttons()[0], box.buttons()[1]

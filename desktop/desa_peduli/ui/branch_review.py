@@ -46,6 +46,7 @@ from desa_peduli.services.review import (
     WARNING,
     ReviewService,
 )
+from desa_peduli.sync.bundle import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.review_models import (
     ITEM_NAME,
@@ -620,9 +621,16 @@ class ReviewView(QWidget, DialogHost):
 
     # -- laptops ------------------------------------------------------------------------
     def _show_device(self, item: dict) -> None:
-        self.device_intro.setText(self.tr(
-            "Volunteer {id} ({name}) sent a bundle from a laptop other than the one bound "
-            "to them ({when}). It was refused; nothing from it was imported.").format(
+        if item.get("current_fingerprint"):
+            intro = self.tr(
+                "Volunteer {id} ({name}) sent a bundle from a laptop other than the one bound "
+                "to them ({when}). It was refused; nothing from it was imported.")
+        else:
+            intro = self.tr(
+                "Volunteer {id} ({name}) sent a bundle from a laptop not yet confirmed for "
+                "them ({when}): it does not prove their enrolment file. It was refused; "
+                "nothing from it was imported.")
+        self.device_intro.setText(intro.format(
             id=item["volunteer_id"], name=item.get("full_name") or "",
             when=labels.format_timestamp(item.get("since"))))
         self.current_fingerprint.setText(item.get("current_fingerprint") or "-")
@@ -634,12 +642,19 @@ class ReviewView(QWidget, DialogHost):
         if item is None or item["kind"] != DEVICE:
             return
         volunteer_id = item["volunteer_id"]
+        if item.get("current_fingerprint"):
+            question = self.tr(
+                "Approve the laptop with fingerprint\n{fingerprint}\nfor volunteer {id}? "
+                "Only if the volunteer reads the same fingerprint on it. Their old laptop's "
+                "bundles are refused from then on.")
+        else:
+            question = self.tr(
+                "Approve the laptop with fingerprint\n{fingerprint}\nfor volunteer {id}? "
+                "Only if the volunteer reads the same fingerprint on it: anyone who knows "
+                "the volunteer's id can send a bundle in their name.")
         box = message_box(
             self, QMessageBox.Icon.Warning, self.tr("Approve this laptop"),
-            self.tr("Approve the laptop with fingerprint\n{fingerprint}\nfor volunteer {id}? "
-                    "Only if the volunteer reads the same fingerprint on it. Their old laptop's "
-                    "bundles are refused from then on.").format(
-                fingerprint=item["fingerprint"], id=volunteer_id),
+            question.format(fingerprint=item["fingerprint"], id=volunteer_id),
             [(self.tr("&Approve"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
         yes, no = box.buttons()[0], box.buttons()[1]
@@ -683,10 +698,11 @@ class ReviewView(QWidget, DialogHost):
             id=volunteer_id))
 
     def _on_import_view_finished(self, outcomes: list) -> None:
-        """Remember the laptops of bundles refused as coming from a new laptop."""
+        """Remember the laptops of bundles refused as coming from a new or unconfirmed
+        laptop."""
         noted = False
         for outcome in outcomes:
-            if getattr(outcome, "reason", None) == "device_changed":
+            if getattr(outcome, "reason", None) in DEVICE_REFUSALS:
                 try:
                     noted = self.review.note_refused_device(outcome.path) is not None or noted
                 except Exception:  # noqa: BLE001 - the queue misses one item; logged

@@ -173,6 +173,7 @@ def backup_reason_label(reason: str) -> str:
         "pre-migration": QCoreApplication.translate("Labels", "Before an update"),
         "pre-import": QCoreApplication.translate("Labels", "Before importing bundles"),
         "pre-purge": QCoreApplication.translate("Labels", "Before removing personal data"),
+        "post-purge": QCoreApplication.translate("Labels", "After removing personal data"),
         "pre-recovery": QCoreApplication.translate("Labels", "Before a recovery"),
     }
     return labels.get(reason, reason)

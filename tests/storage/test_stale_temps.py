@@ -1,0 +1,63 @@
+"""Temporary files a killed write left (a hand-over in clear text, a backup copy) do not
+stay: the next write into the folder and the next opening of the workspace remove them."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.workspace import Workspace
+
+NIK = b"1504054203880001"
+LONG_AGO = time.time() - 3600
+
+
+def _left(folder, prefix: str, *, old: bool = True):
+    """A temporary file as the program's writers name them, holding a NIK."""
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    os.write(fd, b"nik," + NIK + b"\n")
+    os.close(fd)
+    if old:
+        os.utime(name, (LONG_AGO, LONG_AGO))
+    return name
+
+
+def test_a_write_removes_what_killed_writes_left_in_its_folder(tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    csv = _left(stick, ".handover-20261201.csv.")  # atomic_writer's temporary file
+    sheet = _left(stick, ".handover-20261201.xlsx.sheet")  # a hand-over sheet's rows
+    running = _left(stick, ".breach-RLW-001.csv.", old=False)  # being written right now
+    theirs = [stick / "notes.tmp", stick / ".~lock.data.csv#", stick / "data.csv"]
+    for path in theirs:
+        path.write_bytes(b"not ours")
+        os.utime(path, (LONG_AGO, LONG_AGO))
+
+    atomic_write_bytes(stick / "breach-RLW-002.csv", b"nik\n")
+
+    assert not os.path.exists(csv) and not os.path.exists(sheet)
+    assert os.path.exists(running)
+    assert all(path.exists() for path in theirs)
+
+
+def test_opening_a_workspace_removes_every_temp_a_killed_write_left(workspace_template,
+                                                                     workspace_dir):
+    _src, key = workspace_template
+    with Workspace.open_with_key(workspace_dir, key) as ws:
+        backup_dir, keys_dir = ws.backups_dir, workspace_dir / "keys"
+    # fresh ones too: the workspace's lock says no other program writes here
+    left = [_left(workspace_dir, ".workspace.json.", old=False),
+            _left(keys_dir, ".passphrase.age.", old=False)]
+    copy = backup_dir / "20261201T080000000000-scheduled.tmp"  # make_backup's copy
+    copy.write_bytes(b"a whole database")
+    (workspace_dir / "notes.tmp").write_bytes(b"someone else's, in a --data-dir they chose")
+    kept = set(os.listdir(workspace_dir)) | {"keys/" + n for n in os.listdir(keys_dir)}
+    kept -= {os.path.basename(p) for p in left} | {"keys/" + os.path.basename(left[1])}
+
+    with Workspace.open_with_key(workspace_dir, key):
+        pass
+
+    assert not any(os.path.exists(p) for p in left) and not copy.exists()
+    assert kept <= set(os.listdir(workspace_dir)) | {"keys/" + n for n in os.listdir(keys_dir)}
