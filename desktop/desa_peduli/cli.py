@@ -7,7 +7,6 @@ changed), 2 usage error, 3 workspace problem.
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
 import importlib
 import json
@@ -510,6 +509,7 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from desa_peduli.services.listing import export_records
+    from desa_peduli.services.spreadsheet import CsvWriter
 
     with _open(args) as session:
         records = export_records(session, status=args.status,
@@ -523,7 +523,7 @@ def cmd_list(args) -> int:
                 flat = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
                         for k, v in record.items()}
                 if writer is None:
-                    writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
+                    writer = CsvWriter(sys.stdout, fieldnames=list(flat))
                     writer.writeheader()
                 writer.writerow(flat)
     return EXIT_OK

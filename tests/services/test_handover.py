@@ -214,7 +214,7 @@ def test_xlsx_drops_characters_xml_cannot_hold(branch, tmp_path):
 
 
 def test_csv_cells_never_become_formulas():
-    from desa_peduli.services.handover import csv_cell
+    from desa_peduli.services.spreadsheet import csv_cell
 
     assert csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
