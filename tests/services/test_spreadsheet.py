@@ -123,34 +123,26 @@ def test_coverage_csv_goes_through_the_one_writer(hostile_branch, tmp_path, monk
     assert _inert_csv(target, "utf-8-sig") == DANGEROUS
 
 
-def test_list_csv_keeps_formula_text_inert(session, valid_registration, capsys, monkeypatch):
+def test_list_csv_keeps_formula_text_inert(workspace_template, workspace_dir,
+                                           valid_registration, capsys, monkeypatch):
     from desa_peduli import cli
-    from desa_peduli.services.registrations import RegistrationService
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
 
-    for number, text in enumerate(DANGEROUS, start=1):
-        record = dict(valid_registration, nik=f"15040542038800{number:02d}", street=text,
-                      work_location=text)
-        assert RegistrationService(session).save(record).outcome.id
-    stored = [v for row in session.db.execute("SELECT street, work_location FROM "
-                                              "registrations") for v in row]
+    key = workspace_template[1]
+    with Session(Workspace.open_with_key(workspace_dir, key)) as session:
+        for number, text in enumerate(DANGEROUS, start=1):
+            record = dict(valid_registration, nik=f"15040542038800{number:02d}", street=text,
+                          work_location=text)
+            assert session.registrations.save(record).outcome.id
+        stored = [v for row in session.db.execute("SELECT street, work_location FROM "
+                                                  "registrations") for v in row]
     assert set(DANGEROUS[:4]) <= set(stored)  # (the form's rules trim the tab and CR)
-    monkeypatch.setattr(cli, "_open", lambda args: _Borrowed(session))
-    assert cli.main(["list", "--format", "csv"]) == 0
+    monkeypatch.setattr(Workspace, "unwrap_key", staticmethod(lambda _path, _passphrase: key))
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "tidak-dipakai")
+    assert cli.main(["--data-dir", str(workspace_dir), "list", "--format", "csv"]) == 0
     found = _inert_csv_text(capsys.readouterr().out, stored)
     assert sorted(found) == sorted(stored)
-
-
-class _Borrowed:
-    """The test's open session, as the CLI's ``with _open(args) as session`` expects."""
-
-    def __init__(self, session):
-        self.session = session
-
-    def __enter__(self):
-        return self.session
-
-    def __exit__(self, *exc):
-        return False
 
 
 def test_no_module_writes_csv_or_xlsx_without_the_one_writer():

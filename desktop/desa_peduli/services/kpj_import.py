@@ -355,7 +355,7 @@ def import_kpj(session, path: Path, *, nik_column: str | None = None,
                 "INSERT INTO state_log(registration_id, state, reason, kpj_number, duplicate_of, "
                 "actor, at, batch_id) VALUES (?, 'registered', NULL, ?, NULL, ?, ?, ?)",
                 [(reg_id, kpj, actor, now, report.batch_id) for reg_id, kpj in updates])
-        if remember:
+        if remember and (updates or report.unchanged):  # columns that matched something
             session.settings.set(SETTING, {"nik": report.nik_column, "kpj": report.kpj_column})
         report.applied = True
     return report

@@ -372,7 +372,7 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:
                               f"columns, beyond the limits ({MAX_ROWS} rows, {MAX_COLUMNS} "
                               "columns)")
             sheet.reset_dimensions()  # no padding to whatever size the file declares
-            rows = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+            rows = sheet.iter_rows(values_only=True)
         except InputRejected:
             raise
         except Exception as exc:  # noqa: BLE001 - see above
@@ -388,11 +388,10 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:
             if number > MAX_ROWS + 1:
                 raise _too_many_rows(path, number)
             values = list(values)
-            if values[MAX_COLUMNS] is not None:
-                raise _too_wide(path, number)
-            del values[MAX_COLUMNS:]
             while values and values[-1] is None:
                 values.pop()
+            if len(values) > MAX_COLUMNS:
+                raise _too_wide(path, number)
             if any(isinstance(v, str) and len(v) > MAX_CELL for v in values):
                 raise _too_long_cell(path, number)
             yield number, values
