@@ -35,6 +35,8 @@ def rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             target.writestr(info.filename, replace.get(info.filename, source.read(info)))
+        for name in sorted(set(replace) - set(source.namelist())):
+            target.writestr(name, replace[name])
     return out.getvalue()
 
 
@@ -46,7 +48,16 @@ def shared_strings_bomb(unpacked: int = 40 * MB) -> bytes:
     table = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
              b'.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (count, count)
              + item * count + b"</sst>")
-    return rezip(xlsx([["nik", "full_name"], ["x", "y"]]), {"xl/sharedStrings.xml": table})
+    data = xlsx([["nik", "full_name"], ["x", "y"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml").replace(b"</Types>", (
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+        rels = archive.read("xl/_rels/workbook.xml.rels").replace(b"</Relationships>", (
+            b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    return rezip(data, {"xl/sharedStrings.xml": table, "[Content_Types].xml": types,
+                        "xl/_rels/workbook.xml.rels": rels})
 
 
 def absurd_dimensions() -> bytes:

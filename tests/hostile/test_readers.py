@@ -109,3 +109,15 @@ def test_every_reader_refuses_every_hostile_file(world, contents, reader_name, e
     if reader.names_file:
         assert source.name in out + err, err
     assert after == before, "the workspace changed"
+
+
+@pytest.mark.xfail(strict=True, reason=ROBUST_CLI)
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_passphrase_file_from_notepad_or_powershell_opens(world, tmp_path, capsys, encoding):
+    """The right passphrase, saved with a BOM (Notepad) or as UTF-16 (PowerShell)."""
+    from tests.conftest import PASSPHRASE
+
+    source = tmp_path / "sandi.txt"
+    source.write_bytes((PASSPHRASE + "\r\n").encode(encoding))
+    assert main(["--data-dir", str(world.volunteer), "--passphrase-file", str(source),
+                 "check"]) == 0

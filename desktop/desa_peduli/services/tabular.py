@@ -295,8 +295,6 @@ def _iter_csv(path: Path, delimiters: str) -> Iterator[tuple[int, list]]:
             handle.seek(0)
         except UnicodeDecodeError as exc:
             raise _not_text(path, 1) from exc
-        if "\x00" in sample:
-            raise _nul(path, 1)
         try:
             dialect = csv.Sniffer().sniff(sample, delimiters=delimiters)
         except csv.Error:
