@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import csv
 import getpass
 import importlib
 import json
@@ -554,6 +553,7 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from desa_peduli.services.listing import export_records
+    from desa_peduli.services.spreadsheet import CsvWriter
 
     with _open(args) as session:
         records = export_records(session, status=args.status,
@@ -567,7 +567,7 @@ def cmd_list(args) -> int:
                 flat = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
                         for k, v in record.items()}
                 if writer is None:
-                    writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
+                    writer = CsvWriter(sys.stdout, fieldnames=list(flat))
                     writer.writeheader()
                 writer.writerow(flat)
     return EXIT_OK

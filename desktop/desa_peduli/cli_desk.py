@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from desa_peduli.cli import UsageError, _lang, _open, _say
-from desa_peduli.errors import EXIT_OK, WrongRole
+from desa_peduli.errors import EXIT_INPUT, EXIT_OK, WrongRole
 
 
 def add_commands(sub) -> dict:
@@ -136,6 +136,9 @@ def cmd_import_kpj(args) -> int:
             session, Path(args.file), nik_column=args.nik_column, kpj_column=args.kpj_column,
             header_row=args.header_row, apply=not args.dry_run)
     lang = _lang(args)
+    # no row could be used: the file is refused as a whole (nothing changed, exit 1)
+    code = EXIT_INPUT if report.unmatched and not (report.registered or report.unchanged) \
+        else EXIT_OK
     for item in report.unmatched:  # NIKs masked: this may end up in a log
         if lang == "en":
             line = f"{report.file}: row {item.row}: {item.message('en')} (NIK {mask_nik(item.nik)})"
@@ -148,7 +151,7 @@ def cmd_import_kpj(args) -> int:
         for item in data["unmatched"]:
             item["nik"] = mask_nik(item["nik"])
         print(json.dumps(data, ensure_ascii=False))
-        return EXIT_OK
+        return code
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
     _say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
@@ -157,7 +160,7 @@ def cmd_import_kpj(args) -> int:
          f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
          f"registered, {len(report.unmatched)} rows not used"
          + (" (see above)." if report.unmatched else "."), err=False)
-    return EXIT_OK
+    return code
 
 
 # ------------------------------------------------------------------------------ breach

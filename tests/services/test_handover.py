@@ -211,13 +211,3 @@ def test_xlsx_drops_characters_xml_cannot_hold(branch, tmp_path):
         Column("street", "street"), Column("work_location", "work")])
     _headers, rows = read_xlsx(result.path)
     assert rows == [["Jalan Baru\tNo. 5", "=1+1"]]
-
-
-def test_csv_cells_never_become_formulas():
-    from desa_peduli.services.handover import csv_cell
-
-    assert csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
-    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert csv_cell("-2+3") == "'-2+3"
-    assert csv_cell("+6281234567890") == "+6281234567890"  # a phone stays a phone
-    assert csv_cell("Jl. Merdeka") == "Jl. Merdeka" and csv_cell(42) == 42

@@ -19,6 +19,7 @@ def test_0010_adds_enrolment_secrets_to_a_branch_from_before(branch_template, tm
         ws.db.execute("DROP TABLE enrolment_secrets")
         ws.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_enrolment_secrets'")
     with Workspace.open_with_key(path, key) as ws:
-        assert [m.name for m in schema.migrations.applied(ws.db)] == schema.known_names()
+        assert sorted(m.name for m in schema.migrations.applied(ws.db)) == sorted(
+            schema.known_names())
         assert ws.db.execute("SELECT count(*) FROM enrolment_secrets").fetchone()[0] == 0
         assert ws.db.execute("SELECT device_key FROM volunteers").fetchall() == [("a2V5",)]

@@ -765,13 +765,18 @@ def _maybe_json(value: object, kind: type):
     return value
 
 
+def _within(number: int) -> int | None:
+    """A whole number of at most ``_MAX_DIGITS`` digits (SQLite's INTEGER holds it)."""
+    return number if abs(number) < 10**_MAX_DIGITS else None
+
+
 def _parse_int(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _within(value)
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return int(value)
+        return _within(int(value))
     if isinstance(value, str):
         text = value.strip()
         if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
@@ -784,9 +789,9 @@ def _parse_rupiah(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _within(value)
     if isinstance(value, float):
-        return int(value) if math.isfinite(value) and value.is_integer() else None
+        return _within(int(value)) if math.isfinite(value) and value.is_integer() else None
     if not isinstance(value, str):
         return None
     text = "".join(value.split())

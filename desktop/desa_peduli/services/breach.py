@@ -560,7 +560,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
     if progress:
         progress(0, total)
     if fmt == "csv":
-        from desa_peduli.services.handover import write_csv
+        from desa_peduli.services.spreadsheet import write_csv
 
         write_csv(target, headers, rows())
         result = facts()
@@ -568,17 +568,17 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
                                                        else "_ringkasan.txt"))
         atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"), private=True)
     else:
-        from desa_peduli.services.handover import write_only_workbook, xlsx_cell
+        from desa_peduli.services.spreadsheet import append, write_only_workbook
 
         with write_only_workbook(target) as (_workbook, new_sheet):
             first = new_sheet("Summary" if lang == "en" else "Ringkasan")
             people = new_sheet("People" if lang == "en" else "Orang")
-            people.append(headers)
+            append(people, headers)
             for row in rows():
-                people.append([xlsx_cell(people, v) for v in row])
+                append(people, row)
             result = facts()
             for line in summary_lines(result, lang):
-                first.append([xlsx_cell(first, v) for v in line])
+                append(first, line)
     if progress:
         progress(summary.people, total)
     return BreachReport(target, fmt, summary.people, full_nik, result, summary_path)

@@ -352,7 +352,9 @@ class CoverageService:
         updates: dict[str, dict] = {}
         skipped = 0
         current = self.targets()
+        rows = 0
         for row in iter_rows(path):
+            rows += 1
             if row.data is None:
                 problems.append((row.number, row.error or "", row.error_en or ""))
                 continue
@@ -393,6 +395,10 @@ class CoverageService:
             merged["source"] = (source or getattr(before, "source", None)
                                 or f"impor {path.name}")[:300]
             updates[region.code] = Target(region.code, **merged)
+        if not rows:
+            raise InputRejected(f"{path.name}: tidak ada baris angka di berkas ini; tidak ada yang "
+                                "diubah.", f"{path.name}: the file holds no rows of figures; "
+                                "nothing was changed.")
         if problems:
             lines_id = [f"{path.name} baris {n}: {m_id}" for n, m_id, _ in problems[:20]]
             lines_en = [f"{path.name} row {n}: {m_en}" for n, _, m_en in problems[:20]]

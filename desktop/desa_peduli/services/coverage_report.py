@@ -7,9 +7,7 @@ Column headers and labels follow the language asked for (Indonesian by default).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,8 @@ from desa_peduli.services.coverage import (
     VolunteerActivity,
     week_label,
 )
-from desa_peduli.storage.files import atomic_writer
+from desa_peduli.services.spreadsheet import append, write_only_workbook, xlsx_cell
+from desa_peduli.services.spreadsheet import write_csv as write_table_csv
 
 FORMATS = ("csv", "xlsx", "pdf")
 LEVELS = {"kabupaten": REGENCY, "kecamatan": DISTRICT, "desa": VILLAGE}
@@ -193,97 +192,74 @@ def table_rows(report: CoverageReport, lang: str = "id"):
 
 def write_csv(report: CoverageReport, target: Path, lang: str = "id") -> Path:
     """The coverage table, one row per region, UTF-8 with a BOM (Excel reads it right)."""
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    for row in table_rows(report, lang):
-        writer.writerow(["" if v is None else v for v in row])
-    with atomic_writer(target) as handle:
-        handle.write(text.getvalue().encode("utf-8-sig"))
-    return Path(target)
+    rows = table_rows(report, lang)
+    header = next(rows)
+    return write_table_csv(target, header, (["" if v is None else v for v in row]
+                                            for row in rows), bom=True)
 
 
 def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
     """Sheets: coverage per region, per week, per occupation, per funding source, volunteers
-    (openpyxl write-only mode: rows stream to the file)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    (openpyxl write-only mode: rows stream to the file; every cell through ``spreadsheet``)."""
     from openpyxl.styles import Font
 
-    workbook = Workbook(write_only=True)
     bold = Font(bold=True)
+    with write_only_workbook(target) as (_workbook, new_sheet):
 
-    def sheet(title_id: str, title_en: str, headers: list[str], widths: list[int]):
-        ws = workbook.create_sheet(title_en if lang == "en" else title_id)
-        for index, width in enumerate(widths):
-            ws.column_dimensions[_column_letter(index)].width = width
-        ws.freeze_panes = "A2"
-        header_cells = []
-        for text in headers:
-            cell = WriteOnlyCell(ws, value=text)
-            cell.font = bold
-            header_cells.append(cell)
-        ws.append(header_cells)
-        return ws
+        def sheet(title_id: str, title_en: str, headers: list[str], widths: list[int]):
+            ws = new_sheet(title_en if lang == "en" else title_id, widths=widths, freeze="A2")
+            ws.append([xlsx_cell(ws, text, font=bold) for text in headers])
+            return ws
 
-    context = _context(report, lang)
-    widths = {"name": 30, "kabupaten": 26, "kecamatan": 22, "source": 40, "note": 28,
-              "level": 14}
-    ws = sheet("Cakupan", "Coverage", [c.header(lang) for c in COLUMNS],
-               [widths.get(c.key, 13) for c in COLUMNS])
-    for region in report.regions:
-        cells = []
-        for column in COLUMNS:
-            value = column.value(region, context)
-            cell = WriteOnlyCell(ws, value=value)
-            if column.percent and value is not None:
-                cell.number_format = "0.00"
-            elif isinstance(value, int):
-                cell.number_format = "#,##0"
-            if region.level in (PROVINCE, REGENCY):
-                cell.font = bold
-            cells.append(cell)
-        ws.append(cells)
+        context = _context(report, lang)
+        widths = {"name": 30, "kabupaten": 26, "kecamatan": 22, "source": 40, "note": 28,
+                  "level": 14}
+        ws = sheet("Cakupan", "Coverage", [c.header(lang) for c in COLUMNS],
+                   [widths.get(c.key, 13) for c in COLUMNS])
+        for region in report.regions:
+            cells = []
+            for column in COLUMNS:
+                value = column.value(region, context)
+                number_format = None
+                if column.percent and value is not None:
+                    number_format = "0.00"
+                elif isinstance(value, int):
+                    number_format = "#,##0"
+                font = bold if region.level in (PROVINCE, REGENCY) else None
+                cells.append(xlsx_cell(ws, value, font=font, number_format=number_format))
+            ws.append(cells)
 
-    dashboard = report.dashboard
-    ws = sheet("Per minggu", "Weekly", ["minggu" if lang != "en" else "week",
-                                         "senin" if lang != "en" else "monday",
-                                         "pendaftaran" if lang != "en" else "registrations"],
-               [12, 12, 14])
-    for monday, n in dashboard.weeks:
-        ws.append([week_label(monday), monday, n])
+        dashboard = report.dashboard
+        ws = sheet("Per minggu", "Weekly", ["minggu" if lang != "en" else "week",
+                                             "senin" if lang != "en" else "monday",
+                                             "pendaftaran" if lang != "en" else "registrations"],
+                   [12, 12, 14])
+        for monday, n in dashboard.weeks:
+            append(ws, [week_label(monday), monday, n])
 
-    total = dashboard.scope.total or 1
-    for title_id, title_en, what_id, what_en, counts, words, widths in (
-            ("Pekerjaan", "Occupations", "pekerjaan", "occupation", dashboard.occupations,
-             occupation_words(lang), [22, 30, 14, 10]),
-            ("Sumber dana", "Funding", "sumber dana", "funding source", dashboard.funding,
-             funding_words(lang), [18, 40, 14, 10])):
-        ws = sheet(title_id, title_en, ["kode" if lang != "en" else "code",
-                                        what_id if lang != "en" else what_en,
-                                        "pendaftaran" if lang != "en" else "registrations",
-                                        "persen" if lang != "en" else "percent"], widths)
-        for code, n in counts.items():
-            ws.append([code, words.get(code, code), n, round(n * 100 / total, 2)])
+        total = dashboard.scope.total or 1
+        for title_id, title_en, what_id, what_en, counts, words, widths in (
+                ("Pekerjaan", "Occupations", "pekerjaan", "occupation", dashboard.occupations,
+                 occupation_words(lang), [22, 30, 14, 10]),
+                ("Sumber dana", "Funding", "sumber dana", "funding source", dashboard.funding,
+                 funding_words(lang), [18, 40, 14, 10])):
+            ws = sheet(title_id, title_en, ["kode" if lang != "en" else "code",
+                                            what_id if lang != "en" else what_en,
+                                            "pendaftaran" if lang != "en" else "registrations",
+                                            "persen" if lang != "en" else "percent"], widths)
+            for code, n in counts.items():
+                append(ws, [code, words.get(code, code), n, round(n * 100 / total, 2)])
 
-    weeks = [week_label(m) for m, _ in report.volunteers[0].weeks] if report.volunteers else []
-    ws = sheet("Relawan", "Volunteers",
-               ["id", "nama" if lang != "en" else "name",
-                "pendaftaran" if lang != "en" else "registrations", *weeks,
-                "bundel_terakhir" if lang != "en" else "last_bundle",
-                "perbaikan_terbuka" if lang != "en" else "open_corrections",
-                "perlu_dikunjungi" if lang != "en" else "needs_visit"],
-               [10, 26, 13, *([10] * len(weeks)), 22, 14, 44])
-    for item in report.volunteers:
-        ws.append([item.id, item.name, item.registrations, *(n for _, n in item.weeks),
-                   item.last_bundle_at or "", item.open_corrections,
-                   "; ".join(word(REASON_WORDS[r], lang) for r in item.reasons)])
-
-    with atomic_writer(target) as handle:
-        workbook.save(handle)
+        weeks = [week_label(m) for m, _ in report.volunteers[0].weeks] if report.volunteers else []
+        ws = sheet("Relawan", "Volunteers",
+                   ["id", "nama" if lang != "en" else "name",
+                    "pendaftaran" if lang != "en" else "registrations", *weeks,
+                    "bundel_terakhir" if lang != "en" else "last_bundle",
+                    "perbaikan_terbuka" if lang != "en" else "open_corrections",
+                    "perlu_dikunjungi" if lang != "en" else "needs_visit"],
+                   [10, 26, 13, *([10] * len(weeks)), 22, 14, 44])
+        for item in report.volunteers:
+            append(ws, [item.id, item.name, item.registrations, *(n for _, n in item.weeks),
+                        item.last_bundle_at or "", item.open_corrections,
+                        "; ".join(word(REASON_WORDS[r], lang) for r in item.reasons)])
     return Path(target)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)

@@ -15,19 +15,14 @@ cancel check run every ``CHUNK`` rows; a cancelled export leaves no file.
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import datetime as dt
-import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import Cancelled, InputRejected
-from desa_peduli.storage.files import atomic_writer, make_private
+from desa_peduli.services.spreadsheet import write_csv, write_xlsx
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
     OPEN_DUPLICATES,
     ListQuery,
@@ -402,93 +397,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
     return HandoverResult(path, fmt, written, headers, filters.describe())
 
 
-def csv_cell(value):
-    """A value a spreadsheet opening the CSV shows as text, never runs as a formula: text
-    starting with = @ (or + - not followed by a number, e.g. a phone) gets a leading '."""
-    if type(value) is not str or not value or value[0] not in "=@+-\t\r":
-        return value
-    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
-        return value  # +6281234567890: a number, not a formula
-    return "'" + value
+def _write_xlsx(path: Path, headers: list[str], rows: Iterator[list]) -> None:
+    write_xlsx(path, headers, rows, sheet_title="Pendaftaran")
 
 
-def write_csv(path: Path, headers: list[str], rows: Iterator[list]) -> None:
-    """A UTF-8 CSV written atomically and privately, each cell made safe for spreadsheets."""
-    with atomic_writer(path, private=True) as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        try:
-            writer = csv.writer(text)
-            writer.writerow(headers)
-            writer.writerows([csv_cell(v) for v in row] for row in rows)
-            text.flush()
-        finally:
-            text.detach()  # atomic_writer closes the file itself
-
-
-def _write_xlsx(path: Path, headers: list[str], rows: Iterator[list],
-                sheet_title: str = "Pendaftaran") -> None:
-    with write_only_workbook(path) as (workbook, new_sheet):
-        sheet = new_sheet(sheet_title)
-        sheet.append([xlsx_cell(sheet, h) for h in headers])
-        for row in rows:
-            sheet.append([xlsx_cell(sheet, v) for v in row])
-
-
-@contextlib.contextmanager
-def write_only_workbook(path: Path):
-    """``(workbook, new_sheet(title))`` of an openpyxl write-only workbook saved
-    atomically to ``path``; each sheet's rows are buffered in a hidden temporary file
-    beside ``path`` (removed in every case), never in the system's temporary folder."""
-    from openpyxl import Workbook
-    from openpyxl.worksheet import _writer as sheet_writer
-
-    workbook = Workbook(write_only=True)
-    buffers: list[str] = []
-    sheets: list = []
-
-    def new_sheet(title: str):
-        sheet = workbook.create_sheet(title)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.sheet", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        buffers.append(name)
-        make_private(name)  # it holds the rows in clear text until the workbook is saved
-        sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
-        sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
-        sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
-        sheets.append(sheet)
-        return sheet
-
-    try:
-        yield workbook, new_sheet
-        with atomic_writer(path, private=True) as handle:
-            workbook.save(handle)
-    except BaseException:
-        for sheet in sheets:  # close the row streams and buffers (Windows removes no
-            for stream in (sheet._rows, sheet._writer.xf):  # noqa: SLF001 - open file)
-                if stream is not None:
-                    with contextlib.suppress(Exception):
-                        stream.close()
-        raise
-    finally:
-        for name in buffers:
-            with contextlib.suppress(OSError):
-                os.remove(name)
-            with contextlib.suppress(ValueError):
-                sheet_writer.ALL_TEMP_FILES.remove(name)
-
-
-def xlsx_cell(sheet, value):
-    """A value openpyxl writes as itself: text that starts with "=" stays text (never a
-    formula), characters XML cannot hold are dropped."""
-    if type(value) is not str or (value.isprintable() and value[:1] != "="):
-        return value  # the fast path: nearly every value
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):
-        cell = WriteOnlyCell(sheet)
-        cell._value = value  # noqa: SLF001 - the setter would make it a formula
-        cell.data_type = "s"
-        return cell
-    return value

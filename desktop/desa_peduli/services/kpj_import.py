@@ -21,14 +21,13 @@ volunteers with their next receipt. The chosen columns are remembered (setting
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desa_peduli.errors import Cancelled, InputRejected
-from desa_peduli.services.tabular import sniffed_reader
+from desa_peduli.services import tabular
 from desa_peduli.storage.registrations import local_now
 
 SETTING = "kpj_import_columns"
@@ -56,57 +55,9 @@ KPJ_WORDS = ("kpj", "nokpj", "nomorkpj", "nopeserta", "nomorpeserta", "nokartu",
 
 
 # ----------------------------------------------------------------------------- reading
-def _unreadable(path: Path, what_id: str, what_en: str) -> InputRejected:
-    return InputRejected(f"{path.name}: {what_id}; tidak ada yang diubah.",
-                         f"{path.name}: {what_en}; nothing was changed.")
-
-
 def iter_cells(path: Path) -> Iterator[tuple[int, list]]:
     """``(row number, raw cell values)`` of the first sheet, empty rows included."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputRejected(f"Berkas tidak ditemukan: {path}", f"File not found: {path}")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        yield from _iter_csv(path)
-    elif suffix == ".xlsx":
-        yield from _iter_xlsx(path)
-    else:
-        raise InputRejected(f"{path.name}: jenis berkas tidak didukung; pakai .csv atau .xlsx.",
-                            f"{path.name}: unsupported file type; use .csv or .xlsx.")
-
-
-def _iter_csv(path: Path) -> Iterator[tuple[int, list]]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            yield from enumerate(sniffed_reader(handle, ",;\t|"), start=1)
-    except UnicodeDecodeError as exc:
-        raise _unreadable(path, "bukan teks UTF-8 (simpan ulang sebagai CSV UTF-8)",
-                          "not UTF-8 text (save it again as CSV UTF-8)") from exc
-    except (OSError, csv.Error) as exc:
-        raise _unreadable(path, "berkas tidak terbaca", "the file cannot be read") from exc
-
-
-def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
-        raise _unreadable(path, "bukan berkas Excel (.xlsx) yang sah",
-                          "not a valid Excel (.xlsx) file") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        try:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, list(values)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, EOFError) as exc:
-            raise _unreadable(path, "isi berkas Excel rusak", "the Excel content is "
-                              "damaged") from exc
-    finally:
-        workbook.close()
+    return tabular.iter_cells(path, ",;\t|")
 
 
 def _text(value) -> str:
@@ -400,7 +351,7 @@ def import_kpj(session, path: Path, *, nik_column: str | None = None,
                 "INSERT INTO state_log(registration_id, state, reason, kpj_number, duplicate_of, "
                 "actor, at, batch_id) VALUES (?, 'registered', NULL, ?, NULL, ?, ?, ?)",
                 [(reg_id, kpj, actor, now, report.batch_id) for reg_id, kpj in updates])
-        if remember:
+        if remember and (updates or report.unchanged):  # columns that matched something
             session.settings.set(SETTING, {"nik": report.nik_column, "kpj": report.kpj_column})
         report.applied = True
     return report

@@ -96,6 +96,14 @@ def _read_text(path: Path) -> str:
                       "the file cannot be read (it must be UTF-8 text).") from exc
 
 
+def _csv_rows(path: Path) -> list[dict]:
+    try:
+        return list(csv.DictReader(io.StringIO(_read_text(path))))
+    except csv.Error as exc:
+        raise _refuse(path, "bukan CSV yang sah (periksa tanda kutip dan panjang isinya).",
+                      "not a valid CSV (check the quotes and the length of its cells).") from exc
+
+
 def read_update(path: Path) -> tuple[str, dict]:
     """``(name, content)`` from ``rules.json`` (bands CSV beside it) or an occupations CSV."""
     path = Path(path)
@@ -103,14 +111,14 @@ def read_update(path: Path) -> tuple[str, dict]:
         try:
             rules = json.loads(_read_text(path))
             bands_file = path.parent / Path(str(rules["bands_file"])).name
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise _refuse(path, "bukan aturan tabel iuran (rules.json dengan bands_file).",
                           "not a rate-table rules file (rules.json with bands_file).") from exc
         if not bands_file.is_file():
             raise _refuse(path, f"berkas pita penghasilan {bands_file.name} tidak ada di "
                           "folder yang sama.",
                           f"the income band file {bands_file.name} is not in the same folder.")
-        bands = list(csv.DictReader(io.StringIO(_read_text(bands_file))))
+        bands = _csv_rows(bands_file)
         content = {"rules": rules, "bands": bands}
         try:
             reference.parse_rates(content)
@@ -119,7 +127,7 @@ def read_update(path: Path) -> tuple[str, dict]:
                           f"the rate table is not valid ({exc}).") from exc
         return RATES, content
     if path.suffix.lower() == ".csv":
-        rows = list(csv.DictReader(io.StringIO(_read_text(path))))
+        rows = _csv_rows(path)
         try:
             reference.parse_occupations(rows)
         except (ValueError, AttributeError) as exc:

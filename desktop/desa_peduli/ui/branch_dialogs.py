@@ -40,6 +40,7 @@ from desa_peduli.ui.widgets import (
     button_box,
     error_label,
     password_edit,
+    plain_labels,
     show_error,
 )
 
@@ -86,6 +87,7 @@ class CorrectionDialog(QDialog):
             lambda _t: self.ok_button.setEnabled(len(self.reason) >= MIN_REASON))
         self.ok_button.setEnabled(False)
         self.setMinimumWidth(520)
+        plain_labels(self)  # what it shows may quote user data
 
     @property
     def reason(self) -> str:
@@ -125,6 +127,7 @@ class KpjDialog(QDialog):
         self.kpj_edit.textChanged.connect(lambda _t: self.ok_button.setEnabled(self._valid()))
         self.ok_button.setEnabled(False)
         self.setMinimumWidth(440)
+        plain_labels(self)  # what it shows may quote user data
 
     @property
     def kpj(self) -> str:
@@ -188,6 +191,7 @@ class DuplicateOfDialog(QDialog):
         if self.candidates.count():
             self.candidates.setCurrentRow(0)
         self.resize(620, 380)
+        plain_labels(self)  # what it shows may quote user data
 
     def _candidates(self, record: dict) -> list[dict]:
         ids = []

@@ -9,7 +9,6 @@ services (``services/handover.py``, ``kpj_import.py``, ``breach.py``) do the wor
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 import threading
@@ -1001,20 +1000,15 @@ class KpjImportDialog(_DeskDialog):
             self.save_list_to(path)
 
     def save_list_to(self, path: Path) -> None:
-        import io
-
         from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.storage.files import atomic_write_bytes
+        from desa_peduli.services.spreadsheet import write_csv
 
         lang = "en" if current_language() == "en" else "id"
-        text = io.StringIO()
-        writer = csv.writer(text)
-        writer.writerow([self.tr("Row"), self.tr("NIK"), self.tr("KPJ number"),
-                         self.tr("Why not used")])
-        for item in self.report.unmatched:
-            writer.writerow([item.row, item.nik, item.kpj, item.message(lang)])
         try:
-            atomic_write_bytes(path, text.getvalue().encode("utf-8"), private=True)
+            write_csv(path, [self.tr("Row"), self.tr("NIK"), self.tr("KPJ number"),
+                             self.tr("Why not used")],
+                      ([item.row, item.nik, item.kpj, item.message(lang)]
+                       for item in self.report.unmatched))
         except (OSError, DesaPeduliError) as exc:  # FileInUse: open in Excel
             show_error(self.error, labels.error_message(exc))
             return

@@ -35,6 +35,7 @@ from desa_peduli.sync.bundle import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.sync_dialogs import message_box
 from desa_peduli.ui.sync_worker import run_with_own_connection
+from desa_peduli.ui.widgets import plain_labels
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +235,7 @@ class ImportView(QWidget):
         self.approve_button.clicked.connect(self.approve_device)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self._update_buttons()
+        plain_labels(self)  # what it shows may quote user data
 
     # -- choosing and running -----------------------------------------------------------
     def choose_and_import(self) -> None:

@@ -61,7 +61,14 @@ from desa_peduli.ui.review_models import (
     number,
 )
 from desa_peduli.ui.sync_dialogs import DialogHost, fingerprint_font, message_box
-from desa_peduli.ui.widgets import button_box, error_label, show_error
+from desa_peduli.ui.widgets import (
+    button_box,
+    error_label,
+    plain,
+    plain_labels,
+    plain_tip,
+    show_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +103,7 @@ def problem_fields(problems: list[dict]) -> list[str]:
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain(QLabel(text, parent))
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(mid);")
     return label
@@ -181,6 +188,7 @@ class ReviewView(QWidget, DialogHost):
         self.splitter.setStretchFactor(1, 3)
         em = self.fontMetrics().horizontalAdvance("M")
         self.splitter.setSizes([em * 36, em * 54])
+        plain_labels(self)  # names and problems quote what volunteers typed
 
         self.reload_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self.reload_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -493,12 +501,12 @@ class ReviewView(QWidget, DialogHost):
             if differing else self.tr("Every field is the same.")))
         name = left.get("full_name") or self.tr("(no name)")
         other = right.get("full_name") or self.tr("(no name)")
-        self.keep_left_button.setToolTip(self.tr(
+        self.keep_left_button.setToolTip(plain_tip(self.tr(
             "Keep {name} ({volunteer}); mark the right one a duplicate").format(
-            name=name, volunteer=left["volunteer_id"]))
-        self.keep_right_button.setToolTip(self.tr(
+            name=name, volunteer=left["volunteer_id"])))
+        self.keep_right_button.setToolTip(plain_tip(self.tr(
             "Keep {name} ({volunteer}); mark the left one a duplicate").format(
-            name=other, volunteer=right["volunteer_id"]))
+            name=other, volunteer=right["volunteer_id"])))
         self.detail.setCurrentWidget(self.duplicate_page)
 
     def _who(self, record: dict) -> str:
@@ -832,6 +840,7 @@ class BatchAcceptDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        plain_labels(self)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -63,6 +63,7 @@ from desa_peduli.ui.registration_table_model import (
 )
 from desa_peduli.ui.reminders import reminder_text, short_path
 from desa_peduli.ui.sync_dialogs import DialogHost, FingerprintDialog, message_box
+from desa_peduli.ui.widgets import plain_labels, plain_tip
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def _cell(text, *, number: bool = False, tip: str | None = None) -> QTableWidget
     item = QTableWidgetItem("" if text is None else str(text))
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setToolTip(tip if tip is not None else item.text())
+    item.setToolTip(plain_tip(tip if tip is not None else item.text()))
     return item
 
 
@@ -580,6 +581,7 @@ class BranchMainWindow(QMainWindow):
         self.window_lock.start()
         self._update_backup_label()
         self._show_reminders()
+        plain_labels(self)  # what it shows may quote user data
 
     # -- building -----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:

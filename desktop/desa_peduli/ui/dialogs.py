@@ -33,6 +33,7 @@ from desa_peduli.ui.widgets import (
     button_box,
     error_label,
     password_edit,
+    plain_labels,
     show_error,
 )
 from desa_peduli.ui.workers import run_in_background
@@ -91,6 +92,7 @@ class DeleteDialog(QDialog):
         self.reason_edit.textChanged.connect(self._on_reason_edit_text_changed)
         self._on_reason_edit_text_changed("")
         self.setMinimumWidth(460)
+        plain_labels(self)  # what it shows may quote user data
 
     @property
     def reason(self) -> str:
@@ -149,6 +151,7 @@ class HistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 420)
+        plain_labels(self)  # what it shows may quote user data
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -57,6 +57,7 @@ from desa_peduli.ui.registration_table_model import (
 )
 from desa_peduli.ui.reminders import ReminderBanner, short_path
 from desa_peduli.ui.sync_dialogs import VolunteerSync, message_box
+from desa_peduli.ui.widgets import plain_labels
 from desa_peduli.ui.workers import BackgroundWorker
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         self._apply_default_size()
         self.idle_lock.start()
         self._restore_open_draft()
+        plain_labels(self)  # what it shows may quote user data
 
     # -- building -----------------------------------------------------------------------
     def _build_pages(self) -> None:

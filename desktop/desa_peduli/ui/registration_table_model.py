@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desa_peduli.storage.registrations import ListQuery, RegistrationStore
 from desa_peduli.ui import labels
+from desa_peduli.ui.widgets import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # comparable values (also what SQL sorts on)
 IdRole = Qt.ItemDataRole.UserRole + 2  # the registration id (str)
@@ -219,7 +220,7 @@ class RegistrationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(record, column)
+            return plain_tip(self._tooltip(record, column))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COLUMN_STATUS and record["status"] == "correction":
                 return QBrush(_CORRECTION_COLOUR)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desa_peduli.services.review import DEVICE, DUPLICATE, INVALID, KINDS, PAGE, WARNING
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.widgets import plain_tip
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # the kind code ("duplicate", …)
 CountRole = Qt.ItemDataRole.UserRole + 2  # how many items of the kind
@@ -230,7 +231,7 @@ class ReviewItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
+            return plain_tip(self._tooltip(item, column))
         return None
 
     def _display(self, item: dict, column: int) -> str:
@@ -429,7 +430,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return self.tr("These values differ") if differs else None
-            return self._values[row][column - 1] or None
+            return plain_tip(self._values[row][column - 1]) or None
         if role == Qt.ItemDataRole.BackgroundRole and column > 0:
             if name in self._problem_fields:
                 return QBrush(PROBLEM)

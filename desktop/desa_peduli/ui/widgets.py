@@ -1,7 +1,18 @@
-"""Small widgets shared by several windows: button boxes, busy bar, passphrase hint."""
+"""Small widgets shared by several windows: button boxes, busy bar, passphrase hint, plain text.
+
+Text from volunteers (names, streets, problem messages quoting them) must never be read
+as HTML: a QLabel or a tooltip whose text holds a tag renders it, so a name like
+``<span style="display:none">`` could hide the NIK beside it. Labels are plain text
+(:func:`plain_labels`, :func:`plain`); a label that needs markup says so with
+``setTextFormat(Qt.TextFormat.RichText)`` and escapes what it quotes. Tooltips that may
+hold user data go through :func:`plain_tip`.
+"""
 
 from __future__ import annotations
 
+import html
+
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -29,6 +40,32 @@ def button_box(parent: QWidget, ok_text: str, cancel_text: str | None = None) ->
     return box
 
 
+def plain(label: QLabel) -> QLabel:
+    """``label`` shows its text as it is, never as HTML."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_labels(root: QWidget) -> None:
+    """Every label under ``root`` (and ``root`` itself) that would guess its format
+    (Qt's AutoText reads anything looking like a tag as HTML) shows plain text; a label
+    set to RichText on purpose keeps it."""
+    labels = root.findChildren(QLabel)
+    if isinstance(root, QLabel):
+        labels.append(root)
+    for label in labels:
+        if label.textFormat() == Qt.TextFormat.AutoText:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_tip(text: str | None) -> str | None:
+    """A tooltip that shows ``text`` as it is: Qt renders a tooltip as HTML whenever it
+    looks like HTML, so such text is escaped (and wrapped, so Qt reads the escapes)."""
+    if not text or not QtGui.Qt.mightBeRichText(text):
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
 def busy_bar(parent: QWidget) -> QProgressBar:
     """An indeterminate progress bar, hidden until work starts."""
     bar = QProgressBar(parent)
@@ -40,8 +77,8 @@ def busy_bar(parent: QWidget) -> QProgressBar:
 
 
 def error_label(parent: QWidget) -> QLabel:
-    """A red message line, hidden while empty."""
-    label = QLabel(parent)
+    """A red message line, hidden while empty (plain text: messages quote file content)."""
+    label = plain(QLabel(parent))
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -35,6 +35,7 @@ from desa_peduli.ui.widgets import (
     busy_bar,
     error_label,
     password_edit,
+    plain_labels,
     show_error,
 )
 from desa_peduli.ui.wizard_sync import BranchPage, DonePage, EnrolmentChooser
@@ -401,6 +402,7 @@ class FirstRunWizard(QWizard):
         install_help_key()
         self.retranslate_ui()
         self.resize(680, 560)
+        plain_labels(self)  # what it shows may quote user data
 
     @property
     def path(self) -> Path:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.sync_dialogs import ENROLMENT_SUFFIX, fingerprint_font
-from desa_peduli.ui.widgets import error_label, show_error
+from desa_peduli.ui.widgets import error_label, plain_labels, show_error
 
 HOME_PROVINCE = "15"  # Jambi
 
@@ -67,6 +67,7 @@ class EnrolmentChooser(QWidget):
         layout.addWidget(self.error)
         self.choose_button.clicked.connect(self.choose)
         self.retranslate_ui()
+        plain_labels(self)  # what it shows may quote user data
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -151,6 +152,7 @@ class BranchPage(_Page):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.retranslate_ui()
+        plain_labels(self)  # what it shows may quote user data
 
     @property
     def branch_name(self) -> str:
@@ -196,6 +198,7 @@ class DonePage(_Page):
         layout.addStretch(1)
         self.value_labels: list[QLabel] = []
         self.retranslate_ui()
+        plain_labels(self)  # what it shows may quote user data
 
     def set_result(self, kind: str, message: str, rows: list[tuple[str, str]],
                    error: str = "") -> None:

@@ -119,6 +119,7 @@ class HeirsEditor(QWidget):
                             (self.tr("Relationship"), RELATIONSHIP_WIDTH),
                             (self.tr("Phone"), PHONE_WIDTH)):
             label = QLabel(f"<b>{text}</b>", self)
+            label.setTextFormat(Qt.TextFormat.RichText)  # our own heading, not user data
             label.setFixedWidth(width)
             header.addWidget(label)
         header.addStretch(1)

@@ -1,0 +1,178 @@
+"""The one writer of every CSV and XLSX file the app produces: no cell ever runs as a formula.
+
+Names, streets, occupation labels and codes come from volunteers' laptops and from
+installed reference lists, so any of them may start with ``=``, ``+``, ``-`` or ``@``,
+which a spreadsheet program would run as a formula (a link, a command). The rule, for
+every cell of every file (hand-over, breach list, coverage report and its sheets,
+``list --format csv``, the KPJ rows not used):
+
+- **Numbers stay numbers** (int, float, dates): they cannot be formulas.
+- **CSV**: text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+  leading apostrophe (``'=1+1``), which spreadsheets show as text. A signed number written
+  as text (``+6281234567890``, ``-5``) is left alone: a spreadsheet reads it as a number,
+  never as a formula, and a phone number keeps its ``+``.
+- **XLSX**: text is written as an explicit string cell (type ``s``), whatever it starts
+  with: it can never be a formula or an error value, and its text is kept exactly (no
+  apostrophe, so the core system reads the value it was given). Characters XML cannot
+  hold are dropped.
+
+Nothing else in the program may create a ``csv.writer`` or an openpyxl ``Workbook``
+(``tests/services/test_spreadsheet.py`` checks the source).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from desa_peduli.storage.files import atomic_writer, make_private
+
+_ACTIVE = ("=", "+", "-", "@", "\t", "\r")
+_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
+# -- CSV --------------------------------------------------------------------------------
+def csv_cell(value):
+    """A value a spreadsheet opening the CSV shows as text, never runs as a formula."""
+    if type(value) is not str or not value.startswith(_ACTIVE):
+        return value
+    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
+        return value  # +6281234567890: a number, not a formula
+    return "'" + value
+
+
+class CsvWriter:
+    """``csv.writer`` (or, given ``fieldnames``, ``csv.DictWriter``) whose every cell
+    passes :func:`csv_cell`."""
+
+    def __init__(self, stream, fieldnames: list[str] | None = None, **options):
+        self._dict = fieldnames is not None
+        if self._dict:
+            self._writer = csv.DictWriter(stream, fieldnames=fieldnames, **options)
+        else:
+            self._writer = csv.writer(stream, **options)
+
+    def writeheader(self) -> None:
+        self._writer.writerow({k: csv_cell(k) for k in self._writer.fieldnames})
+
+    def writerow(self, row) -> None:
+        if self._dict:
+            self._writer.writerow({k: csv_cell(v) for k, v in row.items()})
+        else:
+            self._writer.writerow([csv_cell(v) for v in row])
+
+    def writerows(self, rows: Iterable) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def write_csv(path: Path, headers: list[str], rows: Iterable[list], *,
+              bom: bool = False) -> Path:
+    """A UTF-8 CSV (with a BOM for Excel when ``bom``) written atomically and privately
+    (it may hold personal data), rows streamed."""
+    with atomic_writer(path, private=True) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        try:
+            writer = CsvWriter(text)
+            writer.writerow(headers)
+            writer.writerows(rows)
+            text.flush()
+        finally:
+            text.detach()  # atomic_writer closes the file itself
+    return Path(path)
+
+
+# -- XLSX -------------------------------------------------------------------------------
+def xlsx_cell(sheet, value, *, font=None, number_format: str | None = None):
+    """``value`` for ``sheet.append``: text as a string cell (never a formula or an error
+    value), characters XML cannot hold dropped; styled when ``font``/``number_format``."""
+    plain = type(value) is not str or (value.isprintable() and value[:1] != "="
+                                       and value not in _ERROR_CODES)
+    if plain and font is None and number_format is None:
+        return value  # the fast path: nearly every value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet)
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)  # noqa: SLF001 - the setter
+        cell.data_type = "s"  # would make "=..." a formula and "#N/A" an error
+    else:
+        cell.value = value
+    if font is not None:
+        cell.font = font
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
+
+
+def append(sheet, values: Iterable) -> None:
+    """One row of safe cells (see :func:`xlsx_cell`)."""
+    sheet.append([xlsx_cell(sheet, v) for v in values])
+
+
+@contextlib.contextmanager
+def write_only_workbook(path: Path):
+    """``(workbook, new_sheet(title, widths=, freeze=))`` of an openpyxl write-only workbook saved
+    atomically to ``path``; each sheet's rows are buffered in a hidden temporary file
+    beside ``path`` (removed in every case), never in the system's temporary folder.
+    Fill the sheets with :func:`append` / :func:`xlsx_cell`."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet import _writer as sheet_writer
+
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    buffers: list[str] = []
+    sheets: list = []
+
+    def new_sheet(title: str, *, widths: Iterable[float] = (), freeze: str | None = None):
+        sheet = workbook.create_sheet(title)
+        for index, width in enumerate(widths):  # written with the sheet's top, so now
+            sheet.column_dimensions[get_column_letter(index + 1)].width = width
+        if freeze:
+            sheet.freeze_panes = freeze
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.sheet", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        buffers.append(name)
+        make_private(name)  # it holds the rows in clear text until the workbook is saved
+        sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
+        sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
+        sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
+        sheets.append(sheet)
+        return sheet
+
+    try:
+        yield workbook, new_sheet
+        with atomic_writer(path, private=True) as handle:
+            workbook.save(handle)
+    except BaseException:
+        for sheet in sheets:  # close the row streams and buffers (Windows removes no
+            for stream in (sheet._rows, sheet._writer.xf):  # noqa: SLF001 - open file)
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
+        raise
+    finally:
+        for name in buffers:
+            with contextlib.suppress(OSError):
+                os.remove(name)
+            with contextlib.suppress(ValueError):
+                sheet_writer.ALL_TEMP_FILES.remove(name)
+
+
+def write_xlsx(path: Path, headers: list[str], rows: Iterable[list],
+               sheet_title: str = "Sheet") -> Path:
+    """A one-sheet XLSX of ``headers`` and ``rows``, streamed, written atomically."""
+    with write_only_workbook(path) as (_workbook, new_sheet):
+        sheet = new_sheet(sheet_title)
+        append(sheet, headers)
+        for row in rows:
+            append(sheet, row)
+    return Path(path)
