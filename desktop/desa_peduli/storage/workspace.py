@@ -28,7 +28,7 @@ from desa_peduli.errors import (
 from desa_peduli.storage import keys
 from desa_peduli.storage.database import connect
 from desa_peduli.storage.files import atomic_write_bytes
-from desa_peduli.storage.schema import known_names, migrations
+from desa_peduli.storage.schema import applied_names, migrations
 
 META_FILE = "workspace.json"
 DB_FILE = "desa-peduli.db"
@@ -212,10 +212,7 @@ class Workspace:
     def _open_db(self, *, migrate_backup: bool) -> None:
         db = connect(self.db_path, self._key)
         try:
-            applied = {m.name for m in migrations.applied(db)}
-            unknown = applied - set(known_names())
-            if unknown:
-                raise SchemaTooNew(unknown)
+            applied = applied_names(db)
             pending = migrations.pending(db)
             if pending:
                 if migrate_backup and applied:
