@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage import backups as storage
 from desa_peduli.storage.backups import BackupInfo
 
-log = logging.getLogger(__name__)
-
 
 def listing(session) -> list[tuple[BackupInfo, int | None]]:
     """Every backup, newest first, with its registrations (None: the backup is unreadable)."""
-    items = []
-    for info in storage.list_backups(session.workspace):
-        try:
-            count = storage.count_registrations(session.workspace, info)
-        except Exception:  # noqa: BLE001 - an unreadable backup still gets listed
-            log.warning("could not count registrations in a backup", exc_info=True)
-            count = None
-        items.append((info, count))
-    return items
+    return [(info, storage.count_registrations(session.workspace, info))
+            for info in storage.list_backups(session.workspace)]
 
 
 def find(session, name: str | Path) -> BackupInfo:

@@ -85,10 +85,16 @@ def backup_due(ws) -> bool:
     return dt.datetime.now() - dt.datetime.fromisoformat(last) >= dt.timedelta(minutes=minutes)
 
 
-def count_registrations(ws, backup: BackupInfo) -> int:
-    db = connect(backup.path, ws.key)
+def count_registrations(ws, backup: BackupInfo) -> int | None:
+    """The registrations (not deleted) in ``backup``; None when it cannot be read."""
+    try:
+        db = connect(backup.path, ws.key)
+    except (DesaPeduliError, sqlcipher3.Error):
+        return None
     try:
         return db.execute("SELECT count(*) FROM registrations WHERE deleted_at IS NULL").fetchone()[0]
+    except sqlcipher3.Error:
+        return None
     finally:
         db.conn.close()
 
