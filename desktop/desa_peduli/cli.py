@@ -136,8 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = sub.add_parser("passphrase", help="ganti kata sandi (kunci dibungkus ulang)")
     passwd.add_argument("--new-passphrase-file", help="berkas berisi kata sandi baru")
 
-    backup = sub.add_parser("backup", help="buat cadangan sekarang")
+    backup = sub.add_parser("backup", help="buat cadangan sekarang (--list: daftar cadangan)")
+    backup.add_argument("--list", action="store_true", help="daftar cadangan, terbaru dulu")
     backup.add_argument("--json", action="store_true")
+
+    restore = sub.add_parser("restore", help="kembali ke cadangan (keadaan sekarang dicadangkan "
+                             "dulu)")
+    restore.add_argument("backup", metavar="BACKUP",
+                         help="nama dari backup --list, atau jalur yang dicetak backup")
+    restore.add_argument("--json", action="store_true")
     for name in COMMAND_MODULES:
         COMMANDS.update(importlib.import_module(name).add_commands(sub))
     return parser
@@ -618,9 +625,47 @@ def cmd_passphrase(args) -> int:
 def cmd_backup(args) -> int:
     from desa_peduli.storage.backups import make_backup
 
+    if args.list:
+        return _list_backups(args)
     with _open(args) as session:
         info = make_backup(session.workspace, reason="manual")
     print(json.dumps({"backup": str(info.path)}) if args.json else str(info.path))
+    return EXIT_OK
+
+
+def _backup_dict(info, count=None) -> dict:
+    return {"name": info.path.name, "path": str(info.path),
+            "created_at": info.created_at.isoformat(timespec="seconds"), "reason": info.reason,
+            "size": info.size, "registrations": count}
+
+
+def _list_backups(args) -> int:
+    from desa_peduli.services import backups
+
+    with _open(args) as session:
+        items = [_backup_dict(info, count) for info, count in backups.listing(session)]
+    if args.json:
+        print(json.dumps(items))
+    elif not items:
+        _say(args, "Belum ada cadangan.", "There are no backups yet.", err=False)
+    for item in items if not args.json else ():
+        count = "?" if item["registrations"] is None else item["registrations"]
+        print(f"{item['name']}\t{item['created_at']}\t{item['reason']}\t{item['size']}\t{count}")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from desa_peduli.services import backups
+
+    with _open(args) as session:
+        backup = backups.find(session, args.backup)
+        safety = backups.restore(session, backup)
+    if args.json:
+        print(json.dumps({"restored": _backup_dict(backup), "before": _backup_dict(safety)}))
+    else:
+        _say(args, f"Cadangan {backup.path.name} dipulihkan. Keadaan sebelumnya disimpan di:",
+             f"Restored backup {backup.path.name}. The state before was saved in:", err=False)
+        print(safety.path)
     return EXIT_OK
 
 
@@ -642,6 +687,7 @@ COMMANDS = {
     "purge": cmd_purge,
     "export-identity": cmd_export_identity,
     "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

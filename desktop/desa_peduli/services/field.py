@@ -152,7 +152,6 @@ class FieldSync:
             device_key=signing, device_identity=identity,
             branch_key=unb64(branch["signing_key"]),
             last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
-            acked_seq=int(self.settings.get("acked_seq") or 0),
             on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor),
             on_applied=lambda applied: self.settings.update({
                 "last_receipt_seq": applied.receipt_seq, "acked_seq": applied.acked_seq,

@@ -9,9 +9,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from desa_peduli.errors import InputRejected, WorkspaceDamaged
+import sqlcipher3
+
+from desa_peduli.errors import DesaPeduliError, InputRejected, WorkspaceDamaged
 from desa_peduli.storage.database import connect, integrity_check
 from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps, replace_with_retry
+from desa_peduli.storage.high_water import carry_forward
+from desa_peduli.storage.schema import applied_names, migrations
 from desa_peduli.storage.settings import Settings
 
 NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
@@ -63,16 +67,18 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
     return BackupInfo(final, now, reason, final.stat().st_size)
 
 
+def backup_info(path: Path) -> BackupInfo | None:
+    """What a backup's file name says about it (None: not named like a backup)."""
+    match = NAME_RE.match(path.name)
+    if not match:
+        return None
+    created = dt.datetime.strptime(match.group(1)[:15], "%Y%m%dT%H%M%S")
+    return BackupInfo(path, created, match.group(2), path.stat().st_size)
+
+
 def list_backups(ws) -> list[BackupInfo]:
     """Newest first."""
-    found = []
-    for path in ws.backups_dir.glob("*.db"):
-        match = NAME_RE.match(path.name)
-        if not match:
-            continue
-        stamp = match.group(1)
-        created = dt.datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S")
-        found.append(BackupInfo(path, created, match.group(2), path.stat().st_size))
+    found = [info for info in map(backup_info, ws.backups_dir.glob("*.db")) if info]
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
@@ -121,32 +127,74 @@ def backup_due(ws) -> bool:
     return dt.datetime.now() - dt.datetime.fromisoformat(last) >= dt.timedelta(minutes=minutes)
 
 
-def count_registrations(ws, backup: BackupInfo) -> int:
-    db = connect(backup.path, ws.key)
+def count_registrations(ws, backup: BackupInfo) -> int | None:
+    """The registrations (not deleted) in ``backup``; None when it cannot be read."""
+    try:
+        db = connect(backup.path, ws.key)
+    except (DesaPeduliError, sqlcipher3.Error):
+        return None
     try:
         return db.execute("SELECT count(*) FROM registrations WHERE deleted_at IS NULL").fetchone()[0]
+    except sqlcipher3.Error:
+        return None
     finally:
         db.conn.close()
+
+
+def _open_backup(ws, backup: BackupInfo):
+    """The backup's database, checked: whole, of this workspace, not from a newer program."""
+    damaged = InputRejected(
+        f"Cadangan {backup.path.name} rusak atau bukan cadangan ruang kerja ini; pilih "
+        "cadangan lain. Tidak ada yang diubah.",
+        f"Backup {backup.path.name} is damaged or not a backup of this workspace; choose "
+        "another one. Nothing was changed.")
+    try:
+        source = connect(backup.path, ws.key)
+    except (DesaPeduliError, sqlcipher3.Error) as exc:
+        raise damaged from exc
+    try:
+        if integrity_check(source) != ["ok"]:
+            raise damaged
+        applied_names(source)  # SchemaTooNew: made by a newer program
+    except sqlcipher3.Error as exc:
+        source.conn.close()
+        raise damaged from exc
+    except BaseException:
+        source.conn.close()
+        raise
+    return source
 
 
 def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
     """Replace the live data with ``backup``; the current state is backed up first.
 
-    The copy runs through the backup API into the open connection, so it is one
-    transaction: a power cut during restore leaves the database as it was.
+    The backup is copied to a private file, migrated to this program's schema and given
+    the live database's high-water marks (``storage.high_water``): a new edit never
+    reuses a number the branch or a laptop already holds. That copy then goes into the
+    open connection through the backup API, one transaction: a power cut during the
+    restore leaves the database as it was, and a refusal before it changes nothing.
     """
-    source = connect(backup.path, ws.key)
+    source = _open_backup(ws, backup)
+    work = ws.backups_dir / f"restore-{_stamp(dt.datetime.now())}.tmp"
+    restored = None
     try:
-        problems = integrity_check(source)
-        if problems != ["ok"]:
-            raise InputRejected(
-                f"Cadangan {backup.path.name} rusak; pilih cadangan lain.",
-                f"Backup {backup.path.name} is damaged; choose another one.",
-            )
+        restored = connect(work, ws.key)
+        restored.execute("PRAGMA journal_mode = DELETE")
+        source.conn.backup(restored.conn)
+        source.conn.close()
+        migrations.apply(restored)
         safety = make_backup(ws, reason="pre-restore")
-        source.conn.backup(ws.db.conn)
+        with restored.atomic():
+            carry_forward(ws.db, restored, role=ws.role)
+        if integrity_check(restored) != ["ok"]:
+            raise WorkspaceDamaged("pemulihan gagal diperiksa")
+        restored.conn.backup(ws.db.conn)
     finally:
         source.conn.close()
+        if restored is not None:
+            restored.conn.close()
+        for leftover in (work, work.with_name(work.name + "-journal")):
+            leftover.unlink(missing_ok=True)
     if integrity_check(ws.db) != ["ok"]:
         raise WorkspaceDamaged("pemulihan gagal diperiksa")
     return safety

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from desa_peduli.domain.registration import FIELDS, new_id
 from desa_peduli.errors import InputRejected, NotFound
+from desa_peduli.storage.high_water import issued_change_seq, next_revision
 
 JSON_FIELDS = frozenset({"programs", "heirs", "consent"})
 ATTACHMENT_KINDS = ("signature", "ktp_photo")
@@ -275,10 +276,7 @@ class RegistrationStore:
 
     def _next_seq(self) -> int:
         """The seq the next change_log row will get (AUTOINCREMENT: never reused)."""
-        return self.db.execute(
-            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),"
-            " coalesce((SELECT max(seq) FROM change_log), 0)) + 1"
-        ).fetchone()[0]
+        return issued_change_seq(self.db) + 1
 
     _INSERT_REGISTRATION = (
         f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
@@ -334,7 +332,7 @@ class RegistrationStore:
                 now):
         reg_id = current["id"]
         self._keep_current_revision(current, old_hashes)
-        revision = current["revision"] + 1
+        revision = next_revision(self.db, current["id"], current["revision"])
         seq = self._log(reg_id, revision, "update", changed, now)
         sets = ", ".join(f"{c} = ?" for c in FIELDS)
         self.db.execute(
@@ -359,7 +357,7 @@ class RegistrationStore:
             if current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
             self._keep_current_revision(current, self._attachment_hashes(reg_id))
-            revision = current["revision"] + 1
+            revision = next_revision(self.db, current["id"], current["revision"])
             seq = self._log(reg_id, revision, "delete", ["deleted"], now, reason)
             self.db.execute(
                 "UPDATE registrations SET deleted_at = ?, deleted_reason = ?, revision = ?, "
@@ -375,7 +373,7 @@ class RegistrationStore:
             if not current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
             self._keep_current_revision(current, self._attachment_hashes(reg_id))
-            revision = current["revision"] + 1
+            revision = next_revision(self.db, current["id"], current["revision"])
             seq = self._log(reg_id, revision, "restore", ["deleted"], now)
             self.db.execute(
                 "UPDATE registrations SET deleted_at = NULL, deleted_reason = NULL, "

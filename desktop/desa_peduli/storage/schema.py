@@ -104,6 +104,18 @@ def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]  # noqa: SLF001 (no public accessor)
 
 
+def applied_names(db: Database) -> set[str]:
+    """The migrations applied to ``db``; SchemaTooNew when one is unknown to this program
+    (a newer one made the database: it is not touched)."""
+    from desa_peduli.errors import SchemaTooNew
+
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = applied - set(known_names())
+    if unknown:
+        raise SchemaTooNew(unknown)
+    return applied
+
+
 @migrations(name="0002_list_indexes")
 def m0002_list_indexes(db: Database) -> None:
     """Covering indexes for the list: every query filters on "not deleted" first.
@@ -437,6 +449,20 @@ def m0010_enrolment_secrets(db: Database) -> None:
             secret TEXT NOT NULL,
             issued_at TEXT NOT NULL
         )"""
+    )
+
+
+@migrations(name="0011_revision_floors")
+def m0011_revision_floors(db: Database) -> None:
+    """The highest revision of a registration ever issued or seen at the branch, where
+    it is above the one this database holds (after a restore from a backup, or told by a
+    receipt): a new edit takes the next revision above it, so it never reuses a number
+    the branch already holds with other content. See ``storage.high_water``."""
+    db.execute(
+        """CREATE TABLE revision_floors (
+            registration_id TEXT PRIMARY KEY,
+            revision INTEGER NOT NULL
+        ) WITHOUT ROWID"""
     )
 
 

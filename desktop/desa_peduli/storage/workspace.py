@@ -34,7 +34,7 @@ from desa_peduli.storage.files import (
     refuse_network_share,
     remove_stale_temps,
 )
-from desa_peduli.storage.schema import known_names, migrations
+from desa_peduli.storage.schema import applied_names, migrations
 
 META_FILE = "workspace.json"
 DB_FILE = "desa-peduli.db"
@@ -265,10 +265,7 @@ class Workspace:
         self._remove_stale_temps()
         db = connect(self.db_path, self._key)
         try:
-            applied = {m.name for m in migrations.applied(db)}
-            unknown = applied - set(known_names())
-            if unknown:
-                raise SchemaTooNew(unknown)
+            applied = applied_names(db)
             pending = migrations.pending(db)
             if pending:
                 if migrate_backup and applied:

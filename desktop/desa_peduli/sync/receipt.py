@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from desa_peduli import __version__
 from desa_peduli.errors import BundleRejected
+from desa_peduli.storage.high_water import raise_change_seq, raise_revision_floor
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import container
 from desa_peduli.sync.signing import AgeIdentity, SigningKey, age_recipient, b64
@@ -25,6 +26,7 @@ HEADER = b"desa-peduli-receipt/1\n"
 FORMAT = "desa-peduli-receipt/1"
 SUFFIX = ".dpreceipt"
 MAX_RECEIPT = 256 * 1024**2
+MAX_COUNTER = 2**53  # sequence and revision numbers: far above any real one, below SQLite's
 STATES = ("received", "accepted", "correction", "registered", "duplicate", "invalid")
 # what each branch state means for the volunteer's own status column
 VOLUNTEER_STATUS = {"accepted": "accepted", "correction": "correction",
@@ -121,9 +123,14 @@ class ReceiptReport:
         return dict(self.__dict__)
 
 
+def _counter(value) -> bool:
+    """A sequence or revision number as a receipt may carry it."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNTER
+
+
 def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: SigningKey,
                   device_identity: AgeIdentity, branch_key: bytes, last_receipt_seq: int,
-                  acked_seq: int, on_reference=None, on_applied=None) -> ReceiptReport:
+                  on_reference=None, on_applied=None) -> ReceiptReport:
     """Verify and apply a receipt in one transaction (raises BundleRejected).
 
     ``on_reference(record)`` stores a reference-data update inside that transaction and
@@ -150,7 +157,7 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
         raise refuse(name, "other_device")
     receipt_seq = manifest.get("receipt_seq")
     acked = manifest.get("acked_seq")
-    if not isinstance(receipt_seq, int) or not isinstance(acked, int):
+    if not _counter(receipt_seq) or not _counter(acked):
         raise refuse(name, "payload")
     if receipt_seq <= last_receipt_seq:
         raise refuse(name, "old")
@@ -158,7 +165,9 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
         container.check_payload_hash(opened)  # early; the guarantee is in iter_records
     except container.ContainerError as exc:
         raise refuse(name, "removed" if exc.code == "removed" else "payload_hash") from exc
-    report = ReceiptReport(name, receipt_seq, max(acked_seq, acked))
+    # the branch's word on what it holds is the newest receipt's, even when lower than
+    # before (the branch went back to a backup): the laptop then sends that part again
+    report = ReceiptReport(name, receipt_seq, acked)
     now = local_now()
     try:
         with db.atomic():
@@ -185,6 +194,9 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
                     raise refuse(name, "payload")
             if not seen_end:
                 raise refuse(name, "payload")
+            # changes up to ``acked`` exist at the branch: a new change is numbered above
+            # them even when this database was put back from a backup
+            raise_change_seq(db, acked)
             if on_applied is not None:
                 on_applied(report)
     except container.ContainerError as exc:
@@ -206,6 +218,10 @@ def _apply_state(db, record, manifest, report, now, acked) -> None:
     if row is None:
         return
     revision, change_seq, status, old_state, old_reason, old_kpj = row
+    if not _counter(record["revision"]):
+        raise ValueError("revision")
+    # the branch holds this revision: the next edit here is numbered above it
+    raise_revision_floor(db, record["id"], record["revision"])
     reason = record.get("reason")
     kpj = record.get("kpj_number")
     if (state, reason, kpj) == (old_state, old_reason, old_kpj):

@@ -783,20 +783,20 @@ class BranchMainWindow(QMainWindow):
 
         if self.import_view.running:
             return
-        dialog = RestoreBackupDialog.for_workspace(self.session.workspace, self)
+        dialog = RestoreBackupDialog.for_session(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
         self.dialog = dialog
         dialog.open()
 
     def _on_restore_dialog_accepted(self, backup) -> None:
-        from desa_peduli.storage.backups import restore_backup
+        from desa_peduli.services import backups
 
         if backup is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            restore_backup(self.session.workspace, backup)
+            backups.restore(self.session, backup)
         except Exception as exc:  # noqa: BLE001 - shown to the person
             QApplication.restoreOverrideCursor()
             self._tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),

@@ -6,8 +6,6 @@ All are opened with ``open()`` (window-modal, no nested event loop) and report t
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.storage.backups import BackupInfo, count_registrations, list_backups
+from desa_peduli.storage.backups import BackupInfo
 from desa_peduli.ui import labels
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
@@ -169,18 +167,12 @@ class RestoreBackupDialog(QDialog):
     """Lists the workspace's backups; accepted after the person confirms one."""
 
     @classmethod
-    def for_workspace(cls, workspace, parent: QWidget | None = None) -> RestoreBackupDialog:
-        """The dialog over every backup of ``workspace``, each with its registrations."""
-        items = []
-        for info in list_backups(workspace):
-            try:
-                count = count_registrations(workspace, info)
-            except Exception:  # noqa: BLE001 - an unreadable backup still gets listed
-                logging.getLogger(__name__).warning(
-                    "could not count registrations in a backup", exc_info=True)
-                count = None
-            items.append((info, count))
-        return cls(items, parent)
+    def for_session(cls, session, parent: QWidget | None = None) -> RestoreBackupDialog:
+        """The dialog over every backup of ``session``'s workspace, each with its
+        registrations."""
+        from desa_peduli.services import backups
+
+        return cls(backups.listing(session), parent)
 
     def __init__(self, backups: list[tuple[BackupInfo, int | None]], parent: QWidget | None = None):
         super().__init__(parent)

@@ -819,20 +819,20 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         if self._form_open or self.is_locked:
             return
-        dialog = RestoreBackupDialog.for_workspace(self.session.workspace, self)
+        dialog = RestoreBackupDialog.for_session(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
         self._dialog = dialog
         dialog.open()
 
     def _on_restore_dialog_accepted(self, backup) -> None:
-        from desa_peduli.storage.backups import restore_backup
+        from desa_peduli.services import backups
 
         if backup is None:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            restore_backup(self.session.workspace, backup)
+            backups.restore(self.session, backup)
         except Exception as exc:  # noqa: BLE001 - shown to the person
             QApplication.restoreOverrideCursor()
             self._warn(self.tr("Restore from a backup"), labels.error_message(exc))

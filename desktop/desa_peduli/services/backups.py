@@ -1,0 +1,49 @@
+"""Backups as the CLI and both windows use them: list, find by name or path, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desa_peduli.errors import InputRejected
+from desa_peduli.storage import backups as storage
+from desa_peduli.storage.backups import BackupInfo
+
+
+def listing(session) -> list[tuple[BackupInfo, int | None]]:
+    """Every backup, newest first, with its registrations (None: the backup is unreadable)."""
+    return [(info, storage.count_registrations(session.workspace, info))
+            for info in storage.list_backups(session.workspace)]
+
+
+def find(session, name: str | Path) -> BackupInfo:
+    """The backup called ``name`` (as ``backup --list`` shows it) or at that path."""
+    text = str(name)
+    for info in storage.list_backups(session.workspace):
+        if text in (info.path.name, info.path.stem) or _same_file(info.path, text):
+            return info
+    path = Path(text)
+    info = storage.backup_info(path) if path.is_file() else None
+    if info is not None:  # a backup kept elsewhere (copied off the workspace folder)
+        return info
+    raise InputRejected(
+        f"Cadangan tidak ditemukan: {text}. Lihat daftarnya dengan: desa-peduli backup --list",
+        f"No such backup: {text}. See the list with: desa-peduli backup --list")
+
+
+def _same_file(path: Path, text: str) -> bool:
+    try:
+        return Path(text).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
+def restore(session, backup: BackupInfo) -> BackupInfo:
+    """Go back to ``backup``; returns the backup of the state before (a restore can itself
+    be undone). Counters that must never go back are kept (``storage.high_water``) and
+    an older backup is migrated at once; everything cached from the old data is dropped."""
+    from desa_peduli.services import reference_data
+
+    safety = storage.restore_backup(session.workspace, backup)
+    session.registrations.reset()
+    reference_data.activate(session)  # the restored rate table and occupation list
+    return safety

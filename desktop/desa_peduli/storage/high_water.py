@@ -1,0 +1,81 @@
+"""Numbers that never go back, not even after a restore: changes, revisions, receipts.
+
+The branch keeps what it received by number: a laptop's changes by their sequence
+number, a registration's content by its revision; the laptop applies receipts by their
+number. A restored backup holds lower numbers than were already issued, so a new edit
+would reuse them and the branch would keep the old content under the same number. So:
+
+* a restore carries these high-water marks from the database it replaces into the
+  restored one (:func:`carry_forward`): the volunteer's change sequence, each
+  registration's highest revision (a *floor* in ``revision_floors``) and the number of
+  the last receipt applied; the branch's per-volunteer receipt number;
+* a receipt carries them back too (for a backup put back by hand, with the replaced
+  database gone): each state raises its registration's floor to the revision the branch
+  holds, the acknowledged sequence raises the change sequence (:func:`raise_change_seq`).
+
+A new edit's revision is then ``max(revision, floor) + 1`` (:func:`next_revision`).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desa_peduli.storage.settings import Settings
+
+# the settings holding a number that must never go back
+MONOTONIC_SETTINGS = ("last_receipt_seq",)
+_RAISE_FLOOR = (
+    "INSERT INTO revision_floors(registration_id, revision) VALUES (?, ?) "
+    "ON CONFLICT(registration_id) DO UPDATE SET revision = max(revision, excluded.revision)")
+
+
+def issued_change_seq(db: Database) -> int:
+    """The highest change sequence number this workspace ever issued (AUTOINCREMENT's
+    counter, which outlives deleted rows, or a row above it)."""
+    return db.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),"
+        " coalesce((SELECT max(seq) FROM change_log), 0))").fetchone()[0]
+
+
+def raise_change_seq(db: Database, at_least: int) -> None:
+    """Make the next change's sequence number greater than ``at_least``."""
+    if at_least <= issued_change_seq(db):
+        return
+    if db.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'change_log'").fetchone():
+        db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'change_log'", [at_least])
+    else:
+        db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('change_log', ?)",
+                   [at_least])
+
+
+def raise_revision_floor(db: Database, registration_id: str, revision: int) -> None:
+    """Remember that ``revision`` of this registration exists (here or at the branch)."""
+    db.execute(_RAISE_FLOOR, [registration_id, revision])
+
+
+def next_revision(db: Database, registration_id: str, revision: int) -> int:
+    """The revision of the next edit of a registration now at ``revision``."""
+    row = db.execute("SELECT revision FROM revision_floors WHERE registration_id = ?",
+                     [registration_id]).fetchone()
+    return max(revision, row[0] if row else 0) + 1
+
+
+def carry_forward(live: Database, restored: Database, *, role: str) -> None:
+    """Give ``restored`` (about to replace ``live``) every high-water mark of ``live``
+    that is higher. Call inside a transaction on ``restored``."""
+    live_settings, restored_settings = Settings(live), Settings(restored)
+    for key in MONOTONIC_SETTINGS:
+        value = max(int(live_settings.get(key) or 0), int(restored_settings.get(key) or 0))
+        if value:
+            restored_settings.set(key, value)
+    if role == "branch":
+        # a receipt number is never reused: the laptop refuses one not above its last
+        restored.conn.executemany(
+            "UPDATE volunteers SET receipt_seq = max(receipt_seq, ?) WHERE id = ?",
+            live.execute("SELECT receipt_seq, id FROM volunteers").fetchall())
+        return
+    # the volunteer issues change numbers and revisions (the branch only stores them)
+    raise_change_seq(restored, issued_change_seq(live))
+    restored.conn.executemany(_RAISE_FLOOR, live.execute(
+        "SELECT id, revision FROM registrations UNION ALL "
+        "SELECT registration_id, revision FROM revision_floors").fetchall())
