@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,7 +176,10 @@ def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
     restore leaves the database as it was, and a refusal before it changes nothing.
     """
     source = _open_backup(ws, backup)
-    work = ws.backups_dir / f"restore-{_stamp(dt.datetime.now())}.tmp"
+    # beside the database, not in backups/: the pre-restore backup below prunes the
+    # temporary files there; a name atomic_writer's would have, so a copy a killed
+    # restore left is removed when the workspace next opens
+    work = ws.path / f".restore.{secrets.token_hex(4)}.tmp"
     restored = None
     try:
         restored = connect(work, ws.key)
