@@ -14,7 +14,6 @@ from tests.hostile import corpus
 from tests.hostile.conftest import digest
 
 CONTAINER = "fixed on branch container-integrity"
-ROBUST_CLI = "fixed on branch robust-cli"
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,6 @@ class Reader:
     suffix: str
     own_kinds: frozenset[str] = frozenset()  # corpus entries valid for it: left out
     names_file: bool = True  # its message names the file
-    xfail: tuple[tuple[str, str], ...] = ()  # (entry, reason): a crash fixed elsewhere
 
 
 READERS = {
@@ -45,11 +43,7 @@ READERS = {
                         frozenset({"kind-enrolment"})),
     "enrolment-new": Reader("new", ("init", "volunteer", "--enrolment"), ".dpenrol",
                             frozenset({"kind-enrolment"})),
-    "passphrase-file": Reader("volunteer", ("--passphrase-file",), ".txt", names_file=False,
-                              xfail=tuple((entry, ROBUST_CLI) for entry in (
-                                  "random", "utf16", "cp1252", "zip-not-xlsx", "kind-bundle",
-                                  "kind-receipt", "kind-bundle-truncated",
-                                  "kind-receipt-truncated"))),
+    "passphrase-file": Reader("volunteer", ("--passphrase-file",), ".txt", names_file=False),
 }
 
 
@@ -71,11 +65,9 @@ def _names() -> dict[str, list[str]]:
 
 
 def _cases():
-    for name, reader in READERS.items():
-        xfails = dict(reader.xfail)
+    for name in READERS:
         for entry in _names()[name]:
-            marks = [pytest.mark.xfail(strict=True, reason=xfails[entry])] if entry in xfails else []
-            yield pytest.param(name, entry, marks=marks, id=f"{name}-{entry}")
+            yield pytest.param(name, entry, id=f"{name}-{entry}")
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +103,6 @@ def test_every_reader_refuses_every_hostile_file(world, contents, reader_name, e
     assert after == before, "the workspace changed"
 
 
-@pytest.mark.xfail(strict=True, reason=ROBUST_CLI)
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_a_passphrase_file_from_notepad_or_powershell_opens(world, tmp_path, capsys, encoding):
     """The right passphrase, saved with a BOM (Notepad) or as UTF-16 (PowerShell)."""

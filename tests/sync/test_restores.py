@@ -122,3 +122,48 @@ def test_after_the_branch_restores_a_backup_the_laptop_sends_again_what_it_lost(
     assert _receipt(branch, rina, out).acked_seq == 2
     assert {first, second} <= {row[0] for row in branch.db.execute("SELECT id FROM registrations")}
     assert FieldSync(rina).export(out).path is None
+
+
+def test_a_backup_from_before_the_enrolment_keeps_the_laptop_known_to_the_branch(
+        branch, workspace_template, tmp_path, valid_registration):
+    """A volunteer goes back to a backup made before the laptop was enrolled: the laptop
+    keeps its device keys and enrolment, so the branch still takes its bundles."""
+    from desa_peduli.sync.keystore import load_keys
+
+    src, key = workspace_template
+    shutil.copytree(src, tmp_path / "vol")
+    rina = Session(Workspace.open_with_key(tmp_path / "vol", key))
+    try:
+        early = make_backup(rina.workspace, reason="manual")  # not enrolled yet
+        out = tmp_path / "stick"
+        out.mkdir()
+        enrolment = BranchService(branch).enrol(volunteer_id="RLW-001", name="Rina Marlina",
+                                                villages=["15.04.05.2003"], target=out)
+        FieldSync(rina).enrol(enrolment)
+        rina.registrations.save(person(valid_registration, 1))
+        BranchService(branch).import_bundle(_export(rina, out))
+        device = load_keys(rina.db)[0].public_bytes
+
+        backups.restore(rina, early)
+        assert load_keys(rina.db)[0].public_bytes == device
+        assert FieldSync(rina).enrolled
+        rina.registrations.save(person(valid_registration, 2))
+        report = BranchService(branch).import_bundle(_export(rina, out))
+        assert report.status == "applied" and report.new == 1
+    finally:
+        rina.close()
+
+
+def test_a_branch_backup_from_before_an_enrolment_keeps_that_volunteer(
+        branch, make_volunteer, tmp_path, valid_registration):
+    """The branch goes back to a backup made before it enrolled a volunteer: the volunteer
+    stays enrolled (its id is not handed out again) and its laptop still binds."""
+    early = make_backup(branch.workspace, reason="manual")
+    rina = make_volunteer("RLW-001")
+    out = tmp_path / "stick"
+    out.mkdir()
+    rina.registrations.save(person(valid_registration, 1))
+    backups.restore(branch, early)
+    assert [v["id"] for v in BranchService(branch).volunteers()] == ["RLW-001"]
+    report = BranchService(branch).import_bundle(_export(rina, out))
+    assert report.status == "applied" and report.device_bound

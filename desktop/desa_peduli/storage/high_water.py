@@ -24,6 +24,9 @@ from desa_peduli.storage.settings import Settings
 
 # the settings holding a number that must never go back
 MONOTONIC_SETTINGS = ("last_receipt_seq",)
+# a volunteer laptop's enrolment: who it is and which branch it answers (services.field)
+IDENTITY_SETTINGS = ("volunteer_id", "volunteer_name", "villages", "branch", "enrolled_at",
+                     "enrolment_id")
 _RAISE_FLOOR = (
     "INSERT INTO revision_floors(registration_id, revision) VALUES (?, ?) "
     "ON CONFLICT(registration_id) DO UPDATE SET revision = max(revision, excluded.revision)")
@@ -69,13 +72,45 @@ def carry_forward(live: Database, restored: Database, *, role: str) -> None:
         if value:
             restored_settings.set(key, value)
     if role == "branch":
+        # a volunteer enrolled after the backup was made stays enrolled (its id is never
+        # handed out twice), with the secret of its newest enrolment file
+        _copy_missing_rows(live, restored, "volunteers", "id")
+        _copy_rows(live, restored, "enrolment_secrets")
         # a receipt number is never reused: the laptop refuses one not above its last
         restored.conn.executemany(
             "UPDATE volunteers SET receipt_seq = max(receipt_seq, ?) WHERE id = ?",
             live.execute("SELECT receipt_seq, id FROM volunteers").fetchall())
         return
+    # the laptop's identity is the one the branch knows: its device keys and enrolment
+    # (a backup from before the enrolment, or before a new enrolment file, would
+    # otherwise bring back other keys, and the branch would refuse the laptop)
+    _copy_rows(live, restored, "secrets")
+    if live_settings.get("volunteer_id"):
+        restored_settings.update({key: live_settings.get(key) for key in IDENTITY_SETTINGS})
+        restored.execute("UPDATE registrations SET volunteer_id = ? WHERE volunteer_id IS NULL",
+                         [live_settings.get("volunteer_id")])
     # the volunteer issues change numbers and revisions (the branch only stores them)
     raise_change_seq(restored, issued_change_seq(live))
     restored.conn.executemany(_RAISE_FLOOR, live.execute(
         "SELECT id, revision FROM registrations UNION ALL "
         "SELECT registration_id, revision FROM revision_floors").fetchall())
+
+
+def _copy_rows(live: Database, restored: Database, table: str) -> None:
+    """Every row of ``table`` in ``live`` into ``restored`` (replacing rows of the same key)."""
+    cursor = live.execute(f"SELECT * FROM {table}")
+    names = [d[0] for d in cursor.description]
+    restored.conn.executemany(
+        f"INSERT OR REPLACE INTO {table}({', '.join(names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})", cursor.fetchall())
+
+
+def _copy_missing_rows(live: Database, restored: Database, table: str, key: str) -> None:
+    """The rows of ``table`` in ``live`` whose ``key`` ``restored`` lacks."""
+    have = {row[0] for row in restored.execute(f"SELECT {key} FROM {table}")}
+    cursor = live.execute(f"SELECT * FROM {table}")
+    names = [d[0] for d in cursor.description]
+    rows = [row for row in cursor.fetchall() if row[names.index(key)] not in have]
+    restored.conn.executemany(
+        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+        rows)
