@@ -1041,6 +1041,35 @@ age</source>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something unexpected went wrong in Desa Peduli. Everything saved before this moment is safe (registrations are saved while you type).
+
+What to do: close Desa Peduli and start it again. If this happens again, send the log file to the branch office (it holds no NIKs, names or phone numbers):
+{path}</source>
+        <translation>Terjadi kesalahan tak terduga di Desa Peduli. Semua yang tersimpan sebelum saat ini aman (pendaftaran disimpan selagi Anda mengetik).
+
+Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kirim berkas catatan ini ke kantor cabang (isinya tanpa NIK, nama, atau nomor telepon):
+{path}</translation>
+    </message>
+    <message>
+        <source>(no log file could be written)</source>
+        <translation>(berkas catatan tidak dapat ditulis)</translation>
+    </message>
+    <message>
+        <source>Desa Peduli: unexpected error</source>
+        <translation>Desa Peduli: kesalahan tak terduga</translation>
+    </message>
+    <message>
+        <source>Open the log &amp;folder</source>
+        <translation>Buka &amp;folder catatan</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>◀ &amp;Back</source>
@@ -2090,6 +2119,18 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
         <translation>… dan {count} lagi</translation>
     </message>
     <message>
+        <source>{file} was sent from a laptop not yet confirmed for this volunteer: it does not prove their enrolment file.
+
+Its fingerprint: {fingerprint}
+
+Ask the volunteer to read the fingerprint on their laptop (Sync → Show fingerprints). Approve only if it is the same; then the bundle is imported again.</source>
+        <translation>{file} dikirim dari laptop yang belum dikonfirmasi untuk relawan ini: laptop itu tidak dapat membuktikan berkas pendaftaran relawan.
+
+Sidik jarinya: {fingerprint}
+
+Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; setelah itu bundel diimpor lagi.</translation>
+    </message>
+    <message>
         <source>Approve this laptop</source>
         <translation>Setujui laptop ini</translation>
     </message>
@@ -2456,6 +2497,10 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <message>
         <source>Before removing personal data</source>
         <translation>Sebelum menghapus data pribadi</translation>
+    </message>
+    <message>
+        <source>After removing personal data</source>
+        <translation>Setelah menghapus data pribadi</translation>
     </message>
     <message>
         <source>Before a recovery</source>
@@ -3857,6 +3902,18 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>Volunteer {id} ({name}) sent a bundle from a laptop other than the one bound to them ({when}). It was refused; nothing from it was imported.</source>
         <translation>Relawan {id} ({name}) mengirim bundel dari laptop selain laptop yang tercatat untuknya ({when}). Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Volunteer {id} ({name}) sent a bundle from a laptop not yet confirmed for them ({when}): it does not prove their enrolment file. It was refused; nothing from it was imported.</source>
+        <translation>Relawan {id} ({name}) mengirim bundel dari laptop yang belum dikonfirmasi untuknya ({when}): laptop itu tidak dapat membuktikan berkas pendaftaran relawan. Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Approve the laptop with fingerprint
+{fingerprint}
+for volunteer {id}? Only if the volunteer reads the same fingerprint on it: anyone who knows the volunteer&apos;s id can send a bundle in their name.</source>
+        <translation>Setujui laptop dengan sidik jari
+{fingerprint}
+untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari laptop itu: siapa pun yang tahu ID relawan dapat mengirim bundel atas namanya.</translation>
     </message>
     <message>
         <source>Approve this laptop</source>
