@@ -35,6 +35,9 @@ EMULATED_MODULES = frozenset({
     "tests.cli.test_cli",
     "tests.cli.test_sync_cli",
     "tests.cli.test_desk_cli",
+    "tests.cli.test_review_cli",
+    "tests.cli.test_backup_cli",
+    "tests.sync.test_restores",
 })
 
 

@@ -338,3 +338,15 @@ def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path
     assert info.value.code == "payload_hash"
     child._conn = _Pipe([("done", opened.manifest["payload_sha256"])])
     assert list(child.decode(opened, "secret", None)) == []
+
+
+@pytest.mark.parametrize("error", [
+    OSError(errno.EIO, "I/O error"),
+    OSError(errno.ENODEV, "No such device"),
+    # what Windows raises for a stick pulled out: its own codes, errno EINVAL
+    type("WinError", (OSError,), {"winerror": 21})(errno.EINVAL, "The device is not ready"),
+    type("WinError", (OSError,), {"winerror": 1167})(errno.EINVAL, "not connected"),
+])
+def test_a_pulled_drive_is_recognised_on_posix_and_windows(error):
+    assert container.drive_gone(error)
+    assert not container.drive_gone(OSError(errno.EACCES, "Permission denied"))

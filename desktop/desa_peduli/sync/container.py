@@ -52,6 +52,15 @@ MAX_MANIFEST = 1 << 20
 CHUNK = 1 << 16
 # errors of a write on a stick that went away (ENOENT: its folder vanished with it)
 DRIVE_GONE = frozenset({errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ESTALE})
+# Windows says the same with its own codes (Python maps them to EINVAL or none):
+# ERROR_NOT_READY, ERROR_BAD_NETPATH/DEV_NOT_EXIST, ERROR_IO_DEVICE, ERROR_NO_SUCH_DEVICE,
+# ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
+WINDOWS_DRIVE_GONE = frozenset({21, 55, 1117, 433, 1167, 1617})
+
+
+def drive_gone(exc: OSError, gone: frozenset = DRIVE_GONE) -> bool:
+    """Whether ``exc`` says the drive went away (a pulled stick), on POSIX or Windows."""
+    return exc.errno in gone or getattr(exc, "winerror", None) in WINDOWS_DRIVE_GONE
 
 
 class ContainerError(Exception):
@@ -172,7 +181,7 @@ def write_container(
             handle.write(signing_key.sign(manifest_bytes))
             handle.write(FOOTER.pack(hashing.size, len(manifest_bytes), FOOTER_MAGIC))
     except OSError as exc:
-        if exc.errno in gone:
+        if drive_gone(exc, gone):
             raise DriveRemoved(path) from exc
         raise
     return final
