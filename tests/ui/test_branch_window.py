@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyle
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
@@ -26,6 +26,7 @@ from desa_peduli.ui.branch_registrations import (
     BranchStateRole,
 )
 from desa_peduli.ui.registration_table_model import COLUMN_NAME
+from desa_peduli.ui.review_models import ITEM_NIK
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import nik_for, person
 from tests.ui.sync_fixtures import *  # noqa: F403 - fixtures
@@ -164,6 +165,12 @@ def test_an_unconfirmed_first_laptop_is_queued_then_approved(
     choose_kind(qtbot, review, "device")
     assert "not yet confirmed" in review.device_intro.text()
     assert review.new_fingerprint.text() == mine
+    table = review.items_table  # the list shows a fingerprint whole, not "006D 2A05 37EE 3C…"
+    padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                             table) + 1) + int(table.showGrid())
+    for fingerprint in (mine, "DDDD 0B0D D0DB BDDD", "8A4D 2B0C 9E7D 6F5B"):
+        needed = table.fontMetrics().horizontalAdvance(fingerprint) + padding
+        assert needed <= table.columnWidth(ITEM_NIK), fingerprint
     window.tabs.setCurrentWidget(view)
     assert view.approve_button.isEnabled()
 
