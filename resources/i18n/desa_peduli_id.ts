@@ -3942,10 +3942,10 @@ untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari lapt
     <message>
         <source>Forget the laptop with fingerprint
 {fingerprint}
-? Bundles from it stay refused.</source>
+that sent a bundle in the name of volunteer {id}? Bundles from it stay refused.</source>
         <translation>Lupakan laptop dengan sidik jari
 {fingerprint}
-? Bundel dari laptop itu tetap ditolak.</translation>
+yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditolak.</translation>
     </message>
     <message>
         <source>&amp;Forget it</source>

@@ -694,8 +694,9 @@ class ReviewView(QWidget, DialogHost):
         volunteer_id = item["volunteer_id"]
         box = message_box(
             self, QMessageBox.Icon.Question, self.tr("Not this volunteer's laptop"),
-            self.tr("Forget the laptop with fingerprint\n{fingerprint}\n? Bundles from it stay "
-                    "refused.").format(fingerprint=item["fingerprint"]),
+            self.tr("Forget the laptop with fingerprint\n{fingerprint}\nthat sent a bundle in "
+                    "the name of volunteer {id}? Bundles from it stay refused.").format(
+                fingerprint=item["fingerprint"], id=volunteer_id),
             [(self.tr("&Forget it"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
         yes, no = box.buttons()[0], box.buttons()[1]
