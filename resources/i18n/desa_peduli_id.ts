@@ -2124,7 +2124,7 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
 Its fingerprint: {fingerprint}
 
 Ask the volunteer to read the fingerprint on their laptop (Sync → Show fingerprints). Approve only if it is the same; then the bundle is imported again.</source>
-        <translation>{file} dikirim dari laptop yang belum dikonfirmasi untuk relawan ini: laptop itu tidak dapat membuktikan berkas pendaftaran relawan.
+        <translation>{file} dikirim dari laptop yang belum dikonfirmasi untuk relawan ini: bundel itu tidak membuktikan bahwa laptop itu didaftarkan dengan berkas pendaftaran relawan ini.
 
 Sidik jarinya: {fingerprint}
 
@@ -3905,7 +3905,7 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>Volunteer {id} ({name}) sent a bundle from a laptop not yet confirmed for them ({when}): it does not prove their enrolment file. It was refused; nothing from it was imported.</source>
-        <translation>Relawan {id} ({name}) mengirim bundel dari laptop yang belum dikonfirmasi untuknya ({when}): laptop itu tidak dapat membuktikan berkas pendaftaran relawan. Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
+        <translation>Relawan {id} ({name}) mengirim bundel dari laptop yang belum dikonfirmasi untuknya ({when}): bundelnya tidak membuktikan bahwa laptop itu didaftarkan dengan berkas pendaftaran relawan ini. Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
     </message>
     <message>
         <source>Approve the laptop with fingerprint
@@ -3942,10 +3942,10 @@ untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari lapt
     <message>
         <source>Forget the laptop with fingerprint
 {fingerprint}
-? Bundles from it stay refused.</source>
+that sent a bundle in the name of volunteer {id}? Bundles from it stay refused.</source>
         <translation>Lupakan laptop dengan sidik jari
 {fingerprint}
-? Bundel dari laptop itu tetap ditolak.</translation>
+yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditolak.</translation>
     </message>
     <message>
         <source>&amp;Forget it</source>

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyle
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
@@ -26,6 +26,7 @@ from desa_peduli.ui.branch_registrations import (
     BranchStateRole,
 )
 from desa_peduli.ui.registration_table_model import COLUMN_NAME
+from desa_peduli.ui.review_models import ITEM_NIK
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import nik_for, person
 from tests.ui.sync_fixtures import *  # noqa: F403 - fixtures
@@ -139,6 +140,34 @@ def test_a_new_laptop_is_approved_after_checking_its_fingerprint(
     assert window.registrations_view.model.rowCount() == 2
 
 
+def test_a_laptop_that_is_not_the_volunteers_is_forgotten(
+        qtbot, branch, volunteer, other_volunteer, add_people, valid_registration, office,
+        stick, file_dialogs, no_usb_sticks):
+    """The question names the laptop and the volunteer it sent in the name of (no line
+    that starts with a lone "?")."""
+    add_people(1)
+    BranchService(branch).import_bundle(export(volunteer, stick / "old"))  # binds the laptop
+    stranger = other_volunteer(VOLUNTEER_ID, "Rina Marlina")  # another laptop, her id
+    stranger.registrations.save(person(valid_registration, 50))
+    window = office()
+    [outcome] = import_through_ui(qtbot, window, file_dialogs, [export(stranger, stick / "x")])
+    assert outcome.reason == "device_changed"
+    review = window.review_view
+    qtbot.waitUntil(lambda: review.kinds_model.count("device") == 1)
+    open_review(qtbot, window)
+    choose_kind(qtbot, review, "device")
+
+    qtbot.mouseClick(review.dismiss_device_button, LEFT)
+    box = open_message(qtbot, review)
+    fingerprint = FieldSync(stranger).fingerprint()
+    assert box.text() == (f"Forget the laptop with fingerprint\n{fingerprint}\nthat sent a "
+                          f"bundle in the name of volunteer {VOLUNTEER_ID}? Bundles from it "
+                          "stay refused.")
+    click_button(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: review.kinds_model.count("device") == 0)
+    assert BranchService(branch).volunteer(VOLUNTEER_ID)["device_fingerprint"] != fingerprint
+
+
 def test_an_unconfirmed_first_laptop_is_queued_then_approved(
         qtbot, branch, volunteer, add_people, office, stick, file_dialogs, no_usb_sticks):
     """A laptop enrolled with a file from before binding secrets, never bound: its first
@@ -164,6 +193,12 @@ def test_an_unconfirmed_first_laptop_is_queued_then_approved(
     choose_kind(qtbot, review, "device")
     assert "not yet confirmed" in review.device_intro.text()
     assert review.new_fingerprint.text() == mine
+    table = review.items_table  # the list shows a fingerprint whole, not "006D 2A05 37EE 3C…"
+    padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                             table) + 1) + int(table.showGrid())
+    for fingerprint in (mine, "DDDD 0B0D D0DB BDDD", "8A4D 2B0C 9E7D 6F5B"):
+        needed = table.fontMetrics().horizontalAdvance(fingerprint) + padding
+        assert needed <= table.columnWidth(ITEM_NIK), fingerprint
     window.tabs.setCurrentWidget(view)
     assert view.approve_button.isEnabled()
 

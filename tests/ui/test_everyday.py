@@ -60,6 +60,39 @@ def test_an_old_receipt_and_no_backup_are_reminded(volunteer, add_people, make_w
     assert texts[1].startswith("The last backup was made 4 days ago")
 
 
+def test_a_status_message_shows_whole_beside_the_sync_line(
+        qtbot, qapp, volunteer, add_people, make_window, tmp_path):
+    """The long sync line makes room while a message shows (in Indonesian it read
+    "Cadangan 03/12/2026 09:2" at 1366 pixels)."""
+    from desa_peduli.services.field import FieldSync
+    from desa_peduli.storage.backups import list_backups, make_backup
+    from desa_peduli.ui import i18n
+
+    i18n.install_translator(qapp, "id")  # the longer language; put back by conftest.py
+    add_people(3)
+    FieldSync(volunteer).export(tmp_path)  # sent, no receipt yet: the longest sync line
+    make_backup(volunteer.workspace, reason="manual")
+    window = make_window()
+    window.resize(1366, 728)
+    bar = window.statusBar()
+    sync_line = window.sync.status_label
+    qtbot.waitUntil(lambda: sync_line.isVisible() and window.width() == 1366)
+
+    window._on_restore_dialog_accepted(list_backups(volunteer.workspace)[-1])  # noqa: SLF001
+    message = bar.currentMessage()
+    assert message.startswith("Cadangan ") and message.endswith(" sudah dipulihkan.")
+
+    def room() -> int:  # up to the first permanent widget on the right (and its margin)
+        shown = [w for w in (window.shown_label, window.backup_label, sync_line)
+                 if w.isVisible()]
+        return min(w.geometry().left() for w in shown) - 12
+
+    qtbot.waitUntil(lambda: bar.fontMetrics().horizontalAdvance(message) <= room(),
+                    timeout=2000)
+    bar.clearMessage()
+    assert sync_line.isVisible() and sync_line.text()
+
+
 def test_nothing_to_remind_shows_no_banner(session, make_window):
     window = make_window()
     assert not window.reminder_banner.isVisible()

@@ -211,7 +211,8 @@ REFUSALS = {
                        "Check the laptop fingerprint with the volunteer, then approve the "
                        "new device."),
     "device_unconfirmed": ("dikirim dari laptop yang belum dikonfirmasi untuk relawan ini "
-                           "(bundel tidak membuktikan berkas pendaftaran relawan ini). Cocokkan "
+                           "(bundel tidak membuktikan bahwa laptop itu didaftarkan dengan berkas "
+                           "pendaftaran relawan ini). Cocokkan "
                            "sidik jari laptop dengan relawan lalu setujui laptop itu, atau buat "
                            "berkas pendaftaran baru untuk relawan ini.",
                            "sent from a laptop not confirmed for this volunteer (the bundle "

@@ -339,9 +339,16 @@ class ReviewView(QWidget, DialogHost):
     def _size_items_table(self) -> None:
         metrics = self.items_table.fontMetrics()
         wide = self.items_model.kind == DUPLICATE
-        self.items_table.horizontalHeader().resizeSection(
+        header = self.items_table.horizontalHeader()
+        header.resizeSection(
             ITEM_VOLUNTEER, metrics.horizontalAdvance("RLW-0000 / RLW-0000" if wide else
                                                       "RLW-0000") + 20)
+        # a new laptop's fingerprint (four groups of hex digits) stands where a NIK does:
+        # room for the widest one, so it is never cut short
+        widest = max("0123456789ABCDEF", key=metrics.horizontalAdvance)
+        sample = (" ".join([widest * 4] * 4) if self.items_model.kind == DEVICE
+                  else "0000000000000000")
+        header.resizeSection(ITEM_NIK, metrics.horizontalAdvance(sample) + 20)
 
     # -- the queue ----------------------------------------------------------------------
     def _first_kind_row(self) -> int:
@@ -687,8 +694,9 @@ class ReviewView(QWidget, DialogHost):
         volunteer_id = item["volunteer_id"]
         box = message_box(
             self, QMessageBox.Icon.Question, self.tr("Not this volunteer's laptop"),
-            self.tr("Forget the laptop with fingerprint\n{fingerprint}\n? Bundles from it stay "
-                    "refused.").format(fingerprint=item["fingerprint"]),
+            self.tr("Forget the laptop with fingerprint\n{fingerprint}\nthat sent a bundle in "
+                    "the name of volunteer {id}? Bundles from it stay refused.").format(
+                fingerprint=item["fingerprint"], id=volunteer_id),
             [(self.tr("&Forget it"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
         yes, no = box.buttons()[0], box.buttons()[1]

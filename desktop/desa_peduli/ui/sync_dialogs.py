@@ -358,7 +358,12 @@ class VolunteerSync(QObject):
         self.status_label = QLabel(window)
         self.status_label.setContentsMargins(8, 0, 8, 0)
         window.statusBar().addPermanentWidget(self.status_label)
+        # the long sync line makes room while a message shows ("Restored the backup of …")
+        window.statusBar().messageChanged.connect(self._on_status_message_changed)
         self.update_actions()
+
+    def _on_status_message_changed(self, message: str) -> None:
+        self.status_label.setHidden(bool(message))
 
     def _action(self, text: str, slot, shortcut: str | None, tip: str) -> QAction:
         action = QAction(text, self.window)
