@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from desa_peduli import __version__
 from desa_peduli.errors import (
+    NotAFolder,
     SchemaTooNew,
     WorkspaceDamaged,
     WorkspaceExists,
@@ -62,6 +63,8 @@ def leftover_files(path: Path) -> list[str]:
     """
     path = Path(path)
     found = [name for name in (DB_FILE, f"{DB_FILE}-wal") if (path / name).exists()]
+    if (path / META_FILE).exists() and not (path / META_FILE).is_file():
+        found.insert(0, f"{META_FILE}/")  # a folder where the file should be
     for folder, pattern in ((KEY_DIR, "*"), ("backups", "*.db")):
         if (path / folder).is_dir():
             found += sorted(f"{folder}/{p.name}" for p in (path / folder).glob(pattern)
@@ -72,6 +75,7 @@ def leftover_files(path: Path) -> list[str]:
 def check_new_workspace_folder(path: Path) -> None:
     """Raise unless a new workspace may be made at ``path`` (nothing there is touched)."""
     path = Path(path)
+    _refuse_file(path)
     if is_workspace(path):
         raise WorkspaceExists(
             f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
@@ -82,7 +86,13 @@ def check_new_workspace_folder(path: Path) -> None:
         raise WorkspaceIncomplete(path, found)
 
 
+def _refuse_file(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise NotAFolder(path)
+
+
 def read_meta(path: Path) -> dict:
+    _refuse_file(Path(path))
     try:
         return json.loads((Path(path) / META_FILE).read_text("utf-8"))
     except FileNotFoundError as exc:
