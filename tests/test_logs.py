@@ -99,3 +99,28 @@ def test_an_unexpected_cli_error_is_logged_not_thrown(workspace_dir, monkeypatch
     text = _read(path)
     assert "desa-peduli check: unexpected error" in text and "in broken" in text
     assert "ZeroDivisionError: bug near NIK [NIK]" in text and NIK not in text
+
+
+def test_the_log_keeps_writing_when_windows_refuses_the_rollover(tmp_path, windows):
+    """Another Desa Peduli (the GUI while a CLI runs) holds the log open: Windows refuses to
+    rename it, so the rollover fails; every later message still reaches the file (the one
+    that says why the program stopped most of all) instead of being dropped."""
+    path = logs.setup(tmp_path / "held", max_bytes=2_000, backups=2)
+    try:
+        log = logging.getLogger("desa_peduli.test")
+        log.warning("first %s", "x" * 80)
+        logs.flush()
+        with open(path, "rb"):  # the other program's handle
+            for index in range(40):
+                log.warning("line %03d %s", index, "x" * 80)
+            logs.flush()
+        assert ("rename", str(path)) in windows.refused
+        text = path.read_text("utf-8")
+        assert "line 000" in text and "line 039" in text
+        for index in range(40, 80):  # once the other program let go, it rotates again
+            log.warning("line %03d %s", index, "x" * 80)
+        logs.flush()
+        assert (path.parent / "desa-peduli.log.1").exists()
+        assert path.stat().st_size <= 2_000 and "line 079" in path.read_text("utf-8")
+    finally:
+        logs.setup()

@@ -57,6 +57,18 @@ class WorkspaceExists(WorkspaceError):
     pass
 
 
+class NotAFolder(WorkspaceError):
+    """The workspace path names a file (``--data-dir`` given a file by mistake)."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"{path} adalah berkas, bukan folder. Pilih folder ruang kerja (atau folder "
+            "kosong untuk ruang kerja baru); tidak ada yang diubah.",
+            f"{path} is a file, not a folder. Choose the workspace's folder (or an empty "
+            "folder for a new workspace); nothing was changed.",
+        )
+
+
 class WorkspaceLocked(WorkspaceError):
     def __init__(self, path):
         super().__init__(

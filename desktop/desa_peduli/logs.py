@@ -63,6 +63,23 @@ class MaskingFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
+def _RotatingFile(*args, **kwargs) -> logging.Handler:  # noqa: N802 - a class, made late
+    """A RotatingFileHandler that keeps writing to the current file when a rollover fails
+    (Windows refuses to rename a log another Desa Peduli holds open): otherwise the
+    handler drops the message, and every later one, as each tries the rollover again."""
+    from logging.handlers import RotatingFileHandler
+
+    class RotatingFile(RotatingFileHandler):
+        def doRollover(self) -> None:  # noqa: N802 - logging's name
+            try:
+                super().doRollover()
+            except OSError:
+                if self.stream is None:
+                    self.stream = self._open()
+
+    return RotatingFile(*args, **kwargs)
+
+
 class LogFileHandler(logging.Handler):
     """The rotating log file, made at the first message (a CLI run that logs nothing pays
     no import of logging.handlers). A log that cannot be written (full disk, a rename
@@ -76,11 +93,8 @@ class LogFileHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None:
-            from logging.handlers import RotatingFileHandler
-
-            self._file = RotatingFileHandler(self.path, maxBytes=self.max_bytes,
-                                             backupCount=self.backups, encoding="utf-8",
-                                             delay=True)
+            self._file = _RotatingFile(self.path, maxBytes=self.max_bytes,
+                                       backupCount=self.backups, encoding="utf-8", delay=True)
             self._file.setFormatter(MaskingFormatter(FORMAT))
             self._file.handleError = lambda _record: None
         self._file.handle(record)

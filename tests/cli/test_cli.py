@@ -68,6 +68,30 @@ def test_init_in_a_damaged_workspace_changes_nothing(workspace_dir, monkeypatch,
     assert sorted(p.name for p in workspace_dir.rglob("*")) == files
 
 
+def test_a_data_dir_that_is_a_file_is_refused_as_such(tmp_path, monkeypatch, capsys):
+    """--data-dir naming a file by mistake: said plainly (not a bug, not "restore from a
+    backup"), for init and for every other command; the file is not touched."""
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "sandi-yang-panjang")
+    target = tmp_path / "catatan.txt"
+    target.write_text("punya saya", "utf-8")
+    for argv in (["init", "volunteer", "--name", "Rina"], ["list"]):
+        assert main(["--data-dir", str(target), *argv]) == 3
+        err = capsys.readouterr().err
+        assert "adalah berkas, bukan folder" in err and "tak terduga" not in err
+        assert "cadangan" not in err
+    assert target.read_text("utf-8") == "punya saya"
+
+
+def test_init_where_workspace_json_is_a_folder_changes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "sandi-yang-panjang")
+    (tmp_path / "ws" / "workspace.json").mkdir(parents=True)
+    assert main(["--data-dir", str(tmp_path / "ws"), "init", "volunteer", "--name", "Rina"]) == 3
+    err = capsys.readouterr().err
+    assert "workspace.json/" in err and "Tidak ada yang diubah" in err
+    assert "tak terduga" not in err
+    assert sorted(p.name for p in (tmp_path / "ws").iterdir()) == ["workspace.json"]
+
+
 def test_init_short_passphrase_is_input_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "pendek")
     assert main(["--data-dir", str(tmp_path / "x"), "init", "volunteer", "--name", "Rina"]) == 1

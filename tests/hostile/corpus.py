@@ -73,6 +73,18 @@ def absurd_dimensions() -> bytes:
     return rezip(data, {"xl/worksheets/sheet1.xml": sheet.encode()})
 
 
+def row_bomb(cells: int = 400_000, *, value: str = "1") -> bytes:
+    """A workbook a few KB long with one row of ``cells`` cells (no ``r`` attribute, so no
+    column limit applies): openpyxl parses a whole row into memory before it yields it."""
+    data = xlsx([["nik", "kpj"], ["1", "2"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    sheet = re.sub(r'<dimension ref="[^"]*"\s*/>', "", sheet)
+    row = '<row r="3">' + f'<c t="n"><v>{value}</v></c>' * cells + "</row>"
+    return rezip(data, {"xl/worksheets/sheet1.xml": sheet.replace(
+        "</sheetData>", row + "</sheetData>").encode()})
+
+
 def damaged_sheet() -> bytes:
     """A workbook whose sheet XML is cut off and points at a shared string that is not there."""
     return rezip(xlsx([["nik", "kpj"], ["1", "2"]]), {

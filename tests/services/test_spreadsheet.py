@@ -145,6 +145,40 @@ def test_list_csv_keeps_formula_text_inert(workspace_template, workspace_dir,
     assert sorted(found) == sorted(stored)
 
 
+def _active_cells_where_semicolon_separates(text: str) -> list[str]:
+    """The cells Excel would run as formulas when it opens ``text`` where the list
+    separator is ';' (Indonesian Windows): it splits there, whatever the file's commas."""
+    active = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"):
+        for cell in row:
+            if cell[:1] in ("=", "+", "-", "@") and not cell[1:].replace(" ", "").isdigit():
+                active.append(cell)
+    return active
+
+
+def test_csv_text_after_a_semicolon_never_becomes_a_formula(workspace_template, workspace_dir,
+                                                            valid_registration, capsys,
+                                                            monkeypatch):
+    """A street 'Jl. Mawar;=cmd|...' is one cell to a comma reader but two to Excel where
+    ';' separates lists: the part after the ';' must be inert too."""
+    from desa_peduli import cli
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.workspace import Workspace
+
+    assert csv_cell("Jl. Mawar;=1+1;-5;@A1") == "Jl. Mawar;'=1+1;-5;'@A1"
+    key = workspace_template[1]
+    street = "Jl. Mawar 5;=cmd|' /C calc'!A0;-2+3"
+    with Session(Workspace.open_with_key(workspace_dir, key)) as session:
+        record = dict(valid_registration, street=street, work_location="Pasar;@SUM(1+1)")
+        assert session.registrations.save(record).outcome.id
+    monkeypatch.setattr(Workspace, "unwrap_key", staticmethod(lambda _path, _passphrase: key))
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", "tidak-dipakai")
+    assert cli.main(["--data-dir", str(workspace_dir), "list", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "Jl. Mawar 5;" in out
+    assert _active_cells_where_semicolon_separates(out) == []
+
+
 def test_no_module_writes_csv_or_xlsx_without_the_one_writer():
     writers = re.compile(r"csv\.(writer|DictWriter)\(|\bWorkbook\(|WriteOnlyCell\(|"
                          r"openpyxl import Workbook")

@@ -51,6 +51,33 @@ def test_a_shared_strings_bomb_is_refused_before_it_reaches_memory(tmp_path):
     assert "tidak ada yang diubah" in refusal.value.message_id
 
 
+def test_a_row_of_too_many_cells_is_refused_before_it_reaches_memory(tmp_path):
+    """One row of 400,000 cells in a 25 KB workbook: openpyxl builds the whole row before
+    the column limit can see it (5 million cells: 3 GB and 100 s); the sheet is scanned as
+    a stream first and refused within the row (more cells than Excel has columns)."""
+    path = tmp_path / "baris.xlsx"
+    path.write_bytes(corpus.row_bomb(400_000))
+    assert path.stat().st_size < 40 * corpus.KB
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
+                            text=True, check=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    refused, grown = result.stdout.split()
+    assert refused == "True"
+    assert int(grown) < 16 * corpus.MB
+    with pytest.raises(InputRejected) as refusal:
+        list(tabular.iter_cells(path))
+    assert "baris.xlsx baris 3" in refusal.value.message_id
+    assert "terlalu banyak kolom" in refusal.value.message_id
+
+
+def test_a_row_of_too_many_bytes_is_refused(tmp_path):
+    path = tmp_path / "lebar.xlsx"
+    path.write_bytes(corpus.row_bomb(9_000, value="1" * 1_000))  # 9 MB of XML, one row
+    with pytest.raises(InputRejected) as refusal:
+        list(tabular.iter_cells(path))
+    assert "lebar.xlsx baris 3: baris terlalu besar" in refusal.value.message_id
+
+
 def test_absurd_declared_dimensions_are_refused_at_once(tmp_path):
     path = tmp_path / "besar.xlsx"
     path.write_bytes(corpus.absurd_dimensions())

@@ -61,3 +61,41 @@ def test_opening_a_workspace_removes_every_temp_a_killed_write_left(workspace_te
 
     assert not any(os.path.exists(p) for p in left) and not copy.exists()
     assert kept <= set(os.listdir(workspace_dir)) | {"keys/" + n for n in os.listdir(keys_dir)}
+
+
+KILLED_RESTORE = """
+import os, signal, sys
+from desa_peduli.storage import backups
+from desa_peduli.storage.workspace import Workspace
+
+def killed(live, restored, role):  # the power cut, with the copy's journal on disk
+    restored.execute("UPDATE settings SET value = value")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+backups.carry_forward = killed
+ws = Workspace.open_with_key(sys.argv[1], bytes.fromhex(sys.argv[2]))
+backups.restore_backup(ws, backups.list_backups(ws)[0])
+"""
+
+
+def test_a_restore_killed_part_way_leaves_nothing_behind(workspace_template, workspace_dir):
+    """SIGKILL in the middle of a restore leaves its working copy and that copy's
+    write-ahead log and shared memory (or rollback journal): pages of the whole database,
+    encrypted, beside it. The next opening removes them all, or a purge later would leave
+    the purged people there."""
+    import subprocess
+    import sys
+
+    from desa_peduli.storage.backups import make_backup
+
+    key = workspace_template[1]
+    with Workspace.open_with_key(workspace_dir, key) as ws:
+        make_backup(ws, reason="manual")
+    child = subprocess.run([sys.executable, "-c", KILLED_RESTORE, str(workspace_dir), key.hex()],
+                           capture_output=True, text=True, check=False)
+    assert child.returncode == -9, child.stderr
+    left = sorted(p.name for p in workspace_dir.iterdir() if p.name.startswith(".restore."))
+    assert len(left) > 1 and all(n.startswith(left[0]) for n in left), left  # copy + its log
+    with Workspace.open_with_key(workspace_dir, key) as ws:
+        assert ws.db.execute("SELECT count(*) FROM settings").fetchone()[0]
+    assert not [p.name for p in workspace_dir.iterdir() if p.name.startswith(".restore.")]

@@ -188,3 +188,34 @@ def test_a_new_file_is_never_written_over_an_existing_one(tmp_path):
     assert target.read_bytes() == b"first"
     assert [p.name for p in tmp_path.iterdir()] == ["passphrase.age"]  # no temporary left
 
+
+
+KILLED_CREATE = """
+import os, signal, sys
+from desa_peduli.storage import settings
+from desa_peduli.storage.workspace import Workspace
+
+def killed(*_args, **_kwargs):  # the power cut: the key and the database are on disk
+    os.kill(os.getpid(), signal.SIGKILL)
+
+settings.Settings.update = killed
+Workspace.create(sys.argv[1], role="volunteer", passphrase=sys.argv[2])
+"""
+
+
+def test_a_create_killed_part_way_does_not_block_the_next(tmp_path):
+    """A power cut during the first-run wizard leaves a key and an empty database but no
+    workspace.json. Nothing was ever entered there (without workspace.json nothing opens
+    it): the next create finishes the job instead of calling the folder damaged."""
+    path = tmp_path / "baru"
+    child = subprocess.run([sys.executable, "-c", KILLED_CREATE, str(path), PASSPHRASE],
+                           capture_output=True, text=True, check=False)
+    assert child.returncode == -9, child.stderr
+    assert (path / KEY_DIR / PASSPHRASE_KEY_FILE).exists() and (path / DB_FILE).exists()
+    assert not (path / "workspace.json").exists()
+
+    ws = Workspace.create(path, role="volunteer", passphrase=PASSPHRASE)
+    ws.close()
+    with Workspace.open(path, PASSPHRASE) as reopened:
+        assert reopened.role == "volunteer"
+    assert sorted(p.name for p in path.iterdir() if p.name.startswith(".creat")) == []

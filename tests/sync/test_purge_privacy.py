@@ -186,3 +186,32 @@ def test_names_an_earlier_version_purged_leave_the_index_on_update(
         assert old.path.exists() is False
         for backup in list_backups(again.workspace):
             assert_forgotten(backup.path, key, done, gone["nik"], gone["full_name"])
+
+
+def test_purge_forgets_what_the_branch_wrote_about_the_person(branch, make_volunteer, tmp_path,
+                                                              valid_registration):
+    """A clerk's reason for a correction quotes the person ("NIK ... milik Wulandari ...");
+    it reached the laptop in a receipt (the registration's branch reason and its event
+    history). After the purge no reason about that person is left."""
+    rina = make_volunteer("RLW-001")
+    out = tmp_path / "stick"
+    out.mkdir()
+    gone = person(valid_registration, 1, full_name="Wulandari Kusumawati")
+    reason = f"NIK {gone['nik']} tercatat atas nama Wulandari Prameswari; periksa KTP"
+    done = rina.registrations.save(gone).id
+    svc = BranchService(branch)
+    svc.import_bundle(FieldSync(rina).export(out).path)
+    svc.set_state(done, "correction", reason=reason)
+    FieldSync(rina).import_receipt(svc.receipt("RLW-001", out))
+    rina.registrations.save(dict(gone, street="Jalan Melati 2"), reg_id=done)
+    svc.import_bundle(FieldSync(rina).export(out).path)
+    svc.set_state(done, "registered", kpj="99887766554")
+    FieldSync(rina).import_receipt(svc.receipt("RLW-001", out))
+    ws = rina.workspace
+    assert reason.encode() in decrypted_pages(ws.db_path, ws.key)  # the receipt brought it
+
+    assert FieldSync(rina).purge(days=0) == 1
+
+    for path in [ws.db_path] + [b.path for b in list_backups(ws)]:
+        plain = decrypted_pages(path, ws.key)
+        assert b"Prameswari" not in plain and gone["nik"].encode() not in plain, path

@@ -178,7 +178,8 @@ class FieldSync:
         KPJ number, dates). Nothing unacknowledged is ever purged.
 
         Gone means gone from everywhere this laptop keeps it: the rows, their revisions
-        and attachments, the name index, the database's free pages and write-ahead log,
+        and attachments, every reason typed about them (the branch's and the
+        volunteer's), the name index, the database's free pages and write-ahead log,
         and every backup made before (see :meth:`_forget_purged`)."""
         ids = self.purgeable(days)
         if ids:
@@ -187,8 +188,13 @@ class FieldSync:
             with self.db.atomic():
                 for reg_id in ids:
                     self.db.execute(
-                        f"UPDATE registrations SET {sets}, purged_at = ? WHERE id = ?",
-                        [now, reg_id])
+                        f"UPDATE registrations SET {sets}, branch_reason = NULL, "
+                        "deleted_reason = NULL, purged_at = ? WHERE id = ?", [now, reg_id])
+                    # reasons typed about the person (the branch's, in receipts; the
+                    # volunteer's own) may quote a name or a NIK: they go too
+                    for table in ("branch_events", "change_log"):
+                        self.db.execute(f"UPDATE {table} SET reason = NULL WHERE "
+                                        "registration_id = ? AND reason IS NOT NULL", [reg_id])
                     self.db.execute("DELETE FROM attachments WHERE registration_id = ?",
                                     [reg_id])
                     self.db.execute("DELETE FROM revisions WHERE registration_id = ?", [reg_id])

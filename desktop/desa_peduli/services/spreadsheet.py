@@ -10,7 +10,9 @@ every cell of every file (hand-over, breach list, coverage report and its sheets
 - **CSV**: text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
   leading apostrophe (``'=1+1``), which spreadsheets show as text. A signed number written
   as text (``+6281234567890``, ``-5``) is left alone: a spreadsheet reads it as a number,
-  never as a formula, and a phone number keeps its ``+``.
+  never as a formula, and a phone number keeps its ``+``. Where Excel splits on ``;``
+  (the list separator of Indonesian Windows) each ``;``-separated part of a text is
+  treated the same way, since it becomes a cell of its own.
 - **XLSX**: text is written as an explicit string cell (type ``s``), whatever it starts
   with: it can never be a formula or an error value, and its text is kept exactly (no
   apostrophe, so the core system reads the value it was given). Characters XML cannot
@@ -39,11 +41,21 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 # -- CSV --------------------------------------------------------------------------------
 def csv_cell(value):
     """A value a spreadsheet opening the CSV shows as text, never runs as a formula."""
-    if type(value) is not str or not value.startswith(_ACTIVE):
+    if type(value) is not str:
         return value
-    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
-        return value  # +6281234567890: a number, not a formula
-    return "'" + value
+    if ";" in value:
+        # Excel on a Windows whose list separator is ';' (Indonesian among them) splits a
+        # CSV there, quotes or not: each part is a cell of its own and is made inert too
+        return ";".join(map(_inert, value.split(";")))
+    return _inert(value)
+
+
+def _inert(text: str) -> str:
+    if not text.startswith(_ACTIVE):
+        return text
+    if text[0] in "+-" and text[1:].replace(" ", "").isdigit():
+        return text  # +6281234567890: a number, not a formula
+    return "'" + text
 
 
 class CsvWriter:

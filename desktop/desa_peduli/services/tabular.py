@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import csv
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,6 +36,11 @@ MAX_XLSX_MEMBERS = 10_000
 MAX_XLSX_UNPACKED = 1024**3  # all the parts of an XLSX, unpacked
 MAX_XLSX_PART = 32 * 1024**2  # a part openpyxl loads whole (shared strings, styles)
 MAX_XLSX_RATIO = 200  # unpacked/packed of such a part over 1 MB: beyond it, a zip bomb
+MAX_XLSX_ROW = 8 * 1024**2  # bytes of XML in one sheet row (openpyxl parses a row whole)
+MAX_XLSX_ROW_CELLS = 16_384  # cell tags in one row: Excel's last column (empty ones count)
+# a sheet's row and cell tags (any namespace prefix) and the end of its rows
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,31}:)?(row|c)[\s>/]"
+                        rb"|</(?:[A-Za-z_][\w.-]{0,31}:)?sheetData>")
 
 
 @dataclass
@@ -345,6 +351,52 @@ def _xlsx_checked(path: Path) -> None:
                           "the Excel content is too large once unpacked "
                           f"({member.filename}: {_size(member.file_size)}); save it again "
                           "from Excel or split it into several files")
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                _sheet_rows_checked(path, archive, member)
+
+
+def _sheet_rows_checked(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Scan a sheet's XML as a stream: openpyxl builds each row whole (every cell of it)
+    before the limits in :func:`_iter_xlsx` can look, so a row of millions of cells (a
+    few KB packed) would take gigabytes. Refuse a row with more cells than Excel has
+    columns (empty, styled cells count here; the trimmed row meets MAX_COLUMNS later) or
+    more than MAX_XLSX_ROW bytes, and more than MAX_ROWS rows."""
+    row = cells = 0
+    row_start: int | None = None  # offset of the open row's tag
+    offset, tail = 0, b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(1024**2):
+                data, base = tail + chunk, offset - len(tail)
+                offset += len(chunk)
+                last = 0
+                for match in _SHEET_TAG.finditer(data):
+                    last = match.end()
+                    if match.group(1) == b"c":
+                        cells += 1
+                        if cells > MAX_XLSX_ROW_CELLS:
+                            raise _too_wide(path, row)
+                        continue
+                    _row_size_checked(path, row, row_start, base + match.start())
+                    if match.group(1) == b"row":
+                        row, cells, row_start = row + 1, 0, base + match.start()
+                        if row > MAX_ROWS + 1:
+                            raise _too_many_rows(path, row)
+                    else:  # </sheetData>: no more rows
+                        row_start = None
+                _row_size_checked(path, row, row_start, offset)
+                tail = data[max(last, len(data) - 64):]  # a tag cut by the chunk's end
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        raise refused(path, row or None, "isi berkas Excel rusak",
+                      "the Excel content is damaged") from exc
+
+
+def _row_size_checked(path: Path, row: int, start: int | None, end: int) -> None:
+    if start is not None and end - start > MAX_XLSX_ROW:
+        raise refused(path, row, f"baris terlalu besar (lebih dari {_size(MAX_XLSX_ROW)})",
+                      f"the row is too large (over {_size(MAX_XLSX_ROW)})")
 
 
 def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:

@@ -57,7 +57,8 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
             os.fsync(handle.fileno())
         replace_with_retry(tmp, final)
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        for leftover in (tmp, *(tmp.with_name(tmp.name + end)
+                                for end in ("-journal", "-wal", "-shm"))):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
         raise
@@ -88,7 +89,7 @@ def prune(ws, keep: int) -> None:
     interrupted backup left behind (only one program has the workspace open: the lock)."""
     for old in list_backups(ws)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
-    for stale in [*ws.backups_dir.glob("*.tmp"), *ws.backups_dir.glob("*.tmp-journal")]:
+    for stale in [p for p in ws.backups_dir.iterdir() if ANY_TEMP.match(p.name)]:
         with contextlib.suppress(OSError):  # Windows: still held by a scanner; next time
             stale.unlink()
 
@@ -197,7 +198,8 @@ def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
         source.conn.close()
         if restored is not None:
             restored.conn.close()
-        for leftover in (work, work.with_name(work.name + "-journal")):
+        for leftover in (work, *(work.with_name(work.name + end)
+                                 for end in ("-journal", "-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
     if integrity_check(ws.db) != ["ok"]:
         raise WorkspaceDamaged("pemulihan gagal diperiksa")

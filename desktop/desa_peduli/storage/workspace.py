@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from desa_peduli import __version__
 from desa_peduli.errors import (
+    NotAFolder,
     SchemaTooNew,
     WorkspaceDamaged,
     WorkspaceExists,
@@ -31,6 +32,7 @@ from desa_peduli.storage.database import connect
 from desa_peduli.storage.files import (
     ANY_TEMP,
     atomic_write_bytes,
+    fsync_dir,
     refuse_network_share,
     remove_stale_temps,
 )
@@ -41,6 +43,10 @@ DB_FILE = "desa-peduli.db"
 KEY_DIR = "keys"
 PASSPHRASE_KEY_FILE = "passphrase.age"
 LOCK_FILE = ".lock"
+# present from the start of Workspace.create until workspace.json is written: what a
+# create killed part-way (a power cut in the first-run wizard) left holds no data yet
+CREATING_FILE = ".creating"
+_CREATE_MAKES = frozenset({DB_FILE, f"{DB_FILE}-wal", f"{KEY_DIR}/{PASSPHRASE_KEY_FILE}"})
 FORMAT = 1
 ROLES = ("volunteer", "branch")
 
@@ -62,6 +68,8 @@ def leftover_files(path: Path) -> list[str]:
     """
     path = Path(path)
     found = [name for name in (DB_FILE, f"{DB_FILE}-wal") if (path / name).exists()]
+    if (path / META_FILE).exists() and not (path / META_FILE).is_file():
+        found.insert(0, f"{META_FILE}/")  # a folder where the file should be
     for folder, pattern in ((KEY_DIR, "*"), ("backups", "*.db")):
         if (path / folder).is_dir():
             found += sorted(f"{folder}/{p.name}" for p in (path / folder).glob(pattern)
@@ -72,17 +80,30 @@ def leftover_files(path: Path) -> list[str]:
 def check_new_workspace_folder(path: Path) -> None:
     """Raise unless a new workspace may be made at ``path`` (nothing there is touched)."""
     path = Path(path)
+    _refuse_file(path)
     if is_workspace(path):
         raise WorkspaceExists(
             f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
             f"There is already a workspace at {path}; nothing was changed.",
         )
     found = leftover_files(path)
-    if found:
+    if found and not _unfinished_create(path, found):
         raise WorkspaceIncomplete(path, found)
 
 
+def _unfinished_create(path: Path, found: list[str]) -> bool:
+    """``found`` is only what a create killed before workspace.json made: a key and a
+    database nobody could open yet (without workspace.json nothing opens a folder)."""
+    return (path / CREATING_FILE).is_file() and set(found) <= _CREATE_MAKES
+
+
+def _refuse_file(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise NotAFolder(path)
+
+
 def read_meta(path: Path) -> dict:
+    _refuse_file(Path(path))
     try:
         return json.loads((Path(path) / META_FILE).read_text("utf-8"))
     except FileNotFoundError as exc:
@@ -125,6 +146,11 @@ class Workspace:
         ws = None
         try:
             check_new_workspace_folder(path)  # again, under the lock
+            if (path / CREATING_FILE).is_file():  # a create killed part-way: start over
+                for name in (*_CREATE_MAKES, f"{DB_FILE}-shm"):
+                    (path / name).unlink(missing_ok=True)
+            atomic_write_bytes(path / CREATING_FILE, b"")
+            made.append(path / CREATING_FILE)
             key = keys.new_database_key()
             key_file = path / KEY_DIR / PASSPHRASE_KEY_FILE
             keys.write_wrapped(key_file, keys.wrap_with_passphrase(key, passphrase),
@@ -146,6 +172,10 @@ class Workspace:
                 Settings(ws.db).update({"role": role, **(settings or {})})
             # workspace.json last: until it exists the folder is not a workspace.
             atomic_write_bytes(path / META_FILE, json.dumps(meta, indent=2).encode(), new=True)
+            try:
+                _forget_creating(path)
+            except OSError:  # never undo a finished workspace for this: open removes it
+                pass
             return ws
         except BaseException:
             if ws is not None and ws.db is not None:
@@ -263,6 +293,8 @@ class Workspace:
 
     def _open_db(self, *, migrate_backup: bool) -> None:
         self._remove_stale_temps()
+        if is_workspace(self.path):  # a create killed just after workspace.json
+            _forget_creating(self.path)
         db = connect(self.db_path, self._key)
         try:
             applied = applied_names(db)
@@ -279,6 +311,14 @@ class Workspace:
             self.db = None
             raise
         self.db = db
+
+
+def _forget_creating(path: Path) -> None:
+    """The workspace is whole: its files are no longer disposable."""
+    marker = path / CREATING_FILE
+    if marker.exists():
+        marker.unlink()
+        fsync_dir(path)
 
 
 def _acquire(path: Path) -> filelock.BaseFileLock:
