@@ -154,7 +154,8 @@ def test_an_unconfirmed_laptop_waits_for_a_clerk_who_approves_it(
     waiting = review.items(DEVICE)
     assert [(w["volunteer_id"], w["fingerprint"], w["current_fingerprint"])
             for w in waiting] == [("RLW-001", FieldSync(rina).fingerprint(), None)]
-    assert review.approve_pending_device("RLW-001") == FieldSync(rina).fingerprint()
+    assert review.approve_pending_device(
+        "RLW-001", shown=FieldSync(rina).fingerprint()) == FieldSync(rina).fingerprint()
     assert review.counts()[DEVICE] == 0
     report = BranchService(branch).import_bundle(bundle)
     assert report.status == "applied" and report.new == 1
@@ -237,3 +238,54 @@ def test_a_wrong_typed_or_oversized_proof_is_refused(branch, make_volunteer, sti
     path = stick / "odd.dpbundle"
     path.write_bytes(_resign(parts, manifest, signing))
     assert _refused(branch, path).reason == "manifest"
+
+
+def test_a_clerk_approves_only_the_laptop_whose_fingerprint_was_shown(
+        branch, make_volunteer, session, stick, valid_registration):
+    """Between showing the queue and the click, a forged bundle refused for the same
+    volunteer replaces the laptop awaiting approval: approving (or dismissing) what was
+    shown changes nothing, and the forger's laptop is not bound."""
+    rina = make_volunteer("RLW-001")
+    _make_legacy(branch, rina, "RLW-001")  # her bundles carry no proof: a clerk approves
+    rina.registrations.save(person(valid_registration, 1))
+    genuine = FieldSync(rina).export(stick).path
+    _refused(branch, genuine)
+    review = ReviewService(branch)
+    review.note_refused_device(genuine)
+    [item] = review.items(DEVICE)
+    shown = item["fingerprint"]
+    assert shown == FieldSync(rina).fingerprint()
+    session.registrations.save(person(valid_registration, 9, full_name="Nama Palsu"))
+    forged = _forge(session, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"])
+    _refused(branch, forged)
+    review.note_refused_device(forged)  # the queue now names the forger's laptop
+    before = digest(branch.db)
+    for act in (review.approve_pending_device, review.dismiss_pending_device):
+        with pytest.raises(InputRejected) as info:
+            act("RLW-001", shown=shown)
+        assert shown in info.value.message("id") and "berganti" in info.value.message("id")
+        assert "Nothing was approved" in info.value.message("en")
+        assert digest(branch.db) == before
+    assert BranchService(branch).volunteer("RLW-001")["device_key"] is None
+
+
+def test_approve_device_refuses_a_file_that_now_names_another_laptop(
+        branch, make_volunteer, session, stick, valid_registration):
+    """The window's "Approve and import" and ``approve-device --fingerprint`` bind the
+    laptop the clerk compared, not whatever signs the file at the moment of the click."""
+    rina = make_volunteer("RLW-001")
+    _make_legacy(branch, rina, "RLW-001")
+    rina.registrations.save(person(valid_registration, 1))
+    bundle = FieldSync(rina).export(stick).path
+    shown = _refused(branch, bundle).device_fingerprint
+    session.registrations.save(person(valid_registration, 9, full_name="Nama Palsu"))
+    forged = _forge(session, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"])
+    forged.replace(bundle)  # a shared import folder: the file is swapped
+    before = digest(branch.db)
+    with pytest.raises(InputRejected) as info:
+        BranchService(branch).approve_device(bundle, shown=shown)
+    assert shown in info.value.message("en") and "Nothing was approved" in (
+        info.value.message("en"))
+    assert digest(branch.db) == before

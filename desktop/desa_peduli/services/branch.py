@@ -173,14 +173,24 @@ class BranchService:
             raise NotFound(f"relawan {volunteer_id}")
         return found[0]
 
-    def approve_device(self, bundle_path: Path) -> str:
-        """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""
+    def approve_device(self, bundle_path: Path, *, shown: str | None = None) -> str:
+        """Bind the device that signed ``bundle_path`` (after a laptop was replaced).
+        ``shown``: the fingerprint the clerk compared with the volunteer; when the file
+        now names another laptop (replaced meanwhile) nothing is bound."""
         manifest = bundles.signed_manifest(Path(bundle_path))
         self.volunteer(manifest["volunteer_id"])
+        found = fingerprint(unb64(manifest["device_public_key"]))
+        if shown is not None and found != shown:
+            name = Path(bundle_path).name
+            raise InputRejected(
+                f"{name} sekarang ditandatangani laptop dengan sidik jari {found}, bukan "
+                f"{shown} yang dicocokkan. Tidak ada yang disetujui; periksa berkasnya.",
+                f"{name} is now signed by the laptop with fingerprint {found}, not the "
+                f"{shown} that was compared. Nothing was approved; check the file.")
         with self.db.atomic():
             bind_device(self.db, manifest["volunteer_id"], manifest["device_public_key"],
                         manifest["device_recipient"])
-        return fingerprint(unb64(manifest["device_public_key"]))
+        return found
 
     # -- bundles ------------------------------------------------------------------------
     def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
