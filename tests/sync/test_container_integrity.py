@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import struct
 import zlib
 
@@ -338,3 +339,14 @@ def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path
     assert info.value.code == "payload_hash"
     child._conn = _Pipe([("done", opened.manifest["payload_sha256"])])
     assert list(child.decode(opened, "secret", None)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_folder_or_a_fifo_given_as_a_bundle_is_unreadable_not_a_pulled_drive(branch, tmp_path):
+    folder = tmp_path / "folder.dpbundle"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.dpbundle"
+    os.mkfifo(fifo)  # posix-only: ok
+    for path in (folder, fifo):
+        refused = _refused(branch, path)
+        assert refused.reason == "unreadable", path

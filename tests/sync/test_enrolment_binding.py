@@ -289,3 +289,32 @@ def test_approve_device_refuses_a_file_that_now_names_another_laptop(
     assert shown in info.value.message("en") and "Nothing was approved" in (
         info.value.message("en"))
     assert digest(branch.db) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_a_folder_given_as_an_enrolment_file_is_refused_at_once(tmp_path):
+    """Reading one would wait for a writer for ever (the window's file chooser too)."""
+    import threading
+
+    from desa_peduli.sync.enrolment import read_enrolment
+
+    fifo = tmp_path / "enrolment.dpenrol"
+    os.mkfifo(fifo)  # posix-only: ok
+    folder = tmp_path / "folder.dpenrol"
+    folder.mkdir()
+    for path in (fifo, folder):
+        outcome: list = []
+
+        def read(path=path, outcome=outcome):
+            try:
+                read_enrolment(path)
+            except BundleRejected as exc:
+                outcome.append(exc.reason)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(timeout=20)
+        if reader.is_alive():  # release the reader blocked on the FIFO before failing
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # posix-only: ok
+            pytest.fail(f"reading {path.name} blocked")
+        assert outcome == ["unreadable"], path
