@@ -91,10 +91,12 @@ def make_private(path: str | os.PathLike) -> bool:
 
 
 # the hidden temporary files this program writes beside a target: atomic_writer's
-# ``.NAME.XXXXXXXX.tmp`` and the hand-over's sheet buffers ``.NAME.sheetXXXXXXXX.tmp``
-TEMP_NAME = re.compile(r"^\..+\.(?:sheet)?[a-z0-9_]{8}\.tmp$")
+# ``.NAME.XXXXXXXX.tmp``, the hand-over's sheet buffers ``.NAME.sheetXXXXXXXX.tmp`` and a
+# restore's database copy ``.restore.XXXXXXXX.tmp``, with the log files SQLite keeps beside
+# a temporary database (``-wal``, ``-shm``, ``-journal``: a killed restore leaves them)
+TEMP_NAME = re.compile(r"^\..+\.(?:sheet)?[a-z0-9_]{8}\.tmp(?:-wal|-shm|-journal)?$")
 # inside a workspace every ``*.tmp`` is this program's (a backup being copied, too)
-ANY_TEMP = re.compile(r"^.+\.tmp$")
+ANY_TEMP = re.compile(r"^.+\.tmp(?:-wal|-shm|-journal)?$")
 # a temporary file untouched this long belongs to a write that died (a writer touches its
 # file as it goes): only then is one removed from a folder other programs may share
 STALE_AFTER_SECONDS = 10 * 60
