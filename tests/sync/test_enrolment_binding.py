@@ -318,3 +318,34 @@ def test_a_fifo_or_a_folder_given_as_an_enrolment_file_is_refused_at_once(tmp_pa
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # posix-only: ok
             pytest.fail(f"reading {path.name} blocked")
         assert outcome == ["unreadable"], path
+
+
+def _other_branch_file(genuine, target):
+    """``genuine``'s enrolment re-signed by a stranger's key (their own 'branch')."""
+    from desa_peduli.sync.enrolment import read_enrolment, sign_enrolment, write_enrolment
+
+    enrolment = read_enrolment(genuine)
+    stranger = SigningKey.generate()
+    enrolment["branch"] = dict(enrolment["branch"], signing_key=b64(stranger.public_bytes),
+                               recipient=AgeIdentity.generate().recipient)
+    write_enrolment(target, sign_enrolment(enrolment, stranger))
+    return target
+
+
+def test_an_enrolment_file_swapped_after_it_was_shown_enrols_nothing(
+        branch, session, tmp_path):
+    """The window shows the file's branch fingerprint, the person confirms, and by then
+    the file on the stick is another one: nothing is enrolled."""
+    from desa_peduli.sync.enrolment import read_enrolment
+
+    genuine = BranchService(branch).enrol(volunteer_id="RLW-001", name="Rina Marlina",
+                                          villages=["15.04.05.2003"], target=tmp_path)
+    shown = read_enrolment(genuine)
+    _other_branch_file(genuine, tmp_path / "other.dpenrol").replace(genuine)
+    before = digest(session.db)
+    with pytest.raises(InputRejected) as info:
+        FieldSync(session).enrol(genuine, shown=shown)
+    assert "berubah sejak ditampilkan" in info.value.message("id")
+    assert "Nothing was changed" in info.value.message("en")
+    assert digest(session.db) == before and not FieldSync(session).enrolled
+    assert not (session.workspace.path / "keys" / "branch.age").exists()

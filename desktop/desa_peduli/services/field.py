@@ -48,14 +48,26 @@ class FieldSync:
         return fingerprint(signing.public_bytes)
 
     # -- enrolment ----------------------------------------------------------------------
-    def enrol(self, enrolment_path: Path) -> dict:
+    def enrol(self, enrolment_path: Path, *, shown: dict | None = None) -> dict:
         """Bind this workspace to a branch (keeps every registration already here). A
         laptop enrolled already takes a new file only from the same branch key (a new
         secret after a laptop swap, new villages): its bundles and escrowed key must never
-        go to whoever made a file with another key."""
+        go to whoever made a file with another key.
+
+        ``shown``: the enrolment as the window showed it (branch fingerprint, volunteer)
+        when the person confirmed it; a file that says anything else by now (swapped on
+        the stick meanwhile) is refused and nothing changes."""
         from desa_peduli.services.branch import escrow_key
 
         enrolment = read_enrolment(enrolment_path)
+        if shown is not None and enrolment != shown:
+            raise InputRejected(
+                f"Berkas pendaftaran {Path(enrolment_path).name} berubah sejak ditampilkan "
+                "(kantor cabang atau relawan lain). Tidak ada yang diubah; pilih lagi "
+                "berkasnya dan cocokkan sidik jarinya.",
+                f"The enrolment file {Path(enrolment_path).name} changed since it was shown "
+                "(another branch office or volunteer). Nothing was changed; choose the file "
+                "again and compare its fingerprint.")
         branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
         known = self.settings.get("branch")
         if known and known.get("signing_key") != branch["signing_key"]:
