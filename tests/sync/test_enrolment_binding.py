@@ -349,3 +349,28 @@ def test_an_enrolment_file_swapped_after_it_was_shown_enrols_nothing(
     assert "Nothing was changed" in info.value.message("en")
     assert digest(session.db) == before and not FieldSync(session).enrolled
     assert not (session.workspace.path / "keys" / "branch.age").exists()
+
+
+def test_an_enrolled_laptop_refuses_an_older_file_of_its_branch(
+        branch, session, stick, tmp_path, valid_registration, monkeypatch):
+    """The branch replaced a file (a new secret); the laptop enrolled with the new one
+    does not go back to the old one, whose secret binds nothing any more (its first
+    bundle would wait for a clerk instead of binding)."""
+    from desa_peduli.services import branch as branch_module
+
+    svc = BranchService(branch)
+    monkeypatch.setattr(branch_module, "local_now", lambda: "2026-11-24T09:07:00+07:00")
+    old = svc.enrol(volunteer_id="RLW-001", name="Rina Marlina", villages=["15.04.05.2003"],
+                    target=tmp_path / "old.dpenrol")
+    monkeypatch.setattr(branch_module, "local_now", lambda: "2026-11-30T10:00:00+07:00")
+    new = svc.enrol(volunteer_id="RLW-001", name="Rina Marlina", villages=["15.04.05.2003"],
+                    target=tmp_path / "new.dpenrol")
+    FieldSync(session).enrol(new)
+    before = digest(session.db)
+    with pytest.raises(InputRejected) as info:
+        FieldSync(session).enrol(old)
+    assert "lebih lama" in info.value.message("id") and "older" in info.value.message("en")
+    assert digest(session.db) == before
+    FieldSync(session).enrol(new)  # the same file again is fine
+    session.registrations.save(person(valid_registration, 1))
+    assert svc.import_bundle(FieldSync(session).export(stick).path).device_bound

@@ -27,7 +27,7 @@ from desa_peduli.storage.settings import Settings
 MONOTONIC_SETTINGS = ("last_receipt_seq",)
 # a volunteer laptop's enrolment: who it is and which branch it answers (services.field)
 IDENTITY_SETTINGS = ("volunteer_id", "volunteer_name", "villages", "branch", "enrolled_at",
-                     "enrolment_id")
+                     "enrolment_id", "enrolment_issued_at")
 # a branch volunteer's laptop: bound, or awaiting approval (restores keep the live ones)
 DEVICE_COLUMNS = ("device_key", "device_recipient", "device_bound_at", "pending_device_key",
                   "pending_device_recipient", "pending_since")
