@@ -374,3 +374,29 @@ def test_an_enrolled_laptop_refuses_an_older_file_of_its_branch(
     FieldSync(session).enrol(new)  # the same file again is fine
     session.registrations.save(person(valid_registration, 1))
     assert svc.import_bundle(FieldSync(session).export(stick).path).device_bound
+
+
+def test_a_laptop_bound_to_one_volunteer_is_never_approved_for_another(
+        branch, make_volunteer, stick, valid_registration):
+    """Budi's bound laptop sends a bundle in Rina's name (he reads his own fingerprint at
+    the counter as hers): neither approval path binds it to Rina."""
+    rina = make_volunteer("RLW-001")
+    budi = make_volunteer("RLW-002", "Budi Santoso")
+    budi.registrations.save(person(valid_registration, 2))
+    svc = BranchService(branch)
+    svc.import_bundle(FieldSync(budi).export(stick).path)
+    signing, _identity = load_keys(budi.db)
+    forged = _forge(budi, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"], signing=signing)
+    assert _refused(branch, forged).reason == "device_unconfirmed"
+    review = ReviewService(branch)
+    assert review.note_refused_device(forged) == "RLW-001"
+    shown = FieldSync(budi).fingerprint()
+    before = digest(branch.db)
+    for approve in (lambda: svc.approve_device(forged, shown=shown),
+                    lambda: review.approve_pending_device("RLW-001", shown=shown)):
+        with pytest.raises(InputRejected) as info:
+            approve()
+        assert "RLW-002" in info.value.message("id") and shown in info.value.message("en")
+        assert digest(branch.db) == before
+    assert svc.volunteer("RLW-001")["device_key"] is None
