@@ -260,6 +260,17 @@ def test_a_read_error_while_opening_is_not_a_traceback(branch, rina, tmp_path, m
     assert _refused(branch, path).reason == "removed"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_folder_or_a_fifo_given_as_a_bundle_is_unreadable_not_a_pulled_drive(branch, tmp_path):
+    folder = tmp_path / "folder.dpbundle"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.dpbundle"
+    os.mkfifo(fifo)  # posix-only: ok
+    for path in (folder, fifo):
+        refused = _refused(branch, path)
+        assert refused.reason == "unreadable", path
+
+
 def test_a_receipt_cut_short_while_importing_says_so(branch, rina, tmp_path, monkeypatch):
     BranchService(branch).import_bundle(FieldSync(rina).export(tmp_path).path)
     path = BranchService(branch).receipt("RLW-001", tmp_path)
@@ -340,13 +351,3 @@ def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path
     child._conn = _Pipe([("done", opened.manifest["payload_sha256"])])
     assert list(child.decode(opened, "secret", None)) == []
 
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
-def test_a_folder_or_a_fifo_given_as_a_bundle_is_unreadable_not_a_pulled_drive(branch, tmp_path):
-    folder = tmp_path / "folder.dpbundle"
-    folder.mkdir()
-    fifo = tmp_path / "pipe.dpbundle"
-    os.mkfifo(fifo)  # posix-only: ok
-    for path in (folder, fifo):
-        refused = _refused(branch, path)
-        assert refused.reason == "unreadable", path
