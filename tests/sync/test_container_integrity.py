@@ -350,4 +350,3 @@ def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path
     assert info.value.code == "payload_hash"
     child._conn = _Pipe([("done", opened.manifest["payload_sha256"])])
     assert list(child.decode(opened, "secret", None)) == []
-
