@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     devices = sub.add_parser("approve-device", help="(cabang) setujui laptop baru relawan")
     devices.add_argument("bundle", help="bundel yang ditolak karena laptop berbeda")
+    devices.add_argument("--fingerprint", help="sidik jari yang dicocokkan dengan relawan "
+                         "(mis. \"1FD5 57DE 6EF5 8ECA\"): laptop lain tidak disetujui")
 
     recover = sub.add_parser("recover", help="(cabang) pulihkan ruang kerja relawan "
                              "yang lupa kata sandi")
@@ -387,13 +389,16 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
 
     volunteer_id = ReviewService(session).note_refused_device(path)
     report["awaiting_approval"] = volunteer_id is not None
+    shown = report.get("device_fingerprint")
     if volunteer_id is not None:
         _say(args, f"Laptop {report.get('device_fingerprint')} menunggu persetujuan untuk "
              f"relawan {volunteer_id}: cocokkan sidik jarinya dengan relawan, lalu "
-             f"`desa-peduli approve-device {path.name}` dan impor bundel itu lagi.",
+             f"`desa-peduli approve-device {path.name} --fingerprint \"{shown}\"` dan "
+             "impor bundel itu lagi.",
              f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "
              f"{volunteer_id}: compare its fingerprint with the volunteer, then "
-             f"`desa-peduli approve-device {path.name}` and import the bundle again.")
+             f"`desa-peduli approve-device {path.name} --fingerprint \"{shown}\"` and "
+             "import the bundle again.")
 
 
 def _refused_report(args, path: Path, exc: Exception) -> dict:
@@ -491,8 +496,17 @@ def cmd_approve_device(args) -> int:
     from desa_peduli.services.branch import BranchService
 
     with _open(args) as session:
-        print(BranchService(session).approve_device(Path(args.bundle)))
+        print(BranchService(session).approve_device(
+            Path(args.bundle), shown=_fingerprint_arg(args.fingerprint)))
     return EXIT_OK
+
+
+def _fingerprint_arg(text: str | None) -> str | None:
+    """A fingerprint as typed (any case and spacing) in the form the program shows."""
+    if text is None:
+        return None
+    digits = "".join(text.split()).upper()
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
 def cmd_recover(args) -> int:

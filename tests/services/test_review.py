@@ -185,11 +185,11 @@ def test_a_refused_new_laptop_waits_in_the_queue_until_approved(
     [item] = review.items(DEVICE)
     assert item["volunteer_id"] == "RLW-001" and item["fingerprint"] == new_fingerprint
     assert item["current_fingerprint"] and item["current_fingerprint"] != new_fingerprint
-    assert review.approve_pending_device("RLW-001") == new_fingerprint
+    assert review.approve_pending_device("RLW-001", shown=new_fingerprint) == new_fingerprint
     assert review.counts()[DEVICE] == 0
     assert svc.import_bundle(bundle).new == 1
     with pytest.raises(InputRejected):
-        review.approve_pending_device("RLW-001")
+        review.approve_pending_device("RLW-001", shown=new_fingerprint)
     # a bundle from the bound laptop is no new laptop
     assert review.note_refused_device(bundle) is None
     assert review.note_refused_device(tmp_path / "missing.dpbundle") is None
@@ -202,7 +202,9 @@ def test_a_pending_laptop_can_be_dismissed(office, branch):
                       [branch.db.execute("SELECT device_key FROM volunteers WHERE id = 'RLW-001'")
                        .fetchone()[0]])
     assert review.counts()[DEVICE] == 1
-    review.dismiss_pending_device("RLW-002")
+    [item] = review.items(DEVICE)
+    shown = item["fingerprint"]
+    review.dismiss_pending_device("RLW-002", shown=shown)
     assert review.counts()[DEVICE] == 0
     with pytest.raises(NotFound):
-        review.dismiss_pending_device("RLW-404")
+        review.dismiss_pending_device("RLW-404", shown=shown)

@@ -99,3 +99,48 @@ def test_a_restore_killed_part_way_leaves_nothing_behind(workspace_template, wor
     with Workspace.open_with_key(workspace_dir, key) as ws:
         assert ws.db.execute("SELECT count(*) FROM settings").fetchone()[0]
     assert not [p.name for p in workspace_dir.iterdir() if p.name.startswith(".restore.")]
+
+
+KILLED_SERVICE_RESTORE = """
+import os, signal, sys
+from desa_peduli.services import backups
+from desa_peduli.services.session import Session
+from desa_peduli.storage import backups as storage
+from desa_peduli.storage.workspace import Workspace
+
+session = Session(Workspace.open_with_key(sys.argv[1], bytes.fromhex(sys.argv[2])))
+migrate = storage.migrations.apply
+
+def apply_then_die(db):  # the copy is written (and its log) when the plug is pulled
+    migrate(db)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+storage.migrations.apply = apply_then_die
+backups.restore(session, backups.find(session, sys.argv[3]))
+"""
+
+
+def test_a_restore_killed_part_way_leaves_nothing_once_the_workspace_opens(
+        workspace_template, workspace_dir, valid_registration):
+    """SIGKILL while a restore writes its private copy: the workspace is as before, and
+    the copy and the log files SQLite kept beside it are gone at the next opening."""
+    import signal
+    import subprocess
+    import sys
+
+    from desa_peduli.services.session import Session
+    from desa_peduli.storage.backups import make_backup
+    from desa_peduli.storage.database import integrity_check
+
+    _src, key = workspace_template
+    with Session(Workspace.open_with_key(workspace_dir, key)) as session:
+        backup = make_backup(session.workspace, reason="manual")
+        session.registrations.save(valid_registration)
+    child = subprocess.run([sys.executable, "-c", KILLED_SERVICE_RESTORE, str(workspace_dir),
+                            key.hex(), backup.path.name], capture_output=True, check=False)
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
+    assert [n for n in os.listdir(workspace_dir) if n.startswith(".restore.")]
+    with Workspace.open_with_key(workspace_dir, key) as ws:
+        assert integrity_check(ws.db) == ["ok"]
+        assert ws.db.execute("SELECT count(*) FROM registrations").fetchone()[0] == 1
+    assert not [n for n in os.listdir(workspace_dir) if n.startswith(".restore.")]

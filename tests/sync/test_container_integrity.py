@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import struct
 import zlib
 
@@ -257,6 +258,17 @@ def test_a_read_error_while_opening_is_not_a_traceback(branch, rina, tmp_path, m
 
     monkeypatch.setattr("builtins.open", failing_open)
     assert _refused(branch, path).reason == "removed"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_folder_or_a_fifo_given_as_a_bundle_is_unreadable_not_a_pulled_drive(branch, tmp_path):
+    folder = tmp_path / "folder.dpbundle"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.dpbundle"
+    os.mkfifo(fifo)  # posix-only: ok
+    for path in (folder, fifo):
+        refused = _refused(branch, path)
+        assert refused.reason == "unreadable", path
 
 
 def test_a_receipt_cut_short_while_importing_says_so(branch, rina, tmp_path, monkeypatch):

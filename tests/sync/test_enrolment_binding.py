@@ -154,7 +154,8 @@ def test_an_unconfirmed_laptop_waits_for_a_clerk_who_approves_it(
     waiting = review.items(DEVICE)
     assert [(w["volunteer_id"], w["fingerprint"], w["current_fingerprint"])
             for w in waiting] == [("RLW-001", FieldSync(rina).fingerprint(), None)]
-    assert review.approve_pending_device("RLW-001") == FieldSync(rina).fingerprint()
+    assert review.approve_pending_device(
+        "RLW-001", shown=FieldSync(rina).fingerprint()) == FieldSync(rina).fingerprint()
     assert review.counts()[DEVICE] == 0
     report = BranchService(branch).import_bundle(bundle)
     assert report.status == "applied" and report.new == 1
@@ -237,3 +238,165 @@ def test_a_wrong_typed_or_oversized_proof_is_refused(branch, make_volunteer, sti
     path = stick / "odd.dpbundle"
     path.write_bytes(_resign(parts, manifest, signing))
     assert _refused(branch, path).reason == "manifest"
+
+
+def test_a_clerk_approves_only_the_laptop_whose_fingerprint_was_shown(
+        branch, make_volunteer, session, stick, valid_registration):
+    """Between showing the queue and the click, a forged bundle refused for the same
+    volunteer replaces the laptop awaiting approval: approving (or dismissing) what was
+    shown changes nothing, and the forger's laptop is not bound."""
+    rina = make_volunteer("RLW-001")
+    _make_legacy(branch, rina, "RLW-001")  # her bundles carry no proof: a clerk approves
+    rina.registrations.save(person(valid_registration, 1))
+    genuine = FieldSync(rina).export(stick).path
+    _refused(branch, genuine)
+    review = ReviewService(branch)
+    review.note_refused_device(genuine)
+    [item] = review.items(DEVICE)
+    shown = item["fingerprint"]
+    assert shown == FieldSync(rina).fingerprint()
+    session.registrations.save(person(valid_registration, 9, full_name="Nama Palsu"))
+    forged = _forge(session, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"])
+    _refused(branch, forged)
+    review.note_refused_device(forged)  # the queue now names the forger's laptop
+    before = digest(branch.db)
+    for act in (review.approve_pending_device, review.dismiss_pending_device):
+        with pytest.raises(InputRejected) as info:
+            act("RLW-001", shown=shown)
+        assert shown in info.value.message("id") and "berganti" in info.value.message("id")
+        assert "Nothing was approved" in info.value.message("en")
+        assert digest(branch.db) == before
+    assert BranchService(branch).volunteer("RLW-001")["device_key"] is None
+
+
+def test_approve_device_refuses_a_file_that_now_names_another_laptop(
+        branch, make_volunteer, session, stick, valid_registration):
+    """The window's "Approve and import" and ``approve-device --fingerprint`` bind the
+    laptop the clerk compared, not whatever signs the file at the moment of the click."""
+    rina = make_volunteer("RLW-001")
+    _make_legacy(branch, rina, "RLW-001")
+    rina.registrations.save(person(valid_registration, 1))
+    bundle = FieldSync(rina).export(stick).path
+    shown = _refused(branch, bundle).device_fingerprint
+    session.registrations.save(person(valid_registration, 9, full_name="Nama Palsu"))
+    forged = _forge(session, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"])
+    forged.replace(bundle)  # a shared import folder: the file is swapped
+    before = digest(branch.db)
+    with pytest.raises(InputRejected) as info:
+        BranchService(branch).approve_device(bundle, shown=shown)
+    assert shown in info.value.message("en") and "Nothing was approved" in (
+        info.value.message("en"))
+    assert digest(branch.db) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_a_folder_given_as_an_enrolment_file_is_refused_at_once(tmp_path):
+    """Reading one would wait for a writer for ever (the window's file chooser too)."""
+    import threading
+
+    from desa_peduli.sync.enrolment import read_enrolment
+
+    fifo = tmp_path / "enrolment.dpenrol"
+    os.mkfifo(fifo)  # posix-only: ok
+    folder = tmp_path / "folder.dpenrol"
+    folder.mkdir()
+    for path in (fifo, folder):
+        outcome: list = []
+
+        def read(path=path, outcome=outcome):
+            try:
+                read_enrolment(path)
+            except BundleRejected as exc:
+                outcome.append(exc.reason)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(timeout=20)
+        if reader.is_alive():  # release the reader blocked on the FIFO before failing
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # posix-only: ok
+            pytest.fail(f"reading {path.name} blocked")
+        assert outcome == ["unreadable"], path
+
+
+def _other_branch_file(genuine, target):
+    """``genuine``'s enrolment re-signed by a stranger's key (their own 'branch')."""
+    from desa_peduli.sync.enrolment import read_enrolment, sign_enrolment, write_enrolment
+
+    enrolment = read_enrolment(genuine)
+    stranger = SigningKey.generate()
+    enrolment["branch"] = dict(enrolment["branch"], signing_key=b64(stranger.public_bytes),
+                               recipient=AgeIdentity.generate().recipient)
+    write_enrolment(target, sign_enrolment(enrolment, stranger))
+    return target
+
+
+def test_an_enrolment_file_swapped_after_it_was_shown_enrols_nothing(
+        branch, session, tmp_path):
+    """The window shows the file's branch fingerprint, the person confirms, and by then
+    the file on the stick is another one: nothing is enrolled."""
+    from desa_peduli.sync.enrolment import read_enrolment
+
+    genuine = BranchService(branch).enrol(volunteer_id="RLW-001", name="Rina Marlina",
+                                          villages=["15.04.05.2003"], target=tmp_path)
+    shown = read_enrolment(genuine)
+    _other_branch_file(genuine, tmp_path / "other.dpenrol").replace(genuine)
+    before = digest(session.db)
+    with pytest.raises(InputRejected) as info:
+        FieldSync(session).enrol(genuine, shown=shown)
+    assert "berubah sejak ditampilkan" in info.value.message("id")
+    assert "Nothing was changed" in info.value.message("en")
+    assert digest(session.db) == before and not FieldSync(session).enrolled
+    assert not (session.workspace.path / "keys" / "branch.age").exists()
+
+
+def test_an_enrolled_laptop_refuses_an_older_file_of_its_branch(
+        branch, session, stick, tmp_path, valid_registration, monkeypatch):
+    """The branch replaced a file (a new secret); the laptop enrolled with the new one
+    does not go back to the old one, whose secret binds nothing any more (its first
+    bundle would wait for a clerk instead of binding)."""
+    from desa_peduli.services import branch as branch_module
+
+    svc = BranchService(branch)
+    monkeypatch.setattr(branch_module, "local_now", lambda: "2026-11-24T09:07:00+07:00")
+    old = svc.enrol(volunteer_id="RLW-001", name="Rina Marlina", villages=["15.04.05.2003"],
+                    target=tmp_path / "old.dpenrol")
+    monkeypatch.setattr(branch_module, "local_now", lambda: "2026-11-30T10:00:00+07:00")
+    new = svc.enrol(volunteer_id="RLW-001", name="Rina Marlina", villages=["15.04.05.2003"],
+                    target=tmp_path / "new.dpenrol")
+    FieldSync(session).enrol(new)
+    before = digest(session.db)
+    with pytest.raises(InputRejected) as info:
+        FieldSync(session).enrol(old)
+    assert "lebih lama" in info.value.message("id") and "older" in info.value.message("en")
+    assert digest(session.db) == before
+    FieldSync(session).enrol(new)  # the same file again is fine
+    session.registrations.save(person(valid_registration, 1))
+    assert svc.import_bundle(FieldSync(session).export(stick).path).device_bound
+
+
+def test_a_laptop_bound_to_one_volunteer_is_never_approved_for_another(
+        branch, make_volunteer, stick, valid_registration):
+    """Budi's bound laptop sends a bundle in Rina's name (he reads his own fingerprint at
+    the counter as hers): neither approval path binds it to Rina."""
+    rina = make_volunteer("RLW-001")
+    budi = make_volunteer("RLW-002", "Budi Santoso")
+    budi.registrations.save(person(valid_registration, 2))
+    svc = BranchService(branch)
+    svc.import_bundle(FieldSync(budi).export(stick).path)
+    signing, _identity = load_keys(budi.db)
+    forged = _forge(budi, stick, volunteer_id="RLW-001",
+                    recipient=rina.settings.get("branch")["recipient"], signing=signing)
+    assert _refused(branch, forged).reason == "device_unconfirmed"
+    review = ReviewService(branch)
+    assert review.note_refused_device(forged) == "RLW-001"
+    shown = FieldSync(budi).fingerprint()
+    before = digest(branch.db)
+    for approve in (lambda: svc.approve_device(forged, shown=shown),
+                    lambda: review.approve_pending_device("RLW-001", shown=shown)):
+        with pytest.raises(InputRejected) as info:
+            approve()
+        assert "RLW-002" in info.value.message("id") and shown in info.value.message("en")
+        assert digest(branch.db) == before
+    assert svc.volunteer("RLW-001")["device_key"] is None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
+from desa_peduli.errors import BundleRejected
 from desa_peduli.services import backups
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
@@ -167,3 +170,35 @@ def test_a_branch_backup_from_before_an_enrolment_keeps_that_volunteer(
     assert [v["id"] for v in BranchService(branch).volunteers()] == ["RLW-001"]
     report = BranchService(branch).import_bundle(_export(rina, out))
     assert report.status == "applied" and report.device_bound
+
+
+def test_a_branch_backup_from_before_a_laptop_was_replaced_keeps_the_new_one_bound(
+        branch, make_volunteer, tmp_path, valid_registration):
+    """Rina's laptop is stolen and the clerk approves her new one; then the branch goes
+    back to a backup from before: the stolen laptop stays refused, the new one stays
+    bound and sends again what the branch lost."""
+    out = tmp_path / "stick"
+    out.mkdir()
+    svc = BranchService(branch)
+    stolen = make_volunteer("RLW-001")
+    stolen.registrations.save(person(valid_registration, 1))
+    svc.import_bundle(_export(stolen, out))
+    early = make_backup(branch.workspace, reason="manual")
+    laptop = make_volunteer("RLW-001")  # a new enrolment file, a new laptop
+    new_reg = laptop.registrations.save(person(valid_registration, 2)).id
+    first = _export(laptop, out)
+    svc.approve_device(first, shown=FieldSync(laptop).fingerprint())
+    svc.import_bundle(first)
+
+    backups.restore(branch, early)
+    assert svc.volunteer("RLW-001")["device_fingerprint"] == FieldSync(laptop).fingerprint()
+    assert svc.volunteer("RLW-001")["acked_seq"] == 0  # nothing of the new laptop's is here
+    stolen.registrations.save(person(valid_registration, 3, full_name="Nama Palsu"))
+    with pytest.raises(BundleRejected) as refused:
+        svc.import_bundle(_export(stolen, out))
+    assert refused.value.reason == "device_changed"
+    assert _receipt(branch, laptop, out).acked_seq == 0
+    assert svc.import_bundle(_export(laptop, out)).new == 1
+    assert branch.registrations.store.get(new_reg) is not None
+    assert _receipt(branch, laptop, out).acked_seq == laptop.db.execute(
+        "SELECT max(seq) FROM change_log").fetchone()[0]

@@ -253,6 +253,38 @@ def test_a_new_laptop_refused_on_import_is_approved_from_the_queue(
     assert "Import the refused bundle again" in window.statusBar().currentMessage()
 
 
+def test_approving_a_laptop_replaced_in_the_queue_meanwhile_binds_nothing(
+        qtbot, window, office, branch):
+    """The clerk compared the fingerprint in the box; a refused bundle from another
+    laptop replaced the queue entry before the click: nothing is bound, and the clerk is
+    told."""
+    from desa_peduli.sync.signing import SigningKey, b64
+
+    key_1 = branch.db.execute("SELECT device_key FROM volunteers WHERE id = 'RLW-001'"
+                              ).fetchone()[0]
+    before = branch.db.execute("SELECT device_key FROM volunteers WHERE id = 'RLW-002'"
+                               ).fetchone()[0]
+    with branch.db.atomic():
+        branch.db.execute("UPDATE volunteers SET pending_device_key = ?, "
+                          "pending_device_recipient = 'age1x', pending_since = 'x' "
+                          "WHERE id = 'RLW-002'", [key_1])
+    view = open_review(qtbot, window)
+    window.review_view.refresh()
+    choose_kind(qtbot, view, "device")
+    shown = view.new_fingerprint.text()
+    qtbot.mouseClick(view.approve_device_button, LEFT)
+    box = open_message(qtbot, view)
+    assert shown in box.text()
+    with branch.db.atomic():  # another refused bundle, another laptop, meanwhile
+        branch.db.execute("UPDATE volunteers SET pending_device_key = ? WHERE id = 'RLW-002'",
+                          [b64(SigningKey.generate().public_bytes)])
+    click_button(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    told = open_message(qtbot, view)
+    assert shown in told.text()
+    assert branch.db.execute("SELECT device_key FROM volunteers WHERE id = 'RLW-002'"
+                             ).fetchone()[0] == before
+
+
 # -- batch accept ------------------------------------------------------------------------
 def test_batch_accept_shows_the_count_then_records_who_and_when(qtbot, window, office, branch):
     ids = office["ids"]

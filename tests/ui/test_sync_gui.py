@@ -183,6 +183,38 @@ def test_wizard_with_an_enrolment_file_shows_both_fingerprints(qtbot, tmp_path, 
     session.close()
 
 
+def test_wizard_enrols_only_the_enrolment_it_showed(qtbot, tmp_path, branch, no_usb_sticks,
+                                                     file_dialogs):
+    """The file chosen on the first page is swapped (on the stick) for one signed by
+    another key before the wizard finishes: the laptop is not enrolled with that key."""
+    from desa_peduli.ui.wizard import FirstRunWizard
+    from tests.sync.test_enrolment_binding import _other_branch_file
+
+    enrolment = BranchService(branch).enrol(volunteer_id="RLW-0042", name="Dewi Lestari",
+                                            villages=["15.04.05.2016"], target=tmp_path)
+    wizard = FirstRunWizard(tmp_path / "laptop")
+    qtbot.addWidget(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    welcome = wizard.welcome_page
+    click_radio(qtbot, welcome.start_enrolment)
+    file_dialogs.open_file = enrolment
+    qtbot.mouseClick(welcome.enrolment_chooser.choose_button, LEFT)
+    assert BranchService(branch).fingerprint() in welcome.enrolment_chooser.details.text()
+    _other_branch_file(enrolment, tmp_path / "other.dpenrol").replace(enrolment)
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), LEFT)
+    qtbot.keyClick(wizard.volunteer_page.name_edit, Qt.Key.Key_Return)
+    pp = wizard.passphrase_page
+    qtbot.keyClicks(pp.passphrase_edit, PASSPHRASE)
+    qtbot.keyClicks(pp.repeat_edit, PASSPHRASE)
+    qtbot.keyClick(pp.repeat_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
+    session = wizard.session
+    assert not FieldSync(session).enrolled
+    assert not (session.workspace.path / "keys" / "branch.age").exists()
+    session.close()
+
+
 def test_wizard_creates_a_branch_office(qtbot, tmp_path):
     from desa_peduli.services.session import Session
     from desa_peduli.ui.wizard import FirstRunWizard

@@ -173,14 +173,24 @@ class BranchService:
             raise NotFound(f"relawan {volunteer_id}")
         return found[0]
 
-    def approve_device(self, bundle_path: Path) -> str:
-        """Bind the device that signed ``bundle_path`` (after a laptop was replaced)."""
+    def approve_device(self, bundle_path: Path, *, shown: str | None = None) -> str:
+        """Bind the device that signed ``bundle_path`` (after a laptop was replaced).
+        ``shown``: the fingerprint the clerk compared with the volunteer; when the file
+        now names another laptop (replaced meanwhile) nothing is bound."""
         manifest = bundles.signed_manifest(Path(bundle_path))
         self.volunteer(manifest["volunteer_id"])
+        found = fingerprint(unb64(manifest["device_public_key"]))
+        if shown is not None and found != shown:
+            name = Path(bundle_path).name
+            raise InputRejected(
+                f"{name} sekarang ditandatangani laptop dengan sidik jari {found}, bukan "
+                f"{shown} yang dicocokkan. Tidak ada yang disetujui; periksa berkasnya.",
+                f"{name} is now signed by the laptop with fingerprint {found}, not the "
+                f"{shown} that was compared. Nothing was approved; check the file.")
         with self.db.atomic():
             bind_device(self.db, manifest["volunteer_id"], manifest["device_public_key"],
                         manifest["device_recipient"])
-        return fingerprint(unb64(manifest["device_public_key"]))
+        return found
 
     # -- bundles ------------------------------------------------------------------------
     def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
@@ -344,9 +354,21 @@ def bind_device(db, volunteer_id: str, key: str, recipient: str) -> None:
     """Bind a volunteer's laptop. Each laptop's workspace counts its changes from 1, so
     what the branch acknowledges is that laptop's own (0 for a new one; for one bound
     before, what its bundles brought): else the first receipt would tell a new laptop
-    that its unsent changes had arrived."""
+    that its unsent changes had arrived. A laptop bound to another volunteer is refused
+    (InputRejected): its holder would file and read receipts in two names."""
     from desa_peduli.storage.acks import acknowledged_through
 
+    other = db.execute("SELECT id FROM volunteers WHERE device_key = ? AND id != ?",
+                       [key, volunteer_id]).fetchone()
+    if other is not None:  # a workspace (and its keys) belongs to one volunteer
+        shown = fingerprint(unb64(key))
+        raise InputRejected(
+            f"Laptop dengan sidik jari {shown} sudah terikat pada relawan {other[0]}; satu "
+            f"laptop hanya untuk satu relawan. Laptop ini tidak disetujui untuk "
+            f"{volunteer_id} dan tidak ada yang diubah.",
+            f"The laptop with fingerprint {shown} is already bound to volunteer {other[0]}; "
+            f"a laptop serves one volunteer. It was not approved for {volunteer_id} and "
+            "nothing was changed.")
     db.execute(
         "UPDATE volunteers SET acked_seq = ?, device_key = ?, device_recipient = ?, "
         "device_bound_at = ?, pending_device_key = NULL, pending_device_recipient = NULL, "

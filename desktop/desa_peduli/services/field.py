@@ -48,14 +48,26 @@ class FieldSync:
         return fingerprint(signing.public_bytes)
 
     # -- enrolment ----------------------------------------------------------------------
-    def enrol(self, enrolment_path: Path) -> dict:
+    def enrol(self, enrolment_path: Path, *, shown: dict | None = None) -> dict:
         """Bind this workspace to a branch (keeps every registration already here). A
         laptop enrolled already takes a new file only from the same branch key (a new
         secret after a laptop swap, new villages): its bundles and escrowed key must never
-        go to whoever made a file with another key."""
+        go to whoever made a file with another key.
+
+        ``shown``: the enrolment as the window showed it (branch fingerprint, volunteer)
+        when the person confirmed it; a file that says anything else by now (swapped on
+        the stick meanwhile) is refused and nothing changes."""
         from desa_peduli.services.branch import escrow_key
 
         enrolment = read_enrolment(enrolment_path)
+        if shown is not None and enrolment != shown:
+            raise InputRejected(
+                f"Berkas pendaftaran {Path(enrolment_path).name} berubah sejak ditampilkan "
+                "(kantor cabang atau relawan lain). Tidak ada yang diubah; pilih lagi "
+                "berkasnya dan cocokkan sidik jarinya.",
+                f"The enrolment file {Path(enrolment_path).name} changed since it was shown "
+                "(another branch office or volunteer). Nothing was changed; choose the file "
+                "again and compare its fingerprint.")
         branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
         known = self.settings.get("branch")
         if known and known.get("signing_key") != branch["signing_key"]:
@@ -78,6 +90,15 @@ class FieldSync:
                 f"{enrolment['volunteer_id']}. Minta berkas yang benar ke kantor cabang.",
                 f"This laptop is already enrolled as volunteer {current}; this file is for "
                 f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
+        if known and _issued_before(enrolment, self.settings.get("enrolment_issued_at")):
+            raise InputRejected(
+                f"Berkas pendaftaran ini ({enrolment.get('issued_at')}) lebih lama daripada "
+                f"berkas yang dipakai laptop ini ({self.settings.get('enrolment_issued_at')}); "
+                "berkas lama sudah diganti kantor cabang dan tidak berlaku lagi. Tidak ada "
+                "yang diubah.",
+                f"This enrolment file ({enrolment.get('issued_at')}) is older than the one "
+                f"this laptop uses ({self.settings.get('enrolment_issued_at')}); the branch "
+                "office replaced the old file and it is no longer valid. Nothing was changed.")
         secret = binding_secret(enrolment)
         with self.db.atomic():
             ensure_keys(self.db)
@@ -93,6 +114,7 @@ class FieldSync:
                 "enrolled_at": local_now(),
                 "rate_table_version": enrolment.get("rate_table_version"),
                 "enrolment_id": enrolment.get("enrolment_id"),
+                "enrolment_issued_at": enrolment.get("issued_at"),
             })
             if not self.settings.get("home_village") and enrolment.get("villages"):
                 self.settings.set("home_village", enrolment["villages"][0])
@@ -224,3 +246,14 @@ class FieldSync:
             # a backup from before the purge would bring the people back on restore
             forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
             self.settings.set("last_purge_at", None)
+
+
+def _issued_before(enrolment: dict, current: str | None) -> bool:
+    """Whether ``enrolment`` was issued before the file the laptop was enrolled with
+    (issued at ``current``): the branch replaced that older file, its secret binds nothing,
+    and taking it again would leave the laptop unable to prove its enrolment."""
+    try:
+        return bool(current) and (dt.datetime.fromisoformat(enrolment.get("issued_at"))
+                                  < dt.datetime.fromisoformat(current))
+    except (TypeError, ValueError):  # a time without an offset, or none: not comparable
+        return False

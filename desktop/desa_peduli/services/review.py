@@ -315,7 +315,10 @@ class ReviewService:
                     [key, manifest["device_recipient"], local_now(), manifest["volunteer_id"]])
         return manifest["volunteer_id"]
 
-    def _pending(self, volunteer_id: str) -> tuple:
+    def _pending(self, volunteer_id: str, shown: str) -> tuple:
+        """The laptop awaiting approval for ``volunteer_id``, if it is still the one with
+        fingerprint ``shown`` (what the clerk compared): another refused bundle may have
+        replaced it since the queue was shown."""
         row = self.db.execute(
             "SELECT pending_device_key, pending_device_recipient, device_key FROM volunteers "
             "WHERE id = ?", [volunteer_id]).fetchone()
@@ -325,21 +328,25 @@ class ReviewService:
             raise InputRejected(
                 f"Tidak ada laptop baru relawan {volunteer_id} yang menunggu persetujuan.",
                 f"No new laptop of volunteer {volunteer_id} is awaiting approval.")
+        if fingerprint(unb64(row[0])) != shown:
+            raise device_replaced(volunteer_id, shown, fingerprint(unb64(row[0])))
         return row
 
-    def approve_pending_device(self, volunteer_id: str) -> str:
-        """Bind the laptop awaiting approval; its bundles are accepted from now on (the
-        refused bundle must be imported again). Returns the laptop's fingerprint."""
+    def approve_pending_device(self, volunteer_id: str, *, shown: str) -> str:
+        """Bind the laptop awaiting approval, the one with fingerprint ``shown`` (else
+        nothing changes); its bundles are accepted from now on (the refused bundle must
+        be imported again). Returns the laptop's fingerprint."""
         from desa_peduli.services.branch import bind_device
 
-        key, recipient, _current = self._pending(volunteer_id)
+        key, recipient, _current = self._pending(volunteer_id, shown)
         with self.db.atomic():
             bind_device(self.db, volunteer_id, key, recipient)
         return fingerprint(unb64(key))
 
-    def dismiss_pending_device(self, volunteer_id: str) -> None:
-        """Forget a laptop that is not the volunteer's (its bundles stay refused)."""
-        self._pending(volunteer_id)
+    def dismiss_pending_device(self, volunteer_id: str, *, shown: str) -> None:
+        """Forget a laptop that is not the volunteer's (its bundles stay refused), the one
+        with fingerprint ``shown``."""
+        self._pending(volunteer_id, shown)
         with self.db.atomic():
             self.db.execute(
                 "UPDATE volunteers SET pending_device_key = NULL, pending_device_recipient = NULL, "
@@ -475,3 +482,14 @@ class ReviewService:
             for code in json.loads(villages or "[]"):
                 codes[code] = None
         return sorted(codes)
+
+
+def device_replaced(volunteer_id: str, shown: str, now: str) -> InputRejected:
+    """The laptop to approve is no longer the one whose fingerprint the clerk compared."""
+    return InputRejected(
+        f"Laptop yang menunggu persetujuan untuk relawan {volunteer_id} sudah berganti: "
+        f"sidik jari yang ditampilkan {shown}, sekarang {now}. Tidak ada yang disetujui. "
+        "Cocokkan lagi sidik jari yang sekarang dengan relawan.",
+        f"The laptop awaiting approval for volunteer {volunteer_id} has changed: the "
+        f"fingerprint shown was {shown}, it is now {now}. Nothing was approved. Compare "
+        "the current fingerprint with the volunteer again.")

@@ -20,13 +20,17 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from desa_peduli.storage.acks import recount_all
 from desa_peduli.storage.settings import Settings
 
 # the settings holding a number that must never go back
 MONOTONIC_SETTINGS = ("last_receipt_seq",)
 # a volunteer laptop's enrolment: who it is and which branch it answers (services.field)
 IDENTITY_SETTINGS = ("volunteer_id", "volunteer_name", "villages", "branch", "enrolled_at",
-                     "enrolment_id")
+                     "enrolment_id", "enrolment_issued_at")
+# a branch volunteer's laptop: bound, or awaiting approval (restores keep the live ones)
+DEVICE_COLUMNS = ("device_key", "device_recipient", "device_bound_at", "pending_device_key",
+                  "pending_device_recipient", "pending_since")
 _RAISE_FLOOR = (
     "INSERT INTO revision_floors(registration_id, revision) VALUES (?, ?) "
     "ON CONFLICT(registration_id) DO UPDATE SET revision = max(revision, excluded.revision)")
@@ -76,6 +80,15 @@ def carry_forward(live: Database, restored: Database, *, role: str) -> None:
         # handed out twice), with the secret of its newest enrolment file
         _copy_missing_rows(live, restored, "volunteers", "id")
         _copy_rows(live, restored, "enrolment_secrets")
+        # and each keeps the laptop bound (or awaiting approval) now: a backup from before
+        # a laptop was replaced (lost, stolen) would bind the old one again. What the
+        # branch holds from that laptop is recounted from the restored bundles.
+        restored.conn.executemany(
+            "UPDATE volunteers SET device_key = ?, device_recipient = ?, device_bound_at = ?, "
+            "pending_device_key = ?, pending_device_recipient = ?, pending_since = ? "
+            "WHERE id = ?", live.execute(
+                f"SELECT {', '.join(DEVICE_COLUMNS)}, id FROM volunteers").fetchall())
+        recount_all(restored)
         # a receipt number is never reused: the laptop refuses one not above its last
         restored.conn.executemany(
             "UPDATE volunteers SET receipt_seq = max(receipt_seq, ?) WHERE id = ?",

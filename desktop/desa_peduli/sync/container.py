@@ -31,6 +31,7 @@ import hashlib
 import io
 import json
 import queue
+import stat
 import struct
 import threading
 import zlib
@@ -191,10 +192,13 @@ def open_container(path: Path, *, header: bytes, max_payload: int) -> OpenedCont
     """Check size and structure and parse the manifest (signature not yet checked)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise ContainerError("removed" if exc.errno in DRIVE_GONE - {errno.ENOENT}
                              else "unreadable", str(exc)) from exc
+    if not stat.S_ISREG(status.st_mode):  # a folder, a FIFO, a device: not a file at all
+        raise ContainerError("unreadable", "not a regular file")
+    size = status.st_size
     minimum = len(header) + SIGNATURE_SIZE + FOOTER.size
     if size < minimum:
         raise ContainerError("truncated", f"{size} bytes")

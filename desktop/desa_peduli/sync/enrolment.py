@@ -21,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
+import stat
 from pathlib import Path
 
 from desa_peduli.errors import BundleRejected
@@ -66,10 +68,18 @@ def read_enrolment(path: Path) -> dict:
     """The verified ``enrolment`` part of an enrolment file (raises BundleRejected)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_SIZE:
+        # a regular file only, read up to the limit: a FIFO would block, /dev/zero (or
+        # a link to it) would read without end, whatever its size says
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise OSError(f"not a regular file: {path.name}")
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise OSError(f"not a regular file: {path.name}")
+            data = handle.read(MAX_SIZE + 1)
+        if len(data) > MAX_SIZE:
             raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
                           "file too large for an enrolment file.")
-        document = parse_json(path.read_bytes())  # too deep: a ValueError
+        document = parse_json(data)  # too deep: a ValueError
     except OSError as exc:
         raise _refuse(path, "unreadable", "berkas tidak terbaca.", "file cannot be read.") from exc
     except ValueError as exc:

@@ -459,17 +459,17 @@ class ImportView(QWidget):
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(
-            lambda _r: self._on_approve_confirmed(outcome.path)
+            lambda _r: self._on_approve_confirmed(outcome.path, outcome.device_fingerprint)
             if box.clickedButton() is yes else None)
         self.dialog = box
         box.open()
 
-    def _on_approve_confirmed(self, path: Path) -> None:
+    def _on_approve_confirmed(self, path: Path, shown: str | None) -> None:
         from desa_peduli.errors import DesaPeduliError
         from desa_peduli.services.branch import BranchService
 
-        try:
-            BranchService(self.session).approve_device(path)
+        try:  # only the laptop whose fingerprint was shown (the file may have changed)
+            BranchService(self.session).approve_device(path, shown=shown or "?")
         except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("approving a device failed")

@@ -675,12 +675,12 @@ class ReviewView(QWidget, DialogHost):
         yes, no = box.buttons()[0], box.buttons()[1]
         box.setDefaultButton(no)
         box.setEscapeButton(no)
-        box.finished.connect(lambda _r: self._approve(volunteer_id)
+        box.finished.connect(lambda _r: self._approve(volunteer_id, item["fingerprint"])
                              if box.clickedButton() is yes else None)
         self.show_dialog(box)
 
-    def _approve(self, volunteer_id: str) -> None:
-        if self._run(lambda: self.review.approve_pending_device(volunteer_id),
+    def _approve(self, volunteer_id: str, shown: str) -> None:
+        if self._run(lambda: self.review.approve_pending_device(volunteer_id, shown=shown),
                      self.tr("Approve this laptop")) is None:
             return
         self._after_action(self.tr(
@@ -702,12 +702,12 @@ class ReviewView(QWidget, DialogHost):
         yes, no = box.buttons()[0], box.buttons()[1]
         box.setDefaultButton(no)
         box.setEscapeButton(no)
-        box.finished.connect(lambda _r: self._dismiss(volunteer_id)
+        box.finished.connect(lambda _r: self._dismiss(volunteer_id, item["fingerprint"])
                              if box.clickedButton() is yes else None)
         self.show_dialog(box)
 
-    def _dismiss(self, volunteer_id: str) -> None:
-        if self._run(lambda: self.review.dismiss_pending_device(volunteer_id),
+    def _dismiss(self, volunteer_id: str, shown: str) -> None:
+        if self._run(lambda: self.review.dismiss_pending_device(volunteer_id, shown=shown),
                      self.tr("Not this volunteer's laptop")) is None:
             return
         self._after_action(self.tr("The new laptop of {id} was forgotten.").format(

@@ -517,15 +517,16 @@ class VolunteerSync(QObject):
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
         yes = box.buttons()[0]
         box.finished.connect(
-            lambda _r: self._on_enrol_confirmed(Path(path)) if box.clickedButton() is yes else None)
+            lambda _r: self._on_enrol_confirmed(Path(path), enrolment)
+            if box.clickedButton() is yes else None)
         self._show(box)
 
-    def _on_enrol_confirmed(self, path: Path) -> None:
+    def _on_enrol_confirmed(self, path: Path, shown: dict) -> None:
         from desa_peduli.errors import DesaPeduliError
         from desa_peduli.services.field import FieldSync
 
-        try:
-            FieldSync(self.session).enrol(path)
+        try:  # what the box showed: the file may have changed on the stick since
+            FieldSync(self.session).enrol(path, shown=shown)
         except Exception as exc:  # noqa: BLE001 - shown; enrol is one transaction
             if not isinstance(exc, DesaPeduliError):
                 log.exception("enrolment failed")

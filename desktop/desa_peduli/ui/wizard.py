@@ -539,7 +539,8 @@ class FirstRunWizard(QWizard):
 
         enrolment = self.enrolment
         try:
-            FieldSync(self.session).enrol(self.welcome_page.enrolment_chooser.path)
+            FieldSync(self.session).enrol(self.welcome_page.enrolment_chooser.path,
+                                          shown=enrolment)
         except Exception as exc:  # noqa: BLE001 - the workspace exists; enrol later
             self.done_page.set_result("enrolled", "", [], self.tr(
                 "The workspace is created, but enrolling it failed: {error} Enrol it later "
