@@ -95,7 +95,8 @@ def test_a_restore_killed_part_way_leaves_nothing_behind(workspace_template, wor
                            capture_output=True, text=True, check=False)
     assert child.returncode == -9, child.stderr
     left = sorted(p.name for p in workspace_dir.iterdir() if p.name.startswith(".restore."))
-    assert len(left) > 1 and all(n.startswith(left[0]) for n in left), left  # copy + its log
+    # the copy, and whatever log SQLite kept beside it at that moment
+    assert left and all(n.startswith(left[0]) for n in left), left
     with Workspace.open_with_key(workspace_dir, key) as ws:
         assert ws.db.execute("SELECT count(*) FROM settings").fetchone()[0]
     assert not [p.name for p in workspace_dir.iterdir() if p.name.startswith(".restore.")]

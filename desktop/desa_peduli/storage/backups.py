@@ -49,8 +49,10 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
         tmp.unlink(missing_ok=True)
         target = connect(tmp, ws.key)
         try:
-            target.execute("PRAGMA journal_mode = DELETE")
             ws.db.conn.backup(target.conn)
+            # the copy took the live database's WAL mode with its pages: a backup is a
+            # single file (no -wal beside it), read without writing (connect read_only)
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.conn.close()
         with open(tmp, "r+b") as handle:
@@ -132,7 +134,7 @@ def backup_due(ws) -> bool:
 def count_registrations(ws, backup: BackupInfo) -> int | None:
     """The registrations (not deleted) in ``backup``; None when it cannot be read."""
     try:
-        db = connect(backup.path, ws.key)
+        db = connect(backup.path, ws.key, read_only=True)
     except (DesaPeduliError, sqlcipher3.Error):
         return None
     try:
@@ -151,7 +153,7 @@ def _open_backup(ws, backup: BackupInfo):
         f"Backup {backup.path.name} is damaged or not a backup of this workspace; choose "
         "another one. Nothing was changed.")
     try:
-        source = connect(backup.path, ws.key)
+        source = connect(backup.path, ws.key, read_only=True)
     except (DesaPeduliError, sqlcipher3.Error) as exc:
         raise damaged from exc
     try:

@@ -20,11 +20,20 @@ from desa_peduli.storage.keys import sqlcipher_key_pragma
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: Path, key: bytes, *, check_same_thread: bool = True) -> Database:
-    """An open, keyed, verified connection in autocommit mode (transactions via atomic())."""
-    conn = sqlcipher3.connect(
-        str(path), isolation_level=None, check_same_thread=check_same_thread
-    )
+def connect(path: Path, key: bytes, *, check_same_thread: bool = True,
+            read_only: bool = False) -> Database:
+    """An open, keyed, verified connection in autocommit mode (transactions via atomic()).
+
+    ``read_only`` opens a file without writing to it at all (a backup being listed or
+    restored from): no journal mode is set, so the file and its folder stay as they were.
+    """
+    if read_only:
+        conn = sqlcipher3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                                  isolation_level=None, check_same_thread=check_same_thread)
+    else:
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=check_same_thread
+        )
     try:
         conn.execute(sqlcipher_key_pragma(key))
         try:
@@ -35,7 +44,8 @@ def connect(path: Path, key: bytes, *, check_same_thread: bool = True) -> Databa
                 raise WrongPassphrase() from exc
             raise known_error(exc, path) or WorkspaceDamaged(str(exc)) from exc
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         # deleted and overwritten content is zeroed, not left in free space (SQLCipher's
