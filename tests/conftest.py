@@ -84,6 +84,22 @@ def branch(branch_template, tmp_path):
 
 
 @pytest.fixture
+def run_cli(monkeypatch, capsys):
+    """``run_cli(workspace, *argv)`` runs the CLI in-process on that workspace with the
+    test passphrase; returns (exit code, stdout, stderr)."""
+    from desa_peduli.cli import main
+
+    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", PASSPHRASE)
+
+    def run(workspace, *argv):
+        code = main(["--data-dir", str(workspace), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
 def valid_registration() -> dict:
     """A complete, valid registration in CLI.md's JSON form (a woman from Batanghari)."""
     return {

@@ -8,21 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desa_peduli.cli import main
-from tests.conftest import PASSPHRASE
 from tests.sync.conftest import person
 
 
 @pytest.fixture
-def run(monkeypatch, capsys):
-    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", PASSPHRASE)
-
-    def run(workspace, *argv):
-        code = main(["--data-dir", str(workspace), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def run(run_cli):
+    return run_cli
 
 
 def _names(run, workspace):

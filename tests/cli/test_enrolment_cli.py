@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from desa_peduli.cli import main
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.session import Session
 from desa_peduli.storage.workspace import KEY_DIR, Workspace
@@ -16,20 +15,12 @@ from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync.enrolment import sign_enrolment, write_enrolment
 from desa_peduli.sync.keystore import get_secret
 from desa_peduli.sync.signing import AgeIdentity, SigningKey, b64, fingerprint
-from tests.conftest import PASSPHRASE
 from tests.sync.conftest import digest, person
 
 
 @pytest.fixture
-def run(monkeypatch, capsys):
-    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", PASSPHRASE)
-
-    def run(workspace, *argv):
-        code = main(["--data-dir", str(workspace), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def run(run_cli):
+    return run_cli
 
 
 def _laptop_state(path, key) -> tuple:

@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from desa_peduli.cli import main
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
 from desa_peduli.sync import bundle as bundles
@@ -29,15 +28,8 @@ def _deep_container(path, header: bytes):
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("DESA_PEDULI_PASSPHRASE", PASSPHRASE)
-
-    def run(workspace, *argv):
-        code = main(["--data-dir", str(workspace), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(run_cli):
+    return run_cli
 
 
 @pytest.fixture
