@@ -59,10 +59,7 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
             os.fsync(handle.fileno())
         replace_with_retry(tmp, final)
     except BaseException:
-        for leftover in (tmp, *(tmp.with_name(tmp.name + end)
-                                for end in ("-journal", "-wal", "-shm"))):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
+        _remove_database_file(tmp)
         raise
     fsync_dir(ws.backups_dir)
     settings = Settings(ws.db)
@@ -86,14 +83,22 @@ def list_backups(ws) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
+def _remove_database_file(path: Path) -> None:
+    """Remove a temporary database copy and the log files SQLite keeps beside it (a file
+    still held open on Windows is left for the next clean-up: see ``prune``)."""
+    for leftover in (path, *(path.with_name(path.name + end)
+                             for end in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
 def prune(ws, keep: int) -> None:
     """Keep the newest ``keep`` backups (at least one); remove the temporary copies an
     interrupted backup left behind (only one program has the workspace open: the lock)."""
     for old in list_backups(ws)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
-    for stale in [p for p in ws.backups_dir.iterdir() if ANY_TEMP.match(p.name)]:
-        with contextlib.suppress(OSError):  # Windows: still held by a scanner; next time
-            stale.unlink()
+    # (one still held on Windows, by a scanner, goes next time)
+    remove_stale_temps(ws.backups_dir, older_than=0, pattern=ANY_TEMP)
 
 
 def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
@@ -200,9 +205,7 @@ def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
         source.conn.close()
         if restored is not None:
             restored.conn.close()
-        for leftover in (work, *(work.with_name(work.name + end)
-                                 for end in ("-journal", "-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
+        _remove_database_file(work)
     if integrity_check(ws.db) != ["ok"]:
         raise WorkspaceDamaged("pemulihan gagal diperiksa")
     return safety

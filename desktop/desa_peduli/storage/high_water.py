@@ -78,7 +78,7 @@ def carry_forward(live: Database, restored: Database, *, role: str) -> None:
     if role == "branch":
         # a volunteer enrolled after the backup was made stays enrolled (its id is never
         # handed out twice), with the secret of its newest enrolment file
-        _copy_missing_rows(live, restored, "volunteers", "id")
+        _copy_rows(live, restored, "volunteers", keep_restored=True)
         _copy_rows(live, restored, "enrolment_secrets")
         # and each keeps the laptop bound (or awaiting approval) now: a backup from before
         # a laptop was replaced (lost, stolen) would bind the old one again. What the
@@ -109,21 +109,12 @@ def carry_forward(live: Database, restored: Database, *, role: str) -> None:
         "SELECT registration_id, revision FROM revision_floors").fetchall())
 
 
-def _copy_rows(live: Database, restored: Database, table: str) -> None:
-    """Every row of ``table`` in ``live`` into ``restored`` (replacing rows of the same key)."""
+def _copy_rows(live: Database, restored: Database, table: str, *,
+               keep_restored: bool = False) -> None:
+    """Every row of ``table`` in ``live`` into ``restored``: replacing a row of the same key,
+    or with ``keep_restored`` only where ``restored`` has none."""
     cursor = live.execute(f"SELECT * FROM {table}")
     names = [d[0] for d in cursor.description]
     restored.conn.executemany(
-        f"INSERT OR REPLACE INTO {table}({', '.join(names)}) "
-        f"VALUES ({', '.join('?' for _ in names)})", cursor.fetchall())
-
-
-def _copy_missing_rows(live: Database, restored: Database, table: str, key: str) -> None:
-    """The rows of ``table`` in ``live`` whose ``key`` ``restored`` lacks."""
-    have = {row[0] for row in restored.execute(f"SELECT {key} FROM {table}")}
-    cursor = live.execute(f"SELECT * FROM {table}")
-    names = [d[0] for d in cursor.description]
-    rows = [row for row in cursor.fetchall() if row[names.index(key)] not in have]
-    restored.conn.executemany(
-        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-        rows)
+        f"INSERT OR {'IGNORE' if keep_restored else 'REPLACE'} INTO {table}"
+        f"({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", cursor.fetchall())
