@@ -388,7 +388,7 @@ class Shooter:
     def shoot_wizard(self) -> None:
         from PySide6.QtWidgets import QWizard
 
-        from desa_peduli.ui.wizard import FirstRunWizard
+        from desa_peduli.ui.startup.wizard import FirstRunWizard
 
         if not self.wanted("wizard-"):
             return
@@ -448,7 +448,7 @@ class Shooter:
         self.wait(200)
 
     def shoot_branch(self) -> None:
-        from desa_peduli.ui.branch_window import BranchMainWindow
+        from desa_peduli.ui.branch.window import BranchMainWindow
 
         window = BranchMainWindow(self.branch)
         self.branch_window = window
@@ -483,10 +483,9 @@ class Shooter:
         window.close()
 
     def shoot_branch_dialogs(self, window) -> None:
-        from desa_peduli.ui.branch_dialogs import (
-            CorrectionDialog,
+        from desa_peduli.ui.branch.review.dialogs import CorrectionDialog, KpjDialog
+        from desa_peduli.ui.branch.volunteer_dialogs import (
             EnrolVolunteerDialog,
-            KpjDialog,
             RecoverWorkspaceDialog,
             WriteReceiptDialog,
         )
@@ -525,7 +524,7 @@ class Shooter:
         from PySide6.QtWidgets import QMessageBox
 
         from desa_peduli.services import reference_data
-        from desa_peduli.ui.sync_dialogs import message_box
+        from desa_peduli.ui.messages import message_box
 
         if not self.wanted("branch-reference"):
             return
@@ -649,7 +648,7 @@ class Shooter:
         from PySide6.QtPdf import QPdfDocument
 
         from desa_peduli.services.coverage_report import build_report
-        from desa_peduli.ui.report_pdf import write_pdf
+        from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
         target = self.tmp / "laporan.pdf"
         write_pdf(build_report(self.branch), target, lang=self.lang)
@@ -672,7 +671,7 @@ class Shooter:
 
     # -- the volunteer --------------------------------------------------------------------------
     def shoot_volunteer(self) -> None:
-        from desa_peduli.ui.main_window import MainWindow
+        from desa_peduli.ui.volunteer.window import MainWindow
 
         self.volunteer_story()
         rina = self.volunteers["RLW-001"]["session"]
@@ -690,7 +689,7 @@ class Shooter:
         window.close()
 
     def shoot_list(self, window) -> None:
-        from desa_peduli.ui.dialogs import DeleteDialog
+        from desa_peduli.ui.volunteer.dialogs import DeleteDialog
 
         index = window.status_filter.findData("correction")
         window.status_filter.setCurrentIndex(max(0, index))
@@ -755,7 +754,8 @@ class Shooter:
         from PySide6.QtWidgets import QMessageBox
 
         from desa_peduli.ui.drives import Volume
-        from desa_peduli.ui.sync_dialogs import ExportDialog, message_box
+        from desa_peduli.ui.messages import message_box
+        from desa_peduli.ui.volunteer.sync import ExportDialog
 
         volumes = [Volume("USB-RINA", self.stick, 7_400_000_000)]
         if self.wanted("export-"):
@@ -798,7 +798,7 @@ class Shooter:
     def shoot_passphrase(self) -> None:
         from desa_peduli.errors import WrongPassphrase
         from desa_peduli.ui import labels
-        from desa_peduli.ui.passphrase_dialog import PassphraseDialog
+        from desa_peduli.ui.startup.passphrase import PassphraseDialog
         from desa_peduli.ui.widgets import show_error
 
         if not self.wanted("passphrase-"):

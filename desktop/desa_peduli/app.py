@@ -34,8 +34,8 @@ def _open_workspace(path, lang: str):
     from PySide6.QtWidgets import QDialog
 
     from desa_peduli.storage.workspace import is_workspace
-    from desa_peduli.ui.passphrase_dialog import PassphraseDialog, workspace_in_use
-    from desa_peduli.ui.wizard import FirstRunWizard
+    from desa_peduli.ui.startup.passphrase import PassphraseDialog, workspace_in_use
+    from desa_peduli.ui.startup.wizard import FirstRunWizard
 
     title = QCoreApplication.translate("App", "Desa Peduli")
     if not is_workspace(path):
@@ -114,9 +114,9 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     prefs.setValue("ui/language", stored or current_language())
 
     if session.role == "branch":
-        from desa_peduli.ui.branch_window import BranchMainWindow as MainWindow
+        from desa_peduli.ui.branch.window import BranchMainWindow as MainWindow
     else:
-        from desa_peduli.ui.main_window import MainWindow
+        from desa_peduli.ui.volunteer.window import MainWindow
 
     window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))

@@ -93,7 +93,7 @@ def _write_pdf(report, target: Path, lang: str) -> int:
         from desa_peduli.ui.i18n import install_translator
 
         install_translator(app, lang)
-    from desa_peduli.ui.report_pdf import write_pdf
+    from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
     return write_pdf(report, target, lang=lang)
 

@@ -35,7 +35,7 @@ def main() -> int:
 
     t0 = time.perf_counter()
     session = Session(Workspace.open_with_key(path, key))
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     window = BranchMainWindow(session)
     window.show()

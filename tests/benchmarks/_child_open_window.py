@@ -36,7 +36,7 @@ def main() -> int:
     from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
 
     install_translator(app, resolve_language(None, None))
-    from desa_peduli.ui.passphrase_dialog import (
+    from desa_peduli.ui.startup.passphrase import (
         PassphraseDialog,
         open_session_with_key,
         unwrap_workspace_key,
@@ -60,7 +60,7 @@ def main() -> int:
     fallback = False
     window = None
     try:
-        from desa_peduli.ui.main_window import MainWindow
+        from desa_peduli.ui.volunteer.window import MainWindow
     except ImportError as exc:  # the window is not written yet: measure the list model
         fallback = repr(exc)
     t3 = time.perf_counter()
@@ -80,7 +80,7 @@ def main() -> int:
         rows, fetched = model.rowCount(), model.rows_fetched
     else:
         from desa_peduli.storage.registrations import ListQuery
-        from desa_peduli.ui.registration_table_model import RegistrationTableModel
+        from desa_peduli.ui.volunteer.table_model import RegistrationTableModel
 
         model = RegistrationTableModel(session.registrations.store, ListQuery())
         t4 = time.perf_counter()

@@ -42,7 +42,7 @@ def _session(data):
 def _on_own_connection(session, work):
     """``work(session)`` on a fresh connection, timed (ms), like the GUI's worker."""
     from desa_peduli.services.session import Session
-    from desa_peduli.ui.sync_worker import _WorkspaceOnThread
+    from desa_peduli.ui.jobs import _WorkspaceOnThread
 
     start = time.perf_counter()
     db = session.workspace.connect()
@@ -97,7 +97,7 @@ def test_province_recompute_and_drill_down(data, recorder):
 
 def test_pdf_report(data, recorder, qapp, tmp_path):
     from desa_peduli.services.coverage_report import build_report
-    from desa_peduli.ui.report_pdf import write_pdf
+    from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
     session = _session(data)
     try:

@@ -95,7 +95,7 @@ class StubFormView(QWidget):
 @pytest.fixture
 def make_window(qtbot, session):
     """``make_window(**kwargs)`` → a shown MainWindow over ``session`` with the stub form."""
-    from desa_peduli.ui.main_window import MainWindow
+    from desa_peduli.ui.volunteer.window import MainWindow
 
     windows = []
 

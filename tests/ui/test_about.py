@@ -39,7 +39,7 @@ def test_about_in_the_volunteer_window(qtbot, make_window, session):
 
 
 def test_about_in_the_branch_window(qtbot, branch):
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     window = BranchMainWindow(branch)
     qtbot.addWidget(window)

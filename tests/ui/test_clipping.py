@@ -206,11 +206,12 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
 
     from desa_peduli.services.field import FieldSync
     from desa_peduli.storage.backups import make_backup
-    from desa_peduli.ui.dialogs import ChangePassphraseDialog, DeleteDialog
     from desa_peduli.ui.drives import Volume
     from desa_peduli.ui.help import close_help, show_help
-    from desa_peduli.ui.main_window import MainWindow
-    from desa_peduli.ui.sync_dialogs import ExportDialog
+    from desa_peduli.ui.volunteer.dialogs import DeleteDialog
+    from desa_peduli.ui.volunteer.sync import ExportDialog
+    from desa_peduli.ui.volunteer.window import MainWindow
+    from desa_peduli.ui.workspace_dialogs import ChangePassphraseDialog
     from tests.ui.conftest import person as someone
 
     session = volunteer
@@ -267,8 +268,8 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
 def test_nothing_clipped_when_opening_and_in_the_wizard(qtbot, lang, workspace_dir, tmp_path,
                                                       branch):
     from desa_peduli.services.branch import BranchService
-    from desa_peduli.ui.passphrase_dialog import PassphraseDialog
-    from desa_peduli.ui.wizard import FirstRunWizard
+    from desa_peduli.ui.startup.passphrase import PassphraseDialog
+    from desa_peduli.ui.startup.wizard import FirstRunWizard
 
     found = clipped(dialog(qtbot, PassphraseDialog(workspace_dir)), "passphrase")
     wizard = show(qtbot, FirstRunWizard(tmp_path / "new"))
@@ -307,17 +308,15 @@ def test_nothing_clipped_at_the_branch_office(qtbot, lang, office, branch, tmp_p
     menu."""
     from desa_peduli.services.coverage import CoverageService
     from desa_peduli.services.review import DUPLICATE, INVALID, WARNING
-    from desa_peduli.ui.branch_dashboard import CoverageTargetDialog
-    from desa_peduli.ui.branch_dialogs import (
-        CorrectionDialog,
-        DuplicateOfDialog,
+    from desa_peduli.ui.branch.dashboard.targets import CoverageTargetDialog
+    from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
+    from desa_peduli.ui.branch.review.dialogs import CorrectionDialog, DuplicateOfDialog, KpjDialog
+    from desa_peduli.ui.branch.volunteer_dialogs import (
         EnrolVolunteerDialog,
-        KpjDialog,
         RecoverWorkspaceDialog,
         WriteReceiptDialog,
     )
-    from desa_peduli.ui.branch_review import BatchAcceptDialog
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
     from desa_peduli.ui.drives import Volume
 
     window = show(qtbot, BranchMainWindow(branch), WINDOW)

@@ -9,7 +9,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from desa_peduli.ui.reminders import short_path
-from desa_peduli.ui.sync_dialogs import ExportDialog
+from desa_peduli.ui.volunteer.sync import ExportDialog
 from tests.ui.sync_fixtures import *  # noqa: F403 - fixtures
 from tests.ui.sync_fixtures import VOLUNTEER_ID
 
@@ -100,7 +100,7 @@ def test_nothing_to_remind_shows_no_banner(session, make_window):
 
 def test_branch_window_title_status_and_restore(qtbot, branch):
     from desa_peduli.storage.backups import list_backups, make_backup
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     make_backup(branch.workspace, reason="manual")
     window = BranchMainWindow(branch)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desa_peduli import errors
+from desa_peduli import ui as ui_package
 from desa_peduli.sync import bundle, receipt
 from desa_peduli.ui import help as guide
 
@@ -137,7 +138,7 @@ def test_branch_troubleshooting_quotes_every_bundle_refusal(lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_volunteer_troubleshooting_quotes_the_real_messages(qapp, lang):
     from desa_peduli.ui import i18n
-    from desa_peduli.ui.sync_dialogs import write_error_message
+    from desa_peduli.ui.messages import write_error_message
 
     text = guide_text("volunteer", lang)
     index = 0 if lang == "id" else 1
@@ -157,9 +158,12 @@ def test_slugs_are_githubs():
     assert guide.slugify("A volunteer's **new** laptop") == "a-volunteers-new-laptop"
 
 
+UI_PACKAGE = Path(ui_package.__file__).parent
+
+
 def test_dialog_classes_named_for_f1_exist():
-    modules = ["dialogs", "sync_dialogs", "branch_dialogs", "branch_review", "branch_dashboard",
-               "branch_handover", "passphrase_dialog", "lock", "form.registration_form"]
+    modules = [path.relative_to(UI_PACKAGE).with_suffix("").as_posix().replace("/", ".")
+               for path in UI_PACKAGE.rglob("*.py") if path.name != "__init__.py"]
     classes = set()
     for name in modules:
         module = importlib.import_module(f"desa_peduli.ui.{name}")
@@ -231,7 +235,7 @@ def test_help_menu_opens_the_guide(qtbot, make_window, english):
 
 
 def test_f1_on_the_branch_review_tab(qtbot, branch, english):
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     window = BranchMainWindow(branch)
     qtbot.addWidget(window)
@@ -246,7 +250,7 @@ def test_f1_on_the_branch_review_tab(qtbot, branch, english):
 
 
 def test_f1_in_the_wizard(qtbot, tmp_path, english):
-    from desa_peduli.ui.wizard import FirstRunWizard
+    from desa_peduli.ui.startup.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(tmp_path / "baru")
     qtbot.addWidget(wizard)

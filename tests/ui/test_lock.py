@@ -84,7 +84,7 @@ def test_idle_lock_timer_is_reset_by_input(qtbot):
 
 
 def test_branch_window_locks_when_idle_and_unlocks_as_it_was(qtbot, branch):
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     window = BranchMainWindow(branch)
     qtbot.addWidget(window)

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.review import DUPLICATE, INVALID
-from desa_peduli.ui.review_models import ITEM_NAME
+from desa_peduli.ui.branch.review.models import ITEM_NAME
 from tests.services.review_fixtures import export, save_as_sent, stick  # noqa: F401
 from tests.sync.conftest import person
-from tests.ui.test_branch_review import choose_kind, open_review, window  # noqa: F401
+from tests.ui.branch.review.test_review import choose_kind, open_review, window  # noqa: F401
 
 HIDING = '<b>x</b><span style="display:none">'
 SMALL = "<s>Siti</s><font size=0>"

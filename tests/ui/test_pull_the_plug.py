@@ -23,7 +23,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from desa_peduli.services.session import Session
     from desa_peduli.storage.workspace import Workspace
-    from desa_peduli.ui.main_window import MainWindow
+    from desa_peduli.ui.volunteer.window import MainWindow
 
     app = QApplication([])
     session = Session(Workspace.open_with_key(sys.argv[1], bytes.fromhex(sys.argv[2])))
@@ -69,7 +69,7 @@ def test_sigkill_while_typing_then_the_draft_comes_back(workspace_template, work
     assert line and line[0] == "autosaved", "the child never autosaved"
     draft_id = line[1]
 
-    from desa_peduli.ui.main_window import MainWindow
+    from desa_peduli.ui.volunteer.window import MainWindow
 
     session = Session(Workspace.open_with_key(workspace_dir, key))
     window = MainWindow(session)

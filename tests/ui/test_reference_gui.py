@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desa_peduli import reference
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
-from desa_peduli.ui.form.registration_form import RegistrationFormView
+from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 from tests.sync.test_reference_updates import GUIDE, newer_rates, occupations_file
 from tests.ui.sync_fixtures import *  # noqa: F403 - fixtures
 from tests.ui.sync_fixtures import VOLUNTEER_ID, click_button, open_message
@@ -19,7 +19,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def test_update_installed_at_the_branch_reaches_the_volunteers_form(
         qtbot, branch, volunteer, add_people, make_window, stick, file_dialogs, tmp_path):
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     office = BranchMainWindow(branch)
     qtbot.addWidget(office)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
-from desa_peduli.ui.dialogs import RestoreBackupDialog
-from desa_peduli.ui.registration_table_model import COLUMN_NAME
+from desa_peduli.ui.volunteer.table_model import COLUMN_NAME
+from desa_peduli.ui.workspace_dialogs import RestoreBackupDialog
 from tests.ui.conftest import person
 
 
@@ -52,7 +52,7 @@ def test_main_window_restore_shows_the_old_data_and_keeps_revisions_going_up(
 def test_branch_window_restore_keeps_receipt_numbers_going_up(
         qtbot, branch, make_volunteer, tmp_path, valid_registration):
     from desa_peduli.storage.backups import make_backup
-    from desa_peduli.ui.branch_window import BranchMainWindow
+    from desa_peduli.ui.branch.window import BranchMainWindow
 
     rina = make_volunteer("RLW-001")
     out = tmp_path / "stick"

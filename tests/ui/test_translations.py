@@ -183,7 +183,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_main_window_speaks_the_chosen_language(qtbot, qapp, session, lang):
-    from desa_peduli.ui.main_window import MainWindow
+    from desa_peduli.ui.volunteer.window import MainWindow
 
     assert i18n.install_translator(qapp, lang)  # Indonesian: both .qm files load
     expected = EXPECTED[lang]

@@ -1,6 +1,6 @@
 """The coverage report: its content (from the dashboard's figures) and its CSV and XLSX forms.
 
-The PDF form is drawn with Qt in ``ui/report_pdf.py`` from the same :class:`CoverageReport`.
+The PDF form is drawn with Qt in ``ui/branch/dashboard/report_pdf.py`` from the same :class:`CoverageReport`.
 Files are written atomically; ``-o`` may name a folder (the file gets its standard name).
 Column headers and labels follow the language asked for (Indonesian by default).
 """

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
+from desa_peduli.ui.jobs import run_in_background
 from desa_peduli.ui.widgets import busy_bar, error_label, password_edit, show_error
-from desa_peduli.ui.workers import run_in_background
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress,
@@ -231,7 +231,7 @@ class WindowLock(QObject):
         self.idle.stop()
 
     def _on_idle(self) -> None:
-        from desa_peduli.ui.workers import BackgroundWorker
+        from desa_peduli.ui.jobs import BackgroundWorker
 
         if BackgroundWorker.active_count():  # a passphrase is being re-wrapped: wait
             self.idle.start()

@@ -15,10 +15,12 @@ import html
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -154,3 +156,17 @@ class PassphraseHint(QLabel):
             return
         self.setText(messages[self.level])
         self.setStyleSheet(f"color: {self._COLOURS[self.level]};")
+
+
+def read_only_table(parent: QWidget, headers: list[str], *, wrap: bool = True) -> QTableWidget:
+    """A table of rows to look at and pick one from: no editing, whole rows, no row numbers."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    table.setTabKeyNavigation(False)
+    return table

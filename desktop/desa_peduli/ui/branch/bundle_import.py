@@ -1,0 +1,487 @@
+"""Importing sync bundles at the branch office: the worker run, the report per file, the
+approval of a volunteer's new laptop.
+
+:class:`BundleImportRun` imports the files one after another on a worker thread with its
+own database connection (each file is one transaction in ``BranchService``) and reports
+each file as it finishes; cancelling stops at the next check inside the current file,
+which then rolls back. :class:`ImportView` is the window's Import tab.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_peduli.sync.bundle import DEVICE_REFUSALS
+from desa_peduli.ui import labels
+from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.messages import message_box
+from desa_peduli.ui.widgets import plain_labels
+
+log = logging.getLogger(__name__)
+
+APPLIED, REJECTED, CANCELLED, FAILED = "applied", "rejected", "cancelled", "failed"
+
+
+@dataclass
+class BundleOutcome:
+    """What happened to one file: a report, a refusal, a cancel or an error."""
+
+    path: Path
+    status: str
+    report: object | None = None  # sync.bundle.ImportReport when applied
+    error: Exception | None = None
+
+    @property
+    def reason(self) -> str | None:
+        return getattr(self.error, "reason", None)
+
+    @property
+    def device_fingerprint(self) -> str | None:
+        return getattr(self.error, "device_fingerprint", None)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits through it (queued)."""
+
+    file_started = Signal(int, str)
+    records_read = Signal(int)
+    file_finished = Signal(object)
+
+
+class BundleImportRun(QObject):
+    """Imports ``paths`` in order on a worker thread; signals arrive on the UI thread."""
+
+    file_started = Signal(int, str)  # index, file name
+    records_read = Signal(int)  # records read so far in the current file
+    file_finished = Signal(object)  # BundleOutcome
+    finished = Signal(list)  # every BundleOutcome
+
+    def __init__(self, session, paths: list[Path], parent: QObject | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.paths = [Path(p) for p in paths]
+        self._cancel = threading.Event()
+        self._worker = None
+        self._relay = _Relay()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.file_started.connect(self._on_relay_file_started, queued)
+        self._relay.records_read.connect(self._on_relay_records_read, queued)
+        self._relay.file_finished.connect(self._on_relay_file_finished, queued)
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def start(self) -> None:
+        paths, cancel, relay = list(self.paths), self._cancel, self._relay
+        self._worker = run_with_own_connection(
+            self._session, lambda s: _import_all(s, paths, cancel, relay),
+            self._on_worker_succeeded, self._on_worker_failed, self)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot(int, str)
+    def _on_relay_file_started(self, index: int, name: str) -> None:
+        self.file_started.emit(index, name)
+
+    @Slot(int)
+    def _on_relay_records_read(self, count: int) -> None:
+        self.records_read.emit(count)
+
+    @Slot(object)
+    def _on_relay_file_finished(self, outcome) -> None:
+        self.file_finished.emit(outcome)
+
+    def _on_worker_succeeded(self, outcomes: list) -> None:
+        self._worker = None
+        self.finished.emit(outcomes)
+
+    def _on_worker_failed(self, exc: Exception) -> None:  # the connection did not open
+        self._worker = None
+        outcomes = [BundleOutcome(p, FAILED, error=exc) for p in self.paths]
+        for outcome in outcomes:
+            self.file_finished.emit(outcome)
+        self.finished.emit(outcomes)
+
+
+def _import_all(session, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
+    """On the worker thread: every file, one transaction each (see BranchService)."""
+    from desa_peduli.services.branch import BranchService
+
+    service = BranchService(session)
+    try:
+        return _import_each(service, paths, cancel, relay)
+    finally:
+        service.close()  # the decoding process, if a large bundle started one
+
+
+def _import_each(service, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
+    from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
+
+    outcomes = []
+    for index, path in enumerate(paths):
+        if cancel.is_set():
+            outcome = BundleOutcome(path, CANCELLED)
+        else:
+            relay.file_started.emit(index, path.name)
+            try:
+                report = service.import_bundle(path, progress=relay.records_read.emit,
+                                               cancelled=cancel.is_set)
+                outcome = BundleOutcome(path, APPLIED, report=report)
+            except Cancelled:
+                outcome = BundleOutcome(path, CANCELLED)
+            except BundleRejected as exc:
+                outcome = BundleOutcome(path, REJECTED, error=exc)
+            except (DesaPeduliError, OSError) as exc:
+                outcome = BundleOutcome(path, FAILED, error=exc)
+            except Exception as exc:  # noqa: BLE001 - a bug: logged, the file rolled back
+                log.exception("importing a bundle failed")
+                outcome = BundleOutcome(path, FAILED, error=exc)
+        outcomes.append(outcome)
+        relay.file_finished.emit(outcome)
+    return outcomes
+
+
+# ------------------------------------------------------------------------------- view
+COLUMNS = ("file", "volunteer", "new", "updated", "unchanged", "duplicates", "rejected",
+           "result")
+
+
+class ImportView(QWidget):
+    """The Import tab: choose bundles, watch them import, read the report per file."""
+
+    imported = Signal()  # the database changed: the other tabs refresh
+    finished = Signal(list)  # every BundleOutcome of the run
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.run: BundleImportRun | None = None
+        self.progress: QProgressDialog | None = None
+        self.dialog: QWidget | None = None
+        self.outcomes: list[BundleOutcome] = []
+        self._current = (0, "")  # index and name of the file being imported
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("&Import bundles…"), self)
+        self.import_button.setToolTip(self.tr(
+            "Choose the .dpbundle files the volunteers brought (Ctrl+I)"))
+        self.approve_button = QPushButton(self.tr("Approve this &laptop…"), self)
+        self.approve_button.setToolTip(self.tr(
+            "For a bundle refused because it came from a new laptop: check its fingerprint "
+            "with the volunteer, approve it, and import the bundle again"))
+        top.addWidget(self.import_button)
+        top.addWidget(self.approve_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.hint = QLabel(self.tr(
+            "A backup is made before every import. Each file is imported whole or not at "
+            "all; a refused file changes nothing."), self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.hint)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Volunteer"), self.tr("New"), self.tr("Updated"),
+            self.tr("Unchanged"), self.tr("Duplicates"), self.tr("Rejected"), self.tr("Result"),
+        ])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line a file; the details below say it all
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("M") * 22)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.details.setStyleSheet("padding: 4px;")
+        layout.addWidget(self.details)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.approve_button.clicked.connect(self.approve_device)
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self._update_buttons()
+        plain_labels(self)  # what it shows may quote user data
+
+    # -- choosing and running -----------------------------------------------------------
+    def choose_and_import(self) -> None:
+        if self.running:
+            return
+        from desa_peduli.ui import drives
+
+        volumes = drives.removable_volumes()
+        start = str(volumes[0].path) if volumes else str(Path.home())
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import sync bundles"), start,
+            self.tr("Sync bundles (*.dpbundle);;All files (*)"))
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Back up, then import ``paths`` with a progress dialog that can cancel."""
+        from desa_peduli.storage.backups import make_backup
+
+        if self.running or not paths:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            make_backup(self.session.workspace, reason="pre-import")
+        except Exception as exc:  # noqa: BLE001 - no import without a backup
+            QApplication.restoreOverrideCursor()
+            log.warning("backup before import failed: %s", type(exc).__name__)
+            self._tell(QMessageBox.Icon.Warning, self.tr("Import bundles"), self.tr(
+                "No backup could be made, so nothing was imported: {error}").format(
+                error=labels.error_message(exc)))
+            return
+        QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.deleteLater()
+        progress = QProgressDialog(self.tr("Preparing…"), self.tr("&Cancel"), 0, len(paths),
+                                   self.window())
+        progress.setWindowTitle(self.tr("Importing bundles"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumWidth(460)
+        progress.setValue(0)
+        self.progress = progress
+        run = BundleImportRun(self.session, paths, self)
+        self.run = run
+        run.file_started.connect(self._on_run_file_started)
+        run.records_read.connect(self._on_run_records_read)
+        run.file_finished.connect(self._on_run_file_finished)
+        run.finished.connect(self._on_run_finished)
+        progress.canceled.connect(self._on_progress_canceled)
+        self._update_buttons()
+        run.start()
+        progress.show()
+
+    def _on_progress_canceled(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _on_run_file_started(self, index: int, name: str) -> None:
+        self._current = (index, name)
+        if self.progress is not None:
+            self.progress.setValue(index)
+            self.progress.setLabelText(self.tr("Importing {file}\n(file {number} of {count})")
+                                       .format(file=name, number=index + 1,
+                                               count=len(self.run.paths)))
+
+    def _on_run_records_read(self, count: int) -> None:
+        if self.progress is None or self.run is None:
+            return
+        index, name = self._current
+        self.progress.setLabelText(self.tr(
+            "Importing {file}\n(file {number} of {count}): {records} records read").format(
+            file=name, number=index + 1, count=len(self.run.paths), records=count))
+
+    def _on_run_file_finished(self, outcome: BundleOutcome) -> None:
+        self._show_outcome(outcome)
+        if self.progress is not None and self.run is not None:
+            self.progress.setValue(min(self.progress.value() + 1, len(self.run.paths)))
+
+    def _on_run_finished(self, outcomes: list) -> None:
+        self.run = None
+        if self.progress is not None:
+            # closed, not deleted: setValue() of a modal progress dialog processes events,
+            # so this may run inside one of its calls (deleted before the next import)
+            self.progress.close()
+        counts = {status: sum(1 for o in outcomes if o.status == status)
+                  for status in (APPLIED, REJECTED, CANCELLED, FAILED)}
+        parts = [self.tr("%n bundle(s) imported", "", counts[APPLIED])]
+        if counts[REJECTED] or counts[FAILED]:
+            parts.append(self.tr("%n refused", "", counts[REJECTED] + counts[FAILED]))
+        if counts[CANCELLED]:
+            parts.append(self.tr("%n cancelled", "", counts[CANCELLED]))
+        self.summary.setText(" · ".join(parts))
+        self._update_buttons()
+        if counts[APPLIED]:
+            self.imported.emit()
+        self.finished.emit(outcomes)
+
+    # -- the report ----------------------------------------------------------------------
+    def _row_of(self, path: Path) -> int:
+        for row, outcome in enumerate(self.outcomes):
+            if outcome.path == path:
+                return row
+        return -1
+
+    def _show_outcome(self, outcome: BundleOutcome) -> None:
+        row = self._row_of(outcome.path)
+        if row < 0:
+            row = len(self.outcomes)
+            self.outcomes.append(outcome)
+            self.table.insertRow(row)
+        else:
+            self.outcomes[row] = outcome
+        report = outcome.report
+        values = [outcome.path.name, getattr(report, "volunteer_id", None) or ""]
+        if report is not None:
+            values += [str(report.new), str(report.updated), str(report.unchanged),
+                       str(report.duplicates), str(len(report.rejected))]
+        else:
+            values += ["", "", "", "", ""]
+        values.append(self.result_text(outcome))
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if 2 <= column <= 6:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(value)
+            if column == 0:
+                item.setToolTip(str(outcome.path))
+            if outcome.status != APPLIED and column == len(values) - 1:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(row, column, item)
+        if report is not None and report.rejected:
+            self.table.item(row, 6).setToolTip(self._rejected_text(report.rejected))
+        self.table.selectRow(row)
+        self._update_details()
+
+    def result_text(self, outcome: BundleOutcome) -> str:
+        if outcome.status == APPLIED:
+            text = self.tr("Imported.")
+            report = outcome.report
+            if report.device_bound:
+                text += " " + self.tr("First bundle from this volunteer: laptop {fingerprint} "
+                                      "registered.").format(fingerprint=report.device_fingerprint)
+            if report.rejected:
+                text += " " + self.tr("%n registration(s) need checking (state \"invalid\").",
+                                      "", len(report.rejected))
+            return text
+        if outcome.status == CANCELLED:
+            return self.tr("Cancelled: nothing from this file was imported.")
+        message = labels.error_message(outcome.error)
+        prefix = f"{outcome.path.name}: "
+        if message.startswith(prefix):
+            message = message[len(prefix):]
+        if outcome.reason in DEVICE_REFUSALS and outcome.device_fingerprint:
+            message += " " + self.tr("New laptop's fingerprint: {fingerprint}.").format(
+                fingerprint=outcome.device_fingerprint)
+        return self.tr("Refused: {message}").format(message=message)
+
+    def _rejected_text(self, rejected: list[dict]) -> str:
+        lines = []
+        for item in rejected[:10]:
+            problems = "; ".join(p.get("message") or "" for p in item.get("problems") or [])
+            lines.append(f"{item.get('id')}: {problems or item.get('reason')}")
+        if len(rejected) > 10:
+            lines.append(self.tr("… and {count} more").format(count=len(rejected) - 10))
+        return "\n".join(lines)
+
+    def selected_outcome(self) -> BundleOutcome | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.outcomes[rows[0].row()] if rows else None
+
+    def _update_details(self) -> None:
+        outcome = self.selected_outcome()
+        if outcome is None:
+            self.details.clear()
+            return
+        text = f"{outcome.path}\n{self.result_text(outcome)}"
+        if outcome.report is not None and outcome.report.rejected:
+            text += "\n" + self._rejected_text(outcome.report.rejected)
+        self.details.setText(text)
+
+    def _on_table_selection_changed(self) -> None:
+        self._update_details()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        outcome = self.selected_outcome()
+        self.import_button.setEnabled(not self.running)
+        self.approve_button.setEnabled(
+            not self.running and outcome is not None and outcome.reason in DEVICE_REFUSALS)
+
+    # -- a volunteer's new laptop --------------------------------------------------------
+    def approve_device(self) -> None:
+        outcome = self.selected_outcome()
+        if outcome is None or outcome.reason not in DEVICE_REFUSALS or self.running:
+            return
+        if outcome.reason == "device_changed":
+            text = self.tr(
+                "{file} was sent from a laptop other than the one registered for this "
+                "volunteer.\n\nIts fingerprint: {fingerprint}\n\nAsk the volunteer to read "
+                "the fingerprint on their laptop (Sync → Show fingerprints). Approve only "
+                "if it is the same; then the bundle is imported again.")
+        else:
+            text = self.tr(
+                "{file} was sent from a laptop not yet confirmed for this volunteer: it "
+                "does not prove their enrolment file.\n\nIts fingerprint: {fingerprint}\n\n"
+                "Ask the volunteer to read the fingerprint on their laptop (Sync → Show "
+                "fingerprints). Approve only if it is the same; then the bundle is imported "
+                "again.")
+        box = message_box(
+            self, QMessageBox.Icon.Warning, self.tr("Approve this laptop"),
+            text.format(file=outcome.path.name, fingerprint=outcome.device_fingerprint or "?"),
+            [(self.tr("&Approve and import"), QMessageBox.ButtonRole.AcceptRole),
+             (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
+        yes, no = box.buttons()[0], box.buttons()[1]
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.finished.connect(
+            lambda _r: self._on_approve_confirmed(outcome.path, outcome.device_fingerprint)
+            if box.clickedButton() is yes else None)
+        self.dialog = box
+        box.open()
+
+    def _on_approve_confirmed(self, path: Path, shown: str | None) -> None:
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services.branch import BranchService
+
+        try:  # only the laptop whose fingerprint was shown (the file may have changed)
+            BranchService(self.session).approve_device(path, shown=shown or "?")
+        except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
+            if not isinstance(exc, DesaPeduliError):
+                log.exception("approving a device failed")
+            self._tell(QMessageBox.Icon.Warning, self.tr("Approve this laptop"),
+                       labels.error_message(exc))
+            return
+        self.import_files([path])
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = message_box(self, icon, title, text)
+        self.dialog = box
+        box.open()
+
+
+__all__ = ["BundleImportRun", "BundleOutcome", "ImportView"]

@@ -1,0 +1,377 @@
+"""The branch office's window: the merged registrations with their states, bundle import
+with its report, the import history and the volunteers, in tabs (Ctrl+1…Ctrl+4).
+
+Everything runs on the UI thread's connection except the bundle import and the recovery
+of a volunteer's workspace, which run on a worker thread with their own connection
+(``ui/jobs.py``) behind a modal dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from desa_peduli.ui import about, labels
+from desa_peduli.ui import help as guide
+from desa_peduli.ui.branch.bundle_import import ImportView
+from desa_peduli.ui.branch.history import HistoryView
+from desa_peduli.ui.branch.registrations import RegistrationsView
+from desa_peduli.ui.branch.volunteers import VolunteersView
+from desa_peduli.ui.fingerprint import FingerprintDialog
+from desa_peduli.ui.i18n import store_language
+from desa_peduli.ui.lock import WindowLock, minutes_to_ms
+from desa_peduli.ui.messages import message_box
+from desa_peduli.ui.reminders import reminder_text, short_path
+from desa_peduli.ui.widgets import plain_labels
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 720)
+
+
+class BranchMainWindow(QMainWindow):
+    """The branch office's window over one open branch :class:`Session`."""
+
+    language_changed = Signal(str)  # stored in settings; applied at the next start
+
+    def __init__(self, session, parent: QWidget | None = None):
+        from desa_peduli.services.branch import BranchService
+
+        super().__init__(parent)
+        self.session = session
+        self.service = BranchService(session)
+        self.fingerprint = self.service.fingerprint()
+        self._closed = False
+        self.dialog: QWidget | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.window_lock = WindowLock(self, session.workspace, self.tabs, minutes_to_ms(
+            session.settings.get("lock_after_minutes")))
+        self.setCentralWidget(self.window_lock.stack)
+        self.registrations_view = RegistrationsView(self)
+        self.import_view = ImportView(session, self.tabs)
+        self.history_view = HistoryView(self)
+        self.volunteers_view = VolunteersView(self)
+        from desa_peduli.ui.branch.review.view import ReviewView
+
+        self.review_view = ReviewView(self)
+        from desa_peduli.ui.branch.dashboard.view import DashboardView
+
+        self.dashboard_view = DashboardView(self)
+        for view, title in ((self.registrations_view, self.tr("Registrations")),
+                            (self.import_view, self.tr("Import")),
+                            (self.history_view, self.tr("Import history")),
+                            (self.volunteers_view, self.tr("Volunteers")),
+                            (self.review_view, self.tr("Review")),
+                            (self.dashboard_view, self.tr("Coverage"))):
+            index = self.tabs.addTab(view, title)
+            self.tabs.setTabToolTip(index, self.tr("Ctrl+{number}").format(number=index + 1))
+        self.import_view.imported.connect(self._on_import_view_imported)
+        self.registrations_view.state_changed.connect(lambda _id: self.volunteers_view.refresh())
+        self.volunteers_view.changed.connect(self.registrations_view.refresh)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.setWindowTitle(self.tr("Desa Peduli — {branch} (branch office) · {folder}").format(
+            branch=self.service.name, folder=short_path(session.workspace.path)))
+        self._apply_default_size()
+        self.registrations_view.search_edit.setFocus()
+        guide.install_help_key()
+        self.window_lock.start()
+        self._update_backup_label()
+        self._show_reminders()
+        plain_labels(self)  # what it shows may quote user data
+
+    # -- building -----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.tab_actions = []
+        for index in range(self.tabs.count()):
+            self.tab_actions.append(self._action(
+                self.tabs.tabText(index), lambda i=index: self.show_tab(i), f"Ctrl+{index + 1}"))
+        self.import_action = self._action(
+            self.tr("&Import bundles…"), self.import_bundles, "Ctrl+I")
+        self.reference_action = self._action(
+            self.tr("Install &reference data update…"), self.install_reference_update)
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
+        self.restore_action = self._action(
+            self.tr("Res&tore from backup…"), self.restore_from_backup)
+        self.lock_action = self._action(
+            self.tr("&Lock now"), lambda: self.window_lock.lock(), "Ctrl+L")
+        self.passphrase_action = self._action(
+            self.tr("Change &passphrase…"), self.change_passphrase)
+        self.fingerprint_action = self._action(
+            self.tr("Branch &fingerprint…"), self.show_fingerprint)
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.language_group = QActionGroup(self)
+        current = self.session.settings.get("language") or "id"
+        self.language_actions: dict[str, QAction] = {}
+        for code, text in (("id", "Bahasa &Indonesia"), ("en", "&English")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.reference_action)
+        from desa_peduli.ui.branch import desk  # hand-over export, KPJ import, breach
+
+        desk.install_actions(self, file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.passphrase_action)
+        language_menu = file_menu.addMenu(self.tr("&Language"))
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.tab_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.fingerprint_action)
+        help_menu.addSeparator()
+        self.about_action = about.install_about_action(self, help_menu)
+
+    def _build_status_bar(self) -> None:
+        self.fingerprint_label = QLabel(
+            self.tr("Branch fingerprint: {fingerprint}").format(fingerprint=self.fingerprint),
+            self)
+        self.fingerprint_label.setContentsMargins(8, 0, 8, 0)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_label = QLabel(self)
+        self.backup_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.statusBar().addPermanentWidget(self.fingerprint_label)
+
+    def _update_backup_label(self) -> None:
+        last = self.session.settings.get("last_backup_at")
+        self.backup_label.setText(
+            self.tr("Last backup: {when}").format(when=labels.format_timestamp(last)) if last
+            else self.tr("No backup yet"))
+
+    def _show_reminders(self) -> None:
+        """A backup reminder in the status bar (never a box to click away)."""
+        from desa_peduli.services.reminders import reminders_for
+
+        try:
+            found = reminders_for(self.session)
+        except Exception:  # noqa: BLE001 - reminders must never break the window
+            log.exception("reminders")
+            return
+        if found:
+            self.statusBar().showMessage(" ".join(reminder_text(r) for r in found), 60_000)
+
+    def help_section(self) -> str | None:
+        """The guide's section for the tab in front (F1)."""
+        if self.window_lock.is_locked:
+            return "lock"
+        return {self.registrations_view: "registrations", self.import_view: "import",
+                self.history_view: "history", self.volunteers_view: "volunteers",
+                self.review_view: "review", self.dashboard_view: "coverage",
+                }.get(self.tabs.currentWidget())
+
+    def show_guide(self) -> None:
+        guide.show_help_for(QApplication.focusWidget() or self)
+
+    def _apply_default_size(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width())
+            height = min(height, available.height())
+        self.resize(width, height)
+
+    # -- actions ------------------------------------------------------------------------
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        view = self.tabs.currentWidget()
+        target = {self.registrations_view: self.registrations_view.table,
+                  self.import_view: self.import_view.import_button,
+                  self.history_view: self.history_view.table,
+                  self.volunteers_view: self.volunteers_view.table}.get(view)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.registrations_view)
+        self.registrations_view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.registrations_view.search_edit.selectAll()
+
+    def import_bundles(self) -> None:
+        self.tabs.setCurrentWidget(self.import_view)
+        self.import_view.choose_and_import()
+
+    def _on_import_view_imported(self) -> None:
+        self._update_backup_label()  # a backup is made before every import
+        self.registrations_view.refresh()
+        self.history_view.refresh()
+        self.volunteers_view.refresh()
+
+    def install_reference_update(self) -> None:
+        """Install a newer rate table (rules.json + band CSV) or occupation list."""
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services import reference_data
+
+        in_use = reference_data.versions(self.session.db)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Reference data update (rate table in use: {version})").format(
+                version=in_use["rates"]), "",
+            self.tr("Rate table or occupation list (*.json *.csv);;All files (*)"))
+        if not paths:
+            return
+        try:
+            installed = reference_data.install_files(self.session, [Path(p) for p in paths])
+        except DesaPeduliError as exc:
+            self._tell(QMessageBox.Icon.Warning, self.tr("Reference data"),
+                       labels.error_message(exc))
+            return
+        lines = [self.tr("Rate table version {version} installed.").format(
+                     version=item["version"]) if item["name"] == "rates" else
+                 self.tr("Occupation list installed.") for item in installed]
+        lines.append(self.tr("Every receipt from now on carries it to the volunteers' "
+                             "laptops."))
+        self._tell(QMessageBox.Icon.Information, self.tr("Reference data"), "\n".join(lines))
+
+    def backup_now(self) -> None:
+        from desa_peduli.storage.backups import make_backup
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = make_backup(self.session.workspace, reason="manual")
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            QApplication.restoreOverrideCursor()
+            self._tell(QMessageBox.Icon.Warning, self.tr("Back up now"),
+                       labels.error_message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self._update_backup_label()
+        self.statusBar().showMessage(
+            self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
+
+    def restore_from_backup(self) -> None:
+        """Take the branch office's data back to one of its backups (after confirming)."""
+        from desa_peduli.ui.workspace_dialogs import RestoreBackupDialog
+
+        if self.import_view.running:
+            return
+        dialog = RestoreBackupDialog.for_session(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_restore_dialog_accepted(self, backup) -> None:
+        from desa_peduli.services import backups
+
+        if backup is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backups.restore(self.session, backup)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            QApplication.restoreOverrideCursor()
+            self._tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
+                       labels.error_message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self._update_backup_label()
+        for view in (self.registrations_view, self.history_view, self.volunteers_view):
+            view.refresh()
+        self.review_view.mark_stale(recount=True)
+        self.dashboard_view.refresh()
+        self.statusBar().showMessage(
+            self.tr("Restored the backup of {date}.").format(
+                date=labels.format_timestamp(backup.created_at)), 15_000)
+
+    def change_passphrase(self) -> None:
+        from desa_peduli.ui.workspace_dialogs import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.session.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda: self.statusBar().showMessage(
+            self.tr("Passphrase changed. Use the new one from now on."), 15_000))
+        self.dialog = dialog
+        dialog.open()
+
+    def show_fingerprint(self) -> None:
+        dialog = FingerprintDialog(
+            [(self.tr("This branch office:"), self.fingerprint)],
+            self.tr("Read it aloud when a volunteer enrols their laptop: the volunteer must "
+                    "see the same fingerprint on their screen (Sync → Show fingerprints)."),
+            self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def set_language(self, code: str) -> None:
+        """Store the language; it takes effect at the next start."""
+        restart = store_language(self.session, code)
+        if restart is None:
+            return
+        self.language_actions[code].setChecked(True)
+        self.language_changed.emit(code)
+        if restart:
+            self._tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
+                "The new language is used the next time you start Desa Peduli."))
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = message_box(self, icon, title, text)
+        self.dialog = box
+        box.open()
+
+    # -- closing ------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        if self.import_view.running:  # the import's transaction must finish first
+            self.import_view.run.cancel()
+            self.statusBar().showMessage(self.tr(
+                "Stopping the import… close the window again in a moment."), 10_000)
+            event.ignore()
+            return
+        if not self._closed:
+            self._closed = True
+            self.window_lock.stop()
+            self.registrations_view.model.release()
+            self.session.close()
+        event.accept()

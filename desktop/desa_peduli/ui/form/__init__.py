@@ -1,5 +1,0 @@
-"""The registration form: one worker's BPU registration, typed, checked and autosaved."""
-
-from desa_peduli.ui.form.registration_form import RegistrationFormView
-
-__all__ = ["RegistrationFormView"]

@@ -1,0 +1,512 @@
+"""The volunteer's side of sync: the Sync menu, export to a USB stick, receipts, enrolment,
+fingerprints, removing personal data once registered, and the sync line in the status bar.
+
+:class:`VolunteerSync` adds all of it to a :class:`MainWindow`. Exporting runs on a worker
+thread with its own database connection (``ui/jobs.py``); the rest is quick and
+runs on the UI thread. Dialogs open with ``open()`` so the idle lock can close them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_peduli.ui import labels
+from desa_peduli.ui.drives import TargetChooser, Volume
+from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
+from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.messages import message_box, write_error_message
+from desa_peduli.ui.widgets import busy_bar, error_label, show_error
+
+log = logging.getLogger(__name__)
+
+RECEIPT_SUFFIX = ".dpreceipt"
+ENROLMENT_SUFFIX = ".dpenrol"
+
+NOTICE_STYLE = "background: #e8f4ea; color: #143d1c; padding: 8px; border: 1px solid #9ccaa5;"
+
+
+def sync_status_text(session) -> str:
+    """``14 belum dikirim · 5 menunggu tanda terima · bundel terakhir: … · tanda terima
+    terakhir: …``: what is not in any bundle yet, what the branch office has not confirmed."""
+    from desa_peduli.services.reminders import reminder_state
+
+    state = reminder_state(session)
+    unsent = state.unsent  # (lupdate takes a plain name as the count, not an attribute)
+    # QApplication.translate spelled out each time: lupdate does not see through an alias
+    parts = [QApplication.translate("SyncDialogs", "%n registration(s) not sent yet", "",
+                                    unsent)]
+    if not state.enrolled:
+        parts.append(QApplication.translate("SyncDialogs", "not enrolled with a branch office yet"))
+        return " · ".join(parts)
+    waiting = state.unacknowledged - state.unsent
+    if waiting > 0:
+        parts.append(QApplication.translate("SyncDialogs", "%n awaiting the receipt", "",
+                                            waiting))
+    never = QApplication.translate("SyncDialogs", "never")
+    parts.append(QApplication.translate("SyncDialogs", "last bundle: {when}").format(
+        when=labels.format_timestamp(state.last_export_at) if state.last_export_at else never))
+    parts.append(QApplication.translate("SyncDialogs", "last receipt: {when}").format(
+        when=labels.format_timestamp(state.last_receipt_at) if state.last_receipt_at else never))
+    return " · ".join(parts)
+
+
+class ExportDialog(QDialog):
+    """Writes a sync bundle to a USB stick (or another folder) on a worker thread."""
+
+    exported = Signal(object)  # the ExportResult (path None: nothing new)
+
+    def __init__(self, session, parent: QWidget | None = None, *,
+                 volumes: list[Volume] | None = None):
+        from desa_peduli.services.field import FieldSync
+
+        super().__init__(parent)
+        self.session = session
+        self._worker = None
+        self.result = None
+        self.setWindowTitle(self.tr("Export bundle for the branch office"))
+        layout = QVBoxLayout(self)
+        from desa_peduli.services.reminders import reminder_state
+
+        pending = FieldSync(session).pending_changes()
+        again = pending - reminder_state(session).unsent
+        if pending and again > 0:
+            text = self.tr(
+                "%n registration(s) go in this bundle: {new} not sent yet, and {again} sent "
+                "before that the branch office has not confirmed yet (sent again in case that "
+                "stick was lost).", "", pending).format(new=pending - again, again=again)
+        elif pending:
+            text = self.tr("%n registration(s) are waiting to be sent to the branch office.",
+                           "", pending)
+        else:
+            text = self.tr("Every registration has been confirmed by the branch office; "
+                           "there is nothing new to send.")
+        self.pending_label = QLabel(text, self)
+        self.pending_label.setWordWrap(True)
+        font = self.pending_label.font()
+        font.setBold(True)
+        self.pending_label.setFont(font)
+        layout.addWidget(self.pending_label)
+        last = session.settings.get("last_export_at")
+        if last:
+            last_label = QLabel(self.tr("Last bundle: {when}, {file}").format(
+                when=labels.format_timestamp(last),
+                file=Path(session.settings.get("last_export_file") or "").name), self)
+            last_label.setWordWrap(True)
+            last_label.setStyleSheet("color: palette(mid);")
+            layout.addWidget(last_label)
+
+        where = QLabel(self.tr("&Save to:"), self)
+        layout.addWidget(where)
+        self.target = TargetChooser(self, volumes=volumes,
+                                    dialog_title=self.tr("Folder for the bundle"))
+        where.setBuddy(self.target.list)
+        layout.addWidget(self.target)
+        self.everything_check = QCheckBox(self.tr(
+            "Send everything &again (also what the branch office already confirmed)"), self)
+        layout.addWidget(self.everything_check)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.done_label = QLabel(self)
+        self.done_label.setWordWrap(True)
+        self.done_label.setStyleSheet(NOTICE_STYLE)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_label.hide()
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        self.busy = busy_bar(self)
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.close_button = self.buttons.addButton(
+            self.tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.target.changed.connect(self._on_target_changed)
+        self._on_target_changed()
+        self.setMinimumWidth(560)
+        self.export_button.setFocus()
+
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def _on_target_changed(self) -> None:
+        self.export_button.setEnabled(self.target.folder() is not None and not self.is_busy)
+        show_error(self.error, "")
+
+    def export(self) -> None:
+        from desa_peduli.services.field import FieldSync
+
+        folder = self.target.folder()
+        if folder is None or self.is_busy:
+            show_error(self.error, self.tr("Choose where to save the bundle first."))
+            return
+        everything = self.everything_check.isChecked()
+        self._set_busy(True)
+        self._worker = run_with_own_connection(
+            self.session, lambda s: FieldSync(s).export(folder, everything=everything),
+            self._on_worker_succeeded, lambda exc: self._on_worker_failed(exc, folder), self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.target.setEnabled(not busy)
+        self.everything_check.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+        if busy:
+            show_error(self.error, "")
+            self.done_label.hide()
+
+    def _on_worker_succeeded(self, result) -> None:
+        self._worker = None
+        self._set_busy(False)
+        self.result = result
+        if result.path is None:
+            self.done_label.setText(self.tr(
+                "Nothing new to send: the branch office has confirmed everything. "
+                "No file was written."))
+        else:
+            count = (result.counts or {}).get("registrations", 0)
+            self.done_label.setText(self.tr(
+                "Saved {file}\nin {folder} ({count} registrations).\n\n"
+                "The data in this file is encrypted: only the branch office can open it. "
+                "The registrations stay on this laptop until the branch office's receipt "
+                "comes back.").format(file=result.path.name, folder=str(result.path.parent),
+                                      count=count))
+            self.export_button.setEnabled(False)
+        self.done_label.show()
+        QTimer.singleShot(0, self._fit_height)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.exported.emit(result)
+
+    def _on_worker_failed(self, exc: Exception, folder: Path) -> None:
+        self._worker = None
+        self._set_busy(False)
+        show_error(self.error, write_error_message(exc, folder))
+        QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Taller when a message appeared: its wrapped lines must all show."""
+        layout = self.layout()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return
+        super().reject()
+
+
+class VolunteerSync(QObject):
+    """The Sync menu and the status-bar line of the volunteer's :class:`MainWindow`."""
+
+    changed = Signal()  # registrations or sync state changed (the window refreshes)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.dialog: QWidget | None = None  # the dialog or message open now (for tests)
+
+        self.export_action = self._action(
+            self.tr("&Export bundle…"), self.export_bundle, "Ctrl+Shift+E",
+            self.tr("Write the new registrations to a USB stick for the branch office "
+                    "(Ctrl+Shift+E)"))
+        self.receipt_action = self._action(
+            self.tr("&Import receipt…"), self.import_receipt, "Ctrl+Shift+R",
+            self.tr("Apply the receipt the branch office sent back (Ctrl+Shift+R)"))
+        self.enrol_action = self._action(
+            self.tr("E&nrol this laptop…"), self.enrol_laptop, None,
+            self.tr("Connect this laptop to the branch office with its enrolment file"))
+        self.fingerprint_action = self._action(
+            self.tr("Show &fingerprints"), self.show_fingerprints, None,
+            self.tr("This laptop's and the branch office's fingerprints, to read aloud"))
+        self.purge_action = self._action(
+            self.tr("&Remove registered personal data…"), self.purge, None,
+            self.tr("Remove NIK, names and addresses of registrations the branch office "
+                    "has registered"))
+        self.actions = (self.export_action, self.receipt_action, self.enrol_action,
+                        self.fingerprint_action, self.purge_action)
+
+        menu = window.menuBar().addMenu(self.tr("S&ync"))
+        menu.addAction(self.export_action)
+        menu.addAction(self.receipt_action)
+        menu.addSeparator()
+        menu.addAction(self.enrol_action)
+        menu.addAction(self.fingerprint_action)
+        menu.addSeparator()
+        menu.addAction(self.purge_action)
+        self.menu = menu
+
+        self.status_label = QLabel(window)
+        self.status_label.setContentsMargins(8, 0, 8, 0)
+        window.statusBar().addPermanentWidget(self.status_label)
+        # the long sync line makes room while a message shows ("Restored the backup of …")
+        window.statusBar().messageChanged.connect(self._on_status_message_changed)
+        self.update_actions()
+
+    def _on_status_message_changed(self, message: str) -> None:
+        self.status_label.setHidden(bool(message))
+
+    def _action(self, text: str, slot, shortcut: str | None, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work everywhere; the lock disables them
+        return action
+
+    # -- state --------------------------------------------------------------------------
+    @property
+    def enrolled(self) -> bool:
+        from desa_peduli.services.field import FieldSync
+
+        return FieldSync(self.session).enrolled
+
+    def _available(self) -> bool:
+        return not (self.window.form_is_open or self.window.is_locked)
+
+    def update_actions(self, list_shown: bool = True) -> None:
+        enrolled = self.enrolled
+        for action in (self.export_action, self.receipt_action, self.purge_action):
+            action.setEnabled(list_shown and enrolled)
+        self.fingerprint_action.setEnabled(enrolled)
+        self.enrol_action.setVisible(not enrolled)
+        self.enrol_action.setEnabled(list_shown and not enrolled)
+
+    def update_status(self) -> None:
+        try:
+            self.status_label.setText(sync_status_text(self.session))
+        except Exception:  # noqa: BLE001 - the status line must never break the window
+            log.exception("sync status")
+            self.status_label.clear()
+
+    def _show(self, widget: QWidget) -> None:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = widget  # the lock closes it like any dialog of the window
+        widget.open()
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = message_box(self.window, icon, title, text)
+        self._show(box)
+        return box
+
+    def _start_folder(self) -> str:
+        from desa_peduli.ui import drives
+
+        volumes = drives.removable_volumes()
+        return str(volumes[0].path) if volumes else str(Path.home())
+
+    # -- export -------------------------------------------------------------------------
+    def export_bundle(self) -> None:
+        if not self._available() or not self.enrolled:
+            return
+        dialog = ExportDialog(self.session, self.window)
+        dialog.exported.connect(lambda _result: self.changed.emit())
+        self._show(dialog)
+
+    # -- receipts -----------------------------------------------------------------------
+    def import_receipt(self) -> None:
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services.field import FieldSync
+
+        if not self._available() or not self.enrolled:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import the branch office's receipt"), self._start_folder(),
+            self.tr("Receipts (*{suffix});;All files (*)").format(suffix=RECEIPT_SUFFIX))
+        if not path:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = FieldSync(self.session).import_receipt(Path(path))
+        except (DesaPeduliError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self._tell(QMessageBox.Icon.Warning, self.tr("Import receipt"),
+                       labels.error_message(exc) if isinstance(exc, DesaPeduliError)
+                       else write_error_message(exc, Path(path).parent))
+            return
+        except Exception as exc:  # noqa: BLE001 - a bug: logged, nothing was changed
+            QApplication.restoreOverrideCursor()
+            log.exception("importing a receipt failed")
+            self._tell(QMessageBox.Icon.Warning, self.tr("Import receipt"),
+                       labels.error_message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        pending = FieldSync(self.session).pending_changes()
+        self.changed.emit()
+        self._tell(QMessageBox.Icon.Information, self.tr("Receipt applied"),
+                   self.receipt_summary(report, pending))
+
+    def receipt_summary(self, report, pending: int) -> str:
+        states = report.states or {}
+        corrections = states.get("correction", 0) + states.get("invalid", 0)
+        lines = [
+            self.tr("The branch office's receipt was applied."),
+            "",
+            self.tr("%n registration(s) changed status:", "", report.updated),
+            self.tr("• need correction: {count}").format(count=corrections),
+            self.tr("• registered (with KPJ number): {count}").format(
+                count=states.get("registered", 0)),
+            self.tr("• accepted: {count}").format(count=states.get("accepted", 0)),
+            self.tr("• duplicates: {count}").format(count=states.get("duplicate", 0)),
+            "",
+        ]
+        if pending:
+            lines.append(self.tr(
+                "%n registration(s) not yet received by the branch office: they go with "
+                "the next bundle.", "", pending))
+        else:
+            lines.append(self.tr("The branch office has received everything sent so far."))
+        for update in report.reference:
+            name, _sep, version = update.partition(" ")
+            lines.append(self.tr("New rate table in use: version {version}.").format(
+                version=version) if name == "rates" else self.tr(
+                "New occupation list in use (the form offers the new occupations)."))
+        if corrections:
+            lines.append(self.tr(
+                "Registrations marked \"needs correction\" show the branch office's reason "
+                "when you point at their status."))
+        return "\n".join(lines)
+
+    # -- enrolment and fingerprints -------------------------------------------------------
+    def enrol_laptop(self) -> None:
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.sync.enrolment import branch_fingerprint, read_enrolment
+
+        if not self._available() or self.enrolled:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Enrolment file from the branch office"), self._start_folder(),
+            self.tr("Enrolment files (*{suffix});;All files (*)").format(suffix=ENROLMENT_SUFFIX))
+        if not path:
+            return
+        try:
+            enrolment = read_enrolment(Path(path))
+        except DesaPeduliError as exc:
+            self._tell(QMessageBox.Icon.Warning, self.tr("Enrol this laptop"),
+                       labels.error_message(exc))
+            return
+        box = message_box(
+            self.window, QMessageBox.Icon.Question, self.tr("Enrol this laptop"),
+            self.tr("Enrol this laptop with {branch} as volunteer {id} ({name})?\n\n"
+                    "Branch office fingerprint: {fingerprint}\n"
+                    "Compare it with the fingerprint the branch office reads out to you.").format(
+                branch=enrolment["branch"].get("name") or "", id=enrolment["volunteer_id"],
+                name=enrolment["volunteer_name"], fingerprint=branch_fingerprint(enrolment)),
+            [(self.tr("&Enrol"), QMessageBox.ButtonRole.AcceptRole),
+             (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
+        yes = box.buttons()[0]
+        box.finished.connect(
+            lambda _r: self._on_enrol_confirmed(Path(path), enrolment)
+            if box.clickedButton() is yes else None)
+        self._show(box)
+
+    def _on_enrol_confirmed(self, path: Path, shown: dict) -> None:
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services.field import FieldSync
+
+        try:  # what the box showed: the file may have changed on the stick since
+            FieldSync(self.session).enrol(path, shown=shown)
+        except Exception as exc:  # noqa: BLE001 - shown; enrol is one transaction
+            if not isinstance(exc, DesaPeduliError):
+                log.exception("enrolment failed")
+            self._tell(QMessageBox.Icon.Warning, self.tr("Enrol this laptop"),
+                       labels.error_message(exc))
+            return
+        self.update_actions()
+        self.changed.emit()
+        self.show_fingerprints(enrolled_now=True)
+
+    def show_fingerprints(self, enrolled_now: bool = False) -> None:
+        from desa_peduli.errors import DesaPeduliError
+
+        if self.window.is_locked:
+            return
+        try:
+            rows = volunteer_fingerprints(self.session)
+        except DesaPeduliError as exc:
+            self._tell(QMessageBox.Icon.Information, self.tr("Fingerprints"),
+                       labels.error_message(exc))
+            return
+        note = self.tr(
+            "Read these aloud with the branch office staff: they must see the same "
+            "fingerprints on their screen. If they differ, do not send bundles; call the "
+            "branch office.")
+        if enrolled_now:
+            note = self.tr("This laptop is now enrolled.") + " " + note
+        self._show(FingerprintDialog(rows, note, self.window))
+
+    # -- data minimisation --------------------------------------------------------------
+    def purge(self) -> None:
+        from desa_peduli.services.field import FieldSync
+
+        if not self._available() or not self.enrolled:
+            return
+        field = FieldSync(self.session)
+        count = len(field.purgeable())
+        days = int(self.session.settings.get("purge_after_days") or 30)
+        if not count:
+            self._tell(QMessageBox.Icon.Information, self.tr("Remove registered personal data"),
+                       self.tr("Nothing to remove. Personal data is removed only from "
+                               "registrations the branch office has registered (with a KPJ "
+                               "number) and confirmed, {days} days after.").format(days=days))
+            return
+        box = message_box(
+            self.window, QMessageBox.Icon.Warning, self.tr("Remove registered personal data"),
+            self.tr("Remove the personal data (NIK, name, address, phone, heirs, signature) of "
+                    "%n registration(s) the branch office has registered?\n\nThey stay in the "
+                    "list with their village, status and KPJ number. This cannot be undone "
+                    "on this laptop; the branch office keeps the full record.", "", count),
+            [(self.tr("&Remove"), QMessageBox.ButtonRole.AcceptRole),
+             (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
+        yes, no = box.buttons()[0], box.buttons()[1]
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.finished.connect(
+            lambda _r: self._on_purge_confirmed() if box.clickedButton() is yes else None)
+        self._show(box)
+
+    def _on_purge_confirmed(self) -> None:
+        from desa_peduli.errors import DesaPeduliError
+        from desa_peduli.services.field import FieldSync
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            removed = FieldSync(self.session).purge()
+        except Exception as exc:  # noqa: BLE001 - shown; purge is one transaction
+            QApplication.restoreOverrideCursor()
+            if not isinstance(exc, DesaPeduliError):
+                log.exception("purge failed")
+            self._tell(QMessageBox.Icon.Warning, self.tr("Remove registered personal data"),
+                       labels.error_message(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.changed.emit()
+        self._tell(QMessageBox.Icon.Information, self.tr("Remove registered personal data"),
+                   self.tr("The personal data of %n registration(s) was removed from this "
+                           "laptop.", "", removed))

@@ -1,0 +1,216 @@
+"""The Coverage tab driven like a person: figures against the hand-counted branch, drill-down
+by keyboard and mouse, sorting, the figures editor and importer, the report, the models."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desa_peduli.ui.branch.dashboard.charts import format_int, format_percent
+from desa_peduli.ui.branch.dashboard.models import CodeRole, CoverageTableModel, VolunteerActivityTableModel
+from desa_peduli.ui.branch.dashboard.targets import CoverageTargetDialog
+from tests.cli.test_report_cli import pdf_pages_and_text
+from tests.services.coverage_fixtures import *  # noqa: F403 - fixtures
+from tests.services.coverage_fixtures import BATANGHARI, KOTA_JAMBI, PEMAYUNG, SERASAH
+from tests.ui.sync_fixtures import click_button, open_message
+
+LEFT = Qt.MouseButton.LeftButton
+TIMEOUT = 15_000
+C = CoverageTableModel
+
+
+@pytest.fixture
+def coverage_tab(qtbot, branch):
+    """``coverage_tab()`` → (window, view): the branch window shown on its Coverage tab,
+    reached with its Ctrl+number shortcut, figures counted."""
+    from desa_peduli.ui.branch.window import BranchMainWindow
+
+    def make():
+        window = BranchMainWindow(branch)
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        view = window.dashboard_view
+        number = window.tabs.indexOf(view) + 1
+        with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+            qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
+                           Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is view
+        return window, view
+
+    return make
+
+
+def cell(view, code: str, column: int) -> str:
+    row = view.row_of(code)
+    assert row >= 0, code
+    return view.proxy.index(row, column).data()
+
+
+def click_row(qtbot, view, code: str, *, double: bool = False) -> None:
+    index = view.proxy.index(view.row_of(code), C.COLUMN_NAME)
+    view.table.scrollTo(index)
+    position = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), LEFT, pos=position)
+    if double:  # a real double-click: press, release, then the double-click event
+        qtbot.mouseDClick(view.table.viewport(), LEFT, pos=position)
+
+
+def test_figures_and_drill_down_from_kabupaten_to_desa_and_back(qtbot, desk, coverage_tab):
+    window, view = coverage_tab()
+    assert view.proxy.rowCount() == 11 and view.scope == "15"
+    assert cell(view, BATANGHARI, C.COLUMN_TOTAL) == "4"
+    assert cell(view, BATANGHARI, C.COLUMN_REGISTERED) == "2"
+    assert cell(view, BATANGHARI, C.COLUMN_COVERAGE) == format_percent(49_805 * 100 / 98_206)
+    assert cell(view, BATANGHARI, C.COLUMN_TARGET) == "55%"
+    assert cell(view, KOTA_JAMBI, C.COLUMN_TOTAL) == "1"
+    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == "—"
+    assert "5 registrations at the branch" in view.summary.text()
+    assert view.coverage_panel.showing_chart and view.trend_panel.showing_chart
+    assert not view.back_button.isEnabled() and not view.empty_label.isVisible()
+
+    # Enter on a kabupaten shows its kecamatan
+    click_row(qtbot, view, BATANGHARI)
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.scope == BATANGHARI and view.proxy.rowCount() == 8
+    assert "Kabupaten Batanghari" in view.breadcrumb.text()
+    assert cell(view, PEMAYUNG, C.COLUMN_TOTAL) == "4"
+    # a double-click on a kecamatan shows its desa
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        click_row(qtbot, view, PEMAYUNG, double=True)
+    assert view.scope == PEMAYUNG and view.proxy.rowCount() == 19
+    assert cell(view, SERASAH, C.COLUMN_TOTAL) == "3"
+    assert cell(view, SERASAH, C.COLUMN_CORRECTION) == "1"
+    assert not view.coverage_panel.showing_chart  # no desa has a potential-worker figure
+    assert "Edit figures" in view.coverage_panel.message.text()
+    # a desa is the lowest level: nothing to open
+    click_row(qtbot, view, SERASAH, double=True)
+    assert view.scope == PEMAYUNG and "lowest level" in window.statusBar().currentMessage()
+
+    # back up: the region we came from stays selected
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        qtbot.mouseClick(view.back_button, LEFT)
+    assert view.scope == BATANGHARI and view.current_code() == PEMAYUNG
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        qtbot.keyClick(view.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.scope == "15" and view.current_code() == BATANGHARI
+    assert not view.back_button.isEnabled()
+
+
+def test_the_table_sorts_by_coverage(qtbot, desk, coverage_tab):
+    _window, view = coverage_tab()
+    header = view.table.horizontalHeader()
+    position = QPoint(header.sectionViewportPosition(C.COLUMN_COVERAGE) + 10,
+                      header.height() // 2)
+    qtbot.mouseClick(header.viewport(), LEFT, pos=position)
+    qtbot.mouseClick(header.viewport(), LEFT, pos=position)
+    assert header.sortIndicatorSection() == C.COLUMN_COVERAGE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert view.proxy.index(0, 0).data(CodeRole) == BATANGHARI  # the only one with figures
+    qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(
+        header.sectionViewportPosition(C.COLUMN_TOTAL) + 10, header.height() // 2))
+    first, last = view.proxy.index(0, C.COLUMN_TOTAL), view.proxy.index(10, C.COLUMN_TOTAL)
+    assert first.data() == "0" and last.data() == "4"
+
+
+def test_figures_are_edited_in_a_dialog_and_the_dashboard_counts_again(qtbot, desk,
+                                                                       coverage_tab):
+    window, view = coverage_tab()
+    click_row(qtbot, view, KOTA_JAMBI)
+    qtbot.mouseClick(view.edit_button, LEFT)
+    dialog = view.dialog
+    assert isinstance(dialog, CoverageTargetDialog) and "Kota Jambi" in dialog.windowTitle()
+    assert "55%" in dialog.target_edit.placeholderText()  # the province's, inherited
+    qtbot.keyClicks(dialog.target_edit, "0,55")
+    qtbot.keyClick(dialog.target_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.error_label.isHidden()
+    assert "0,55" in dialog.error_label.text() or "0.55" in dialog.error_label.text()
+    dialog.target_edit.clear()
+    qtbot.keyClicks(dialog.potential_edit, "120.000")
+    qtbot.keyClicks(dialog.active_edit, "58368")
+    assert "48.64" in dialog.source_edit.text()  # the seed's note: a percentage only
+    dialog.source_edit.selectAll()
+    qtbot.keyClicks(dialog.source_edit, "BPJS Cabang Jambi, Agustus 2024")
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.source_edit, Qt.Key.Key_Return)
+    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == format_percent(58_368 * 100 / 120_000)
+    assert view.current_code() == KOTA_JAMBI
+    assert "Figures saved" in window.statusBar().currentMessage()
+    assert view.coverage.target(KOTA_JAMBI).source == "BPJS Cabang Jambi, Agustus 2024"
+
+
+def test_figures_are_imported_from_a_file(qtbot, desk, coverage_tab, tmp_path, monkeypatch):
+    _window, view = coverage_tab()
+    good = tmp_path / "angka.csv"
+    good.write_text(f"region_code,potential_workers\n{PEMAYUNG},8000\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    with qtbot.waitSignal(view.updated, timeout=TIMEOUT):
+        qtbot.mouseClick(view.import_button, LEFT)
+    box = open_message(qtbot, view)
+    assert "1 region(s)" in box.text()
+    click_button(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    assert view.coverage.target(PEMAYUNG).potential_workers == 8000
+
+    bad = tmp_path / "salah.csv"
+    bad.write_text("region_code,potential_workers\n99.99,10\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    qtbot.mouseClick(view.import_button, LEFT)
+    box = open_message(qtbot, view)
+    assert box.icon() == QMessageBox.Icon.Warning and "salah.csv" in box.text()
+    assert "99.99" in box.text()
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "xlsx"])
+def test_the_report_is_saved_with_progress(qtbot, desk, coverage_tab, tmp_path, monkeypatch,
+                                          suffix):
+    window, view = coverage_tab()
+    target = tmp_path / f"laporan.{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(view.report_saved, timeout=TIMEOUT) as saved:
+        qtbot.mouseClick(view.report_button, LEFT)
+        assert not view.report_button.isEnabled()  # one report at a time
+    assert saved.args == [target] and target.exists()
+    assert view.report_button.isEnabled()
+    assert target.name in window.statusBar().currentMessage()
+    if suffix == "pdf":
+        pages, text = pdf_pages_and_text(target)
+        assert pages == 5 and "Kantor Cabang Jambi" in text and "Kabupaten Batanghari" in text
+    else:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(target, read_only=True)
+        assert len(list(workbook.worksheets[0].iter_rows())) == 1 + 1 + 11 + 144 + 1585
+        workbook.close()
+
+
+def test_volunteer_activity_and_the_models(qtbot, qtmodeltester, desk, coverage_tab):
+    _window, view = coverage_tab()
+    view.pages.setCurrentIndex(1)
+    model = view.volunteer_model
+    assert model.rowCount() == 2 and "2 volunteer(s)" in view.volunteer_summary.text()
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    budi = rows["RLW-002"]
+    assert model.index(budi, model.column_corrections).data() == "1"
+    assert model.index(budi, model.column_last_bundle).data() != "never"
+    assert model.index(rows["RLW-001"], model.column_last_bundle - 1).data() == "3"  # this week
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.volunteer_model)
+    qtmodeltester.check(view.proxy)
+    empty = CoverageTableModel()
+    qtmodeltester.check(empty)
+    qtmodeltester.check(VolunteerActivityTableModel())
+
+
+def test_an_empty_branch_says_what_to_do(qtbot, coverage_tab):
+    _window, view = coverage_tab()
+    assert view.empty_label.isVisible() and "Import" in view.empty_label.text()
+    assert view.coverage_panel.showing_chart  # Batanghari's published figures
+    assert cell(view, BATANGHARI, C.COLUMN_COVERAGE) == format_percent(50.71)  # 49,803 / 98,206
+    assert cell(view, BATANGHARI, C.COLUMN_GAP) == format_int(4_211)  # 54,014 − 49,803
+    assert not view.trend_panel.showing_chart
+    assert "first bundle" in view.trend_panel.message.text()
+    assert "No volunteer is enrolled yet" in view.volunteer_summary.text()
