@@ -6,6 +6,9 @@ Every one maps to a CLI exit code (see ``../shared/design/CLI.md``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -38,7 +41,10 @@ class InputRejected(DesaPeduliError):
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, message_id: str, message_en: str | None = None, problems=None):
+    def __init__(
+        self, message_id: str, message_en: str | None = None,
+        problems: Iterable[dict[str, Any]] | None = None,
+    ):
         super().__init__(message_id, message_en)
         self.problems = list(problems or [])
 
@@ -60,7 +66,7 @@ class WorkspaceExists(WorkspaceError):
 class NotAFolder(WorkspaceError):
     """The workspace path names a file (``--data-dir`` given a file by mistake)."""
 
-    def __init__(self, path):
+    def __init__(self, path: object) -> None:
         super().__init__(
             f"{path} adalah berkas, bukan folder. Pilih folder ruang kerja (atau folder "
             "kosong untuk ruang kerja baru); tidak ada yang diubah.",
@@ -70,7 +76,7 @@ class NotAFolder(WorkspaceError):
 
 
 class WorkspaceLocked(WorkspaceError):
-    def __init__(self, path):
+    def __init__(self, path: object) -> None:
         super().__init__(
             f"Ruang kerja {path} sedang dipakai oleh program Desa Peduli lain. "
             "Tutup jendela atau perintah yang lain itu, lalu coba lagi.",
@@ -80,7 +86,7 @@ class WorkspaceLocked(WorkspaceError):
 
 
 class WrongPassphrase(WorkspaceError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             "Kata sandi salah. Periksa huruf besar/kecil dan coba lagi; tidak ada yang diubah.",
             "Wrong passphrase. Check upper/lower case and try again; nothing was changed.",
@@ -96,7 +102,7 @@ class WeakPassphrase(InputRejected):
 
 
 class SchemaTooNew(WorkspaceError):
-    def __init__(self, unknown):
+    def __init__(self, unknown: Iterable[str]) -> None:
         names = ", ".join(sorted(unknown))
         super().__init__(
             "Basis data ini dibuat oleh versi Desa Peduli yang lebih baru "
@@ -117,7 +123,7 @@ class WorkspaceDamaged(WorkspaceError):
 class WorkspaceIncomplete(WorkspaceDamaged):
     """A folder with workspace files (keys, database, backups) but no ``workspace.json``."""
 
-    def __init__(self, path, found):
+    def __init__(self, path: object, found: Sequence[str]) -> None:
         names = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
         DesaPeduliError.__init__(
             self,
@@ -138,7 +144,7 @@ class WorkspaceIncomplete(WorkspaceDamaged):
 
 
 class DiskFull(WorkspaceError):
-    def __init__(self, path=None):
+    def __init__(self, path: object = None) -> None:
         where_id = f" saat menulis {path}" if path else ""
         where_en = f" while writing {path}" if path else ""
         super().__init__(
@@ -152,7 +158,7 @@ class DiskFull(WorkspaceError):
 class DatabaseLocked(WorkspaceError):
     """SQLite's "database is locked": another program holds the database."""
 
-    def __init__(self, path=None):
+    def __init__(self, path: object = None) -> None:
         what_id = f"Basis data {path}" if path else "Basis data ruang kerja"
         what_en = f"The database {path}" if path else "The workspace database"
         super().__init__(
@@ -168,7 +174,7 @@ class DatabaseLocked(WorkspaceError):
 class ReadOnlyStorage(WorkspaceError):
     """The database or its folder cannot be written (read-only folder, drive or file)."""
 
-    def __init__(self, path=None):
+    def __init__(self, path: object = None) -> None:
         where_id = f" ({path})" if path else ""
         where_en = f" ({path})" if path else ""
         super().__init__(
@@ -185,7 +191,7 @@ class DriveRemoved(InputRejected):
     """A file on a removable drive could not be written: the drive went away (or failed)
     part-way. Nothing was written in its place; the data it came from is unchanged."""
 
-    def __init__(self, path):
+    def __init__(self, path: object) -> None:
         super().__init__(
             f"Flashdisk dicabut atau rusak saat menulis {path}; berkas tidak jadi ditulis. "
             "Pasang lagi flashdisk, lalu ulangi; data di laptop aman.",
@@ -197,7 +203,7 @@ class DriveRemoved(InputRejected):
 class FileInUse(InputRejected):
     """Windows refused to replace a file another program holds open (Excel, an antivirus)."""
 
-    def __init__(self, path):
+    def __init__(self, path: object) -> None:
         super().__init__(
             f"Berkas {path} sedang dibuka program lain (mis. Excel). Tutup berkas itu lalu "
             "coba lagi; tidak ada yang diubah.",
@@ -210,7 +216,7 @@ class FileInUse(InputRejected):
 class NetworkWorkspace(WorkspaceError):
     """A workspace on a network share: SQLite's locks and WAL are not safe there."""
 
-    def __init__(self, path, where: str):
+    def __init__(self, path: object, where: str) -> None:
         super().__init__(
             f"Ruang kerja tidak boleh di folder jaringan ({where}): {path}. Basis data tidak "
             "bisa dikunci dengan aman di sana dan data bisa rusak. Pilih folder di disk laptop "
@@ -236,7 +242,7 @@ class BundleRejected(InputRejected):
 
 
 class NotEnrolled(InputRejected):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             "Ruang kerja ini belum terdaftar di kantor cabang. Minta berkas pendaftaran "
             "(enrolment) ke kantor cabang, lalu pilih Sinkronisasi → Daftarkan laptop ini.",

@@ -16,6 +16,10 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+
+from desa_peduli.paths import log_dir
 
 LOG_FILE = "desa-peduli.log"
 MAX_BYTES = 1_000_000
@@ -43,7 +47,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # key material, should it ever slip into a message: an age identity, a raw SQLCipher key
 _SECRET = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]+|x'[0-9a-fA-F]{32,}'")
 
-_state: dict = {"handler": None}
+_state: dict[str, LogFileHandler | None] = {"handler": None}
 
 
 def mask(text: str) -> str:
@@ -63,11 +67,13 @@ class MaskingFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
-def _RotatingFile(*args, **kwargs) -> logging.Handler:  # noqa: N802 - a class, made late
+def _RotatingFile(*args: Any, **kwargs: Any) -> logging.Handler:  # noqa: N802 - a class, made late
     """A RotatingFileHandler that keeps writing to the current file when a rollover fails
     (Windows refuses to rename a log another Desa Peduli holds open): otherwise the
-    handler drops the message, and every later one, as each tries the rollover again."""
-    from logging.handlers import RotatingFileHandler
+    handler drops the message, and every later one, as each tries the rollover again.
+    A failure to write is dropped: a log never disturbs the program."""
+    # start-up time: a CLI run that logs nothing pays no import of logging.handlers
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415
 
     class RotatingFile(RotatingFileHandler):
         def doRollover(self) -> None:  # noqa: N802 - logging's name
@@ -76,6 +82,9 @@ def _RotatingFile(*args, **kwargs) -> logging.Handler:  # noqa: N802 - a class, 
             except OSError:
                 if self.stream is None:
                     self.stream = self._open()
+
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+            pass
 
     return RotatingFile(*args, **kwargs)
 
@@ -96,7 +105,6 @@ class LogFileHandler(logging.Handler):
             self._file = _RotatingFile(self.path, maxBytes=self.max_bytes,
                                        backupCount=self.backups, encoding="utf-8", delay=True)
             self._file.setFormatter(MaskingFormatter(FORMAT))
-            self._file.handleError = lambda _record: None
         self._file.handle(record)
 
     def flush(self) -> None:
@@ -116,8 +124,6 @@ def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES,
     Idempotent; called again with another folder it moves the log there. Returns None
     (and logs nowhere) when the folder cannot be made.
     """
-    from desa_peduli.paths import log_dir
-
     path = Path(directory or log_dir()) / LOG_FILE
     old = _state["handler"]
     if old is not None and old.path == path and old.max_bytes == max_bytes:
@@ -150,7 +156,10 @@ def flush() -> None:
         handler.flush()
 
 
-def log_exception(exc_info, what: str) -> Path | None:
+_ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def log_exception(exc_info: _ExcInfo, what: str) -> Path | None:
     """Log an unexpected exception with its traceback (masked); the log file's path."""
     logging.getLogger("desa_peduli.crash").critical(what, exc_info=exc_info)
     flush()
@@ -164,7 +173,8 @@ def install_crash_hooks(on_crash: Callable[[], None] | None = None) -> None:
     """
     previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
 
-    def excepthook(exc_type, exc, tb) -> None:
+    def excepthook(exc_type: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous_hook(exc_type, exc, tb)
             return
@@ -174,11 +184,13 @@ def install_crash_hooks(on_crash: Callable[[], None] | None = None) -> None:
         if on_crash is not None:
             on_crash()
 
-    def thread_excepthook(args) -> None:
+    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         if issubclass(args.exc_type, SystemExit):
             return
         name = args.thread.name if args.thread is not None else "?"
-        log_exception((args.exc_type, args.exc_value, args.exc_traceback),
+        # threading sets exc_value whenever it calls the hook (None only in its type)
+        exc_info = cast("_ExcInfo", (args.exc_type, args.exc_value, args.exc_traceback))
+        log_exception(exc_info,
                       f"uncaught exception in thread {name}")
         if sys.stderr is not None:
             previous_thread_hook(args)

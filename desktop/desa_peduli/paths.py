@@ -24,7 +24,7 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
-def resolve_workspace_dir(data_dir: str | os.PathLike | None = None) -> Path:
+def resolve_workspace_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     if data_dir:
         return Path(data_dir).expanduser()
     env = os.environ.get(ENV_HOME)

@@ -16,9 +16,12 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import date
+from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.domain.rates import Contribution, RateTable, contribution
 from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
@@ -30,7 +33,7 @@ REGIONS_CSV = ("regions", "indonesia_regions.csv")
 OCCUPATION_CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")
 
 
-def resource(*parts: str):
+def resource(*parts: str) -> Traversable:
     """A ``Traversable`` for a file under ``resources/``."""
     node = resources.files(RESOURCE_PACKAGE)
     for part in parts:
@@ -78,7 +81,7 @@ class RegionIndex:
         if self._keep_open is not None:
             self._keep_open.close()
 
-    def _all(self, sql: str, params: tuple = ()) -> list[Region]:
+    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[Region]:
         with self._lock:
             rows = self._conn.execute(sql, params).fetchall()
         return [Region(*row) for row in rows]
@@ -147,7 +150,8 @@ class RegionIndex:
         if not text:
             return []
         like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where, params = ["name LIKE ? ESCAPE '\\'"], [f"%{like}%"]
+        where = ["name LIKE ? ESCAPE '\\'"]
+        params: list[object] = [f"%{like}%"]
         if level is not None:
             where.append("level = ?")
             params.append(level)
@@ -182,7 +186,8 @@ class RegionIndex:
             params += [f"{within}.", f"{within}/"]
         sql = "SELECT count(*) FROM regions" + (f" WHERE {' AND '.join(where)}" if where else "")
         with self._lock:
-            return self._conn.execute(sql, tuple(params)).fetchone()[0]
+            count: int = self._conn.execute(sql, tuple(params)).fetchone()[0]
+            return count
 
     def meta(self) -> dict[str, str]:
         """The build metadata (``csv_sha256``, counts, schema version)."""
@@ -234,7 +239,7 @@ def _flag(value: str) -> bool:
     return value.strip() == "1"
 
 
-def parse_occupations(rows) -> tuple[Occupation, ...]:
+def parse_occupations(rows: Iterable[Mapping[str, Any]]) -> tuple[Occupation, ...]:
     """Occupations from CSV-like rows (``code, label_id, label_en, transport``); checked."""
     out, seen = [], set()
     for r in rows:
@@ -282,12 +287,13 @@ def heir_relationships() -> list[HeirRelationship]:
 
 
 @cache
-def rate_rules() -> dict:
+def rate_rules() -> dict[str, Any]:
     """The parsed shipped ``rates/rules.json``."""
-    return json.loads(resource("rates", "rules.json").read_text(encoding="utf-8"))
+    rules: dict[str, Any] = json.loads(resource("rates", "rules.json").read_text(encoding="utf-8"))
+    return rules
 
 
-def parse_rates(content: dict) -> RateTable:
+def parse_rates(content: Mapping[str, Any]) -> RateTable:
     """A rate table from ``{"rules": <rules.json>, "bands": [<band CSV rows>]}``; checked."""
     rules, bands = content.get("rules"), content.get("bands")
     if not isinstance(rules, dict) or not isinstance(bands, list) or not 0 < len(bands) <= 200:
@@ -355,7 +361,7 @@ def occupations() -> list[Occupation]:
 
 
 def contribution_for(
-    values: dict, month: date | str, *, months: int = 1
+    values: Mapping[str, Any], month: date | str, *, months: int = 1
 ) -> Contribution | None:
     """The contribution for a (normalised) registration dict in ``month``.
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 TRANSPORT = "transport"
 OTHER = "other"
@@ -90,7 +91,7 @@ class RateTable:
             raise ValueError("the last band must be open-ended")
 
     @classmethod
-    def from_data(cls, rules: Mapping, band_rows: Iterable[Mapping[str, str]]) -> RateTable:
+    def from_data(cls, rules: Mapping[str, Any], band_rows: Iterable[Mapping[str, str]]) -> RateTable:
         """Build from the parsed ``rules.json`` and the rows of the band CSV.
 
         The CSV's precomputed columns (``jkk_1pct``, ``jkm_flat``, ``jht_2pct_optional``)
@@ -142,9 +143,10 @@ class RateTable:
             if not d.applies_to <= {"JKK", "JKM"}:
                 raise ValueError(f"discount {d.name} may only apply to JKK/JKM")
         age = rules.get("age", {})
-        kwargs = {}
-        if label("normal_rule"):
-            kwargs["normal_rule"] = label("normal_rule")
+        kwargs: dict[str, RuleLabel] = {}
+        normal_rule = label("normal_rule")
+        if normal_rule:
+            kwargs["normal_rule"] = normal_rule
         return cls(
             version=str(rules["version"]),
             bands=tuple(bands),
@@ -209,7 +211,7 @@ class Contribution:
     period_paid_by_funder: int = 0
     breakdown: tuple[Contribution, ...] = field(default=(), repr=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The CLI.md ``contribution`` shape, plus extra keys."""
         data = {
             "month": self.month,

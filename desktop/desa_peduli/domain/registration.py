@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import time
 import uuid
+from typing import Any
 
 # Content fields, owned by the volunteer's device (CLI.md order).
 FIELDS: tuple[str, ...] = (
@@ -66,7 +67,7 @@ def new_id() -> str:
     return str(uuid.UUID(int=value))
 
 
-def empty_registration() -> dict:
+def empty_registration() -> dict[str, Any]:
     """A blank registration with the defaults a new form starts from."""
     return {
         "nik": "",

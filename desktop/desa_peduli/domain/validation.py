@@ -18,11 +18,13 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
+from typing import Any, Final, Literal
 
-from desa_peduli.domain.nik import age_on, compare_nik, parse_nik
+from desa_peduli.domain.nik import NikInfo, age_on, compare_nik, parse_nik
 from desa_peduli.domain.problems import ERROR, WARNING, Problem
 from desa_peduli.domain.rates import RateTable
-from desa_peduli.domain.regions import VILLAGE, RegionLookup, from_digits, level_of
+from desa_peduli.domain.regions import VILLAGE, Region, RegionLookup, from_digits, level_of
 from desa_peduli.domain.registration import FIELDS
 
 PROGRAMS = ("JKK", "JKM", "JHT")
@@ -72,7 +74,7 @@ class ValidationContext:
 
 @dataclass
 class Validated:
-    values: dict
+    values: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -130,7 +132,7 @@ class _Validator:
                 "The registration could not be read (not a set of fields). Fill in the form again.",
             )
             data = {}
-        values: dict = {}
+        values: dict[str, Any] = {}
         nik_info = self.nik(data.get("nik"), values)
         values["full_name"] = self.name(data.get("full_name"), "full_name", "full_name",
                                         "nama lengkap", "full name")
@@ -156,7 +158,7 @@ class _Validator:
 
     # -- identity
 
-    def nik(self, raw: object, values: dict):
+    def nik(self, raw: object, values: dict[str, Any]) -> NikInfo | None:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             values["nik"] = ""
             self.error("nik", "nik.required",
@@ -174,7 +176,7 @@ class _Validator:
         self.problems.extend(info.warnings)
         return info
 
-    def name(self, raw: object, field_name: str, code: str, what_id: str, what_en: str):
+    def name(self, raw: object, field_name: str, code: str, what_id: str, what_en: str) -> str | None:
         text = _text(raw)
         if text is _BAD:
             self.type_error(field_name, f"{code}.type", what_id, what_en)
@@ -206,7 +208,7 @@ class _Validator:
                        "remove other signs.")
         return text
 
-    def birth_place(self, raw: object):
+    def birth_place(self, raw: object) -> str | None:
         text = _text(raw)
         if text is _BAD:
             self.type_error("birth_place", "birth_place.type", "tempat lahir", "place of birth")
@@ -247,16 +249,17 @@ class _Validator:
                        "Sex must be M (male) or F (female); L/P are accepted too.")
         return sex
 
-    def birth_and_sex(self, info, raw_birth: object, raw_sex: object, values: dict) -> None:
+    def birth_and_sex(self, info: NikInfo | None, raw_birth: object, raw_sex: object,
+                      values: dict[str, Any]) -> None:
         """Typed birth date and sex, filled from a valid NIK when left empty."""
         typed_birth = self.birth_date(raw_birth)
         typed_sex = self.sex(raw_sex)
-        nik_ok = info is not None and info.ok
-        if nik_ok:
-            self.problems.extend(compare_nik(info, typed_birth, typed_sex))
+        valid_nik = info if info is not None and info.ok else None
+        if valid_nik is not None:
+            self.problems.extend(compare_nik(valid_nik, typed_birth, typed_sex))
         birth, sex = typed_birth, typed_sex
         if _blank(raw_birth):
-            birth = info.birth_date if nik_ok else None
+            birth = valid_nik.birth_date if valid_nik is not None else None
             if birth is None:
                 self.error("birth_date", "birth_date.required",
                            "Isi tanggal lahir (tahun-bulan-tanggal, mis. 1988-03-02), atau isi "
@@ -264,7 +267,7 @@ class _Validator:
                            "Enter the date of birth (year-month-day, e.g. 1988-03-02), or a "
                            "valid NIK to fill it in automatically.")
         if _blank(raw_sex):
-            sex = info.sex if nik_ok else None
+            sex = valid_nik.sex if valid_nik is not None else None
             if sex is None:
                 self.error("sex", "sex.required",
                            "Pilih jenis kelamin: L (laki-laki) atau P (perempuan), atau isi "
@@ -305,7 +308,7 @@ class _Validator:
 
     # -- contact and address
 
-    def phone(self, raw: object, field_name: str, code: str, *, required: bool):
+    def phone(self, raw: object, field_name: str, code: str, *, required: bool) -> str | None:
         if _blank(raw):
             if required:
                 self.error(field_name, f"{code}.required",
@@ -350,7 +353,7 @@ class _Validator:
             return text
         return "+62" + national[1:]
 
-    def email(self, raw: object):
+    def email(self, raw: object) -> str | None:
         text = _text(raw)
         if text is _BAD:
             self.type_error("email", "email.type", "e-mail", "e-mail")
@@ -366,7 +369,7 @@ class _Validator:
                        "or leave it empty (optional).")
         return text
 
-    def village(self, raw: object):
+    def village(self, raw: object) -> str | None:
         if _blank(raw):
             self.error("village_code", "village_code.required",
                        "Pilih desa/kelurahan tempat tinggal dari daftar wilayah.",
@@ -418,7 +421,7 @@ class _Validator:
             return text
         return text.zfill(3)
 
-    def optional_text(self, raw: object, field_name: str, what_id: str, what_en: str):
+    def optional_text(self, raw: object, field_name: str, what_id: str, what_en: str) -> str | None:
         text = _text(raw)
         if text is _BAD:
             self.type_error(field_name, f"{field_name}.type", what_id, what_en)
@@ -435,7 +438,7 @@ class _Validator:
 
     # -- work and contribution
 
-    def occupation(self, raw: object):
+    def occupation(self, raw: object) -> str | None:
         code = _code(raw)
         if code is _BAD:
             self.type_error("occupation", "occupation.type", "pekerjaan", "occupation")
@@ -453,7 +456,7 @@ class _Validator:
                        "list, e.g. petani or pedagang_pasar ('lainnya' if none fits).")
         return code
 
-    def income(self, raw: object):
+    def income(self, raw: object) -> int | None:
         if _blank(raw):
             self.error("declared_income", "declared_income.required",
                        "Isi penghasilan rata-rata per bulan dalam rupiah, mis. 1500000.",
@@ -477,7 +480,7 @@ class _Validator:
 
     def programs(self, raw: object) -> list[str]:
         raw = _maybe_json(raw, list)
-        items: list = []
+        items: list[object] = []
         if isinstance(raw, str):
             items = [p for p in re.split(r"[\s,+;/]+", raw) if p]
         elif isinstance(raw, list | tuple | set | frozenset):
@@ -503,7 +506,7 @@ class _Validator:
                        "JKK+JKM are always required: choose JKK and JKM (JHT may be added).")
         return [p for p in PROGRAMS if p in chosen]
 
-    def payment_months(self, raw: object):
+    def payment_months(self, raw: object) -> int | None:
         allowed = self.ctx.payment_months
         choices_id = ", ".join(str(m) for m in allowed[:-1]) + f" atau {allowed[-1]}"
         choices_en = ", ".join(str(m) for m in allowed[:-1]) + f" or {allowed[-1]}"
@@ -516,7 +519,7 @@ class _Validator:
             return value
         return value
 
-    def funding(self, raw: object):
+    def funding(self, raw: object) -> str | None:
         code = _code(raw)
         if code is _BAD:
             self.type_error("funding_source", "funding_source.type", "sumber dana",
@@ -537,7 +540,7 @@ class _Validator:
 
     # -- heirs and consent
 
-    def heirs(self, raw: object) -> list[dict]:
+    def heirs(self, raw: object) -> list[dict[str, str | None]]:
         raw = _maybe_json(raw, list)
         if _blank(raw):
             raw = []
@@ -571,7 +574,7 @@ class _Validator:
             heirs.append({"name": name, "relationship": relationship, "phone": phone})
         return heirs
 
-    def relationship(self, raw: object, where: str, i: int):
+    def relationship(self, raw: object, where: str, i: int) -> str | None:
         code = _code(raw)
         if code is _BAD or not code:
             self.error(f"{where}.relationship", "heir.relationship.required",
@@ -588,8 +591,8 @@ class _Validator:
                        f"{', '.join(sorted(self.ctx.heir_relationships))}.")
         return code
 
-    def consent(self, raw: object) -> dict:
-        out = {"given": False, "at": None, "method": None, "witness": None,
+    def consent(self, raw: object) -> dict[str, Any]:
+        out: dict[str, Any] = {"given": False, "at": None, "method": None, "witness": None,
                "reference": None, "signature_png": None}
         raw = _maybe_json(raw, dict)
         if _blank(raw):
@@ -612,13 +615,13 @@ class _Validator:
                        "catat persetujuannya; tanpa itu pendaftaran tidak bisa dikirim.",
                        "The participant has not agreed. Explain the purpose and their rights, "
                        "then record the consent; without it the registration cannot be sent.")
-        method = _code(raw.get("method"))
-        if method is _BAD or not method or method not in CONSENT_METHODS:
+        code = _code(raw.get("method"))
+        method = code if code is not _BAD and code in CONSENT_METHODS else None
+        if method is None:
             self.error("consent.method", "consent.method",
                        "Pilih cara persetujuan: tanda tangan (signature), lisan dengan saksi "
                        "(verbal_witnessed) atau formulir kertas (paper).",
                        "Choose how consent was given: signature, verbal_witnessed or paper.")
-            method = None
         out["method"] = method
         witness = _text(raw.get("witness"))
         out["witness"] = witness if isinstance(witness, str) and witness else None
@@ -638,7 +641,7 @@ class _Validator:
         out["at"] = self.consent_at(raw.get("at"))
         return out
 
-    def signature(self, raw: object, method: str | None):
+    def signature(self, raw: object, method: str | None) -> str | None:
         data = None
         if isinstance(raw, bytes | bytearray | memoryview):
             data = bytes(raw)
@@ -667,7 +670,7 @@ class _Validator:
                        "or choose another consent method.")
         return base64.b64encode(data).decode("ascii") if data else None
 
-    def consent_at(self, raw: object):
+    def consent_at(self, raw: object) -> str | None:
         if _blank(raw):
             self.error("consent.at", "consent.at",
                        "Isi waktu persetujuan (tanggal dan jam), mis. 2026-11-20T09:30+07:00.",
@@ -691,7 +694,13 @@ class _Validator:
 
 # ---------------------------------------------------------------- parsing helpers
 
-_BAD = object()  # a value of a type that cannot be read as text
+class _Bad(Enum):
+    """The type of ``_BAD``: an enum member, so that ``x is _BAD`` narrows ``x``'s type."""
+
+    BAD = "bad"
+
+
+_BAD: Final = _Bad.BAD  # a value of a type that cannot be read as text
 
 
 def _blank(value: object) -> bool:
@@ -706,7 +715,7 @@ def _blank(value: object) -> bool:
     return False
 
 
-def _text(value: object):
+def _text(value: object) -> str | Literal[_Bad.BAD]:
     """White space collapsed text, '' for blank, ``_BAD`` for a list, dict, bytes…"""
     if value is None:
         return ""
@@ -737,7 +746,7 @@ def _number_text(value: object) -> str | None:
     return None
 
 
-def _code(value: object):
+def _code(value: object) -> str | Literal[_Bad.BAD]:
     """A code from a list: lower case, spaces and hyphens as underscores."""
     text = _text(value)
     if text is _BAD:
@@ -753,7 +762,7 @@ def _name_char(ch: str) -> bool:
     return ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in ("L", "M")
 
 
-def _maybe_json(value: object, kind: type):
+def _maybe_json(value: object, kind: type) -> object:
     """A CSV cell may hold a JSON list/object; decode it, else return the value as is."""
     if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
         try:
@@ -861,7 +870,7 @@ def _parse_datetime(value: object) -> datetime | None:
         return None
 
 
-def _safe_get(regions: RegionLookup, code: str):
+def _safe_get(regions: RegionLookup, code: str) -> Region | None:
     try:
         return regions.get(code)
     except (ValueError, LookupError):
