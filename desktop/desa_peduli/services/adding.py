@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.tabular import iter_rows
@@ -46,7 +47,7 @@ class AddReport:
     problems: list[RowProblem] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "rows": self.rows,
@@ -78,7 +79,7 @@ def add_file(
     store = service.store
     seen_nik: dict[str, int] = {}
     db = session.db
-    pending: list[tuple[dict, str, str]] = []  # new registrations waiting for insert_many
+    pending: list[tuple[dict[str, Any], str, str]] = []  # new registrations waiting for insert_many
 
     def flush() -> None:
         for outcome in store.insert_many(pending):

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
@@ -147,7 +148,7 @@ class BranchService:
             write_enrolment(target, sign_enrolment(enrolment, signing))
         return target
 
-    def volunteers(self, *, volunteer_id: str | None = None) -> list[dict]:
+    def volunteers(self, *, volunteer_id: str | None = None) -> list[dict[str, Any]]:
         """Every enrolled volunteer (or the one ``volunteer_id``) with their device
         fingerprint and counts (kept by triggers, 0006: not deleted, by branch state)."""
         where, params = ("WHERE v.id = ?", [volunteer_id]) if volunteer_id else ("", [])
@@ -167,7 +168,7 @@ class BranchService:
             out.append(item)
         return out
 
-    def volunteer(self, volunteer_id: str) -> dict:
+    def volunteer(self, volunteer_id: str) -> dict[str, Any]:
         found = self.volunteers(volunteer_id=volunteer_id)
         if not found:
             raise NotFound(f"relawan {volunteer_id}")
@@ -201,7 +202,7 @@ class BranchService:
         _signing, identity = self.keys()
         service = self.session.registrations
 
-        def validate(data: dict):
+        def validate(data: dict[str, Any]):
             return service.validate(data, require_signature_image=False, check_duplicates=False)
 
         def decode_items(opened):
@@ -244,7 +245,7 @@ class BranchService:
             self._decoder_process = None
             self.db.execute(f"PRAGMA cache_size = {int(self._cache_pages)}")
 
-    def import_history(self, limit: int = 500) -> list[dict]:
+    def import_history(self, limit: int = 500) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT bundle_id, volunteer_id, seq_from, seq_to, file_name, created_at, "
             "imported_at, imported_by, report FROM bundles ORDER BY imported_at DESC LIMIT ?",
@@ -292,7 +293,7 @@ class BranchService:
                     [now, f"kept:{duplicate_of}", self.session.actor, reg_id, duplicate_of,
                      duplicate_of, reg_id])
 
-    def duplicates(self, *, open_only: bool = True) -> list[dict]:
+    def duplicates(self, *, open_only: bool = True) -> list[dict[str, Any]]:
         where = "WHERE resolved_at IS NULL" if open_only else ""
         cursor = self.db.execute(f"SELECT * FROM duplicates {where} ORDER BY id")
         names = [d[0] for d in cursor.description]

@@ -39,6 +39,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import Cancelled, InputRejected, NotFound
 from desa_peduli.storage.files import atomic_write_bytes
@@ -104,11 +105,11 @@ class BreachScope:
     description_id: str
     description_en: str
     registration_ids: list[str] = field(default_factory=list)  # held by the branch
-    file_records: dict[str, dict] = field(default_factory=dict)  # read from a bundle file,
+    file_records: dict[str, dict[str, Any]] = field(default_factory=dict)  # read from a bundle file,
     # for registrations the branch does not hold
     never_sent: int = 0  # device: begun on the laptop, content never sent
-    bundles: list[dict] = field(default_factory=list)
-    device: dict | None = None
+    bundles: list[dict[str, Any]] = field(default_factory=list)
+    device: dict[str, Any] | None = None
     purge_cutoff: str | None = None  # device: registered at or before its last receipt
 
     @property
@@ -116,20 +117,20 @@ class BreachScope:
         return len(self.registration_ids) + len(self.file_records)
 
 
-def _rows(db, sql: str, params=()) -> list[dict]:
+def _rows(db, sql: str, params=()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def _volunteer(db, volunteer_id: str) -> dict:
+def _volunteer(db, volunteer_id: str) -> dict[str, Any]:
     rows = _rows(db, "SELECT * FROM volunteers WHERE id = ?", [volunteer_id])
     if not rows:
         raise NotFound(f"relawan {volunteer_id}")
     return rows[0]
 
 
-def devices(db, volunteer_id: str) -> list[dict]:
+def devices(db, volunteer_id: str) -> list[dict[str, Any]]:
     """The laptops a volunteer used: fingerprint, bundles, first and last, current or not."""
     from desa_peduli.sync.signing import fingerprint, unb64
 
@@ -245,7 +246,7 @@ def _applied_count(report) -> int:
         return -1
 
 
-def _carried(db, bundle: dict, history: _History, *, content_only: bool = False) -> set[str]:
+def _carried(db, bundle: dict[str, Any], history: _History, *, content_only: bool = False) -> set[str]:
     """Registrations a bundle of the history carried: brought in by its import, or named
     by one of its changes (``remote_changes`` within its numbers). ``content_only``: of
     the latter only those the branch held by the end of that import (the others were
@@ -284,8 +285,8 @@ def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
     if not refs:
         raise InputRejected("Sebutkan paling sedikit satu bundel.", "Name at least one bundle.")
     held: set[str] = set()
-    file_records: dict[str, dict] = {}
-    bundles: list[dict] = []
+    file_records: dict[str, dict[str, Any]] = {}
+    bundles: list[dict[str, Any]] = []
     volunteers: list[str] = []
     for ref in refs:
         path = Path(ref)
@@ -314,7 +315,7 @@ def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
         file_records=file_records, bundles=bundles)
 
 
-def _bundle_from_history(db, ref: str) -> tuple[dict, set[str]]:
+def _bundle_from_history(db, ref: str) -> tuple[dict[str, Any], set[str]]:
     rows = _rows(db, "SELECT bundle_id, file_name, created_at, imported_at, seq_from, seq_to, "
                  "volunteer_id, device_key FROM bundles WHERE bundle_id = ? OR file_name = ? "
                  "ORDER BY imported_at", [ref, Path(ref).name])
@@ -331,7 +332,7 @@ def _bundle_from_history(db, ref: str) -> tuple[dict, set[str]]:
     return info, _carried(db, info, _History(db, info["volunteer_id"]), content_only=True)
 
 
-def _read_bundle_file(db, path: Path, identity) -> tuple[dict, set[str], dict[str, dict]]:
+def _read_bundle_file(db, path: Path, identity) -> tuple[dict[str, Any], set[str], dict[str, dict[str, Any]]]:
     """The registrations inside a bundle file (its content, not the import history)."""
     from desa_peduli.sync import bundle as bundles
     from desa_peduli.sync import container
@@ -359,7 +360,7 @@ def _read_bundle_file(db, path: Path, identity) -> tuple[dict, set[str], dict[st
     if identity is None:
         raise bundles.refuse(name, "decrypt")
     ids: set[str] = set()
-    records: dict[str, dict] = {}
+    records: dict[str, dict[str, Any]] = {}
     try:
         for record in container.iter_records(
                 opened, identity.identity, max_line=bundles.MAX_RECORD,
@@ -382,7 +383,7 @@ def _read_bundle_file(db, path: Path, identity) -> tuple[dict, set[str], dict[st
     return info, ids, records
 
 
-def _file_person(record: dict, volunteer_id: str) -> dict:
+def _file_person(record: dict[str, Any], volunteer_id: str) -> dict[str, Any]:
     data = record.get("data") if isinstance(record.get("data"), dict) else {}
     person = {k: data.get(k) for k in PERSON_COLUMNS}
     for key in ("heirs", "consent", "programs"):
@@ -397,7 +398,7 @@ def _file_person(record: dict, volunteer_id: str) -> dict:
 
 
 # ----------------------------------------------------------------------------- people
-def iter_people(db, scope: BreachScope) -> Iterator[dict]:
+def iter_people(db, scope: BreachScope) -> Iterator[dict[str, Any]]:
     """One dict per person, held registrations first (oldest first), then file-only ones."""
     columns = ", ".join(f"r.{c}" for c in PERSON_COLUMNS)
     for start in range(0, len(scope.registration_ids), CHUNK):
@@ -424,7 +425,7 @@ def iter_people(db, scope: BreachScope) -> Iterator[dict]:
     yield from scope.file_records.values()
 
 
-def possibly_purged(scope: BreachScope, person: dict) -> bool:
+def possibly_purged(scope: BreachScope, person: dict[str, Any]) -> bool:
     """Registered and told to the laptop in a receipt: the volunteer may have purged it."""
     return bool(scope.kind == "device" and scope.purge_cutoff
                 and person.get("branch_state") == "registered" and person.get("registered_at")
@@ -446,7 +447,7 @@ class _Summary:
         self.regencies: dict[str, int] = {}
         self.villages: set[str] = set()
 
-    def add(self, person: dict, names: tuple[str, str, str]) -> dict:
+    def add(self, person: dict[str, Any], names: tuple[str, str, str]) -> dict[str, Any]:
         self.people += 1
         heirs = _json_list(person.get("heirs"))
         self.heirs += len(heirs)
@@ -473,7 +474,7 @@ class _Summary:
         return person
 
 
-def _json_list(value) -> list:
+def _json_list(value) -> list[Any]:
     if isinstance(value, list):
         return value
     if not value:
@@ -492,10 +493,10 @@ class BreachReport:
     format: str
     people: int
     full_nik: bool
-    summary: dict
+    summary: dict[str, Any]
     summary_path: Path | None = None  # CSV: the summary beside it, as text
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "format": self.format, "people": self.people,
                 "full_nik": self.full_nik, "summary": self.summary,
                 "summary_path": str(self.summary_path) if self.summary_path else None}
@@ -531,7 +532,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
     total = scope.people
     yes, no = ("yes", "no") if lang == "en" else ("ya", "tidak")
 
-    def rows() -> Iterator[list]:
+    def rows() -> Iterator[list[Any]]:
         for number, person in enumerate(iter_people(db, scope), start=1):
             if number % CHUNK == 0:
                 if cancelled and cancelled():
@@ -552,7 +553,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
     headers = list(HEADERS[lang])
     generated = dt.datetime.now().astimezone()
 
-    def facts() -> dict:
+    def facts() -> dict[str, Any]:
         return summary_dict(scope, summary, full_nik=full_nik, discovered_at=discovered_at,
                             generated=generated, branch_name=branch_name, actor=actor)
 
@@ -586,7 +587,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
 
 def summary_dict(scope: BreachScope, summary: _Summary, *, full_nik: bool,
                  discovered_at: dt.datetime | None, generated: dt.datetime,
-                 branch_name: str, actor: str) -> dict:
+                 branch_name: str, actor: str) -> dict[str, Any]:
     deadline = None
     if discovered_at is not None:
         if discovered_at.tzinfo is None:
@@ -611,14 +612,14 @@ def summary_dict(scope: BreachScope, summary: _Summary, *, full_nik: bool,
     }
 
 
-def summary_lines(facts: dict, lang: str = "id") -> list[list]:
+def summary_lines(facts: dict[str, Any], lang: str = "id") -> list[list[Any]]:
     """The summary as rows of a sheet: a label and a value each."""
     en = lang == "en"
 
     def t(text_id: str, text_en: str) -> str:
         return text_en if en else text_id
 
-    lines: list[list] = [
+    lines: list[list[Any]] = [
         [t("Laporan kebocoran data pribadi (UU 27/2022)", "Personal data breach report "
            "(UU 27/2022)")],
         [t("Kantor cabang", "Branch office"), facts["branch"]],
@@ -700,7 +701,7 @@ def protection_text(kind: str, lang: str = "id") -> str:
             "dan tanggal, tanpa data pribadi.")
 
 
-def summary_text(facts: dict, lang: str = "id") -> str:
+def summary_text(facts: dict[str, Any], lang: str = "id") -> str:
     out = []
     for line in summary_lines(facts, lang):
         if len(line) == 1:
@@ -710,7 +711,7 @@ def summary_text(facts: dict, lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
-def preview(db, scope: BreachScope) -> dict:
+def preview(db, scope: BreachScope) -> dict[str, Any]:
     """Counts for a dialog before writing: people, possibly purged, never sent."""
     purged = 0
     if scope.kind == "device" and scope.purge_cutoff and scope.registration_ids:

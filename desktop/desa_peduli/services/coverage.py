@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE, Region, level_of
 from desa_peduli.errors import InputRejected, WrongRole
@@ -349,7 +350,7 @@ class CoverageService:
 
         path = Path(path)
         problems: list[tuple[int, str, str]] = []
-        updates: dict[str, dict] = {}
+        updates: dict[str, dict[str, Any]] = {}
         skipped = 0
         current = self.targets()
         rows = 0
@@ -520,7 +521,7 @@ class CoverageService:
         current = monday_of(today)
         mondays = [current - dt.timedelta(weeks=k) for k in range(weeks - 1, -1, -1)]
         shown = {m.isoformat(): m for m in mondays}
-        counts: dict[str, dict] = {}
+        counts: dict[str, dict[str, Any]] = {}
         for vid, dimension, value, n in self.db.execute(
                 "SELECT volunteer_id, dimension, value, n FROM volunteer_counts WHERE n != 0"):
             item = counts.setdefault(vid, {"state": {}, "week": {}})

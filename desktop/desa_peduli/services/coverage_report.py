@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE
 from desa_peduli.errors import InputRejected
@@ -129,7 +130,7 @@ class Column:
     key: str
     header_id: str
     header_en: str
-    value: Callable[[RegionCoverage, dict], object]
+    value: Callable[[RegionCoverage, dict[str, Any]], object]
     percent: bool = False
 
     def header(self, lang: str) -> str:
@@ -178,7 +179,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _context(report: CoverageReport, lang: str) -> dict:
+def _context(report: CoverageReport, lang: str) -> dict[str, Any]:
     return {"lang": lang, "names": {r.code: r.name for r in report.regions}}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import InputRejected, NotEnrolled, WrongRole
 from desa_peduli.storage.backups import forget_backups_before
@@ -48,7 +49,7 @@ class FieldSync:
         return fingerprint(signing.public_bytes)
 
     # -- enrolment ----------------------------------------------------------------------
-    def enrol(self, enrolment_path: Path, *, shown: dict | None = None) -> dict:
+    def enrol(self, enrolment_path: Path, *, shown: dict[str, Any] | None = None) -> dict[str, Any]:
         """Bind this workspace to a branch (keeps every registration already here). A
         laptop enrolled already takes a new file only from the same branch key (a new
         secret after a laptop swap, new villages): its bundles and escrowed key must never
@@ -248,7 +249,7 @@ class FieldSync:
             self.settings.set("last_purge_at", None)
 
 
-def _issued_before(enrolment: dict, current: str | None) -> bool:
+def _issued_before(enrolment: dict[str, Any], current: str | None) -> bool:
     """Whether ``enrolment`` was issued before the file the laptop was enrolled with
     (issued at ``current``): the branch replaced that older file, its secret binds nothing,
     and taking it again would leave the laptop unable to prove its enrolment."""

@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
@@ -97,7 +98,7 @@ class Column:
     header: str
     enabled: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -196,12 +197,12 @@ class HandoverFilter:
     village_prefix: str | None = None  # a desa code or a kecamatan/kabupaten prefix
     text: str = ""  # a name, or the first digits of a NIK
 
-    def where(self) -> tuple[str, list]:
+    def where(self) -> tuple[str, list[Any]]:
         return list_where(ListQuery(branch_state=self.branch_state,
                                     volunteer_id=self.volunteer_id,
                                     village_prefix=self.village_prefix, text=self.text))
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v}
 
 
@@ -242,7 +243,7 @@ class _Values:
             self._region_names[code] = found
         return found
 
-    def row(self, record: dict) -> list:
+    def row(self, record: dict[str, Any]) -> list[Any]:
         out = []
         heirs = consent = None
         for key in self.keys:
@@ -306,9 +307,9 @@ class HandoverResult:
     format: str
     rows: int
     headers: list[str] = field(default_factory=list)
-    filters: dict = field(default_factory=dict)
+    filters: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "format": self.format, "rows": self.rows,
                 "headers": self.headers, "filters": self.filters}
 
@@ -377,7 +378,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
         cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}", params)
         names = [d[0] for d in cursor.description]
 
-        def rows() -> Iterator[list]:
+        def rows() -> Iterator[list[Any]]:
             nonlocal written
             for row in cursor:
                 yield values.row(dict(zip(names, row, strict=True)))
@@ -397,7 +398,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
     return HandoverResult(path, fmt, written, headers, filters.describe())
 
 
-def _write_xlsx(path: Path, headers: list[str], rows: Iterator[list]) -> None:
+def _write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]]) -> None:
     write_xlsx(path, headers, rows, sheet_title="Pendaftaran")
 
 

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services import tabular
@@ -55,7 +56,7 @@ KPJ_WORDS = ("kpj", "nokpj", "nomorkpj", "nopeserta", "nomorpeserta", "nokartu",
 
 
 # ----------------------------------------------------------------------------- reading
-def iter_cells(path: Path) -> Iterator[tuple[int, list]]:
+def iter_cells(path: Path) -> Iterator[tuple[int, list[Any]]]:
     """``(row number, raw cell values)`` of the first sheet, empty rows included."""
     return tabular.iter_cells(path, ",;\t|")
 
@@ -130,7 +131,7 @@ class Preview:
         return names
 
 
-def inspect(path: Path, remembered: dict | None = None) -> Preview:
+def inspect(path: Path, remembered: dict[str, Any] | None = None) -> Preview:
     """Read the first rows and guess the header row and the NIK and KPJ columns.
 
     The header row is the first row naming both columns (the remembered names first,
@@ -138,7 +139,7 @@ def inspect(path: Path, remembered: dict | None = None) -> Preview:
     first row holding a 16-digit number and another 8–16-digit number.
     """
     path = Path(path)
-    raw: list[list] = []
+    raw: list[list[Any]] = []
     for number, values in iter_cells(path):
         raw.append(values)
         if number >= SCAN_ROWS:
@@ -198,7 +199,7 @@ class Unmatched:
         text_id, text_en = REASONS[self.reason]
         return text_en if lang == "en" else text_id
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"row": self.row, "nik": self.nik, "kpj": self.kpj, "reason": self.reason,
                 "message": self.message("id"), "message_en": self.message("en")}
 
@@ -217,13 +218,13 @@ class KpjReport:
     batch_id: int | None = None
     unmatched: list[Unmatched] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         out["unmatched"] = [u.to_dict() for u in self.unmatched]
         return out
 
 
-def remembered_columns(settings) -> dict:
+def remembered_columns(settings) -> dict[str, Any]:
     stored = settings.get(SETTING)
     return stored if isinstance(stored, dict) else {}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from desa_peduli.domain.registration import FIELDS
 from desa_peduli.storage.registrations import decode_row
@@ -14,7 +15,7 @@ BRANCH = ("branch_reason", "kpj_number", "deleted_at", "deleted_reason", "create
 
 
 def export_records(session, *, status: str | None = None, include_deleted: bool = False,
-                   month: dt.date | None = None) -> Iterator[dict]:
+                   month: dt.date | None = None) -> Iterator[dict[str, Any]]:
     """Stream every registration (oldest first) as a plain dict; nothing held in memory."""
     from desa_peduli.reference import contribution_for
 

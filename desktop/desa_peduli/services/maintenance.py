@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desa_peduli.storage.backups import list_backups
 from desa_peduli.storage.database import integrity_check
 from desa_peduli.storage.schema import migrations
 
 
-def check_workspace(session) -> dict:
+def check_workspace(session) -> dict[str, Any]:
     db = session.db
     problems = [p for p in integrity_check(db) if p != "ok"]
     pending = [m.name for m in migrations.pending(db)]

@@ -20,6 +20,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from desa_peduli import reference
 from desa_peduli.errors import InputRejected
@@ -30,7 +31,7 @@ NAMES = (RATES, OCCUPATIONS)
 MAX_FILE = 2 * 1024**2
 
 
-def _version_key(version: str) -> tuple:
+def _version_key(version: str) -> tuple[Any, ...]:
     """``"2026.1"`` < ``"2026.2"`` < ``"2027.1"``: numbers compare as numbers."""
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_ ]", version))
 
@@ -39,7 +40,7 @@ def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def stored(db) -> dict[str, dict]:
+def stored(db) -> dict[str, dict[str, Any]]:
     """The installed updates by name (rows of ``reference_data`` with parsed content)."""
     out = {}
     for name, version, issued_at, content, source, installed_at in db.execute(
@@ -51,7 +52,7 @@ def stored(db) -> dict[str, dict]:
     return out
 
 
-def build(rows: dict[str, dict]) -> reference.ReferenceSet:
+def build(rows: dict[str, dict[str, Any]]) -> reference.ReferenceSet:
     """The shipped set with the stored updates laid over it."""
     base = reference.shipped()
     rates, occupations, occupations_version = base.rate_table, base.occupations, "shipped"
@@ -96,7 +97,7 @@ def _read_text(path: Path) -> str:
                       "the file cannot be read (it must be UTF-8 text).") from exc
 
 
-def _csv_rows(path: Path) -> list[dict]:
+def _csv_rows(path: Path) -> list[dict[str, Any]]:
     try:
         return list(csv.DictReader(io.StringIO(_read_text(path))))
     except csv.Error as exc:
@@ -104,7 +105,7 @@ def _csv_rows(path: Path) -> list[dict]:
                       "not a valid CSV (check the quotes and the length of its cells).") from exc
 
 
-def read_update(path: Path) -> tuple[str, dict]:
+def read_update(path: Path) -> tuple[str, dict[str, Any]]:
     """``(name, content)`` from ``rules.json`` (bands CSV beside it) or an occupations CSV."""
     path = Path(path)
     if path.suffix.lower() == ".json":
@@ -141,7 +142,7 @@ def read_update(path: Path) -> tuple[str, dict]:
 
 
 # -- installing ------------------------------------------------------------------------
-def check_newer(db, name: str, content: dict) -> str:
+def check_newer(db, name: str, content: dict[str, Any]) -> str:
     """The update's version; raises InputRejected unless it is newer than what is in use."""
     current = build(stored(db))
     if name == RATES:
@@ -170,7 +171,7 @@ def check_newer(db, name: str, content: dict) -> str:
     return content["digest"]
 
 
-def _shipped_rows() -> list[dict]:
+def _shipped_rows() -> list[dict[str, Any]]:
     return [{"code": o.code, "label_id": o.label_id, "label_en": o.label_en,
              "transport": "1" if o.transport else "0"} for o in reference.shipped().occupations]
 
@@ -186,7 +187,7 @@ def _store(db, name, version, issued_at, content, source, actor) -> None:
          local_now(), actor])
 
 
-def install_files(session, paths: list[Path]) -> list[dict]:
+def install_files(session, paths: list[Path]) -> list[dict[str, Any]]:
     """Branch: install updates from files, all or none, and activate them."""
     updates = [read_update(Path(p)) for p in paths]
     if len({name for name, _ in updates}) != len(updates):
@@ -203,13 +204,13 @@ def install_files(session, paths: list[Path]) -> list[dict]:
     return installed
 
 
-def for_receipt(db) -> list[dict]:
+def for_receipt(db) -> list[dict[str, Any]]:
     """What a receipt carries: every installed update, whole."""
     return [{"name": r["name"], "version": r["version"], "issued_at": r["issued_at"],
              "content": r["content"]} for r in stored(db).values()]
 
 
-def apply_from_receipt(db, record: dict, actor: str) -> str | None:
+def apply_from_receipt(db, record: dict[str, Any], actor: str) -> str | None:
     """Volunteer: store an update from a receipt when it is newer than the one held.
 
     Returns ``"name version"`` when applied, None when it is not newer. Raises

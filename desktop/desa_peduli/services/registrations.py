@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 from desa_peduli.domain.problems import WARNING, Problem
 from desa_peduli.domain.registration import DRAFT, READY
@@ -55,7 +56,7 @@ def decode_signature(value) -> bytes | None:
 class RegistrationService:
     def __init__(self, session):
         self.session = session
-        self._contexts: dict = {}
+        self._contexts: dict[str, Any] = {}
 
     @functools.cached_property
     def store(self) -> RegistrationStore:
@@ -80,7 +81,7 @@ class RegistrationService:
         return cache[key]
 
     # -- validation -----------------------------------------------------------------------
-    def validate(self, data: dict, *, reg_id: str | None = None,
+    def validate(self, data: dict[str, Any], *, reg_id: str | None = None,
                  require_signature_image: bool = True, check_duplicates: bool = True):
         """Validate ``data``; adds a warning when the NIK is already registered here."""
         from desa_peduli.domain.validation import validate
@@ -108,7 +109,7 @@ class RegistrationService:
     # -- saving ---------------------------------------------------------------------------
     def save(
         self,
-        data: dict,
+        data: dict[str, Any],
         *,
         reg_id: str | None = None,
         ktp_photo: tuple[str, bytes] | None | bool = False,
@@ -126,15 +127,15 @@ class RegistrationService:
         return self.save_validated(result, reg_id=reg_id, attachments=attachments,
                                    ktp_photo=ktp_photo)
 
-    def split_attachments(self, data: dict, reg_id: str | None, *,
-                          keep_stored_signature: bool = False) -> tuple[dict, dict]:
+    def split_attachments(self, data: dict[str, Any], reg_id: str | None, *,
+                          keep_stored_signature: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
         """Take the signature image out of ``data``.
 
         The form always sends the whole image (none = cleared). A file row (CLI) has no
         image column: ``keep_stored_signature`` keeps the stored one when it is omitted.
         """
         data = dict(data)
-        attachments: dict = {}
+        attachments: dict[str, Any] = {}
         if not isinstance(data.get("consent"), dict):
             return data, attachments
         consent = dict(data["consent"])
@@ -151,7 +152,7 @@ class RegistrationService:
             attachments[SIGNATURE] = None
         return data, attachments
 
-    def save_validated(self, result, *, reg_id: str | None, attachments: dict,
+    def save_validated(self, result, *, reg_id: str | None, attachments: dict[str, Any],
                        ktp_photo: tuple[str, bytes] | None | bool = False) -> SaveResult:
         """Store an already validated registration (``validate`` then this = ``save``)."""
         values, status, problems = self.stored_form(result)
@@ -164,7 +165,7 @@ class RegistrationService:
         return SaveResult(outcome, list(result.problems))
 
     @staticmethod
-    def stored_form(result) -> tuple[dict, str, list[dict]]:
+    def stored_form(result) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
         """What a validation result is stored as: values (no image bytes), status, problems."""
         values = dict(result.values)
         if isinstance(values.get("consent"), dict):
@@ -172,7 +173,7 @@ class RegistrationService:
                                  if k != "signature_png"}
         return values, READY if result.ok else DRAFT, [p.to_dict() for p in result.problems]
 
-    def get(self, reg_id: str) -> dict:
+    def get(self, reg_id: str) -> dict[str, Any]:
         """The stored record with ``consent.signature_png`` filled back in (bytes)."""
         record = self.store.require(reg_id)
         signature = self.store.attachment(reg_id, SIGNATURE)
@@ -189,20 +190,20 @@ class RegistrationService:
     def restore(self, reg_id: str) -> SaveOutcome:
         return self.store.restore(reg_id)
 
-    def history(self, reg_id: str) -> list[dict]:
+    def history(self, reg_id: str) -> list[dict[str, Any]]:
         return self.store.history(reg_id)
 
-    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict]:
+    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict[str, Any]]:
         return self.store.find_by_nik(nik, exclude_id)
 
     def query(self, query: ListQuery) -> list[int]:
         return self.store.query_pks(query)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, Any]:
         return self.store.counts()
 
     # -- contributions --------------------------------------------------------------------
-    def contribution(self, values: dict, month: dt.date | str | None = None):
+    def contribution(self, values: dict[str, Any], month: dt.date | str | None = None):
         """The monthly contribution for ``values`` (None while income/occupation is missing)."""
         from desa_peduli.reference import contribution_for
 

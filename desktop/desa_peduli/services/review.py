@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
 from desa_peduli.storage.registrations import local_now
@@ -76,11 +77,11 @@ class AcceptPreview:
     scope_value: str
     scope_label: str
     accept: int = 0  # clean: would be accepted
-    held: dict = field(default_factory=dict)  # kind → registrations left for a person
+    held: dict[str, Any] = field(default_factory=dict)  # kind → registrations left for a person
     done: int = 0  # already accepted, sent back, registered or duplicate
     total: int = 0  # every live registration of the scope
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -94,13 +95,13 @@ class BatchResult:
     count: int
     actor: str
     at: str
-    held: dict = field(default_factory=dict)
+    held: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def nik_warnings(problems) -> list[dict]:
+def nik_warnings(problems) -> list[dict[str, Any]]:
     """The NIK warnings among a registration's stored problems (a JSON string or list)."""
     if isinstance(problems, str):
         problems = json.loads(problems or "[]")
@@ -108,7 +109,7 @@ def nik_warnings(problems) -> list[dict]:
             and p.get("code") in NIK_WARNING_CODES]
 
 
-def errors_of(problems) -> list[dict]:
+def errors_of(problems) -> list[dict[str, Any]]:
     if isinstance(problems, str):
         problems = json.loads(problems or "[]")
     return [p for p in problems or [] if isinstance(p, dict) and p.get("severity") != "warning"]
@@ -156,7 +157,7 @@ class ReviewService:
                                   "NULL AND branch_state = 'received'").fetchone()[0]
         return received - deleted
 
-    def items(self, kind: str, *, after=None, limit: int = PAGE) -> list[dict]:
+    def items(self, kind: str, *, after=None, limit: int = PAGE) -> list[dict[str, Any]]:
         """One page of a kind's items in a stable order; ``after`` is the last item's
         ``cursor`` (keyset paging: a later page costs no more than the first)."""
         if kind == DUPLICATE:
@@ -167,7 +168,7 @@ class ReviewService:
             return self._device_items(after, limit)
         raise ValueError(kind)
 
-    def _duplicate_items(self, after, limit: int) -> list[dict]:
+    def _duplicate_items(self, after, limit: int) -> list[dict[str, Any]]:
         rows = self.db.execute(
             f"SELECT * FROM ({_OPEN_PAIRS}) WHERE id > ? ORDER BY id LIMIT ?",
             [int(after or 0), limit]).fetchall()
@@ -187,7 +188,7 @@ class ReviewService:
             })
         return out
 
-    def _people(self, ids) -> dict[str, dict]:
+    def _people(self, ids) -> dict[str, dict[str, Any]]:
         ids = list(ids)
         if not ids:
             return {}
@@ -198,7 +199,7 @@ class ReviewService:
         names = [d[0] for d in cursor.description]
         return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
 
-    def _registration_items(self, kind: str, after, limit: int) -> list[dict]:
+    def _registration_items(self, kind: str, after, limit: int) -> list[dict[str, Any]]:
         where = _INVALID if kind == INVALID else _WARNED
         rows = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM registrations r WHERE {where} "
@@ -215,7 +216,7 @@ class ReviewService:
             })
         return out
 
-    def _device_items(self, after, limit: int) -> list[dict]:
+    def _device_items(self, after, limit: int) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT id, name, device_key, pending_device_key, pending_since FROM volunteers "
             "WHERE pending_device_key IS NOT NULL AND pending_device_key IS NOT device_key "
@@ -227,7 +228,7 @@ class ReviewService:
             "current_fingerprint": fingerprint(unb64(current)) if current else None,
         } for volunteer_id, name, current, pending, since in rows]
 
-    def queue(self, limit: int = PAGE) -> dict:
+    def queue(self, limit: int = PAGE) -> dict[str, Any]:
         """The counts and the first ``limit`` items of every kind (for ``review --json``)."""
         counts = self.counts()
         return {"counts": counts, "total": sum(counts.values()),
@@ -235,7 +236,7 @@ class ReviewService:
                           for kind in KINDS}}
 
     # -- duplicates ---------------------------------------------------------------------
-    def pair(self, pair_id: int) -> dict:
+    def pair(self, pair_id: int) -> dict[str, Any]:
         """An open pair with both registrations in full (for the side-by-side view)."""
         row = self.db.execute(f"SELECT * FROM ({_OPEN_PAIRS}) WHERE id = ?",
                               [pair_id]).fetchone()
@@ -315,7 +316,7 @@ class ReviewService:
                     [key, manifest["device_recipient"], local_now(), manifest["volunteer_id"]])
         return manifest["volunteer_id"]
 
-    def _pending(self, volunteer_id: str, shown: str) -> tuple:
+    def _pending(self, volunteer_id: str, shown: str) -> tuple[Any, ...]:
         """The laptop awaiting approval for ``volunteer_id``, if it is still the one with
         fingerprint ``shown`` (what the clerk compared): another refused bundle may have
         replaced it since the queue was shown."""
@@ -353,7 +354,7 @@ class ReviewService:
                 "pending_since = NULL WHERE id = ?", [volunteer_id])
 
     # -- batch accept -------------------------------------------------------------------
-    def _scope(self, kind: str, value: str) -> tuple[str, str, list]:
+    def _scope(self, kind: str, value: str) -> tuple[str, str, list[Any]]:
         """The normalised scope value, a label, and SQL selecting its registrations."""
         value = (value or "").strip()
         if kind == BUNDLE:
@@ -454,7 +455,7 @@ class ReviewService:
                 [(reg_id, actor, now, result.batch_id) for reg_id in clean])
         return result
 
-    def batches(self, limit: int = 100) -> list[dict]:
+    def batches(self, limit: int = 100) -> list[dict[str, Any]]:
         cursor = self.db.execute(
             "SELECT id, action, scope_kind, scope_value, count, actor, at FROM review_batches "
             "ORDER BY id DESC LIMIT ?", [limit])
@@ -462,7 +463,7 @@ class ReviewService:
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # -- scope choices (for the dialog) -------------------------------------------------
-    def bundle_choices(self, limit: int = 200) -> list[dict]:
+    def bundle_choices(self, limit: int = 200) -> list[dict[str, Any]]:
         """Recent bundles, newest first."""
         cursor = self.db.execute(
             "SELECT bundle_id, volunteer_id, file_name, imported_at FROM bundles "

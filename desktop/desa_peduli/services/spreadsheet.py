@@ -31,6 +31,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.storage.files import atomic_writer, make_private
 
@@ -78,12 +79,12 @@ class CsvWriter:
         else:
             self._writer.writerow([csv_cell(v) for v in row])
 
-    def writerows(self, rows: Iterable) -> None:
+    def writerows(self, rows: Iterable[Any]) -> None:
         for row in rows:
             self.writerow(row)
 
 
-def write_csv(path: Path, headers: list[str], rows: Iterable[list], *,
+def write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], *,
               bom: bool = False) -> Path:
     """A UTF-8 CSV (with a BOM for Excel when ``bom``) written atomically and privately
     (it may hold personal data), rows streamed."""
@@ -124,7 +125,7 @@ def xlsx_cell(sheet, value, *, font=None, number_format: str | None = None):
     return cell
 
 
-def append(sheet, values: Iterable) -> None:
+def append(sheet, values: Iterable[Any]) -> None:
     """One row of safe cells (see :func:`xlsx_cell`)."""
     sheet.append([xlsx_cell(sheet, v) for v in values])
 
@@ -142,7 +143,7 @@ def write_only_workbook(path: Path):
     path = Path(path)
     workbook = Workbook(write_only=True)
     buffers: list[str] = []
-    sheets: list = []
+    sheets: list[Any] = []
 
     def new_sheet(title: str, *, widths: Iterable[float] = (), freeze: str | None = None):
         sheet = workbook.create_sheet(title)
@@ -179,7 +180,7 @@ def write_only_workbook(path: Path):
                 sheet_writer.ALL_TEMP_FILES.remove(name)
 
 
-def write_xlsx(path: Path, headers: list[str], rows: Iterable[list],
+def write_xlsx(path: Path, headers: list[str], rows: Iterable[list[Any]],
                sheet_title: str = "Sheet") -> Path:
     """A one-sheet XLSX of ``headers`` and ``rows``, streamed, written atomically."""
     with write_only_workbook(path) as (_workbook, new_sheet):

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import InputRejected
 
@@ -46,7 +47,7 @@ _SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,31}:)?(row|c)[\s>/]"
 @dataclass
 class SourceRow:
     number: int  # 1-based line (JSONL) or spreadsheet row (header is row 1)
-    data: dict | None
+    data: dict[str, Any] | None
     error: str | None = None  # a row that could not even be read
     error_en: str | None = None
 
@@ -169,8 +170,8 @@ def _iter_jsonl(path: Path) -> Iterator[SourceRow]:
             yield SourceRow(number, data)
 
 
-def _cell_record(headers: list[str], values: list) -> dict:
-    record: dict = {}
+def _cell_record(headers: list[str], values: list[Any]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
     for header, value in zip(headers, values, strict=False):
         if not header:
             continue
@@ -215,14 +216,14 @@ NUMERIC_NIK_EN = (
 )
 
 
-def _row(number: int, headers: list[str], values: list) -> SourceRow:
+def _row(number: int, headers: list[str], values: list[Any]) -> SourceRow:
     try:
         return SourceRow(number, _cell_record(headers, values))
     except _NumericNik:
         return SourceRow(number, None, NUMERIC_NIK_ID, NUMERIC_NIK_EN)
 
 
-def iter_cells(path: Path, delimiters: str = ",;\t") -> Iterator[tuple[int, list]]:
+def iter_cells(path: Path, delimiters: str = ",;\t") -> Iterator[tuple[int, list[Any]]]:
     """``(row number, cell values)`` of a CSV or of an XLSX's first sheet, empty rows
     included, within the limits (size, rows, columns, cell length); a file beyond them,
     or one that cannot be read, raises InputRejected naming the file and the row."""
@@ -293,7 +294,7 @@ def _limited_lines(path: Path, handle, first_row: Callable[[], int]) -> Iterator
         yield line
 
 
-def _iter_csv(path: Path, delimiters: str) -> Iterator[tuple[int, list]]:
+def _iter_csv(path: Path, delimiters: str) -> Iterator[tuple[int, list[Any]]]:
     number = 0
     with _text_file(path) as handle:
         try:
@@ -399,7 +400,7 @@ def _row_size_checked(path: Path, row: int, start: int | None, end: int) -> None
                       f"the row is too large (over {_size(MAX_XLSX_ROW)})")
 
 
-def _iter_xlsx(path: Path) -> Iterator[tuple[int, list]]:
+def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
     _xlsx_checked(path)

@@ -7,8 +7,10 @@ The import advances it bundle by bundle (``sync.bundle``); this recomputes it fr
 
 from __future__ import annotations
 
+from sqlite_utils import Database
 
-def acknowledged_through(db, volunteer_id: str, device_key: str | None) -> int:
+
+def acknowledged_through(db: Database, volunteer_id: str, device_key: str | None) -> int:
     if not device_key:
         return 0
     acked = 0
@@ -21,7 +23,7 @@ def acknowledged_through(db, volunteer_id: str, device_key: str | None) -> int:
     return acked
 
 
-def recount_all(db) -> None:
+def recount_all(db: Database) -> None:
     """Set every volunteer's ``acked_seq`` from its bound laptop's bundles."""
     for volunteer_id, device_key in db.execute(
             "SELECT id, device_key FROM volunteers").fetchall():

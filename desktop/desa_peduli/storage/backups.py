@@ -9,8 +9,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
+from sqlite_utils import Database
 
 from desa_peduli.errors import DesaPeduliError, InputRejected, WorkspaceDamaged
 from desa_peduli.storage.database import connect, integrity_check
@@ -18,6 +20,9 @@ from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps, r
 from desa_peduli.storage.high_water import carry_forward
 from desa_peduli.storage.schema import applied_names, migrations
 from desa_peduli.storage.settings import Settings
+
+if TYPE_CHECKING:  # the workspace makes backups: a cycle at run time
+    from desa_peduli.storage.workspace import Workspace
 
 NAME_RE = re.compile(r"^(\d{8}T\d{6}\d*)-([a-z-]+)\.db$")
 
@@ -34,7 +39,7 @@ def _stamp(now: dt.datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S%f")
 
 
-def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> BackupInfo:
+def make_backup(ws: Workspace, *, reason: str = "scheduled", keep: int | None = None) -> BackupInfo:
     """Copy the live database to backups/ atomically; prune old scheduled copies.
 
     The copy is fsynced through a writable handle (Windows refuses fsync on a read-only
@@ -49,7 +54,7 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
         tmp.unlink(missing_ok=True)
         target = connect(tmp, ws.key)
         try:
-            ws.db.conn.backup(target.conn)
+            ws.database.conn.backup(target.conn)
             # the copy took the live database's WAL mode with its pages: a backup is a
             # single file (no -wal beside it), read without writing (connect read_only)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -62,7 +67,7 @@ def make_backup(ws, *, reason: str = "scheduled", keep: int | None = None) -> Ba
         _remove_database_file(tmp)
         raise
     fsync_dir(ws.backups_dir)
-    settings = Settings(ws.db)
+    settings = Settings(ws.database)
     settings.set("last_backup_at", now.isoformat(timespec="seconds"))
     prune(ws, keep if keep is not None else int(settings.get("backups_kept") or 10))
     return BackupInfo(final, now, reason, final.stat().st_size)
@@ -77,7 +82,7 @@ def backup_info(path: Path) -> BackupInfo | None:
     return BackupInfo(path, created, match.group(2), path.stat().st_size)
 
 
-def list_backups(ws) -> list[BackupInfo]:
+def list_backups(ws: Workspace) -> list[BackupInfo]:
     """Newest first."""
     found = [info for info in map(backup_info, ws.backups_dir.glob("*.db")) if info]
     return sorted(found, key=lambda b: b.path.name, reverse=True)
@@ -92,7 +97,7 @@ def _remove_database_file(path: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def prune(ws, keep: int) -> None:
+def prune(ws: Workspace, keep: int) -> None:
     """Keep the newest ``keep`` backups (at least one); remove the temporary copies an
     interrupted backup left behind (only one program has the workspace open: the lock)."""
     for old in list_backups(ws)[max(keep, 1):]:
@@ -101,7 +106,7 @@ def prune(ws, keep: int) -> None:
     remove_stale_temps(ws.backups_dir, older_than=0, pattern=ANY_TEMP)
 
 
-def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
+def forget_backups_before(ws: Workspace, since: dt.datetime, *, reason: str = "post-purge") -> list[Path]:
     """Delete every backup made before ``since``; returns the deleted paths.
 
     After a purge the law wants the removed personal data gone, and a backup from before
@@ -112,7 +117,8 @@ def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge")
     cutoff = _stamp(since)
 
     def older(backup: BackupInfo) -> bool:
-        return NAME_RE.match(backup.path.name).group(1) < cutoff
+        match = NAME_RE.match(backup.path.name)  # list_backups lists only these names
+        return match is not None and match.group(1) < cutoff
 
     # the one made here is kept even when a clock set back names it "older"
     fresh = make_backup(ws, reason=reason).path if all(map(older, list_backups(ws))) else None
@@ -127,8 +133,8 @@ def forget_backups_before(ws, since: dt.datetime, *, reason: str = "post-purge")
     return gone
 
 
-def backup_due(ws) -> bool:
-    settings = Settings(ws.db)
+def backup_due(ws: Workspace) -> bool:
+    settings = Settings(ws.database)
     last = settings.get("last_backup_at")
     if not last:
         return True
@@ -136,21 +142,23 @@ def backup_due(ws) -> bool:
     return dt.datetime.now() - dt.datetime.fromisoformat(last) >= dt.timedelta(minutes=minutes)
 
 
-def count_registrations(ws, backup: BackupInfo) -> int | None:
+def count_registrations(ws: Workspace, backup: BackupInfo) -> int | None:
     """The registrations (not deleted) in ``backup``; None when it cannot be read."""
     try:
         db = connect(backup.path, ws.key, read_only=True)
     except (DesaPeduliError, sqlcipher3.Error):
         return None
     try:
-        return db.execute("SELECT count(*) FROM registrations WHERE deleted_at IS NULL").fetchone()[0]
+        count: int = db.execute(
+            "SELECT count(*) FROM registrations WHERE deleted_at IS NULL").fetchone()[0]
+        return count
     except sqlcipher3.Error:
         return None
     finally:
         db.conn.close()
 
 
-def _open_backup(ws, backup: BackupInfo):
+def _open_backup(ws: Workspace, backup: BackupInfo) -> Database:
     """The backup's database, checked: whole, of this workspace, not from a newer program."""
     damaged = InputRejected(
         f"Cadangan {backup.path.name} rusak atau bukan cadangan ruang kerja ini; pilih "
@@ -174,7 +182,7 @@ def _open_backup(ws, backup: BackupInfo):
     return source
 
 
-def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
+def restore_backup(ws: Workspace, backup: BackupInfo) -> BackupInfo:
     """Replace the live data with ``backup``; the current state is backed up first.
 
     The backup is copied to a private file, migrated to this program's schema and given
@@ -197,15 +205,15 @@ def restore_backup(ws, backup: BackupInfo) -> BackupInfo:
         migrations.apply(restored)
         safety = make_backup(ws, reason="pre-restore")
         with restored.atomic():
-            carry_forward(ws.db, restored, role=ws.role)
+            carry_forward(ws.database, restored, role=ws.role)
         if integrity_check(restored) != ["ok"]:
             raise WorkspaceDamaged("pemulihan gagal diperiksa")
-        restored.conn.backup(ws.db.conn)
+        restored.conn.backup(ws.database.conn)
     finally:
         source.conn.close()
         if restored is not None:
             restored.conn.close()
         _remove_database_file(work)
-    if integrity_check(ws.db) != ["ok"]:
+    if integrity_check(ws.database) != ["ok"]:
         raise WorkspaceDamaged("pemulihan gagal diperiksa")
     return safety

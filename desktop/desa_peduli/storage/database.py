@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import sqlcipher3
@@ -77,7 +78,7 @@ _MESSAGES = (  # when an error carries no code (sqlite3 before 3.11, other drive
 )
 
 
-def known_error(exc: BaseException, path=None) -> DesaPeduliError | None:
+def known_error(exc: BaseException, path: object = None) -> DesaPeduliError | None:
     """The typed error for an SQLite failure a person can fix, else None (a bug).
 
     Disk full, locked by another program and read-only storage reach people as what they
@@ -105,6 +106,4 @@ def known_error(exc: BaseException, path=None) -> DesaPeduliError | None:
 
 
 def _is_sqlite_error(exc: BaseException) -> bool:
-    import sqlite3
-
     return isinstance(exc, sqlcipher3.Error | sqlite3.Error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import getpass
 import ntpath
@@ -43,7 +44,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def replace_with_retry(source: str | os.PathLike, target: str | os.PathLike, *,
+def replace_with_retry(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
                        wait: float | None = None) -> None:
     """``os.replace`` that waits briefly while another program holds ``target`` (Windows
     refuses the rename while Excel has it open or an antivirus scanner reads it), then
@@ -76,7 +77,7 @@ def _icacls(path: Path) -> bool:
     return done.returncode == 0
 
 
-def make_private(path: str | os.PathLike) -> bool:
+def make_private(path: str | os.PathLike[str]) -> bool:
     """Let only the current user read ``path``: mode 0600 on POSIX, an access list with only
     the current user on Windows (where chmod changes nothing). True when that took effect;
     False on a file system without permissions (a FAT/exFAT USB stick), where nothing can."""
@@ -101,7 +102,7 @@ ANY_TEMP = re.compile(r"^.+\.tmp(?:-journal|-wal|-shm)?$")
 STALE_AFTER_SECONDS = 10 * 60
 
 
-def remove_stale_temps(folder: str | os.PathLike, *, older_than: float = STALE_AFTER_SECONDS,
+def remove_stale_temps(folder: str | os.PathLike[str], *, older_than: float = STALE_AFTER_SECONDS,
                        pattern: re.Pattern[str] = TEMP_NAME) -> list[Path]:
     """Remove the temporary files a killed write left in ``folder``; returns them.
 
@@ -111,7 +112,7 @@ def remove_stale_temps(folder: str | os.PathLike, *, older_than: float = STALE_A
     for a folder this process holds the lock of); a file that cannot be removed (open
     elsewhere, read-only stick) is left alone.
     """
-    removed = []
+    removed: list[Path] = []
     cutoff = time.time() - older_than
     try:
         entries = list(os.scandir(folder))
@@ -131,7 +132,7 @@ def remove_stale_temps(folder: str | os.PathLike, *, older_than: float = STALE_A
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike, *, private: bool = False,
+def atomic_writer(path: str | os.PathLike[str], *, private: bool = False,
                   new: bool = False) -> Iterator[BinaryIO]:
     """Write to a temporary file beside ``path``; fsync and rename over it on success.
 
@@ -182,7 +183,7 @@ def _link_new(tmp: Path, target: Path) -> None:
         tmp.unlink()
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, private: bool = False,
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, private: bool = False,
                        new: bool = False) -> None:
     with atomic_writer(path, private=private, new=new) as handle:
         handle.write(data)
@@ -190,9 +191,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, private: bool = 
 
 # -- network shares ---------------------------------------------------------------------
 def _drive_type(root: str) -> int:
-    import ctypes
-
-    return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+    drive_type: int = ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+    return drive_type
 
 
 def _mounts() -> list[tuple[str, str]]:
@@ -212,7 +212,7 @@ def _mounts() -> list[tuple[str, str]]:
     return found
 
 
-def network_location(path: str | os.PathLike) -> str | None:
+def network_location(path: str | os.PathLike[str]) -> str | None:
     """What makes ``path`` a network folder (a UNC path, a mapped network drive, an NFS or
     SMB mount), or None for a local one."""
     if IS_WINDOWS:
@@ -232,7 +232,7 @@ def network_location(path: str | os.PathLike) -> str | None:
     return f"{best} ({fstype})" if fstype in NETWORK_FS else None
 
 
-def refuse_network_share(path: str | os.PathLike) -> None:
+def refuse_network_share(path: str | os.PathLike[str]) -> None:
     """Raise NetworkWorkspace when ``path`` is on a network share (WAL and locks fail there)."""
     where = network_location(path)
     if where:

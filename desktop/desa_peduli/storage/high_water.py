@@ -39,9 +39,10 @@ _RAISE_FLOOR = (
 def issued_change_seq(db: Database) -> int:
     """The highest change sequence number this workspace ever issued (AUTOINCREMENT's
     counter, which outlives deleted rows, or a row above it)."""
-    return db.execute(
+    issued: int = db.execute(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),"
         " coalesce((SELECT max(seq) FROM change_log), 0))").fetchone()[0]
+    return issued
 
 
 def raise_change_seq(db: Database, at_least: int) -> None:

@@ -67,7 +67,7 @@ def wrap_with_passphrase(key: bytes, passphrase: str, *, log_n: int = SCRYPT_LOG
 
 def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
     try:
-        key = pyrage.passphrase.decrypt(wrapped, passphrase)
+        key: bytes = pyrage.passphrase.decrypt(wrapped, passphrase)
     except pyrage.DecryptError as exc:
         raise WrongPassphrase() from exc
     if len(key) != KEY_BYTES:

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -50,13 +51,13 @@ def local_now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _encode(name: str, value):
+def _encode(name: str, value: object) -> object:
     if name in JSON_FIELDS:
         return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
 
 
-def decode_row(row: dict) -> dict:
+def decode_row(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for name in JSON_FIELDS:
         if out.get(name) is not None:
@@ -101,7 +102,7 @@ class RegistrationStore:
         self.actor = actor
 
     # -- reading ------------------------------------------------------------------------
-    def get(self, reg_id: str) -> dict | None:
+    def get(self, reg_id: str) -> dict[str, Any] | None:
         cursor = self.db.execute("SELECT * FROM registrations WHERE id = ?", [reg_id])
         row = cursor.fetchone()
         if row is None:
@@ -109,7 +110,7 @@ class RegistrationStore:
         cols = [d[0] for d in cursor.description]
         return decode_row(dict(zip(cols, row, strict=True)))
 
-    def require(self, reg_id: str) -> dict:
+    def require(self, reg_id: str) -> dict[str, Any]:
         record = self.get(reg_id)
         if record is None:
             raise NotFound(f"pendaftaran {reg_id}")
@@ -122,7 +123,7 @@ class RegistrationStore:
         ).fetchone()
         return (row[0], bytes(row[1])) if row else None
 
-    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict]:
+    def find_by_nik(self, nik: str, exclude_id: str | None = None) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT id, full_name, status, created_at FROM registrations "
             "WHERE nik = ? AND deleted_at IS NULL AND id IS NOT ?",
@@ -139,7 +140,7 @@ class RegistrationStore:
             index.setdefault(nik, []).append(reg_id)
         return index
 
-    def history(self, reg_id: str) -> list[dict]:
+    def history(self, reg_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT seq, revision, action, fields, reason, actor, at FROM change_log "
             "WHERE registration_id = ? ORDER BY seq",
@@ -153,7 +154,7 @@ class RegistrationStore:
             out.append(item)
         return out
 
-    def revisions(self, reg_id: str) -> list[dict]:
+    def revisions(self, reg_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT revision, change_seq, status, data, saved_at, saved_by FROM revisions "
             "WHERE registration_id = ? ORDER BY revision",
@@ -173,10 +174,10 @@ class RegistrationStore:
     # -- writing ------------------------------------------------------------------------
     def save(
         self,
-        values: dict,
+        values: dict[str, Any],
         *,
         status: str,
-        problems: Iterable[dict] = (),
+        problems: Iterable[dict[str, Any]] = (),
         reg_id: str | None = None,
         attachments: dict[str, tuple[str, bytes] | None] | None = None,
     ) -> SaveOutcome:
@@ -221,7 +222,7 @@ class RegistrationStore:
                                                sort_keys=True):
                     self.db.execute("UPDATE registrations SET problems = ? WHERE id = ?",
                                     [problems_json, reg_id])
-                return SaveOutcome(reg_id, current["revision"], None, False, [], status)
+                return SaveOutcome(current["id"], current["revision"], None, False, [], status)
             if status_changed and not changed:
                 changed = ["status"]
             return self._update(current, values, status, problems_json, attachments or {},
@@ -242,9 +243,12 @@ class RegistrationStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [reg_id, revision, action, json.dumps(fields), reason, self.actor, now],
         )
-        return cursor.lastrowid
+        seq = cursor.lastrowid
+        if seq is None:  # sqlite3 sets it after every INSERT
+            raise RuntimeError("change_log: no row inserted")
+        return seq
 
-    def _keep_current_revision(self, current: dict, hashes: dict[str, str]) -> None:
+    def _keep_current_revision(self, current: dict[str, Any], hashes: dict[str, str]) -> None:
         """Copy the row as it is now into ``revisions`` before it changes (copy-on-write).
 
         The current revision lives in ``registrations``; every earlier one in
@@ -259,7 +263,7 @@ class RegistrationStore:
              json.dumps(data, ensure_ascii=False), current["updated_at"], current["updated_by"]],
         )
 
-    def _write_attachments(self, reg_id: str, attachments: dict, now: str) -> None:
+    def _write_attachments(self, reg_id: str, attachments: dict[str, Any], now: str) -> None:
         for kind, item in attachments.items():
             if item is None:
                 self.db.execute(
@@ -288,14 +292,20 @@ class RegistrationStore:
         "actor, at) VALUES (?, ?, 1, 'create', ?, NULL, ?, ?)"
     )
 
-    def _insert_params(self, seq, reg_id, values, status, problems_json, changed, now):
+    def _insert_params(
+        self, seq: int, reg_id: str, values: dict[str, Any], status: str, problems_json: str,
+        changed: list[str], now: str,
+    ) -> tuple[tuple[object, ...], tuple[object, ...]]:
         return (
             (reg_id, *[_encode(c, values.get(c)) for c in FIELDS], status, problems_json,
              seq, now, self.actor, now, self.actor),
             (seq, reg_id, json.dumps(changed), self.actor, now),
         )
 
-    def _insert(self, reg_id, values, status, problems_json, attachments, changed, now):
+    def _insert(
+        self, reg_id: str, values: dict[str, Any], status: str, problems_json: str,
+        attachments: dict[str, tuple[str, bytes] | None], changed: list[str], now: str,
+    ) -> SaveOutcome:
         seq = self._next_seq()
         registration, log = self._insert_params(
             seq, reg_id, values, status, problems_json, changed, now)
@@ -304,7 +314,7 @@ class RegistrationStore:
         self._write_attachments(reg_id, attachments, now)
         return SaveOutcome(reg_id, 1, seq, True, changed, status)
 
-    def insert_many(self, items: list[tuple[dict, str, str]]) -> list[SaveOutcome]:
+    def insert_many(self, items: list[tuple[dict[str, Any], str, str]]) -> list[SaveOutcome]:
         """Create many new registrations (no attachments) with one statement per table.
 
         ``items`` holds ``(values, status, problems_json)``. Must run inside a
@@ -328,8 +338,11 @@ class RegistrationStore:
         self.db.conn.executemany(self._INSERT_CREATE_LOG, logs)
         return outcomes
 
-    def _update(self, current, values, status, problems_json, attachments, old_hashes, changed,
-                now):
+    def _update(
+        self, current: dict[str, Any], values: dict[str, Any], status: str, problems_json: str,
+        attachments: dict[str, tuple[str, bytes] | None], old_hashes: dict[str, str],
+        changed: list[str], now: str,
+    ) -> SaveOutcome:
         reg_id = current["id"]
         self._keep_current_revision(current, old_hashes)
         revision = next_revision(self.db, current["id"], current["revision"])
@@ -405,9 +418,10 @@ class RegistrationStore:
         if found is None:
             return False
         sql = f"SELECT count(*) FROM registrations r WHERE {found[0]}"
-        return self.db.execute(sql, found[1]).fetchone()[0] > limit
+        count: int = self.db.execute(sql, found[1]).fetchone()[0]
+        return count > limit
 
-    def rows_for_pks(self, pks: list[int]) -> dict[int, dict]:
+    def rows_for_pks(self, pks: list[int]) -> dict[int, dict[str, Any]]:
         if not pks:
             return {}
         marks = ",".join("?" for _ in pks)
@@ -422,7 +436,7 @@ class RegistrationStore:
             out[item["pk"]] = item
         return out
 
-    def counts(self, today: dt.date | None = None) -> dict:
+    def counts(self, today: dt.date | None = None) -> dict[str, Any]:
         today = today or dt.date.today()
         week_start = today - dt.timedelta(days=today.weekday())
         row = self.db.execute(
@@ -453,11 +467,12 @@ class RegistrationStore:
         )]
 
     def max_change_seq(self) -> int:
-        return self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+        seq: int = self.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+        return seq
 
 
 def _text_match(text: str, limit: int | None,
-                filters: tuple[list, list] = ([], [])) -> tuple[str, list] | None:
+                filters: tuple[list[Any], list[Any]] = ([], [])) -> tuple[str, list[Any]] | None:
     """The registrations a search selects: NIK digits (a prefix) or name words (FTS).
 
     With ``limit``: at most that many of those also matching ``filters`` (clauses over
@@ -486,7 +501,7 @@ def _text_match(text: str, limit: int | None,
             f"ORDER BY f.rowid DESC LIMIT ?)", [match, *params, limit])
 
 
-def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[list, list]:
+def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[list[Any], list[Any]]:
     """The clauses of a list query but its search text, over table alias ``alias``."""
     r = alias
     clauses, params = [], []
@@ -515,7 +530,7 @@ def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[lis
     return clauses, params
 
 
-def list_where(query: ListQuery, text_limit: int | None = None) -> tuple[str, list]:
+def list_where(query: ListQuery, text_limit: int | None = None) -> tuple[str, list[Any]]:
     """The ``WHERE`` clause (over ``registrations r``) and parameters of a list query;
     ``text_limit``: a search selects at most that many (see :func:`_text_match`)."""
     clauses, params = _filters(query, "r")

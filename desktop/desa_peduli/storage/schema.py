@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from desa_peduli.errors import SchemaTooNew
+from desa_peduli.storage.acks import recount_all
+
 migrations = Migrations("desa_peduli")
 
 REGISTRATION_COLUMNS_SQL = """
@@ -95,20 +98,18 @@ def m0001_initial(db: Database) -> None:
             PRIMARY KEY (registration_id, kind)
         )"""
     )
-    db["registrations"].enable_fts(
+    db.table("registrations").enable_fts(
         ["full_name"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
 
 
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]  # noqa: SLF001 (no public accessor)
+    return [m.name for m in migrations._migrations]
 
 
 def applied_names(db: Database) -> set[str]:
     """The migrations applied to ``db``; SchemaTooNew when one is unknown to this program
     (a newer one made the database: it is not touched)."""
-    from desa_peduli.errors import SchemaTooNew
-
     applied = {m.name for m in migrations.applied(db)}
     unknown = applied - set(known_names())
     if unknown:
@@ -418,8 +419,6 @@ def m0008_device_sequences(db: Database) -> None:
     # a laptop replaced before this release was acknowledged up to the old laptop's
     # numbers: its receipts would mark its unsent changes as received. Recount from the
     # bound laptop's own bundles.
-    from desa_peduli.storage.acks import recount_all
-
     recount_all(db)
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
+from typing import Any
 
 import filelock
 from sqlite_utils import Database
@@ -28,6 +29,7 @@ from desa_peduli.errors import (
     WorkspaceNotFound,
 )
 from desa_peduli.storage import keys
+from desa_peduli.storage.backups import make_backup
 from desa_peduli.storage.database import connect
 from desa_peduli.storage.files import (
     ANY_TEMP,
@@ -37,6 +39,7 @@ from desa_peduli.storage.files import (
     remove_stale_temps,
 )
 from desa_peduli.storage.schema import applied_names, migrations
+from desa_peduli.storage.settings import Settings
 
 META_FILE = "workspace.json"
 DB_FILE = "desa-peduli.db"
@@ -102,10 +105,11 @@ def _refuse_file(path: Path) -> None:
         raise NotAFolder(path)
 
 
-def read_meta(path: Path) -> dict:
+def read_meta(path: Path) -> dict[str, Any]:
     _refuse_file(Path(path))
     try:
-        return json.loads((Path(path) / META_FILE).read_text("utf-8"))
+        meta: dict[str, Any] = json.loads((Path(path) / META_FILE).read_text("utf-8"))
+        return meta
     except FileNotFoundError as exc:
         raise WorkspaceNotFound(
             f"Belum ada ruang kerja di {path}. Buat dulu: desa-peduli init volunteer --name NAMA",
@@ -118,7 +122,7 @@ def read_meta(path: Path) -> dict:
 class Workspace:
     """An open workspace. Use :meth:`create` or :meth:`open`; always :meth:`close`."""
 
-    def __init__(self, path: Path, meta: dict, key: bytes, lock: filelock.BaseFileLock):
+    def __init__(self, path: Path, meta: dict[str, Any], key: bytes, lock: filelock.BaseFileLock):
         self.path = Path(path)
         self.meta = meta
         self._key = key
@@ -130,7 +134,8 @@ class Workspace:
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, *, role: str, passphrase: str, settings: dict | None = None):
+    def create(cls, path: Path, *, role: str, passphrase: str,
+               settings: dict[str, Any] | None = None) -> Workspace:
         """Create a new workspace and return it open. Refuses a folder that has one."""
         path = Path(path)
         if role not in ROLES:
@@ -165,11 +170,9 @@ class Workspace:
             }
             ws = cls(path, meta, key, lock)
             made += [path / DB_FILE, path / f"{DB_FILE}-wal", path / f"{DB_FILE}-shm"]
-            ws._open_db(migrate_backup=False)
-            from desa_peduli.storage.settings import Settings
-
-            with ws.db.atomic():
-                Settings(ws.db).update({"role": role, **(settings or {})})
+            db = ws._open_db(migrate_backup=False)
+            with db.atomic():
+                Settings(db).update({"role": role, **(settings or {})})
             # workspace.json last: until it exists the folder is not a workspace.
             atomic_write_bytes(path / META_FILE, json.dumps(meta, indent=2).encode(), new=True)
             try:
@@ -242,16 +245,24 @@ class Workspace:
         if self._lock.is_locked:
             self._lock.release()
 
-    def __enter__(self):
+    def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- properties -------------------------------------------------------------------
     @property
     def role(self) -> str:
-        return self.meta["role"]
+        role: str = self.meta["role"]
+        return role
+
+    @property
+    def database(self) -> Database:
+        """The open database (a closed workspace has none: using it then is a bug)."""
+        if self.db is None:
+            raise RuntimeError(f"workspace {self.path} is closed")
+        return self.db
 
     @property
     def db_path(self) -> Path:
@@ -291,7 +302,8 @@ class Workspace:
             remove_stale_temps(folder, older_than=0)  # only atomic_writer's hidden names
         remove_stale_temps(self.backups_dir, older_than=0, pattern=ANY_TEMP)
 
-    def _open_db(self, *, migrate_backup: bool) -> None:
+    def _open_db(self, *, migrate_backup: bool) -> Database:
+        """Open (and migrate) the database as ``self.db``; returns it."""
         self._remove_stale_temps()
         if is_workspace(self.path):  # a create killed just after workspace.json
             _forget_creating(self.path)
@@ -301,8 +313,6 @@ class Workspace:
             pending = migrations.pending(db)
             if pending:
                 if migrate_backup and applied:
-                    from desa_peduli.storage.backups import make_backup
-
                     self.db = db
                     make_backup(self, reason="pre-migration")
                 migrations.apply(db)
@@ -311,6 +321,7 @@ class Workspace:
             self.db = None
             raise
         self.db = db
+        return db
 
 
 def _forget_creating(path: Path) -> None:

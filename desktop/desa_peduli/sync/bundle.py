@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -63,8 +64,8 @@ OPTIONAL_MANIFEST_KEYS = {"enrolment_id": str, "enrolment_proof": str}
 @dataclass
 class ExportResult:
     path: Path | None
-    manifest: dict | None
-    counts: dict = field(default_factory=dict)
+    manifest: dict[str, Any] | None
+    counts: dict[str, Any] = field(default_factory=dict)
 
 
 def bundle_file_name(volunteer_id: str, seq_from: int, seq_to: int, when: dt.datetime) -> str:
@@ -73,7 +74,7 @@ def bundle_file_name(volunteer_id: str, seq_from: int, seq_to: int, when: dt.dat
 
 
 def export_records(db: Database, volunteer_id: str, watermark: int, seq_to: int,
-                   counts: dict) -> Iterator[dict]:
+                   counts: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every change in (watermark, seq_to], streamed from cursors (nothing held)."""
     counts.update(dict.fromkeys(COUNTED, 0))
     yield {"t": "header", "volunteer_id": volunteer_id, "seq_from": watermark + 1,
@@ -140,7 +141,7 @@ def write_bundle(db: Database, target: Path, *, volunteer_id: str, workspace_id:
     target = Path(target)
     if target.is_dir():
         target = target / bundle_file_name(volunteer_id, watermark + 1, seq_to, now)
-    counts: dict = {}
+    counts: dict[str, Any] = {}
     manifest = {
         "format": FORMAT, "type": "bundle", "bundle_id": str(uuid.uuid4()),
         "volunteer_id": volunteer_id, "workspace_id": workspace_id,
@@ -177,13 +178,13 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     duplicates: int = 0
-    rejected: list[dict] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
     seq_from: int | None = None
     seq_to: int | None = None
     device_fingerprint: str | None = None
     device_bound: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
@@ -242,7 +243,7 @@ def refuse(file_name: str, reason: str) -> BundleRejected:
     return BundleRejected(file_name, reason, text_id, text_en)
 
 
-def check_manifest_shape(manifest: dict, file_name: str) -> None:
+def check_manifest_shape(manifest: dict[str, Any], file_name: str) -> None:
     for key, kind in MANIFEST_KEYS.items():
         value = manifest.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
@@ -259,7 +260,7 @@ def check_manifest_shape(manifest: dict, file_name: str) -> None:
         raise refuse(file_name, "manifest")
 
 
-def signed_manifest(path: Path) -> dict:
+def signed_manifest(path: Path) -> dict[str, Any]:
     """The manifest of a bundle whose signature matches the device key it names (nothing
     decrypted; raises BundleRejected ``signature``). For approving a new laptop."""
     name = Path(path).name
@@ -272,7 +273,7 @@ def signed_manifest(path: Path) -> dict:
     return opened.manifest
 
 
-def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict]:
+def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict[str, Any]]:
     """Every check before decryption; returns the container and the volunteer row."""
     name = Path(path).name
     try:
@@ -324,12 +325,12 @@ def import_bundle(
     path: Path,
     *,
     branch_identity: AgeIdentity,
-    validate: Callable[[dict], object],
+    validate: Callable[[dict[str, Any]], object],
     actor: str,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     before_merge: Callable[[], None] | None = None,
-    decode_items: Callable[[container.OpenedContainer], Iterator] | None = None,
+    decode_items: Callable[[container.OpenedContainer], Iterator[Any]] | None = None,
 ) -> ImportReport:
     """Verify then merge one bundle in one transaction. Raises BundleRejected, Cancelled.
 
@@ -456,10 +457,10 @@ class _Merger:
         self.device_key = device_key
         self.now, self.name = now, name
         self.registrations: list[Registration] = []
-        self.attachments: list[dict] = []
+        self.attachments: list[dict[str, Any]] = []
         self.pending_bytes = 0
-        self.revisions: list[dict] = []
-        self.changes: list[tuple] = []
+        self.revisions: list[dict[str, Any]] = []
+        self.changes: list[tuple[Any, ...]] = []
         self.touched_niks: set[str] = set()
         self.seen_ids: set[str] = set()
         # registrations of this bundle written so far: their attachments follow them in
@@ -477,19 +478,19 @@ class _Merger:
             self.flush_registrations()
         self.registrations.append(item)
 
-    def add_attachment(self, record: dict) -> None:
+    def add_attachment(self, record: dict[str, Any]) -> None:
         self.attachments.append(record)
         self.pending_bytes += len(record["data"])
         if self.pending_bytes > self.MAX_PENDING_BYTES:
             self.flush_registrations()
 
-    def add_revision(self, record: dict) -> None:
+    def add_revision(self, record: dict[str, Any]) -> None:
         self.flush_registrations()
         self.revisions.append(record)
         if len(self.revisions) >= self.BATCH:
             self.flush_revisions()
 
-    def add_change(self, row: tuple) -> None:
+    def add_change(self, row: tuple[Any, ...]) -> None:
         self.flush_registrations()
         self.flush_revisions()
         self.changes.append(row)
@@ -502,7 +503,7 @@ class _Merger:
         self.flush_changes()
 
     # -- batches --------------------------------------------------------------------------
-    def _held(self, ids: list[str]) -> dict[str, tuple]:
+    def _held(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
         marks = ",".join("?" for _ in ids)
         return {row[0]: row[1:] for row in self.db.execute(
             f"SELECT id, volunteer_id, revision FROM registrations WHERE id IN ({marks})", ids)}

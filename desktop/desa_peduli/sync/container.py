@@ -38,7 +38,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyrage
 
@@ -77,7 +77,7 @@ class ContainerError(Exception):
 class OpenedContainer:
     path: Path
     header: bytes
-    manifest: dict
+    manifest: dict[str, Any]
     manifest_bytes: bytes
     signature: bytes
     payload_offset: int
@@ -128,7 +128,7 @@ class _GeneratorReader(io.RawIOBase):
         return size
 
 
-def gzip_jsonl_chunks(records: Iterator[dict], level: int = 6) -> Iterator[bytes]:
+def gzip_jsonl_chunks(records: Iterator[dict[str, Any]], level: int = 6) -> Iterator[bytes]:
     """Compress JSON Lines records as they come; yields compressed chunks."""
     sink = io.BytesIO()
     with gzip.GzipFile(fileobj=sink, mode="wb", compresslevel=level, mtime=0) as gz:
@@ -146,12 +146,12 @@ def write_container(
     path: Path,
     *,
     header: bytes,
-    manifest: dict,
-    records: Iterator[dict],
-    recipients: list,
+    manifest: dict[str, Any],
+    records: Iterator[dict[str, Any]],
+    recipients: list[Any],
     signing_key: SigningKey,
-    on_manifest: Callable[[dict], None] | None = None,
-) -> dict:
+    on_manifest: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
     """Write the whole container atomically; returns the final manifest.
 
     ``manifest`` gets ``payload_sha256`` and ``payload_size`` added. ``on_manifest`` may
@@ -369,8 +369,8 @@ def _decrypt_verified(opened: OpenedContainer, identity, writer: _QueueWriter) -
 
 
 def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
-                 max_small_line: int | None = None, large_kinds: tuple = (),
-                 verified: dict | None = None) -> Iterator[dict]:
+                 max_small_line: int | None = None, large_kinds: tuple[Any, ...] = (),
+                 verified: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """Decrypt and decompress the payload, yielding one record at a time.
 
     A line longer than ``max_line`` is refused; so is one longer than ``max_small_line``

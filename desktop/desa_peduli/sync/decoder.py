@@ -20,6 +20,7 @@ import json
 import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from desa_peduli.domain.registration import FIELDS, STATUSES
 from desa_peduli.sync import container
@@ -43,15 +44,15 @@ class Registration:
     revision: int
     volunteer_id: object  # as the record says; the merge compares it with the signer
     change_seq: int
-    values: tuple  # FIELDS in order, JSON columns encoded
+    values: tuple[Any, ...]  # FIELDS in order, JSON columns encoded
     status: object
     problems_json: str
-    errors: tuple  # (field, code, message) of error-severity problems
+    errors: tuple[Any, ...]  # (field, code, message) of error-severity problems
     updated_at: object
     deleted_at: object
     deleted_reason: object
     created_at: object
-    attachments: tuple  # attachment kinds the record names
+    attachments: tuple[Any, ...]  # attachment kinds the record names
 
 
 # -- the shape of each record ------------------------------------------------------------
@@ -137,7 +138,7 @@ def _check_attachment_names(attachments) -> None:
         raise ValueError("attachments")
 
 
-def _check_registration(record: dict) -> None:
+def _check_registration(record: dict[str, Any]) -> None:
     if not (_text(record["id"], MAX_ID) and record["id"] and _number(record["revision"], 1)
             and _number(record["change_seq"]) and _text(record.get("volunteer_id"))
             and record.get("status") in STATUSES and _optional_moment(record.get("created_at"))
@@ -149,7 +150,7 @@ def _check_registration(record: dict) -> None:
     _check_attachment_names(record.get("attachments", {}))
 
 
-def _check_revision(record: dict) -> None:
+def _check_revision(record: dict[str, Any]) -> None:
     if not (_text(record["registration_id"], MAX_ID) and _number(record["revision"], 1)
             and _number(record["change_seq"]) and _text(record["status"], 40)
             and _moment(record["saved_at"]) and _optional_text(record.get("saved_by"))):
@@ -161,7 +162,7 @@ def _check_revision(record: dict) -> None:
         raise ValueError("revision record")
 
 
-def _check_change(record: dict) -> None:
+def _check_change(record: dict[str, Any]) -> None:
     fields = record["fields"]
     if not (_number(record["seq"], 1) and _text(record["registration_id"], MAX_ID)
             and _number(record["revision"]) and _text(record["action"], 40)
@@ -171,14 +172,14 @@ def _check_change(record: dict) -> None:
         raise ValueError("change record")
 
 
-def _check_attachment(record: dict) -> None:
+def _check_attachment(record: dict[str, Any]) -> None:
     if not (_text(record["registration_id"], MAX_ID) and _text(record["kind"], 40)
             and _text(record["mime"], 100) and _text(record["sha256"], 64)
             and type(record["data"]) is str):
         raise ValueError("attachment record")
 
 
-def problems_of(data: dict, attachments: dict, validate) -> list[dict]:
+def problems_of(data: dict[str, Any], attachments: dict[str, Any], validate) -> list[dict[str, Any]]:
     """The problems the branch records for a registration: the form's validation (no
     signature image required: it travels as an attachment) plus a missing signature."""
     result = validate(data)
@@ -192,7 +193,7 @@ def problems_of(data: dict, attachments: dict, validate) -> list[dict]:
     return problems
 
 
-def prepare(record: dict, validate: Callable[[dict], object]):
+def prepare(record: dict[str, Any], validate: Callable[[dict[str, Any]], object]):
     """One payload record as the merge takes it: a :class:`Registration`, a change row
     ``("change", (seq, registration_id, revision, action, fields_json, reason, actor,
     at))`` or the record itself (header, attachment, revision, end)."""
@@ -229,7 +230,7 @@ def prepare(record: dict, validate: Callable[[dict], object]):
 
 
 def decode(opened: container.OpenedContainer, identity, validate,
-           verified: dict | None = None) -> Iterator:
+           verified: dict[str, Any] | None = None) -> Iterator[Any]:
     """Prepared items of a payload, in this process. Raises ``payload_hash`` at the end
     when the bytes decrypted are not the signed payload (see ``container.iter_records``,
     which also sets ``verified["payload_sha256"]``)."""
@@ -246,7 +247,7 @@ class ValidationSpec:
     context without its region index (the child opens the shipped one) and the reference
     set the workspace uses."""
 
-    context: dict
+    context: dict[str, Any]
     reference: object  # reference.ReferenceSet
 
 
@@ -271,7 +272,7 @@ def _serve(conn) -> None:
             opened, secret, spec = request
             validate = _child_validator(spec)
             batch, size = [], 0
-            verified: dict = {}
+            verified: dict[str, Any] = {}
             try:
                 for item in decode(opened, AgeIdentity(secret).identity, validate, verified):
                     batch.append(item)
@@ -310,7 +311,7 @@ class DecoderProcess:
         return self._process.is_alive() and not self._busy
 
     def decode(self, opened: container.OpenedContainer, secret: str,
-               spec: ValidationSpec) -> Iterator:
+               spec: ValidationSpec) -> Iterator[Any]:
         """Prepared items of a payload, from the child. Stopping early (an error, a
         cancel) leaves the child busy: it is then closed and a new one is needed.
 

@@ -26,6 +26,7 @@ import re
 import secrets
 import stat
 from pathlib import Path
+from typing import Any
 
 from desa_peduli.errors import BundleRejected
 from desa_peduli.storage.files import atomic_write_bytes
@@ -51,12 +52,12 @@ def valid_volunteer_id(value: object) -> bool:
     return isinstance(value, str) and bool(VOLUNTEER_ID.match(value))
 
 
-def sign_enrolment(enrolment: dict, key: SigningKey) -> dict:
+def sign_enrolment(enrolment: dict[str, Any], key: SigningKey) -> dict[str, Any]:
     return {"format": FORMAT, "enrolment": enrolment,
             "signature": b64(key.sign(canonical_json(enrolment)))}
 
 
-def write_enrolment(path: Path, document: dict) -> None:
+def write_enrolment(path: Path, document: dict[str, Any]) -> None:
     atomic_write_bytes(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
 
 
@@ -64,7 +65,7 @@ def _refuse(path: Path, reason: str, text_id: str, text_en: str):
     return BundleRejected(Path(path).name, reason, text_id, text_en)
 
 
-def read_enrolment(path: Path) -> dict:
+def read_enrolment(path: Path) -> dict[str, Any]:
     """The verified ``enrolment`` part of an enrolment file (raises BundleRejected)."""
     path = Path(path)
     try:
@@ -111,7 +112,7 @@ def read_enrolment(path: Path) -> dict:
     return enrolment
 
 
-def branch_fingerprint(enrolment: dict) -> str:
+def branch_fingerprint(enrolment: dict[str, Any]) -> str:
     return fingerprint(unb64(enrolment["branch"]["signing_key"]))
 
 
@@ -129,13 +130,13 @@ def _valid_secret(value: object) -> bool:
     return True
 
 
-def binding_secret(enrolment: dict) -> bytes | None:
+def binding_secret(enrolment: dict[str, Any]) -> bytes | None:
     """The one-time secret of a verified enrolment (None in a file from before it)."""
     value = enrolment.get("binding_secret")
     return unb64(value) if value else None
 
 
-def enrolment_proof(secret: bytes, manifest: dict) -> str:
+def enrolment_proof(secret: bytes, manifest: dict[str, Any]) -> str:
     """HMAC-SHA256 (hex) under the enrolment's secret over the volunteer id and the device
     keys a bundle ``manifest`` names. The device key signs the manifest, so the proof
     cannot be moved to another key, and only the holder of the enrolment file can make it."""
@@ -143,7 +144,7 @@ def enrolment_proof(secret: bytes, manifest: dict) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
-def proof_matches(secret: bytes | None, manifest: dict) -> bool:
+def proof_matches(secret: bytes | None, manifest: dict[str, Any]) -> bool:
     """Whether ``manifest`` proves the enrolment holding ``secret`` (constant time)."""
     proof = manifest.get("enrolment_proof")
     if not secret or not isinstance(proof, str):

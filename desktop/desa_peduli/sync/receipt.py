@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -38,8 +39,8 @@ def receipt_file_name(volunteer_id: str, receipt_seq: int, when: dt.datetime) ->
     return f"{volunteer_id}_{when:%Y%m%d-%H%M}_receipt-{receipt_seq:04d}{SUFFIX}"
 
 
-def write_receipt(db: Database, target: Path, *, volunteer: dict, branch_key: SigningKey,
-                  branch_name: str, reference: list[dict] = ()) -> tuple[Path, dict]:
+def write_receipt(db: Database, target: Path, *, volunteer: dict[str, Any], branch_key: SigningKey,
+                  branch_name: str, reference: list[dict[str, Any]] = ()) -> tuple[Path, dict[str, Any]]:
     """Write the receipt for one volunteer (a row of ``volunteers``), with the branch's
     reference-data updates (``{"name", "version", "issued_at", "content"}`` each)."""
     now = dt.datetime.now().astimezone()
@@ -116,10 +117,10 @@ class ReceiptReport:
     receipt_seq: int = 0
     acked_seq: int = 0
     updated: int = 0
-    states: dict = field(default_factory=dict)
-    reference: list = field(default_factory=list)  # "rates 2027.1" per update applied
+    states: dict[str, Any] = field(default_factory=dict)
+    reference: list[Any] = field(default_factory=list)  # "rates 2027.1" per update applied
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
