@@ -235,6 +235,9 @@ class NotFound(InputRejected):
 class BundleRejected(InputRejected):
     """A bundle, receipt or enrolment file was refused; nothing was changed."""
 
+    # a bundle from a laptop not (yet) bound to its volunteer: that laptop's fingerprint
+    device_fingerprint: str | None = None
+
     def __init__(self, file_name: str, reason: str, message_id: str, message_en: str):
         super().__init__(f"{file_name}: {message_id}", f"{file_name}: {message_en}")
         self.file_name = file_name

@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -27,10 +27,16 @@ from desa_peduli.errors import BundleRejected, Cancelled
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
-from desa_peduli.sync.decoder import (  # noqa: F401 - MAX_* are part of this module's API
-    MAX_RECORD,
-    MAX_SMALL_RECORD,
+from desa_peduli.sync.decoder import (  # MAX_* are part of this module's API too
+    MAX_RECORD as MAX_RECORD,
+)
+from desa_peduli.sync.decoder import (
+    MAX_SMALL_RECORD as MAX_SMALL_RECORD,
+)
+from desa_peduli.sync.decoder import (
+    Prepared,
     Registration,
+    Validate,
     decode,
 )
 from desa_peduli.sync.enrolment import enrolment_proof, proof_matches
@@ -325,12 +331,12 @@ def import_bundle(
     path: Path,
     *,
     branch_identity: AgeIdentity,
-    validate: Callable[[dict[str, Any]], object],
+    validate: Validate,
     actor: str,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     before_merge: Callable[[], None] | None = None,
-    decode_items: Callable[[container.OpenedContainer], Iterator[Any]] | None = None,
+    decode_items: Callable[[container.OpenedContainer], Generator[Prepared, None, None]] | None = None,
 ) -> ImportReport:
     """Verify then merge one bundle in one transaction. Raises BundleRejected, Cancelled.
 
@@ -378,20 +384,21 @@ def import_bundle(
                     read["changes"] += 1
                     merger.add_change(item[1])
                     continue
-                kind = item.get("t")
+                record = cast("dict[str, Any]", item)  # prepare makes nothing else
+                kind = record.get("t")
                 if kind == "header":
-                    if (item.get("volunteer_id") != volunteer_id
-                            or item.get("seq_from") != manifest["seq_from"]
-                            or item.get("seq_to") != manifest["seq_to"]):
+                    if (record.get("volunteer_id") != volunteer_id
+                            or record.get("seq_from") != manifest["seq_from"]
+                            or record.get("seq_to") != manifest["seq_to"]):
                         raise refuse(name, "payload")
                 elif kind == "attachment":
                     read["attachments"] += 1
-                    merger.add_attachment(item)
+                    merger.add_attachment(record)
                 elif kind == "revision":
                     read["revisions"] += 1
-                    merger.add_revision(item)
+                    merger.add_revision(record)
                 elif kind == "end":
-                    if item.get("counts") != manifest["counts"]:
+                    if record.get("counts") != manifest["counts"]:
                         raise refuse(name, "incomplete")
                     seen_end = True
                 else:
@@ -452,7 +459,8 @@ class _Merger:
     BATCH = 500
     MAX_PENDING_BYTES = 16 * 1024**2
 
-    def __init__(self, db, volunteer_id, device_key, report, now, name):
+    def __init__(self, db: Database, volunteer_id: str, device_key: str, report: ImportReport,
+                 now: str, name: str) -> None:
         self.db, self.volunteer_id, self.report = db, volunteer_id, report
         self.device_key = device_key
         self.now, self.name = now, name
@@ -615,7 +623,7 @@ class _Merger:
         self.changes.clear()
 
 
-def _flag_duplicates(db, niks: set[str], bundle_id: str, now: str) -> int:
+def _flag_duplicates(db: Database, niks: set[str], bundle_id: str, now: str) -> int:
     found = 0
     pending = sorted(niks)
     for start in range(0, len(pending), 500):

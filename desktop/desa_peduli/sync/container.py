@@ -37,14 +37,18 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
 import pyrage
 
 from desa_peduli.errors import DriveRemoved
 from desa_peduli.storage.files import atomic_writer
 from desa_peduli.sync.signing import SigningKey, canonical_json, parse_json, verify
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer, WriteableBuffer
 
 FOOTER_MAGIC = b"DPEND01\n"
 FOOTER = struct.Struct(">QI8s")
@@ -59,7 +63,7 @@ DRIVE_GONE = frozenset({errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errn
 WINDOWS_DRIVE_GONE = frozenset({21, 55, 1117, 433, 1167, 1617})
 
 
-def drive_gone(exc: OSError, gone: frozenset = DRIVE_GONE) -> bool:
+def drive_gone(exc: OSError, gone: frozenset[int] = DRIVE_GONE) -> bool:
     """Whether ``exc`` says the drive went away (a pulled stick), on POSIX or Windows."""
     return exc.errno in gone or getattr(exc, "winerror", None) in WINDOWS_DRIVE_GONE
 
@@ -94,7 +98,7 @@ class _HashingWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:
+    def write(self, data: ReadableBuffer) -> int:
         data = bytes(data)
         try:
             self.target.write(data)
@@ -116,7 +120,8 @@ class _GeneratorReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, target) -> int:
+    def readinto(self, target: WriteableBuffer) -> int:
+        target = memoryview(target)
         while not self._buffer:
             try:
                 self._buffer = next(self._chunks)
@@ -148,7 +153,7 @@ def write_container(
     header: bytes,
     manifest: dict[str, Any],
     records: Iterator[dict[str, Any]],
-    recipients: list[Any],
+    recipients: list[pyrage.x25519.Recipient],
     signing_key: SigningKey,
     on_manifest: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
@@ -272,7 +277,8 @@ class _Window(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, target) -> int:
+    def readinto(self, target: WriteableBuffer) -> int:
+        target = memoryview(target)
         if self.left <= 0:
             return 0
         try:
@@ -297,22 +303,23 @@ class _Window(io.RawIOBase):
 class _QueueWriter(io.RawIOBase):
     """The writer age decrypts into: hands each plaintext chunk to the reading thread."""
 
-    def __init__(self, chunks: queue.Queue):
+    def __init__(self, chunks: _Chunks):
         self.chunks = chunks
         self.stopped = threading.Event()
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:
+    def write(self, data: ReadableBuffer) -> int:
         if self.stopped.is_set():
             raise OSError("reader stopped")
-        self.chunks.put(bytes(data))
-        return len(data)
+        chunk = bytes(data)
+        self.chunks.put(chunk)
+        return len(chunk)
 
 
 class _QueueReader(io.RawIOBase):
-    def __init__(self, chunks: queue.Queue):
+    def __init__(self, chunks: _Chunks):
         self.chunks = chunks
         self.buffer = b""
         self.done = False
@@ -320,7 +327,8 @@ class _QueueReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, target) -> int:
+    def readinto(self, target: WriteableBuffer) -> int:
+        target = memoryview(target)
         while not self.buffer and not self.done:
             item = self.chunks.get()
             if item is _END:
@@ -336,10 +344,19 @@ class _QueueReader(io.RawIOBase):
         return size
 
 
-_END = object()
+class _End(Enum):
+    """The type of ``_END``, the queue's last item (an enum: ``is _END`` narrows)."""
+
+    END = "end"
 
 
-def _decrypt_verified(opened: OpenedContainer, identity, writer: _QueueWriter) -> str:
+_END: Final = _End.END
+# what the decrypting thread hands the reader: plaintext, its failure, or the end
+_Chunks = queue.Queue[bytes | BaseException | Literal[_End.END]]
+
+
+def _decrypt_verified(opened: OpenedContainer, identity: pyrage.x25519.Identity,
+                      writer: _QueueWriter) -> str:
     """Decrypt the payload into ``writer`` from one read that is also hashed; returns
     the digest, raises ``payload_hash`` when it is not the signed one, ``removed`` on an
     I/O error and ``decrypt`` only when age refuses bytes that hash right."""
@@ -351,7 +368,7 @@ def _decrypt_verified(opened: OpenedContainer, identity, writer: _QueueWriter) -
             try:
                 pyrage.decrypt_io(io.BufferedReader(window, CHUNK), writer, [identity])
                 failure = None
-            except Exception as exc:  # noqa: BLE001 - age's errors: DecryptError, OSError
+            except Exception as exc:
                 if window.error is not None:
                     raise window.error from exc
                 if writer.stopped.is_set():
@@ -368,8 +385,8 @@ def _decrypt_verified(opened: OpenedContainer, identity, writer: _QueueWriter) -
     return digest
 
 
-def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
-                 max_small_line: int | None = None, large_kinds: tuple[Any, ...] = (),
+def iter_records(opened: OpenedContainer, identity: pyrage.x25519.Identity, *, max_line: int = 32 << 20,
+                 max_small_line: int | None = None, large_kinds: tuple[str, ...] = (),
                  verified: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """Decrypt and decompress the payload, yielding one record at a time.
 
@@ -385,7 +402,7 @@ def iter_records(opened: OpenedContainer, identity, *, max_line: int = 32 << 20,
     not the payload the manifest signs (consume it to the end before committing).
     ``verified["payload_sha256"]`` is then set to that digest.
     """
-    chunks: queue.Queue = queue.Queue(maxsize=8)
+    chunks: _Chunks = queue.Queue(maxsize=8)
     writer = _QueueWriter(chunks)
 
     def decrypt() -> None:

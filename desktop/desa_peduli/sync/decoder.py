@@ -18,12 +18,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Any
+from multiprocessing.connection import Connection
+from typing import Any, TypeGuard
 
+import pyrage
+
+from desa_peduli import reference
 from desa_peduli.domain.registration import FIELDS, STATUSES
+from desa_peduli.domain.validation import Validated, ValidationContext, validate
 from desa_peduli.sync import container
+from desa_peduli.sync.signing import AgeIdentity
 
 JSON_COLUMNS = ("programs", "heirs", "consent")
 BATCH = 250  # items sent at once; fewer when attachments make it BATCH_BYTES
@@ -61,19 +67,19 @@ class Registration:
 # stored record never breaks a later reader (lists, hand-over, review). A record that
 # fails is refused as damaged content (ValueError); content that is only wrong (an
 # invalid NIK) passes and is stored as ``invalid`` for review by the form's validation.
-def _text(value, limit: int = MAX_TEXT) -> bool:
+def _text(value: object, limit: int = MAX_TEXT) -> TypeGuard[str]:
     return type(value) is str and len(value) <= limit
 
 
-def _optional_text(value, limit: int = MAX_TEXT) -> bool:
+def _optional_text(value: object, limit: int = MAX_TEXT) -> TypeGuard[str | None]:
     return value is None or _text(value, limit)
 
 
-def _number(value, low: int = 0) -> bool:
+def _number(value: object, low: int = 0) -> TypeGuard[int]:
     return type(value) is int and low <= value < MAX_INT
 
 
-def _moment(value) -> bool:
+def _moment(value: object) -> TypeGuard[str]:
     if not _text(value, 64):
         return False
     try:
@@ -83,7 +89,7 @@ def _moment(value) -> bool:
     return True
 
 
-def _optional_moment(value) -> bool:
+def _optional_moment(value: object) -> TypeGuard[str | None]:
     return value is None or _moment(value)
 
 
@@ -107,7 +113,7 @@ _TEXT_FIELDS = tuple(f for f in FIELDS
                      if f not in NUMBER_FIELDS and f not in ("programs", "heirs", "consent"))
 
 
-def _check_data(data) -> None:
+def _check_data(data: object) -> None:
     """The form's fields: texts, numbers, and the three JSON columns' shapes (written
     as plain loops: this runs for every registration of a large import)."""
     if type(data) is not dict:
@@ -132,7 +138,7 @@ def _check_data(data) -> None:
         raise ValueError("consent")
 
 
-def _check_attachment_names(attachments) -> None:
+def _check_attachment_names(attachments: object) -> None:
     if type(attachments) is not dict or len(attachments) > 20 or not all(
             _text(k, 40) and _text(v, 64) for k, v in attachments.items()):
         raise ValueError("attachments")
@@ -179,12 +185,20 @@ def _check_attachment(record: dict[str, Any]) -> None:
         raise ValueError("attachment record")
 
 
-def problems_of(data: dict[str, Any], attachments: dict[str, Any], validate) -> list[dict[str, Any]]:
+Validate = Callable[[dict[str, Any]], Validated]
+# what prepare makes of one record: a registration, a change row, or the record itself
+Prepared = Registration | tuple[str, tuple[Any, ...]] | dict[str, Any]
+
+
+def problems_of(data: dict[str, Any], attachments: dict[str, Any],
+                validate: Validate) -> list[dict[str, Any]]:
     """The problems the branch records for a registration: the form's validation (no
     signature image required: it travels as an attachment) plus a missing signature."""
     result = validate(data)
     problems = [p.to_dict() for p in result.problems]
-    consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
+    consent = data.get("consent")
+    if not isinstance(consent, dict):
+        consent = {}
     if consent.get("method") == "signature" and "signature" not in attachments:
         problems.append({"field": "consent.signature_png", "code": "consent.signature_missing",
                          "severity": "error",
@@ -193,7 +207,7 @@ def problems_of(data: dict[str, Any], attachments: dict[str, Any], validate) -> 
     return problems
 
 
-def prepare(record: dict[str, Any], validate: Callable[[dict[str, Any]], object]):
+def prepare(record: dict[str, Any], validate: Validate) -> Prepared:
     """One payload record as the merge takes it: a :class:`Registration`, a change row
     ``("change", (seq, registration_id, revision, action, fields_json, reason, actor,
     at))`` or the record itself (header, attachment, revision, end)."""
@@ -229,8 +243,8 @@ def prepare(record: dict[str, Any], validate: Callable[[dict[str, Any]], object]
     return record
 
 
-def decode(opened: container.OpenedContainer, identity, validate,
-           verified: dict[str, Any] | None = None) -> Iterator[Any]:
+def decode(opened: container.OpenedContainer, identity: pyrage.x25519.Identity, validate: Validate,
+           verified: dict[str, Any] | None = None) -> Generator[Prepared, None, None]:
     """Prepared items of a payload, in this process. Raises ``payload_hash`` at the end
     when the bytes decrypted are not the signed payload (see ``container.iter_records``,
     which also sets ``verified["payload_sha256"]``)."""
@@ -248,22 +262,17 @@ class ValidationSpec:
     set the workspace uses."""
 
     context: dict[str, Any]
-    reference: object  # reference.ReferenceSet
+    reference: reference.ReferenceSet | None
 
 
-def _child_validator(spec: ValidationSpec):
-    from desa_peduli import reference
-    from desa_peduli.domain.validation import ValidationContext, validate
-
+def _child_validator(spec: ValidationSpec) -> Validate:
     reference.activate(spec.reference)
     context = ValidationContext(regions=reference.regions(), **spec.context)
     return lambda data: validate(data, context)
 
 
-def _serve(conn) -> None:
+def _serve(conn: Connection) -> None:
     """The child's loop: one bundle per request, items back in batches."""
-    from desa_peduli.sync.signing import AgeIdentity
-
     try:
         while True:
             request = conn.recv()
@@ -297,7 +306,7 @@ def _serve(conn) -> None:
 class DecoderProcess:
     """A child process decoding bundles for this one (start once, reuse, close)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child_conn = context.Pipe()
         self._process = context.Process(target=_serve, args=(child_conn,), daemon=True,
@@ -311,7 +320,7 @@ class DecoderProcess:
         return self._process.is_alive() and not self._busy
 
     def decode(self, opened: container.OpenedContainer, secret: str,
-               spec: ValidationSpec) -> Iterator[Any]:
+               spec: ValidationSpec) -> Generator[Prepared, None, None]:
         """Prepared items of a payload, from the child. Stopping early (an error, a
         cancel) leaves the child busy: it is then closed and a new one is needed.
 

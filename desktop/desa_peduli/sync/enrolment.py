@@ -61,7 +61,7 @@ def write_enrolment(path: Path, document: dict[str, Any]) -> None:
     atomic_write_bytes(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
 
 
-def _refuse(path: Path, reason: str, text_id: str, text_en: str):
+def _refuse(path: Path, reason: str, text_id: str, text_en: str) -> BundleRejected:
     return BundleRejected(Path(path).name, reason, text_id, text_en)
 
 
@@ -89,7 +89,8 @@ def read_enrolment(path: Path) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _refuse(path, "not_enrolment", "bukan berkas pendaftaran Desa Peduli.",
                       "not a Desa Peduli enrolment file.")
-    enrolment = document.get("enrolment")
+    # anything but a dict (None too) fails below as a TypeError or KeyError: "structure"
+    enrolment: Any = document.get("enrolment")
     try:
         branch = enrolment["branch"]
         key = unb64(branch["signing_key"])
@@ -109,7 +110,8 @@ def read_enrolment(path: Path) -> dict[str, Any]:
                       "Minta berkas baru ke kantor cabang.",
                       "the branch signature does not match: the file is damaged or was changed. "
                       "Ask the branch for a new one.")
-    return enrolment
+    verified: dict[str, Any] = enrolment  # a dict: anything else failed the checks
+    return verified
 
 
 def branch_fingerprint(enrolment: dict[str, Any]) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlite_utils import Database
 
@@ -40,7 +41,7 @@ def receipt_file_name(volunteer_id: str, receipt_seq: int, when: dt.datetime) ->
 
 
 def write_receipt(db: Database, target: Path, *, volunteer: dict[str, Any], branch_key: SigningKey,
-                  branch_name: str, reference: list[dict[str, Any]] = ()) -> tuple[Path, dict[str, Any]]:
+                  branch_name: str, reference: Sequence[dict[str, Any]] = ()) -> tuple[Path, dict[str, Any]]:
     """Write the receipt for one volunteer (a row of ``volunteers``), with the branch's
     reference-data updates (``{"name", "version", "issued_at", "content"}`` each)."""
     now = dt.datetime.now().astimezone()
@@ -50,7 +51,7 @@ def write_receipt(db: Database, target: Path, *, volunteer: dict[str, Any], bran
         target = target / receipt_file_name(volunteer["id"], receipt_seq, now)
     counts = {"states": 0, "reference": 0}
 
-    def records():
+    def records() -> Iterator[dict[str, Any]]:
         yield {"t": "header", "volunteer_id": volunteer["id"], "receipt_seq": receipt_seq}
         for reg_id, revision, state, reason, kpj, duplicate_of, at in db.execute(
             "SELECT r.id, r.revision, r.branch_state, r.branch_reason, r.kpj_number, "
@@ -124,14 +125,15 @@ class ReceiptReport:
         return dict(self.__dict__)
 
 
-def _counter(value) -> bool:
+def _counter(value: object) -> TypeGuard[int]:
     """A sequence or revision number as a receipt may carry it."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNTER
 
 
 def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: SigningKey,
                   device_identity: AgeIdentity, branch_key: bytes, last_receipt_seq: int,
-                  on_reference=None, on_applied=None) -> ReceiptReport:
+                  on_reference: Callable[[dict[str, Any]], str | None] | None = None,
+                  on_applied: Callable[[ReceiptReport], None] | None = None) -> ReceiptReport:
     """Verify and apply a receipt in one transaction (raises BundleRejected).
 
     ``on_reference(record)`` stores a reference-data update inside that transaction and
@@ -208,7 +210,8 @@ def apply_receipt(db: Database, path: Path, *, volunteer_id: str, device_key: Si
     return report
 
 
-def _apply_state(db, record, manifest, report, now, acked) -> None:
+def _apply_state(db: Database, record: dict[str, Any], manifest: dict[str, Any],
+                 report: ReceiptReport, now: str, acked: int) -> None:
     state = record["state"]
     if state not in STATES or type(record["id"]) is not str or not all(
             record.get(k) is None or type(record[k]) is str and len(record[k]) <= 2000

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -20,12 +21,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 
-def canonical_json(value) -> bytes:
+def canonical_json(value: object) -> bytes:
     """The exact bytes that get signed: sorted keys, no spaces, UTF-8."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def parse_json(data: bytes | str):
+def parse_json(data: bytes | str) -> Any:
     """``json.loads`` for bytes from outside: nesting too deep for the parser (``[[[…``
     a hundred thousand deep) is a ``ValueError`` like any other malformed JSON."""
     try:
@@ -108,7 +109,7 @@ class AgeIdentity:
         return cls(str(pyrage.x25519.Identity.generate()))
 
     @property
-    def identity(self):
+    def identity(self) -> pyrage.x25519.Identity:
         return pyrage.x25519.Identity.from_str(self.secret)
 
     @property
@@ -116,7 +117,7 @@ class AgeIdentity:
         return str(self.identity.to_public())
 
 
-def age_recipient(text: str):
+def age_recipient(text: str) -> pyrage.x25519.Recipient:
     """Parse an ``age1…`` recipient string (raises ValueError when malformed)."""
     try:
         return pyrage.x25519.Recipient.from_str(text)
