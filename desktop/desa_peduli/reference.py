@@ -14,9 +14,9 @@ import json
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
