@@ -12,10 +12,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.tabular import iter_rows
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 BATCH = 500
 
@@ -65,7 +68,7 @@ class _Rollback(Exception):
 
 
 def add_file(
-    session,
+    session: Session,
     path: Path,
     *,
     skip_invalid: bool = False,

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage import backups as storage
 from desa_peduli.storage.backups import BackupInfo
 
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
-def listing(session) -> list[tuple[BackupInfo, int | None]]:
+
+def listing(session: Session) -> list[tuple[BackupInfo, int | None]]:
     """Every backup, newest first, with its registrations (None: the backup is unreadable)."""
     return [(info, storage.count_registrations(session.workspace, info))
             for info in storage.list_backups(session.workspace)]
 
 
-def find(session, name: str | Path) -> BackupInfo:
+def find(session: Session, name: str | Path) -> BackupInfo:
     """The backup called ``name`` (as ``backup --list`` shows it) or at that path."""
     text = str(name)
     for info in storage.list_backups(session.workspace):
@@ -37,7 +41,7 @@ def _same_file(path: Path, text: str) -> bool:
         return False
 
 
-def restore(session, backup: BackupInfo) -> BackupInfo:
+def restore(session: Session, backup: BackupInfo) -> BackupInfo:
     """Go back to ``backup``; returns the backup of the state before (a restore can itself
     be undone). Counters that must never go back are kept (``storage.high_water``) and
     an older backup is migrated at once; everything cached from the old data is dropped."""

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyrage
+from sqlite_utils import Database
 
+from desa_peduli import reference
+from desa_peduli.domain.regions import RegionLookup
+from desa_peduli.domain.validation import Validated
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from desa_peduli.services import reference_data
+
+# the module, not the class: the session may import this service (a cycle by name)
+from desa_peduli.services import session as session_module
 from desa_peduli.storage import keys as storage_keys
+from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.backups import make_backup
 from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
+from desa_peduli.storage.settings import Settings
 from desa_peduli.storage.workspace import KEY_DIR, PASSPHRASE_KEY_FILE, Workspace
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.container import OpenedContainer
 from desa_peduli.sync.enrolment import (
     new_binding_secret,
     sign_enrolment,
@@ -27,7 +38,10 @@ from desa_peduli.sync.enrolment import (
     write_enrolment,
 )
 from desa_peduli.sync.keystore import ensure_keys, load_keys
-from desa_peduli.sync.signing import b64, fingerprint, unb64
+from desa_peduli.sync.signing import AgeIdentity, SigningKey, age_recipient, b64, fingerprint, unb64
+
+if TYPE_CHECKING:
+    from desa_peduli.services.session import Session
 
 ESCROW_FILE = "branch.age"
 BRANCH_STATES = ("accepted", "correction", "registered", "duplicate")
@@ -37,47 +51,47 @@ DECODER_MIN_RECORDS = 2000
 IMPORT_CACHE_KB = 128 * 1024  # the page cache while a large import runs (normally 32 MB)
 
 
-def create_branch(path: Path, *, name: str, province: str, passphrase: str, regions=None):
+def create_branch(path: Path, *, name: str, province: str, passphrase: str,
+                  regions: RegionLookup | None = None) -> Session:
     """A new branch workspace with its age identity and Ed25519 signing key."""
-    from desa_peduli.reference import regions as region_index
-    from desa_peduli.services.session import Session
-
     name = " ".join((name or "").split())
     if not name:
         raise InputRejected("Nama kantor cabang wajib diisi.", "The branch name is required.")
-    region = (regions or region_index()).get(province or "")
+    region = (regions or reference.regions()).get(province or "")
     if region is None or region.level != "province":
         raise InputRejected(
             f"Kode provinsi tidak dikenal: {province!s:.20}. Contoh: 15 untuk Jambi.",
             f"Unknown province code: {province!s:.20}. Example: 15 for Jambi.")
     ws = Workspace.create(path, role="branch", passphrase=passphrase,
                           settings={"branch_name": name, "province": region.code})
-    with ws.db.atomic():
-        ensure_keys(ws.db)
-    return Session(ws)
+    with ws.database.atomic():
+        ensure_keys(ws.database)
+    return session_module.Session(ws)
 
 
 @dataclass
 class BranchService:
-    session: object
+    session: Session
     _decoder_process: decoder.DecoderProcess | None = field(default=None, init=False,
                                                              repr=False)
     _cache_pages: int = field(default=0, init=False, repr=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.session.role != "branch":
             raise WrongRole("branch")
 
     @property
-    def db(self):
+    def db(self) -> Database:
         return self.session.db
 
     @property
     def name(self) -> str:
         return self.session.settings.get("branch_name") or ""
 
-    def keys(self):
+    def keys(self) -> tuple[SigningKey, AgeIdentity]:
         signing, identity = load_keys(self.db)
+        if signing is None or identity is None:  # made with the branch's workspace
+            raise RuntimeError("the branch's keys are missing")
         return signing, identity
 
     def fingerprint(self) -> str:
@@ -100,8 +114,6 @@ class BranchService:
         """Record the volunteer and write their signed enrolment file, with a new one-time
         secret (kept here, replacing an earlier file's) that lets the laptop holding the
         file bind itself with its first bundle."""
-        from desa_peduli.reference import rate_table, regions
-
         if not valid_volunteer_id(volunteer_id):
             raise InputRejected(
                 "ID relawan hanya boleh huruf, angka, titik, garis bawah atau tanda hubung "
@@ -112,7 +124,7 @@ class BranchService:
         if not name:
             raise InputRejected("Nama relawan wajib diisi.", "The volunteer's name is required.")
         for code in villages:
-            region = regions().get(code)
+            region = reference.regions().get(code)
             if region is None or region.level != "village":
                 raise InputRejected(f"Kode desa tidak dikenal: {code!s:.20}.",
                                     f"Unknown village code: {code!s:.20}.")
@@ -126,7 +138,7 @@ class BranchService:
             "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
             "branch": {"name": self.name, "province": self.session.settings.get("province"),
                        "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
-            "rate_table_version": rate_table().version, "issued_at": now,
+            "rate_table_version": reference.rate_table().version, "issued_at": now,
             "binding_secret": secret,
         }
         target = Path(target)
@@ -202,10 +214,11 @@ class BranchService:
         _signing, identity = self.keys()
         service = self.session.registrations
 
-        def validate(data: dict[str, Any]):
+        def validate(data: dict[str, Any]) -> Validated:
             return service.validate(data, require_signature_image=False, check_duplicates=False)
 
-        def decode_items(opened):
+        def decode_items(
+                opened: OpenedContainer) -> Generator[decoder.Prepared, None, None]:
             counts = opened.manifest.get("counts") or {}
             if not isinstance(counts.get("registrations"), int) or (
                     counts["registrations"] < DECODER_MIN_RECORDS):
@@ -231,8 +244,6 @@ class BranchService:
         return self._decoder_process
 
     def _validation_spec(self) -> decoder.ValidationSpec:
-        from desa_peduli import reference
-
         context = self.session.registrations.context(require_signature_image=False)
         return decoder.ValidationSpec(
             {f.name: getattr(context, f.name) for f in dataclasses.fields(context)
@@ -301,8 +312,6 @@ class BranchService:
 
     # -- receipts -----------------------------------------------------------------------
     def receipt(self, volunteer_id: str, target: Path) -> Path:
-        from desa_peduli.services import reference_data
-
         volunteer = self.volunteer(volunteer_id)
         if not volunteer["device_key"]:
             raise InputRejected(
@@ -344,21 +353,18 @@ class BranchService:
             make_backup(ws, reason="pre-recovery")
             storage_keys.write_wrapped(volunteer_dir / KEY_DIR / PASSPHRASE_KEY_FILE,
                                        storage_keys.wrap_with_passphrase(key, new_passphrase))
-            from desa_peduli.storage.settings import Settings
-
-            return Settings(ws.db).get("volunteer_id") or ""
+            volunteer_id: str = Settings(ws.database).get("volunteer_id") or ""
+            return volunteer_id
         finally:
             ws.close()
 
 
-def bind_device(db, volunteer_id: str, key: str, recipient: str) -> None:
+def bind_device(db: Database, volunteer_id: str, key: str, recipient: str) -> None:
     """Bind a volunteer's laptop. Each laptop's workspace counts its changes from 1, so
     what the branch acknowledges is that laptop's own (0 for a new one; for one bound
     before, what its bundles brought): else the first receipt would tell a new laptop
     that its unsent changes had arrived. A laptop bound to another volunteer is refused
     (InputRejected): its holder would file and read receipts in two names."""
-    from desa_peduli.storage.acks import acknowledged_through
-
     other = db.execute("SELECT id FROM volunteers WHERE device_key = ? AND id != ?",
                        [key, volunteer_id]).fetchone()
     if other is not None:  # a workspace (and its keys) belongs to one volunteer
@@ -378,10 +384,8 @@ def bind_device(db, volunteer_id: str, key: str, recipient: str) -> None:
          volunteer_id])
 
 
-def escrow_key(workspace, recipient: str) -> None:
+def escrow_key(workspace: Workspace, recipient: str) -> None:
     """Wrap the volunteer's database key to the branch (a second, independent wrap)."""
-    from desa_peduli.sync.signing import age_recipient
-
     wrapped = pyrage.encrypt(workspace.key, [age_recipient(recipient)], armored=True)
     atomic_write_bytes(workspace.path / KEY_DIR / ESCROW_FILE, wrapped, private=True)
 

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from desa_peduli.errors import Cancelled, InputRejected, NotFound
 from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
@@ -117,20 +119,20 @@ class BreachScope:
         return len(self.registration_ids) + len(self.file_records)
 
 
-def _rows(db, sql: str, params=()) -> list[dict[str, Any]]:
+def _rows(db: Database, sql: str, params=()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def _volunteer(db, volunteer_id: str) -> dict[str, Any]:
+def _volunteer(db: Database, volunteer_id: str) -> dict[str, Any]:
     rows = _rows(db, "SELECT * FROM volunteers WHERE id = ?", [volunteer_id])
     if not rows:
         raise NotFound(f"relawan {volunteer_id}")
     return rows[0]
 
 
-def devices(db, volunteer_id: str) -> list[dict[str, Any]]:
+def devices(db: Database, volunteer_id: str) -> list[dict[str, Any]]:
     """The laptops a volunteer used: fingerprint, bundles, first and last, current or not."""
     from desa_peduli.sync.signing import fingerprint, unb64
 
@@ -148,7 +150,7 @@ def devices(db, volunteer_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def device_scope(db, volunteer_id: str, device: str | None = None) -> BreachScope:
+def device_scope(db: Database, volunteer_id: str, device: str | None = None) -> BreachScope:
     """Everything the volunteer's laptop (current, or ``device`` by fingerprint) sent."""
     volunteer = _volunteer(db, volunteer_id)
     known = devices(db, volunteer_id)
@@ -203,7 +205,7 @@ class _History:
     volunteer's registrations, then their log rows), never by scanning the whole log.
     """
 
-    def __init__(self, db, volunteer_id: str):
+    def __init__(self, db: Database, volunteer_id: str):
         rows = db.execute(
             "SELECT s.id, s.registration_id, s.at FROM state_log s WHERE s.registration_id IN "
             "(SELECT id FROM registrations WHERE volunteer_id = ?) AND s.reason = 'bundle' "
@@ -246,7 +248,7 @@ def _applied_count(report) -> int:
         return -1
 
 
-def _carried(db, bundle: dict[str, Any], history: _History, *, content_only: bool = False) -> set[str]:
+def _carried(db: Database, bundle: dict[str, Any], history: _History, *, content_only: bool = False) -> set[str]:
     """Registrations a bundle of the history carried: brought in by its import, or named
     by one of its changes (``remote_changes`` within its numbers). ``content_only``: of
     the latter only those the branch held by the end of that import (the others were
@@ -263,7 +265,7 @@ def _carried(db, bundle: dict[str, Any], history: _History, *, content_only: boo
     return applied | {row[0] for row in db.execute(sql, params)}
 
 
-def _held(db, ids, volunteer_id: str | None = None) -> list[str]:
+def _held(db: Database, ids, volunteer_id: str | None = None) -> list[str]:
     """Those of ``ids`` the branch holds (of ``volunteer_id``), oldest first."""
     ids = sorted(ids)
     out: list[tuple[int, str]] = []
@@ -279,7 +281,7 @@ def _held(db, ids, volunteer_id: str | None = None) -> list[str]:
     return [reg_id for _pk, reg_id in sorted(out)]
 
 
-def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
+def bundle_scope(db: Database, refs: list[str], *, identity=None) -> BreachScope:
     """The registrations on a USB stick: bundle files (read with the branch's age
     ``identity``) or bundle ids / file names from the import history."""
     if not refs:
@@ -315,7 +317,7 @@ def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
         file_records=file_records, bundles=bundles)
 
 
-def _bundle_from_history(db, ref: str) -> tuple[dict[str, Any], set[str]]:
+def _bundle_from_history(db: Database, ref: str) -> tuple[dict[str, Any], set[str]]:
     rows = _rows(db, "SELECT bundle_id, file_name, created_at, imported_at, seq_from, seq_to, "
                  "volunteer_id, device_key FROM bundles WHERE bundle_id = ? OR file_name = ? "
                  "ORDER BY imported_at", [ref, Path(ref).name])
@@ -332,7 +334,7 @@ def _bundle_from_history(db, ref: str) -> tuple[dict[str, Any], set[str]]:
     return info, _carried(db, info, _History(db, info["volunteer_id"]), content_only=True)
 
 
-def _read_bundle_file(db, path: Path, identity) -> tuple[dict[str, Any], set[str], dict[str, dict[str, Any]]]:
+def _read_bundle_file(db: Database, path: Path, identity) -> tuple[dict[str, Any], set[str], dict[str, dict[str, Any]]]:
     """The registrations inside a bundle file (its content, not the import history)."""
     from desa_peduli.sync import bundle as bundles
     from desa_peduli.sync import container
@@ -398,7 +400,7 @@ def _file_person(record: dict[str, Any], volunteer_id: str) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- people
-def iter_people(db, scope: BreachScope) -> Iterator[dict[str, Any]]:
+def iter_people(db: Database, scope: BreachScope) -> Iterator[dict[str, Any]]:
     """One dict per person, held registrations first (oldest first), then file-only ones."""
     columns = ", ".join(f"r.{c}" for c in PERSON_COLUMNS)
     for start in range(0, len(scope.registration_ids), CHUNK):
@@ -511,7 +513,7 @@ def standard_name(scope: BreachScope, fmt: str, when: dt.datetime | None = None)
     return f"breach-report_{safe}_{when:%Y%m%d-%H%M}.{fmt}"
 
 
-def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None,
+def write_report(db: Database, scope: BreachScope, target: Path, *, fmt: str | None = None,
                  full_nik: bool = False, discovered_at: dt.datetime | None = None,
                  lang: str = "id", branch_name: str = "", actor: str = "",
                  progress: Callable[[int, int], None] | None = None,
@@ -711,7 +713,7 @@ def summary_text(facts: dict[str, Any], lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
-def preview(db, scope: BreachScope) -> dict[str, Any]:
+def preview(db: Database, scope: BreachScope) -> dict[str, Any]:
     """Counts for a dialog before writing: people, possibly purged, never sent."""
     purged = 0
     if scope.kind == "device" and scope.purge_cutoff and scope.registration_ids:

@@ -26,11 +26,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE, Region, level_of
 from desa_peduli.errors import InputRejected, WrongRole
 from desa_peduli.storage.registrations import local_now
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 STATES = ("received", "invalid", "accepted", "correction", "registered", "duplicate")
 DEFAULT_TARGET_PERCENT = 55.0  # BPJS Ketenagakerjaan Jambi, 2025
@@ -219,7 +222,7 @@ class _RegionTree:
 class CoverageService:
     """Coverage figures and counts of one branch workspace (any thread with its own session)."""
 
-    def __init__(self, session, regions=None):
+    def __init__(self, session: Session, regions=None):
         if session.role != "branch":
             raise WrongRole("branch")
         self.session = session

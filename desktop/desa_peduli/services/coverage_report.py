@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE
 from desa_peduli.errors import InputRejected
@@ -25,6 +25,9 @@ from desa_peduli.services.coverage import (
 )
 from desa_peduli.services.spreadsheet import append, write_only_workbook, xlsx_cell
 from desa_peduli.services.spreadsheet import write_csv as write_table_csv
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 FORMATS = ("csv", "xlsx", "pdf")
 LEVELS = {"kabupaten": REGENCY, "kecamatan": DISTRICT, "desa": VILLAGE}
@@ -46,7 +49,7 @@ class CoverageReport:
         return self.dashboard.scope
 
 
-def build_report(session, *, level: str = "desa", today: dt.date | None = None) -> CoverageReport:
+def build_report(session: Session, *, level: str = "desa", today: dt.date | None = None) -> CoverageReport:
     """Everything a report shows, computed once (a few tens of ms at 1,000,000 rows)."""
     from desa_peduli.services.branch import BranchService
 

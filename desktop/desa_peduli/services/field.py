@@ -5,16 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from desa_peduli.errors import InputRejected, NotEnrolled, WrongRole
+from desa_peduli.services import reference_data
+from desa_peduli.services.branch import escrow_key
 from desa_peduli.storage.backups import forget_backups_before
 from desa_peduli.storage.registrations import local_now
+from desa_peduli.storage.settings import Settings
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
 from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
 from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
 from desa_peduli.sync.signing import b64, fingerprint, unb64
+
+if TYPE_CHECKING:
+    from desa_peduli.services.session import Session
 
 ENROLMENT_SECRET = "enrolment_secret"  # in ``secrets``: the enrolment file's binding secret
 
@@ -24,18 +32,18 @@ PERSONAL_FIELDS = ("nik", "full_name", "birth_place", "birth_date", "phone", "em
 
 @dataclass
 class FieldSync:
-    session: object
+    session: Session
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.session.role != "volunteer":
             raise WrongRole("volunteer")
 
     @property
-    def db(self):
+    def db(self) -> Database:
         return self.session.db
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         return self.session.settings
 
     @property
@@ -58,8 +66,6 @@ class FieldSync:
         ``shown``: the enrolment as the window showed it (branch fingerprint, volunteer)
         when the person confirmed it; a file that says anything else by now (swapped on
         the stick meanwhile) is refused and nothing changes."""
-        from desa_peduli.services.branch import escrow_key
-
         enrolment = read_enrolment(enrolment_path)
         if shown is not None and enrolment != shown:
             raise InputRejected(
@@ -128,9 +134,10 @@ class FieldSync:
     # -- export -------------------------------------------------------------------------
     def pending_changes(self) -> int:
         watermark = int(self.settings.get("acked_seq") or 0)
-        return self.db.execute(
+        pending: int = self.db.execute(
             "SELECT count(*) FROM registrations WHERE change_seq > ? AND status != 'draft' "
             "AND purged_at IS NULL", [watermark]).fetchone()[0]
+        return pending
 
     def export(self, target: Path, *, everything: bool = False) -> bundles.ExportResult:
         if not self.enrolled:
@@ -144,6 +151,8 @@ class FieldSync:
         if seq_to <= watermark:
             return bundles.ExportResult(None, None, {})
         signing, identity = load_keys(self.db)
+        if signing is None or identity is None:  # made when the laptop was enrolled
+            raise NotEnrolled()
         volunteer_id = self.settings.get("volunteer_id")
         recipient = self.settings.get("branch")["recipient"]
         secret = get_secret(self.db, ENROLMENT_SECRET)
@@ -163,11 +172,11 @@ class FieldSync:
 
     # -- receipts -----------------------------------------------------------------------
     def import_receipt(self, path: Path) -> receipts.ReceiptReport:
-        from desa_peduli.services import reference_data
-
         if not self.enrolled:
             raise NotEnrolled()
         signing, identity = load_keys(self.db)
+        if signing is None or identity is None:  # made when the laptop was enrolled
+            raise NotEnrolled()
         branch = self.settings.get("branch")
         actor = f"{branch.get('name')} (receipt)"
         report = receipts.apply_receipt(
@@ -254,7 +263,9 @@ def _issued_before(enrolment: dict[str, Any], current: str | None) -> bool:
     (issued at ``current``): the branch replaced that older file, its secret binds nothing,
     and taking it again would leave the laptop unable to prove its enrolment."""
     try:
-        return bool(current) and (dt.datetime.fromisoformat(enrolment.get("issued_at"))
-                                  < dt.datetime.fromisoformat(current))
+        if not current:
+            return False
+        issued: Any = enrolment.get("issued_at")  # not a text: a TypeError, below
+        return dt.datetime.fromisoformat(issued) < dt.datetime.fromisoformat(current)
     except (TypeError, ValueError):  # a time without an offset, or none: not comparable
         return False

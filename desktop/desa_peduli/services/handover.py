@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
@@ -29,6 +31,7 @@ from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES 
     ListQuery,
     list_where,
 )
+from desa_peduli.storage.settings import Settings
 
 SETTING = "handover_columns"
 FORMATS = ("xlsx", "csv")
@@ -123,18 +126,18 @@ def columns_from_data(items) -> list[Column]:
     return out
 
 
-def load_columns(settings) -> list[Column]:
+def load_columns(settings: Settings) -> list[Column]:
     stored = settings.get(SETTING)
     return columns_from_data(stored) if stored else default_columns()
 
 
-def save_columns(settings, columns: list[Column]) -> None:
+def save_columns(settings: Settings, columns: list[Column]) -> None:
     check_columns(columns)
     settings.set(SETTING, [Column(c.field, c.header.strip(), c.enabled).to_dict()
                            for c in columns])
 
 
-def reset_columns(settings) -> None:
+def reset_columns(settings: Settings) -> None:
     settings.db.execute("DELETE FROM settings WHERE key = ?", [SETTING])
 
 
@@ -206,7 +209,7 @@ class HandoverFilter:
         return {k: v for k, v in asdict(self).items() if v}
 
 
-def count(db, filters: HandoverFilter) -> int:
+def count(db: Database, filters: HandoverFilter) -> int:
     where, params = filters.where()
     return db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
 
@@ -344,7 +347,7 @@ def format_of(target: Path, fmt: str | None) -> str:
     return fmt
 
 
-def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
+def export(db: Database, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
            filters: HandoverFilter | None = None, limit: int | None = None,
            progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> HandoverResult:

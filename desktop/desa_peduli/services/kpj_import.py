@@ -25,11 +25,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services import tabular
 from desa_peduli.storage.registrations import local_now
+from desa_peduli.storage.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 SETTING = "kpj_import_columns"
 SUPPORTED = (".csv", ".xlsx")
@@ -224,12 +228,12 @@ class KpjReport:
         return out
 
 
-def remembered_columns(settings) -> dict[str, Any]:
+def remembered_columns(settings: Settings) -> dict[str, Any]:
     stored = settings.get(SETTING)
     return stored if isinstance(stored, dict) else {}
 
 
-def import_kpj(session, path: Path, *, nik_column: str | None = None,
+def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
                kpj_column: str | None = None, header_row: int | None = None,
                apply: bool = True, remember: bool = True,
                progress: Callable[[int], None] | None = None,

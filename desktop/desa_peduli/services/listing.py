@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.domain.registration import FIELDS
 from desa_peduli.storage.registrations import decode_row
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 META = ("id", "revision", "status")
 BRANCH = ("branch_reason", "kpj_number", "deleted_at", "deleted_reason", "created_at",
           "updated_at")
 
 
-def export_records(session, *, status: str | None = None, include_deleted: bool = False,
+def export_records(session: Session, *, status: str | None = None, include_deleted: bool = False,
                    month: dt.date | None = None) -> Iterator[dict[str, Any]]:
     """Stream every registration (oldest first) as a plain dict; nothing held in memory."""
     from desa_peduli.reference import contribution_for

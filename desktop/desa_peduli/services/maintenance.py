@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.storage.backups import list_backups
 from desa_peduli.storage.database import integrity_check
 from desa_peduli.storage.schema import migrations
 
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
-def check_workspace(session) -> dict[str, Any]:
+
+def check_workspace(session: Session) -> dict[str, Any]:
     db = session.db
     problems = [p for p in integrity_check(db) if p != "ok"]
     pending = [m.name for m in migrations.pending(db)]

@@ -20,11 +20,16 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from desa_peduli import reference
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage.registrations import local_now
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 RATES, OCCUPATIONS = "rates", "occupations"
 NAMES = (RATES, OCCUPATIONS)
@@ -40,7 +45,7 @@ def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def stored(db) -> dict[str, dict[str, Any]]:
+def stored(db: Database) -> dict[str, dict[str, Any]]:
     """The installed updates by name (rows of ``reference_data`` with parsed content)."""
     out = {}
     for name, version, issued_at, content, source, installed_at in db.execute(
@@ -66,7 +71,7 @@ def build(rows: dict[str, dict[str, Any]]) -> reference.ReferenceSet:
     return reference.ReferenceSet(rates, occupations, occupations_version)
 
 
-def activate(session) -> reference.ReferenceSet:
+def activate(session: Session) -> reference.ReferenceSet:
     """Make the session's workspace set the active one (called when it is opened)."""
     current = build(stored(session.db))  # opening migrated it: the table is there
     reference.activate(current)
@@ -75,7 +80,7 @@ def activate(session) -> reference.ReferenceSet:
     return current
 
 
-def versions(db) -> dict[str, str]:
+def versions(db: Database) -> dict[str, str]:
     """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
     current = build(stored(db))
     return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version}
@@ -142,7 +147,7 @@ def read_update(path: Path) -> tuple[str, dict[str, Any]]:
 
 
 # -- installing ------------------------------------------------------------------------
-def check_newer(db, name: str, content: dict[str, Any]) -> str:
+def check_newer(db: Database, name: str, content: dict[str, Any]) -> str:
     """The update's version; raises InputRejected unless it is newer than what is in use."""
     current = build(stored(db))
     if name == RATES:
@@ -176,7 +181,7 @@ def _shipped_rows() -> list[dict[str, Any]]:
              "transport": "1" if o.transport else "0"} for o in reference.shipped().occupations]
 
 
-def _store(db, name, version, issued_at, content, source, actor) -> None:
+def _store(db: Database, name, version, issued_at, content, source, actor) -> None:
     db.execute(
         "INSERT INTO reference_data(name, version, issued_at, content, source, installed_at, "
         "installed_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
@@ -187,7 +192,7 @@ def _store(db, name, version, issued_at, content, source, actor) -> None:
          local_now(), actor])
 
 
-def install_files(session, paths: list[Path]) -> list[dict[str, Any]]:
+def install_files(session: Session, paths: list[Path]) -> list[dict[str, Any]]:
     """Branch: install updates from files, all or none, and activate them."""
     updates = [read_update(Path(p)) for p in paths]
     if len({name for name, _ in updates}) != len(updates):
@@ -204,13 +209,13 @@ def install_files(session, paths: list[Path]) -> list[dict[str, Any]]:
     return installed
 
 
-def for_receipt(db) -> list[dict[str, Any]]:
+def for_receipt(db: Database) -> list[dict[str, Any]]:
     """What a receipt carries: every installed update, whole."""
     return [{"name": r["name"], "version": r["version"], "issued_at": r["issued_at"],
              "content": r["content"]} for r in stored(db).values()]
 
 
-def apply_from_receipt(db, record: dict[str, Any], actor: str) -> str | None:
+def apply_from_receipt(db: Database, record: dict[str, Any], actor: str) -> str | None:
     """Volunteer: store an update from a receipt when it is newer than the one held.
 
     Returns ``"name version"`` when applied, None when it is not newer. Raises

@@ -11,11 +11,17 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from desa_peduli import reference
 from desa_peduli.domain.problems import WARNING, Problem
+from desa_peduli.domain.rates import Contribution
 from desa_peduli.domain.registration import DRAFT, READY
+from desa_peduli.domain.validation import Validated, ValidationContext, validate
 from desa_peduli.storage.registrations import ListQuery, RegistrationStore, SaveOutcome
+
+if TYPE_CHECKING:  # the session makes this service: a cycle at run time
+    from desa_peduli.services.session import Session
 
 SIGNATURE = "signature"
 KTP_PHOTO = "ktp_photo"
@@ -39,7 +45,7 @@ class SaveResult:
         return [p for p in self.problems if p.is_error]
 
 
-def decode_signature(value) -> bytes | None:
+def decode_signature(value: object) -> bytes | None:
     """Signature PNG bytes from bytes or base64 text; None if absent or unreadable."""
     if value in (None, "", b""):
         return None
@@ -54,9 +60,10 @@ def decode_signature(value) -> bytes | None:
 
 
 class RegistrationService:
-    def __init__(self, session):
+    def __init__(self, session: Session):
         self.session = session
-        self._contexts: dict[str, Any] = {}
+        self._contexts: dict[tuple[dt.date, bool, reference.ReferenceSet],
+                             ValidationContext] = {}
 
     @functools.cached_property
     def store(self) -> RegistrationStore:
@@ -67,25 +74,21 @@ class RegistrationService:
         self.__dict__.pop("store", None)
         self._contexts.clear()
 
-    def context(self, *, require_signature_image: bool = True):
+    def context(self, *, require_signature_image: bool = True) -> ValidationContext:
         """The validation context for today (rebuilt when the date changes)."""
-        from desa_peduli.reference import active, default_context
-
-        key = (dt.date.today(), require_signature_image, active())
+        key = (dt.date.today(), require_signature_image, reference.active())
         cache = self._contexts
         if key not in cache:
             cache.clear()
             cache[key] = dataclasses.replace(
-                default_context(today=key[0]), require_signature_image=require_signature_image
+                reference.default_context(today=key[0]), require_signature_image=require_signature_image
             )
         return cache[key]
 
     # -- validation -----------------------------------------------------------------------
     def validate(self, data: dict[str, Any], *, reg_id: str | None = None,
-                 require_signature_image: bool = True, check_duplicates: bool = True):
+                 require_signature_image: bool = True, check_duplicates: bool = True) -> Validated:
         """Validate ``data``; adds a warning when the NIK is already registered here."""
-        from desa_peduli.domain.validation import validate
-
         result = validate(data, self.context(require_signature_image=require_signature_image))
         nik = result.values.get("nik")
         if check_duplicates and nik and not any(
@@ -152,7 +155,7 @@ class RegistrationService:
             attachments[SIGNATURE] = None
         return data, attachments
 
-    def save_validated(self, result, *, reg_id: str | None, attachments: dict[str, Any],
+    def save_validated(self, result: Validated, *, reg_id: str | None, attachments: dict[str, Any],
                        ktp_photo: tuple[str, bytes] | None | bool = False) -> SaveResult:
         """Store an already validated registration (``validate`` then this = ``save``)."""
         values, status, problems = self.stored_form(result)
@@ -165,7 +168,7 @@ class RegistrationService:
         return SaveResult(outcome, list(result.problems))
 
     @staticmethod
-    def stored_form(result) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
+    def stored_form(result: Validated) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
         """What a validation result is stored as: values (no image bytes), status, problems."""
         values = dict(result.values)
         if isinstance(values.get("consent"), dict):
@@ -203,8 +206,7 @@ class RegistrationService:
         return self.store.counts()
 
     # -- contributions --------------------------------------------------------------------
-    def contribution(self, values: dict[str, Any], month: dt.date | str | None = None):
+    def contribution(self, values: dict[str, Any],
+                     month: dt.date | str | None = None) -> Contribution | None:
         """The monthly contribution for ``values`` (None while income/occupation is missing)."""
-        from desa_peduli.reference import contribution_for
-
-        return contribution_for(values, month or dt.date.today())
+        return reference.contribution_for(values, month or dt.date.today())

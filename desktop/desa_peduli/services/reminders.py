@@ -20,6 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 UNSENT, NOT_ENROLLED, RECEIPT, BACKUP = "unsent", "not_enrolled", "receipt", "backup"
 
@@ -120,7 +124,7 @@ def _backup_reminder(state: ReminderState, now: dt.datetime,
     return None
 
 
-def reminder_state(session) -> ReminderState:
+def reminder_state(session: Session) -> ReminderState:
     """Read the state of an open workspace (a few indexed queries)."""
     db = session.db
     settings = session.settings
@@ -157,7 +161,7 @@ def reminder_state(session) -> ReminderState:
         last_receipt_at=settings.get("last_receipt_at"), **common)
 
 
-def reminders_for(session, now: dt.datetime | None = None,
+def reminders_for(session: Session, now: dt.datetime | None = None,
                   policy: ReminderPolicy | None = None) -> list[Reminder]:
     """The reminders of an open workspace now."""
     now = now or dt.datetime.now().astimezone()

@@ -24,11 +24,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync.signing import fingerprint, unb64
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 DUPLICATE, INVALID, WARNING, DEVICE = "duplicate", "invalid", "warning", "device"
 KINDS = (DUPLICATE, INVALID, WARNING, DEVICE)
@@ -118,7 +121,7 @@ def errors_of(problems) -> list[dict[str, Any]]:
 class ReviewService:
     """The review queue and batch actions of one open branch :class:`Session`."""
 
-    def __init__(self, session):
+    def __init__(self, session: Session):
         if session.role != "branch":
             raise WrongRole("branch")
         self.session = session

@@ -5,7 +5,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desa_peduli.errors import InputRejected
+from desa_peduli.services import reference_data
+from desa_peduli.services.registrations import RegistrationService
 from desa_peduli.storage.settings import Settings
 from desa_peduli.storage.workspace import Workspace
 
@@ -14,8 +18,6 @@ class Session:
     """One open workspace. Create with :meth:`open` or :meth:`create_volunteer`."""
 
     def __init__(self, workspace: Workspace):
-        from desa_peduli.services import reference_data
-
         self.workspace = workspace
         # this workspace's rate table and occupation list (shipped, or newer ones)
         reference_data.activate(self)
@@ -52,16 +54,16 @@ class Session:
     def close(self) -> None:
         self.workspace.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Session:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- parts --------------------------------------------------------------------------
     @property
-    def db(self):
-        return self.workspace.db
+    def db(self) -> Database:
+        return self.workspace.database
 
     @property
     def settings(self) -> Settings:
@@ -77,7 +79,5 @@ class Session:
         return settings.get("volunteer_id") or settings.get("volunteer_name") or self.role
 
     @functools.cached_property
-    def registrations(self):
-        from desa_peduli.services.registrations import RegistrationService
-
+    def registrations(self) -> RegistrationService:
         return RegistrationService(self)
