@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from desa_peduli.errors import Cancelled, InputRejected, NotFound
+from desa_peduli.services.handover import _Values, format_of
+from desa_peduli.services.spreadsheet import append, write_csv, write_only_workbook
 from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
+from desa_peduli.sync import bundle as bundles
+from desa_peduli.sync import container
+from desa_peduli.sync.signing import AgeIdentity, fingerprint, unb64
 
 NOTICE_HOURS = 72  # 3 × 24 hours (UU 27/2022 art. 46)
 FORMATS = ("xlsx", "csv")
@@ -119,7 +124,7 @@ class BreachScope:
         return len(self.registration_ids) + len(self.file_records)
 
 
-def _rows(db: Database, sql: str, params=()) -> list[dict[str, Any]]:
+def _rows(db: Database, sql: str, params: Iterable[object] = ()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
@@ -134,8 +139,6 @@ def _volunteer(db: Database, volunteer_id: str) -> dict[str, Any]:
 
 def devices(db: Database, volunteer_id: str) -> list[dict[str, Any]]:
     """The laptops a volunteer used: fingerprint, bundles, first and last, current or not."""
-    from desa_peduli.sync.signing import fingerprint, unb64
-
     volunteer = _volunteer(db, volunteer_id)
     found = _rows(db, "SELECT device_key, count(*) AS bundles, min(created_at) AS first_bundle, "
                   "max(created_at) AS last_bundle FROM bundles WHERE volunteer_id = ? "
@@ -154,17 +157,18 @@ def device_scope(db: Database, volunteer_id: str, device: str | None = None) -> 
     """Everything the volunteer's laptop (current, or ``device`` by fingerprint) sent."""
     volunteer = _volunteer(db, volunteer_id)
     known = devices(db, volunteer_id)
+    chosen: dict[str, Any] | None
     if device:
         wanted = device.replace(" ", "").upper()
-        chosen = [d for d in known if d["fingerprint"].replace(" ", "").startswith(wanted)]
-        if len(chosen) != 1:
+        matches = [d for d in known if d["fingerprint"].replace(" ", "").startswith(wanted)]
+        if len(matches) != 1:
             shown = ", ".join(d["fingerprint"] for d in known) or "-"
             raise InputRejected(
                 f"Laptop dengan sidik jari {device!s:.30} tidak dikenal untuk relawan "
                 f"{volunteer_id} (yang dikenal: {shown}).",
                 f"No laptop with fingerprint {device!s:.30} for volunteer {volunteer_id} "
                 f"(known: {shown}).")
-        chosen = chosen[0]
+        chosen = matches[0]
     else:
         chosen = next((d for d in known if d["current"]), None)
     name = volunteer["name"]
@@ -240,7 +244,9 @@ class _History:
         return self.applied.get(bundle_id, (set(), 0))
 
 
-def _applied_count(report) -> int:
+def _applied_count(report: str | None) -> int:
+    if report is None:
+        return -1
     try:
         found = json.loads(report)
         return int(found.get("new", 0)) + int(found.get("updated", 0))
@@ -248,7 +254,8 @@ def _applied_count(report) -> int:
         return -1
 
 
-def _carried(db: Database, bundle: dict[str, Any], history: _History, *, content_only: bool = False) -> set[str]:
+def _carried(db: Database, bundle: dict[str, Any], history: _History, *,
+             content_only: bool = False) -> set[str]:
     """Registrations a bundle of the history carried: brought in by its import, or named
     by one of its changes (``remote_changes`` within its numbers). ``content_only``: of
     the latter only those the branch held by the end of that import (the others were
@@ -265,12 +272,12 @@ def _carried(db: Database, bundle: dict[str, Any], history: _History, *, content
     return applied | {row[0] for row in db.execute(sql, params)}
 
 
-def _held(db: Database, ids, volunteer_id: str | None = None) -> list[str]:
+def _held(db: Database, ids: Iterable[str], volunteer_id: str | None = None) -> list[str]:
     """Those of ``ids`` the branch holds (of ``volunteer_id``), oldest first."""
-    ids = sorted(ids)
+    ordered = sorted(ids)
     out: list[tuple[int, str]] = []
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start:start + CHUNK]
         marks = ",".join("?" for _ in chunk)
         sql = f"SELECT pk, id FROM registrations WHERE id IN ({marks})"
         params = list(chunk)
@@ -281,7 +288,8 @@ def _held(db: Database, ids, volunteer_id: str | None = None) -> list[str]:
     return [reg_id for _pk, reg_id in sorted(out)]
 
 
-def bundle_scope(db: Database, refs: list[str], *, identity=None) -> BreachScope:
+def bundle_scope(db: Database, refs: list[str], *,
+                 identity: AgeIdentity | None = None) -> BreachScope:
     """The registrations on a USB stick: bundle files (read with the branch's age
     ``identity``) or bundle ids / file names from the import history."""
     if not refs:
@@ -334,12 +342,10 @@ def _bundle_from_history(db: Database, ref: str) -> tuple[dict[str, Any], set[st
     return info, _carried(db, info, _History(db, info["volunteer_id"]), content_only=True)
 
 
-def _read_bundle_file(db: Database, path: Path, identity) -> tuple[dict[str, Any], set[str], dict[str, dict[str, Any]]]:
+def _read_bundle_file(
+    db: Database, path: Path, identity: AgeIdentity | None,
+) -> tuple[dict[str, Any], set[str], dict[str, dict[str, Any]]]:
     """The registrations inside a bundle file (its content, not the import history)."""
-    from desa_peduli.sync import bundle as bundles
-    from desa_peduli.sync import container
-    from desa_peduli.sync.signing import unb64
-
     name = path.name
     try:
         opened = container.open_container(path, header=bundles.HEADER,
@@ -386,12 +392,16 @@ def _read_bundle_file(db: Database, path: Path, identity) -> tuple[dict[str, Any
 
 
 def _file_person(record: dict[str, Any], volunteer_id: str) -> dict[str, Any]:
-    data = record.get("data") if isinstance(record.get("data"), dict) else {}
+    data = record.get("data")
+    if not isinstance(data, dict):
+        data = {}
     person = {k: data.get(k) for k in PERSON_COLUMNS}
     for key in ("heirs", "consent", "programs"):
         if person[key] is not None and not isinstance(person[key], str):
             person[key] = json.dumps(person[key], ensure_ascii=False)
-    attachments = record.get("attachments") if isinstance(record.get("attachments"), dict) else {}
+    attachments = record.get("attachments")
+    if not isinstance(attachments, dict):
+        attachments = {}
     person.update(id=record.get("id"), volunteer_id=volunteer_id, branch_state=None,
                   deleted_at=record.get("deleted_at"), created_at=record.get("created_at"),
                   updated_at=record.get("updated_at"), first_received=None,
@@ -476,10 +486,10 @@ class _Summary:
         return person
 
 
-def _json_list(value) -> list[Any]:
+def _json_list(value: object) -> list[Any]:
     if isinstance(value, list):
         return value
-    if not value:
+    if not value or not isinstance(value, str | bytes | bytearray):
         return []
     try:
         found = json.loads(value)
@@ -519,8 +529,6 @@ def write_report(db: Database, scope: BreachScope, target: Path, *, fmt: str | N
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> BreachReport:
     """Write the list of people (XLSX: with a summary sheet; CSV: and a summary .txt)."""
-    from desa_peduli.services.handover import _Values, format_of
-
     fmt = format_of(target, fmt)
     target = Path(target)
     if target.is_dir():
@@ -563,16 +571,12 @@ def write_report(db: Database, scope: BreachScope, target: Path, *, fmt: str | N
     if progress:
         progress(0, total)
     if fmt == "csv":
-        from desa_peduli.services.spreadsheet import write_csv
-
         write_csv(target, headers, rows())
         result = facts()
         summary_path = target.with_name(target.stem + ("_summary.txt" if lang == "en"
                                                        else "_ringkasan.txt"))
         atomic_write_bytes(summary_path, summary_text(result, lang).encode("utf-8"), private=True)
     else:
-        from desa_peduli.services.spreadsheet import append, write_only_workbook
-
         with write_only_workbook(target) as (_workbook, new_sheet):
             first = new_sheet("Summary" if lang == "en" else "Ringkasan")
             people = new_sheet("People" if lang == "en" else "Orang")

@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from desa_peduli import reference
 from desa_peduli.errors import Cancelled, InputRejected
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
-from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
-    OPEN_DUPLICATES,
+from desa_peduli.storage.registrations import (  # OPEN_DUPLICATES is this module's too
+    OPEN_DUPLICATES as OPEN_DUPLICATES,
+)
+from desa_peduli.storage.registrations import (
     ListQuery,
     list_where,
 )
@@ -51,7 +54,8 @@ class FieldSpec:
     default: bool  # enabled in the default mapping
 
 
-def _spec(key, label_id, label_en, columns=None, default=True) -> FieldSpec:
+def _spec(key: str, label_id: str, label_en: str, columns: list[str] | None = None,
+          default: bool = True) -> FieldSpec:
     return FieldSpec(key, label_id, label_en, tuple(columns or (key,)), default)
 
 
@@ -110,7 +114,7 @@ def default_columns() -> list[Column]:
     return [Column(spec.key, spec.key, spec.default) for spec in FIELD_SPECS]
 
 
-def columns_from_data(items) -> list[Column]:
+def columns_from_data(items: Iterable[object] | None) -> list[Column]:
     """Columns from stored or typed data; unknown fields dropped, missing ones appended
     (switched off), so a mapping saved by an older version keeps working."""
     out: list[Column] = []
@@ -211,7 +215,8 @@ class HandoverFilter:
 
 def count(db: Database, filters: HandoverFilter) -> int:
     where, params = filters.where()
-    return db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
+    found: int = db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
+    return found
 
 
 # ----------------------------------------------------------------------------- values
@@ -219,8 +224,6 @@ class _Values:
     """Turns a row (a dict of registration columns) into the mapped cell values."""
 
     def __init__(self, columns: list[Column]):
-        from desa_peduli import reference
-
         self.keys = [c.field for c in columns]
         self.regions = reference.regions()
         self._region_names: dict[str, tuple[str, str, str]] = {}
@@ -247,7 +250,7 @@ class _Values:
         return found
 
     def row(self, record: dict[str, Any]) -> list[Any]:
-        out = []
+        out: list[Any] = []
         heirs = consent = None
         for key in self.keys:
             if key in ("heir_name", "heir_relationship", "heir_phone", "heirs"):
@@ -280,7 +283,7 @@ class _Values:
         return out
 
 
-def _json(text, empty):
+def _json(text: object, empty: object) -> Any:
     """A stored JSON column; ``empty`` when it is not JSON (or nested beyond parsing:
     a record stored before bundles were checked for shape must not stop an export)."""
     if text is None or text == "":
@@ -293,7 +296,7 @@ def _json(text, empty):
         return empty
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     """A value a spreadsheet cell takes: scalars as they are, anything else as JSON."""
     if value is None or isinstance(value, str | int | float | bool):
         return value

@@ -29,18 +29,21 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli.storage.files import atomic_writer, make_private
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _ACTIVE = ("=", "+", "-", "@", "\t", "\r")
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 
 
 # -- CSV --------------------------------------------------------------------------------
-def csv_cell(value):
+def csv_cell(value: object) -> object:
     """A value a spreadsheet opening the CSV shows as text, never runs as a formula."""
     if type(value) is not str:
         return value
@@ -63,19 +66,21 @@ class CsvWriter:
     """``csv.writer`` (or, given ``fieldnames``, ``csv.DictWriter``) whose every cell
     passes :func:`csv_cell`."""
 
-    def __init__(self, stream, fieldnames: list[str] | None = None, **options):
-        self._dict = fieldnames is not None
-        if self._dict:
-            self._writer = csv.DictWriter(stream, fieldnames=fieldnames, **options)
-        else:
-            self._writer = csv.writer(stream, **options)
+    def __init__(self, stream: SupportsWrite[str], fieldnames: list[str] | None = None,
+                 **options: Any):
+        self._dict = (csv.DictWriter(stream, fieldnames=fieldnames, **options)
+                      if fieldnames is not None else None)
+        self._writer = csv.writer(stream, **options)
 
     def writeheader(self) -> None:
-        self._writer.writerow({k: csv_cell(k) for k in self._writer.fieldnames})
+        if self._dict is None:
+            raise TypeError("writeheader needs fieldnames")
+        self._dict.writerow({k: csv_cell(k) for k in self._dict.fieldnames})
 
-    def writerow(self, row) -> None:
-        if self._dict:
-            self._writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    def writerow(self, row: Any) -> None:
+        """``row``: a mapping when there are ``fieldnames``, else a sequence."""
+        if self._dict is not None:
+            self._dict.writerow({k: csv_cell(v) for k, v in row.items()})
         else:
             self._writer.writerow([csv_cell(v) for v in row])
 
@@ -101,19 +106,20 @@ def write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], *,
 
 
 # -- XLSX -------------------------------------------------------------------------------
-def xlsx_cell(sheet, value, *, font=None, number_format: str | None = None):
+def xlsx_cell(sheet: Any, value: object, *, font: Any = None,
+              number_format: str | None = None) -> object:
     """``value`` for ``sheet.append``: text as a string cell (never a formula or an error
     value), characters XML cannot hold dropped; styled when ``font``/``number_format``."""
     plain = type(value) is not str or (value.isprintable() and value[:1] != "="
                                        and value not in _ERROR_CODES)
     if plain and font is None and number_format is None:
         return value  # the fast path: nearly every value
-    from openpyxl.cell import WriteOnlyCell
+    # start-up time: openpyxl (~0.1 s) loads with the first spreadsheet, not the program
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
 
     cell = WriteOnlyCell(sheet)
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
         cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)  # noqa: SLF001 - the setter
         cell.data_type = "s"  # would make "=..." a formula and "#N/A" an error
     else:
@@ -125,27 +131,28 @@ def xlsx_cell(sheet, value, *, font=None, number_format: str | None = None):
     return cell
 
 
-def append(sheet, values: Iterable[Any]) -> None:
+def append(sheet: Any, values: Iterable[Any]) -> None:
     """One row of safe cells (see :func:`xlsx_cell`)."""
     sheet.append([xlsx_cell(sheet, v) for v in values])
 
 
 @contextlib.contextmanager
-def write_only_workbook(path: Path):
+def write_only_workbook(path: Path) -> Iterator[tuple[Any, Callable[..., Any]]]:
     """``(workbook, new_sheet(title, widths=, freeze=))`` of an openpyxl write-only workbook saved
     atomically to ``path``; each sheet's rows are buffered in a hidden temporary file
     beside ``path`` (removed in every case), never in the system's temporary folder.
     Fill the sheets with :func:`append` / :func:`xlsx_cell`."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet import _writer as sheet_writer
+    # start-up time: openpyxl (~0.1 s) loads with the first spreadsheet, not the program
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet import _writer as sheet_writer  # noqa: PLC0415
 
     path = Path(path)
     workbook = Workbook(write_only=True)
     buffers: list[str] = []
     sheets: list[Any] = []
 
-    def new_sheet(title: str, *, widths: Iterable[float] = (), freeze: str | None = None):
+    def new_sheet(title: str, *, widths: Iterable[float] = (), freeze: str | None = None) -> Any:
         sheet = workbook.create_sheet(title)
         for index, width in enumerate(widths):  # written with the sheet's top, so now
             sheet.column_dimensions[get_column_letter(index + 1)].width = width

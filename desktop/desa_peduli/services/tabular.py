@@ -10,13 +10,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import datetime as dt
 import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from desa_peduli.errors import InputRejected
 
@@ -78,7 +79,7 @@ def iter_rows(path: Path) -> Iterator[SourceRow]:
         yield _row(number, headers, values)
 
 
-def _header(value) -> str:
+def _header(value: object) -> str:
     return str(value).strip().lower() if value is not None else ""
 
 
@@ -116,8 +117,8 @@ def refused(path: Path, row: int | None, what_id: str, what_en: str) -> InputRej
                          f"{path.name}{where_en}: {what_en}; nothing was changed.")
 
 
-def _json_depth_ok(value, limit: int = MAX_DEPTH) -> bool:
-    stack = [(value, 1)]
+def _json_depth_ok(value: object, limit: int = MAX_DEPTH) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
@@ -236,13 +237,13 @@ def iter_cells(path: Path, delimiters: str = ",;\t") -> Iterator[tuple[int, list
 
 
 @contextlib.contextmanager
-def _text_file(path: Path):
+def _text_file(path: Path) -> Iterator[TextIO]:
     """The file as text: UTF-8 (with or without BOM) or UTF-16 with its BOM."""
     with open(path, "rb") as raw:
         start = raw.read(4)
     encoding = "utf-16" if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
-        handle = open(path, encoding=encoding, newline="")  # noqa: SIM115 - closed below
+        handle = open(path, encoding=encoding, newline="")  # closed below
     except OSError as exc:
         raise refused(path, None, "berkas tidak terbaca", "the file cannot be read") from exc
     with handle:
@@ -276,7 +277,7 @@ def _too_long_cell(path: Path, row: int) -> InputRejected:
                    f"a cell is too long (at most {MAX_CELL:,} characters)")
 
 
-def _limited_lines(path: Path, handle, first_row: Callable[[], int]) -> Iterator[str]:
+def _limited_lines(path: Path, handle: TextIO, first_row: Callable[[], int]) -> Iterator[str]:
     """The lines of ``handle``, each checked for length and NUL bytes."""
     while True:
         try:
@@ -401,14 +402,15 @@ def _row_size_checked(path: Path, row: int, start: int | None, end: int) -> None
 
 
 def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
+    # start-up time: openpyxl (~0.1 s) loads with the first spreadsheet, not the program
+    from openpyxl import load_workbook  # noqa: PLC0415
 
     _xlsx_checked(path)
     number = 0
     damaged = ("isi berkas Excel rusak", "the Excel content is damaged")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl parsing a hostile file fails many ways
+    except Exception as exc:  # openpyxl parsing a hostile file fails many ways
         raise refused(path, None, "bukan berkas Excel (.xlsx) yang sah",
                       "not a valid Excel (.xlsx) file") from exc
     try:
@@ -426,12 +428,12 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
             rows = sheet.iter_rows(values_only=True)
         except InputRejected:
             raise
-        except Exception as exc:  # noqa: BLE001 - see above
+        except Exception as exc:  # see above
             raise refused(path, None, *damaged) from exc
         while True:
             try:
                 values = next(rows, None)
-            except Exception as exc:  # noqa: BLE001 - see above
+            except Exception as exc:  # see above
                 raise refused(path, number + 1, *damaged) from exc
             if values is None:
                 return
@@ -450,9 +452,7 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
         workbook.close()
 
 
-def _xlsx_value(value):
-    import datetime as dt
-
+def _xlsx_value(value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
