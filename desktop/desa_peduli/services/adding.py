@@ -105,7 +105,8 @@ def add_file(
                     progress(report.rows)
                 if source.data is None:
                     report.rejected_rows += 1
-                    reject(source.number, "", "row.unreadable", source.error, source.error_en)
+                    reject(source.number, "", "row.unreadable", source.error or "",
+                           source.error_en or "")
                     continue
                 data = source.data
                 reg_id = data.get("id") or None

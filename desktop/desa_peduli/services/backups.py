@@ -26,9 +26,9 @@ def find(session: Session, name: str | Path) -> BackupInfo:
         if text in (info.path.name, info.path.stem) or _same_file(info.path, text):
             return info
     path = Path(text)
-    info = storage.backup_info(path) if path.is_file() else None
-    if info is not None:  # a backup kept elsewhere (copied off the workspace folder)
-        return info
+    elsewhere = storage.backup_info(path) if path.is_file() else None
+    if elsewhere is not None:  # a backup kept elsewhere (copied off the workspace folder)
+        return elsewhere
     raise InputRejected(
         f"Cadangan tidak ditemukan: {text}. Lihat daftarnya dengan: desa-peduli backup --list",
         f"No such backup: {text}. See the list with: desa-peduli backup --list")

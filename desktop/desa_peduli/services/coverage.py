@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import math
 import re
 import time
@@ -28,8 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlite_utils import Database
+
+from desa_peduli import reference
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE, Region, level_of
 from desa_peduli.errors import InputRejected, WrongRole
+from desa_peduli.services.tabular import iter_rows
 from desa_peduli.storage.registrations import local_now
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
@@ -188,11 +193,12 @@ class _RegionTree:
 
     _cache: dict[tuple[int, str], _RegionTree] = {}
 
-    def __init__(self, index, province: str):
-        self.root = index.get(province)
-        if self.root is None:
+    def __init__(self, index: reference.RegionIndex, province: str):
+        root = index.get(province)
+        if root is None:
             raise InputRejected(f"Kode provinsi tidak dikenal: {province!s:.20}.",
                                 f"Unknown province code: {province!s:.20}.")
+        self.root: Region = root
         self.regions: dict[str, Region] = {self.root.code: self.root}
         self.children: dict[str, list[str]] = {}
         pending = [self.root.code]
@@ -207,7 +213,7 @@ class _RegionTree:
                 pending.append(region.code)
 
     @classmethod
-    def of(cls, index, province: str) -> _RegionTree:
+    def of(cls, index: reference.RegionIndex, province: str) -> _RegionTree:
         key = (id(index), province)
         tree = cls._cache.get(key)
         if tree is None:
@@ -222,18 +228,16 @@ class _RegionTree:
 class CoverageService:
     """Coverage figures and counts of one branch workspace (any thread with its own session)."""
 
-    def __init__(self, session: Session, regions=None):
+    def __init__(self, session: Session, regions: reference.RegionIndex | None = None):
         if session.role != "branch":
             raise WrongRole("branch")
         self.session = session
         if regions is None:
-            from desa_peduli.reference import regions as region_index
-
-            regions = region_index()
+            regions = reference.regions()
         self.index = regions
 
     @property
-    def db(self):
+    def db(self) -> Database:
         return self.session.db
 
     @property
@@ -279,7 +283,8 @@ class CoverageService:
                 "branch's province.")
         return code
 
-    def _write_target(self, code, potential, percent, active, source) -> None:
+    def _write_target(self, code: str, potential: int | None, percent: float | None,
+                      active: int | None, source: str | None) -> None:
         if potential is None and percent is None and active is None and not source:
             self.db.execute("DELETE FROM coverage_targets WHERE region_code = ?", [code])
             return
@@ -299,10 +304,8 @@ class CoverageService:
         """
         if self.session.settings.get(SEED_SETTING):
             return False
-        from desa_peduli.reference import resource
-
-        text = resource(*SEED_FILE).read_text(encoding="utf-8")
-        rows = []
+        text = reference.resource(*SEED_FILE).read_text(encoding="utf-8")
+        rows: list[tuple[str, int | None, float | None, int | None, str | None]] = []
         for row in csv.DictReader(io.StringIO(text)):
             region = self._region_by_name(row.get("area") or "")
             if region is None:
@@ -317,12 +320,12 @@ class CoverageService:
             percent = DEFAULT_TARGET_PERCENT if region.level == PROVINCE else None
             rows.append((region.code, potential, percent, active, note[:300] or None))
         with self.db.atomic():
-            for code, potential, percent, active, note in rows:
+            for code, potential, percent, active, source in rows:
                 self.db.execute(
                     "INSERT OR IGNORE INTO coverage_targets(region_code, potential_workers, "
                     "target_percent, active_participants, source, updated_at, updated_by) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [code, potential, percent, active, note, local_now(), "seed"])
+                    [code, potential, percent, active, source, local_now(), "seed"])
             self.session.settings.set(SEED_SETTING, SEED_VERSION)
         return True
 
@@ -349,11 +352,9 @@ class CoverageService:
         ``participants``), ``source``. An empty cell keeps what is stored. The shipped
         ``jambi_bpjstk_coverage_2024.csv`` is such a file.
         """
-        from desa_peduli.services.tabular import iter_rows
-
         path = Path(path)
         problems: list[tuple[int, str, str]] = []
-        updates: dict[str, dict[str, Any]] = {}
+        updates: dict[str, Target] = {}
         skipped = 0
         current = self.targets()
         rows = 0
@@ -385,7 +386,7 @@ class CoverageService:
                 skipped += 1
                 continue
             before = updates.get(region.code) or current.get(region.code) or Target(region.code)
-            merged = {
+            merged: dict[str, Any] = {
                 name: value if value is not None else getattr(before, name)
                 for name, value in given.items()
             }
@@ -450,7 +451,8 @@ class CoverageService:
         row = self.db.execute(
             "SELECT coalesce(sum(n), 0) FROM coverage_counts WHERE dimension = 'state' AND "
             "(village_code < ? OR village_code >= ?)", [low, high]).fetchone()
-        return row[0]
+        count: int = row[0]
+        return count
 
     def dashboard(self, scope: str | None = None) -> Dashboard:
         """The figures of ``scope`` (default: the province) and of each region below it."""
@@ -518,8 +520,6 @@ class CoverageService:
                            today: dt.date | None = None) -> list[VolunteerActivity]:
         """Per volunteer: registrations per week (the last ``weeks``), last bundle, open
         corrections and why a visit is needed. Those needing a visit come first."""
-        import json
-
         today = today or dt.date.today()
         current = monday_of(today)
         mondays = [current - dt.timedelta(weeks=k) for k in range(weeks - 1, -1, -1)]
@@ -573,12 +573,14 @@ class _Figures:
         if key in self._sums:
             return self._sums[key]
         own = getattr(self.targets.get(code), name, None)
+        value: int | None
         if own is not None:
             value = own
         else:
             kids = self.tree.kids(code)
-            values = [self._summed(k, name) for k in kids] if kids else [None]
-            value = None if any(v is None for v in values) else sum(values)
+            values = [self._summed(k, name) for k in kids]
+            known = [v for v in values if v is not None]
+            value = sum(known) if kids and len(known) == len(values) else None  # all known
         self._sums[key] = value
         return value
 
@@ -659,18 +661,18 @@ def _header_key(header: str) -> str:
     return _HEADERS.get(key, key)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def _int_or_none(value) -> int | None:
+def _int_or_none(value: object) -> int | None:
     try:
         return parse_int(value)
     except ValueError:
         return None
 
 
-def parse_int(value) -> int | None:
+def parse_int(value: object) -> int | None:
     """``98206``, ``"98.206"``, ``"98,206"``, ``"98 206"`` → 98206; empty → None."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -691,7 +693,7 @@ def parse_int(value) -> int | None:
     return number
 
 
-def parse_percent(value) -> float | None:
+def parse_percent(value: object) -> float | None:
     """``55``, ``"55%"``, ``"55,5"``, ``"55.5"`` → the percentage; empty → None."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -709,7 +711,10 @@ def parse_percent(value) -> float | None:
     return number
 
 
-def _checked_figures(potential, percent, active, error: Callable[[str, str], Exception]):
+def _checked_figures(
+    potential: int | None, percent: float | None, active: int | None,
+    error: Callable[[str, str], Exception],
+) -> tuple[int | None, float | None, int | None]:
     for name, value in (("potential_workers", potential), ("active_participants", active)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                   or value < 0):

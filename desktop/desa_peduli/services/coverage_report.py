@@ -8,13 +8,15 @@ Column headers and labels follow the language asked for (Indonesian by default).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desa_peduli import reference
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE
 from desa_peduli.errors import InputRejected
+from desa_peduli.services.branch import BranchService
 from desa_peduli.services.coverage import (
     STATES,
     CoverageService,
@@ -49,10 +51,9 @@ class CoverageReport:
         return self.dashboard.scope
 
 
-def build_report(session: Session, *, level: str = "desa", today: dt.date | None = None) -> CoverageReport:
+def build_report(session: Session, *, level: str = "desa",
+                 today: dt.date | None = None) -> CoverageReport:
     """Everything a report shows, computed once (a few tens of ms at 1,000,000 rows)."""
-    from desa_peduli.services.branch import BranchService
-
     if level not in LEVELS:
         raise InputRejected(f"Tingkat tidak dikenal: {level!s:.20} (kabupaten, kecamatan, desa).",
                             f"Unknown level: {level!s:.20} (kabupaten, kecamatan, desa).")
@@ -115,14 +116,10 @@ def word(pair: tuple[str, str], lang: str) -> str:
 
 
 def occupation_words(lang: str) -> dict[str, str]:
-    from desa_peduli import reference
-
     return {o.code: (o.label_en if lang == "en" else o.label_id) for o in reference.occupations()}
 
 
 def funding_words(lang: str) -> dict[str, str]:
-    from desa_peduli import reference
-
     return {f.code: (f.label_en if lang == "en" else f.label_id)
             for f in reference.funding_sources()}
 
@@ -138,6 +135,10 @@ class Column:
 
     def header(self, lang: str) -> str:
         return self.header_en if lang == "en" else self.header_id
+
+
+def _count_of(state: str) -> Callable[[RegionCoverage, dict[str, Any]], object]:
+    return lambda r, c: r.count(state)
 
 
 def _round(value: float | None) -> float | None:
@@ -162,8 +163,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("kecamatan", "kecamatan", "kecamatan", lambda r, c: c["names"].get(r.code[:8])
            if r.level in (DISTRICT, VILLAGE) else ""),
     Column("registrations", "pendaftaran", "registrations", lambda r, c: r.total),
-    *(Column(s, word(STATE_WORDS[s], "id").replace(" ", "_"), s, lambda r, c, s=s: r.count(s))
-      for s in STATES),
+    *(Column(s, word(STATE_WORDS[s], "id").replace(" ", "_"), s, _count_of(s)) for s in STATES),
     Column("active_participants", "peserta_aktif", "active_participants",
            lambda r, c: r.active_participants),
     Column("participants", "peserta_total", "participants_total",
@@ -186,7 +186,7 @@ def _context(report: CoverageReport, lang: str) -> dict[str, Any]:
     return {"lang": lang, "names": {r.code: r.name for r in report.regions}}
 
 
-def table_rows(report: CoverageReport, lang: str = "id"):
+def table_rows(report: CoverageReport, lang: str = "id") -> Iterator[list[Any]]:
     """The header and one list of values per region (what the CSV holds)."""
     context = _context(report, lang)
     yield [c.header(lang) for c in COLUMNS]
@@ -205,12 +205,13 @@ def write_csv(report: CoverageReport, target: Path, lang: str = "id") -> Path:
 def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
     """Sheets: coverage per region, per week, per occupation, per funding source, volunteers
     (openpyxl write-only mode: rows stream to the file; every cell through ``spreadsheet``)."""
-    from openpyxl.styles import Font
+    # start-up time: openpyxl (~0.1 s) loads with the first spreadsheet, not the program
+    from openpyxl.styles import Font  # noqa: PLC0415
 
     bold = Font(bold=True)
     with write_only_workbook(target) as (_workbook, new_sheet):
 
-        def sheet(title_id: str, title_en: str, headers: list[str], widths: list[int]):
+        def sheet(title_id: str, title_en: str, headers: list[str], widths: list[int]) -> Any:
             ws = new_sheet(title_en if lang == "en" else title_id, widths=widths, freeze="A2")
             ws.append([xlsx_cell(ws, text, font=bold) for text in headers])
             return ws
@@ -242,7 +243,7 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
             append(ws, [week_label(monday), monday, n])
 
         total = dashboard.scope.total or 1
-        for title_id, title_en, what_id, what_en, counts, words, widths in (
+        for title_id, title_en, what_id, what_en, counts, words, column_widths in (
                 ("Pekerjaan", "Occupations", "pekerjaan", "occupation", dashboard.occupations,
                  occupation_words(lang), [22, 30, 14, 10]),
                 ("Sumber dana", "Funding", "sumber dana", "funding source", dashboard.funding,
@@ -250,7 +251,8 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
             ws = sheet(title_id, title_en, ["kode" if lang != "en" else "code",
                                             what_id if lang != "en" else what_en,
                                             "pendaftaran" if lang != "en" else "registrations",
-                                            "persen" if lang != "en" else "percent"], widths)
+                                            "persen" if lang != "en" else "percent"],
+                       column_widths)
             for code, n in counts.items():
                 append(ws, [code, words.get(code, code), n, round(n * 100 / total, 2)])
 

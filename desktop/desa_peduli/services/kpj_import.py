@@ -65,7 +65,7 @@ def iter_cells(path: Path) -> Iterator[tuple[int, list[Any]]]:
     return tabular.iter_cells(path, ",;\t|")
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -73,7 +73,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _norm(value) -> str:
+def _norm(value: object) -> str:
     return re.sub(r"[^0-9a-z]", "", _text(value).casefold())
 
 
@@ -87,17 +87,17 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _is_nik_header(cell) -> bool:
+def _is_nik_header(cell: object) -> bool:
     norm = _norm(cell)
     return norm in NIK_WORDS or norm.startswith("nik") or "nomorinduk" in norm
 
 
-def _is_kpj_header(cell) -> bool:
+def _is_kpj_header(cell: object) -> bool:
     norm = _norm(cell)
     return norm in KPJ_WORDS or "kpj" in norm
 
 
-def _digits(value) -> tuple[str, str | None]:
+def _digits(value: object) -> tuple[str, str | None]:
     """The digits of a cell, and a problem code when a number lost digits."""
     if isinstance(value, bool):
         return str(value), None
@@ -230,7 +230,8 @@ class KpjReport:
 
 def remembered_columns(settings: Settings) -> dict[str, Any]:
     stored = settings.get(SETTING)
-    return stored if isinstance(stored, dict) else {}
+    columns: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    return columns
 
 
 def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
@@ -262,6 +263,7 @@ def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
                 "tidak ada yang diubah.",
                 f"{path.name}: {what} column {quoted}not found (columns: {shown}); nothing "
                 "was changed.")
+    assert nik_index is not None and kpj_index is not None  # refused above
     if nik_index == kpj_index:
         raise InputRejected(f"{path.name}: kolom NIK dan KPJ harus berbeda.",
                             f"{path.name}: the NIK and KPJ columns must differ.")

@@ -151,7 +151,7 @@ def check_newer(db: Database, name: str, content: dict[str, Any]) -> str:
     """The update's version; raises InputRejected unless it is newer than what is in use."""
     current = build(stored(db))
     if name == RATES:
-        version = content["rules"]["version"]
+        version: str = content["rules"]["version"]
         if _version_key(version) <= _version_key(current.rate_table.version):
             raise InputRejected(
                 f"Tabel iuran versi {version} tidak lebih baru daripada yang dipakai "
@@ -173,7 +173,8 @@ def check_newer(db: Database, name: str, content: dict[str, Any]) -> str:
         raise InputRejected("Daftar pekerjaan ini sama dengan yang dipakai; tidak ada yang "
                             "diubah.", "This occupation list is the one in use; nothing "
                             "was changed.")
-    return content["digest"]
+    digest: str = content["digest"]
+    return digest
 
 
 def _shipped_rows() -> list[dict[str, Any]]:
@@ -181,7 +182,8 @@ def _shipped_rows() -> list[dict[str, Any]]:
              "transport": "1" if o.transport else "0"} for o in reference.shipped().occupations]
 
 
-def _store(db: Database, name, version, issued_at, content, source, actor) -> None:
+def _store(db: Database, name: str, version: str, issued_at: str, content: dict[str, Any],
+           source: str, actor: str) -> None:
     db.execute(
         "INSERT INTO reference_data(name, version, issued_at, content, source, installed_at, "
         "installed_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
@@ -60,6 +60,10 @@ class Reminder:
     since: str | None = None  # the timestamp the days count from (ISO)
 
 
+@overload
+def parse_time(value: dt.datetime) -> dt.datetime: ...
+@overload
+def parse_time(value: str | dt.datetime | None) -> dt.datetime | None: ...
 def parse_time(value: str | dt.datetime | None) -> dt.datetime | None:
     """An aware datetime from a stored timestamp (a naive one is local time)."""
     if value is None or value == "":
@@ -94,8 +98,8 @@ def volunteer_reminders(state: ReminderState, now: dt.datetime,
         exported = parse_time(state.last_export_at)
         received = parse_time(state.last_receipt_at)
         waited = days_between(exported, now)
-        if (received is None or received < exported) and waited is not None \
-                and waited >= policy.receipt_after_days:
+        if exported is not None and (received is None or received < exported) \
+                and waited is not None and waited >= policy.receipt_after_days:
             found.append(Reminder(RECEIPT, state.unacknowledged, waited, state.last_export_at))
     backup = _backup_reminder(state, now, policy)
     if backup is not None:

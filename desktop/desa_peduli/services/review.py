@@ -22,12 +22,19 @@ It is one transaction: one ``review_batches`` row (who, when, scope, count) and 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from sqlite_utils import Database
+
+from desa_peduli import reference
+from desa_peduli.errors import BundleRejected, InputRejected, NotFound, WrongRole
+from desa_peduli.services.branch import BranchService, bind_device
 from desa_peduli.storage.registrations import local_now
+from desa_peduli.sync import bundle as bundles
+from desa_peduli.sync.enrolment import proof_matches
 from desa_peduli.sync.signing import fingerprint, unb64
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
@@ -104,7 +111,7 @@ class BatchResult:
         return asdict(self)
 
 
-def nik_warnings(problems) -> list[dict[str, Any]]:
+def nik_warnings(problems: str | list[Any] | None) -> list[dict[str, Any]]:
     """The NIK warnings among a registration's stored problems (a JSON string or list)."""
     if isinstance(problems, str):
         problems = json.loads(problems or "[]")
@@ -112,7 +119,7 @@ def nik_warnings(problems) -> list[dict[str, Any]]:
             and p.get("code") in NIK_WARNING_CODES]
 
 
-def errors_of(problems) -> list[dict[str, Any]]:
+def errors_of(problems: str | list[Any] | None) -> list[dict[str, Any]]:
     if isinstance(problems, str):
         problems = json.loads(problems or "[]")
     return [p for p in problems or [] if isinstance(p, dict) and p.get("severity") != "warning"]
@@ -127,12 +134,10 @@ class ReviewService:
         self.session = session
 
     @property
-    def db(self):
+    def db(self) -> Database:
         return self.session.db
 
-    def _branch(self):
-        from desa_peduli.services.branch import BranchService
-
+    def _branch(self) -> BranchService:
         return BranchService(self.session)
 
     # -- the queue ----------------------------------------------------------------------
@@ -158,9 +163,10 @@ class ReviewService:
                                    "WHERE branch_state = 'received'").fetchone()[0]
         deleted = self.db.execute("SELECT count(*) FROM registrations WHERE deleted_at IS NOT "
                                   "NULL AND branch_state = 'received'").fetchone()[0]
-        return received - deleted
+        undecided: int = received - deleted
+        return undecided
 
-    def items(self, kind: str, *, after=None, limit: int = PAGE) -> list[dict[str, Any]]:
+    def items(self, kind: str, *, after: int | str | None = None, limit: int = PAGE) -> list[dict[str, Any]]:
         """One page of a kind's items in a stable order; ``after`` is the last item's
         ``cursor`` (keyset paging: a later page costs no more than the first)."""
         if kind == DUPLICATE:
@@ -171,7 +177,7 @@ class ReviewService:
             return self._device_items(after, limit)
         raise ValueError(kind)
 
-    def _duplicate_items(self, after, limit: int) -> list[dict[str, Any]]:
+    def _duplicate_items(self, after: int | str | None, limit: int) -> list[dict[str, Any]]:
         rows = self.db.execute(
             f"SELECT * FROM ({_OPEN_PAIRS}) WHERE id > ? ORDER BY id LIMIT ?",
             [int(after or 0), limit]).fetchall()
@@ -191,7 +197,7 @@ class ReviewService:
             })
         return out
 
-    def _people(self, ids) -> dict[str, dict[str, Any]]:
+    def _people(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(ids)
         if not ids:
             return {}
@@ -202,7 +208,7 @@ class ReviewService:
         names = [d[0] for d in cursor.description]
         return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
 
-    def _registration_items(self, kind: str, after, limit: int) -> list[dict[str, Any]]:
+    def _registration_items(self, kind: str, after: int | str | None, limit: int) -> list[dict[str, Any]]:
         where = _INVALID if kind == INVALID else _WARNED
         rows = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM registrations r WHERE {where} "
@@ -219,7 +225,7 @@ class ReviewService:
             })
         return out
 
-    def _device_items(self, after, limit: int) -> list[dict[str, Any]]:
+    def _device_items(self, after: int | str | None, limit: int) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT id, name, device_key, pending_device_key, pending_since FROM volunteers "
             "WHERE pending_device_key IS NOT NULL AND pending_device_key IS NOT device_key "
@@ -250,7 +256,7 @@ class ReviewService:
         return {"pair_id": row[0], "nik": row[1], "found_at": row[4], "bundle_id": row[5],
                 "left": left, "right": right}
 
-    def _explain_closed_pair(self, pair_id) -> None:
+    def _explain_closed_pair(self, pair_id: int) -> NoReturn:
         exists = self.db.execute("SELECT 1 FROM duplicates WHERE id = ?", [pair_id]).fetchone()
         if exists is None:
             raise NotFound(f"pasangan duplikat {pair_id}")
@@ -269,7 +275,8 @@ class ReviewService:
                 "`review` untuk nomor pasangannya.",
                 "These two registrations are not an open duplicate pair. See `review` for "
                 "the pair numbers.")
-        return row[0]
+        pair_id: int = row[0]
+        return pair_id
 
     def resolve_duplicate(self, pair_id: int, keep: str) -> str:
         """Keep ``keep``; the other registration of the pair becomes its duplicate.
@@ -285,7 +292,8 @@ class ReviewService:
                 f"The registration kept must be one of pair {pair_id}.")
         other = row[1] if keep == row[0] else row[0]
         self._branch().set_state(other, "duplicate", duplicate_of=keep)
-        return other
+        marked: str = other
+        return marked
 
     # -- devices ------------------------------------------------------------------------
     def note_refused_device(self, bundle_path: Path) -> str | None:
@@ -294,10 +302,6 @@ class ReviewService:
         until approved. Returns the volunteer id, or None when the bundle is not from a
         laptop awaiting approval for an enrolled volunteer. (Both the window's import and
         ``desa-peduli import`` call this.)"""
-        from desa_peduli.errors import BundleRejected
-        from desa_peduli.sync import bundle as bundles
-        from desa_peduli.sync.enrolment import proof_matches
-
         try:
             manifest = bundles.signed_manifest(Path(bundle_path))
         except BundleRejected:
@@ -317,7 +321,8 @@ class ReviewService:
                     "UPDATE volunteers SET pending_device_key = ?, pending_device_recipient = ?, "
                     "pending_since = ? WHERE id = ?",
                     [key, manifest["device_recipient"], local_now(), manifest["volunteer_id"]])
-        return manifest["volunteer_id"]
+        volunteer_id: str = manifest["volunteer_id"]
+        return volunteer_id
 
     def _pending(self, volunteer_id: str, shown: str) -> tuple[Any, ...]:
         """The laptop awaiting approval for ``volunteer_id``, if it is still the one with
@@ -334,14 +339,13 @@ class ReviewService:
                 f"No new laptop of volunteer {volunteer_id} is awaiting approval.")
         if fingerprint(unb64(row[0])) != shown:
             raise device_replaced(volunteer_id, shown, fingerprint(unb64(row[0])))
-        return row
+        pending: tuple[Any, ...] = row
+        return pending
 
     def approve_pending_device(self, volunteer_id: str, *, shown: str) -> str:
         """Bind the laptop awaiting approval, the one with fingerprint ``shown`` (else
         nothing changes); its bundles are accepted from now on (the refused bundle must
         be imported again). Returns the laptop's fingerprint."""
-        from desa_peduli.services.branch import bind_device
-
         key, recipient, _current = self._pending(volunteer_id, shown)
         with self.db.atomic():
             bind_device(self.db, volunteer_id, key, recipient)
@@ -388,9 +392,7 @@ class ReviewService:
                    "WHERE r.volunteer_id = ? AND r.deleted_at IS NULL")
             return row[0], f"{row[0]} · {row[1]}", [sql, [row[0]]]
         if kind == VILLAGE:
-            from desa_peduli.reference import regions
-
-            region = regions().get(value)
+            region = reference.regions().get(value)
             if region is None or region.level != "village":
                 raise InputRejected(f"Kode desa tidak dikenal: {value:.20}. Contoh: 15.04.05.2003.",
                                     f"Unknown village code: {value:.20}. Example: 15.04.05.2003.")
