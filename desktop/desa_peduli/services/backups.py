@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desa_peduli.errors import InputRejected
+from desa_peduli.services import reference_data
 from desa_peduli.storage import backups as storage
 from desa_peduli.storage.backups import BackupInfo
 
@@ -45,8 +46,6 @@ def restore(session: Session, backup: BackupInfo) -> BackupInfo:
     """Go back to ``backup``; returns the backup of the state before (a restore can itself
     be undone). Counters that must never go back are kept (``storage.high_water``) and
     an older backup is migrated at once; everything cached from the old data is dropped."""
-    from desa_peduli.services import reference_data
-
     safety = storage.restore_backup(session.workspace, backup)
     session.registrations.reset()
     reference_data.activate(session)  # the restored rate table and occupation list

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from desa_peduli.domain.registration import FIELDS
+from desa_peduli.reference import contribution_for
 from desa_peduli.storage.registrations import decode_row
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
@@ -20,8 +21,6 @@ BRANCH = ("branch_reason", "kpj_number", "deleted_at", "deleted_reason", "create
 def export_records(session: Session, *, status: str | None = None, include_deleted: bool = False,
                    month: dt.date | None = None) -> Iterator[dict[str, Any]]:
     """Stream every registration (oldest first) as a plain dict; nothing held in memory."""
-    from desa_peduli.reference import contribution_for
-
     month = month or dt.date.today()
     clauses, params = [], []
     if not include_deleted:

@@ -120,7 +120,7 @@ def xlsx_cell(sheet: Any, value: object, *, font: Any = None,
 
     cell = WriteOnlyCell(sheet)
     if isinstance(value, str):
-        cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)  # noqa: SLF001 - the setter
+        cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)  # not the setter, which
         cell.data_type = "s"  # would make "=..." a formula and "#N/A" an error
     else:
         cell.value = value
@@ -163,8 +163,8 @@ def write_only_workbook(path: Path) -> Iterator[tuple[Any, Callable[..., Any]]]:
         buffers.append(name)
         make_private(name)  # it holds the rows in clear text until the workbook is saved
         sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl's cleanup() expects it there
-        sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)  # noqa: SLF001
-        sheet._writer.write_top()  # noqa: SLF001 - what _get_writer() does, with our file
+        sheet._writer = sheet_writer.WorksheetWriter(sheet, out=name)
+        sheet._writer.write_top()  # what _get_writer() does, with our file
         sheets.append(sheet)
         return sheet
 
@@ -174,7 +174,7 @@ def write_only_workbook(path: Path) -> Iterator[tuple[Any, Callable[..., Any]]]:
             workbook.save(handle)
     except BaseException:
         for sheet in sheets:  # close the row streams and buffers (Windows removes no
-            for stream in (sheet._rows, sheet._writer.xf):  # noqa: SLF001 - open file)
+            for stream in (sheet._rows, sheet._writer.xf):  # open file)
                 if stream is not None:
                     with contextlib.suppress(Exception):
                         stream.close()

@@ -104,7 +104,7 @@ def m0001_initial(db: Database) -> None:
 
 
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [m.name for m in migrations._migrations]  # no public accessor
 
 
 def applied_names(db: Database) -> set[str]:

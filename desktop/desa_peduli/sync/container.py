@@ -368,7 +368,7 @@ def _decrypt_verified(opened: OpenedContainer, identity: pyrage.x25519.Identity,
             try:
                 pyrage.decrypt_io(io.BufferedReader(window, CHUNK), writer, [identity])
                 failure = None
-            except Exception as exc:
+            except Exception as exc:  # age's errors: DecryptError, OSError
                 if window.error is not None:
                     raise window.error from exc
                 if writer.stopped.is_set():
