@@ -179,7 +179,7 @@ def _build(build: Path, n: int, log) -> None:
     started = time.perf_counter()
     rng = random.Random(SEED)
     generator = load_generator()
-    villages = generator._region_data()["villages"]  # noqa: SLF001 - the generator's own list
+    villages = generator._region_data()["villages"]  # the generator's own list
     per_volunteer = -(-len(villages) // VOLUNTEERS)
     village_owner = {code: min(i // per_volunteer, VOLUNTEERS - 1)
                      for i, code in enumerate(villages)}

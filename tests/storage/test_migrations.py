@@ -34,8 +34,8 @@ def extra_migration():
         added.append(name)
 
     yield add
-    schema.migrations._migrations = [  # noqa: SLF001
-        m for m in schema.migrations._migrations if m.name not in added  # noqa: SLF001
+    schema.migrations._migrations = [
+        m for m in schema.migrations._migrations if m.name not in added
     ]
 
 
@@ -75,8 +75,8 @@ def test_failing_migration_rolls_back_and_leaves_data(frozen_0001, extra_migrati
     extra_migration(m9001_broken, "9001_broken")
     with pytest.raises(RuntimeError):
         Workspace.open(frozen_0001, FROZEN_PASSPHRASE)
-    schema.migrations._migrations = [  # noqa: SLF001
-        m for m in schema.migrations._migrations if m.name != "9001_broken"  # noqa: SLF001
+    schema.migrations._migrations = [
+        m for m in schema.migrations._migrations if m.name != "9001_broken"
     ]
     with Workspace.open(frozen_0001, FROZEN_PASSPHRASE) as ws:
         assert "half_done" not in {c.name for c in ws.db["registrations"].columns}

@@ -71,7 +71,7 @@ def test_replace_waits_for_a_file_held_open_then_says_so(tmp_path, windows, monk
 def test_replace_succeeds_once_the_other_program_lets_go(tmp_path, windows, monkeypatch):
     target = tmp_path / "laporan.xlsx"
     target.write_bytes(b"lama")
-    held = open(target, "rb")  # noqa: SIM115 - released by the "scanner" below
+    held = open(target, "rb")  # released by the "scanner" below
 
     def scanner_finishes(_seconds):
         held.close()
