@@ -6,8 +6,8 @@ Every one maps to a CLI exit code (see ``../shared/design/CLI.md``).
 
 from __future__ import annotations
 
+# collections.abc only (no typing): the command line imports this module first
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -43,7 +43,7 @@ class InputRejected(DesaPeduliError):
 
     def __init__(
         self, message_id: str, message_en: str | None = None,
-        problems: Iterable[dict[str, Any]] | None = None,
+        problems: Iterable[dict[str, object]] | None = None,
     ):
         super().__init__(message_id, message_en)
         self.problems = list(problems or [])

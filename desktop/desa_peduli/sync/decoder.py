@@ -20,8 +20,7 @@ import json
 import multiprocessing
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import pyrage
 
@@ -30,6 +29,9 @@ from desa_peduli.domain.registration import FIELDS, STATUSES
 from desa_peduli.domain.validation import Validated, ValidationContext, validate
 from desa_peduli.sync import container
 from desa_peduli.sync.signing import AgeIdentity
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 JSON_COLUMNS = ("programs", "heirs", "consent")
 BATCH = 250  # items sent at once; fewer when attachments make it BATCH_BYTES
