@@ -23,6 +23,7 @@ from desa_peduli.services import session as session_module
 from desa_peduli.storage import keys as storage_keys
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.backups import make_backup
+from desa_peduli.storage.database import open_database
 from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.settings import Settings
@@ -64,8 +65,9 @@ def create_branch(path: Path, *, name: str, province: str, passphrase: str,
             f"Unknown province code: {province!s:.20}. Example: 15 for Jambi.")
     ws = Workspace.create(path, role="branch", passphrase=passphrase,
                           settings={"branch_name": name, "province": region.code})
-    with ws.database.atomic():
-        ensure_keys(ws.database)
+    db = open_database(ws)
+    with db.atomic():
+        ensure_keys(db)
     return session_module.Session(ws)
 
 
@@ -353,7 +355,7 @@ class BranchService:
             make_backup(ws, reason="pre-recovery")
             storage_keys.write_wrapped(volunteer_dir / KEY_DIR / PASSPHRASE_KEY_FILE,
                                        storage_keys.wrap_with_passphrase(key, new_passphrase))
-            volunteer_id: str = Settings(ws.database).get("volunteer_id") or ""
+            volunteer_id: str = Settings(open_database(ws)).get("volunteer_id") or ""
             return volunteer_id
         finally:
             ws.close()

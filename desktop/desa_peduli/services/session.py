@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from desa_peduli.errors import InputRejected
 from desa_peduli.services import reference_data
 from desa_peduli.services.registrations import RegistrationService
+from desa_peduli.storage.database import open_database
 from desa_peduli.storage.settings import Settings
 from desa_peduli.storage.workspace import Workspace
 
@@ -63,7 +64,7 @@ class Session:
     # -- parts --------------------------------------------------------------------------
     @property
     def db(self) -> Database:
-        return self.workspace.database
+        return open_database(self.workspace)
 
     @property
     def settings(self) -> Settings:

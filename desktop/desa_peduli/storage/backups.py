@@ -15,7 +15,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from desa_peduli.errors import DesaPeduliError, InputRejected, WorkspaceDamaged
-from desa_peduli.storage.database import connect, integrity_check
+from desa_peduli.storage.database import connect, integrity_check, open_database
 from desa_peduli.storage.files import ANY_TEMP, fsync_dir, remove_stale_temps, replace_with_retry
 from desa_peduli.storage.high_water import carry_forward
 from desa_peduli.storage.schema import applied_names, migrations
@@ -54,7 +54,7 @@ def make_backup(ws: Workspace, *, reason: str = "scheduled", keep: int | None = 
         tmp.unlink(missing_ok=True)
         target = connect(tmp, ws.key)
         try:
-            ws.database.conn.backup(target.conn)
+            open_database(ws).conn.backup(target.conn)
             # the copy took the live database's WAL mode with its pages: a backup is a
             # single file (no -wal beside it), read without writing (connect read_only)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -67,7 +67,7 @@ def make_backup(ws: Workspace, *, reason: str = "scheduled", keep: int | None = 
         _remove_database_file(tmp)
         raise
     fsync_dir(ws.backups_dir)
-    settings = Settings(ws.database)
+    settings = Settings(open_database(ws))
     settings.set("last_backup_at", now.isoformat(timespec="seconds"))
     prune(ws, keep if keep is not None else int(settings.get("backups_kept") or 10))
     return BackupInfo(final, now, reason, final.stat().st_size)
@@ -134,7 +134,7 @@ def forget_backups_before(ws: Workspace, since: dt.datetime, *, reason: str = "p
 
 
 def backup_due(ws: Workspace) -> bool:
-    settings = Settings(ws.database)
+    settings = Settings(open_database(ws))
     last = settings.get("last_backup_at")
     if not last:
         return True
@@ -205,15 +205,15 @@ def restore_backup(ws: Workspace, backup: BackupInfo) -> BackupInfo:
         migrations.apply(restored)
         safety = make_backup(ws, reason="pre-restore")
         with restored.atomic():
-            carry_forward(ws.database, restored, role=ws.role)
+            carry_forward(open_database(ws), restored, role=ws.role)
         if integrity_check(restored) != ["ok"]:
             raise WorkspaceDamaged("pemulihan gagal diperiksa")
-        restored.conn.backup(ws.database.conn)
+        restored.conn.backup(open_database(ws).conn)
     finally:
         source.conn.close()
         if restored is not None:
             restored.conn.close()
         _remove_database_file(work)
-    if integrity_check(ws.database) != ["ok"]:
+    if integrity_check(open_database(ws)) != ["ok"]:
         raise WorkspaceDamaged("pemulihan gagal diperiksa")
     return safety

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Protocol
 
 import sqlcipher3
 from sqlite_utils import Database
@@ -57,6 +58,21 @@ def connect(path: Path, key: bytes, *, check_same_thread: bool = True,
         conn.close()
         raise
     return Database(conn)
+
+
+class HasDatabase(Protocol):
+    """A workspace, or a worker thread's view of one (its own connection as ``db``)."""
+
+    @property
+    def db(self) -> Database | None: ...
+
+
+def open_database(holder: HasDatabase) -> Database:
+    """``holder.db``, the open database; a closed workspace has none (using it is a bug)."""
+    db = holder.db
+    if db is None:
+        raise RuntimeError("the workspace is closed")
+    return db
 
 
 def integrity_check(db: Database) -> list[str]:

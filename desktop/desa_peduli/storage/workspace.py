@@ -258,13 +258,6 @@ class Workspace:
         return role
 
     @property
-    def database(self) -> Database:
-        """The open database (a closed workspace has none: using it then is a bug)."""
-        if self.db is None:
-            raise RuntimeError(f"workspace {self.path} is closed")
-        return self.db
-
-    @property
     def db_path(self) -> Path:
         return self.path / DB_FILE
 
