@@ -70,7 +70,7 @@ class CsvWriter:
                  **options: Any):
         self._dict = (csv.DictWriter(stream, fieldnames=fieldnames, **options)
                       if fieldnames is not None else None)
-        self._writer = csv.writer(stream, **options)
+        self._writer = self._dict.writer if self._dict is not None else csv.writer(stream, **options)
 
     def writeheader(self) -> None:
         if self._dict is None:
