@@ -1,4 +1,4 @@
-"""Backups as the CLI and both windows use them: list, find by name or path, restore."""
+"""Backups as the CLI and both windows use them: make, list, find by name or path, restore."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from pathlib import Path
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage import backups as storage
 from desa_peduli.storage.backups import BackupInfo
+
+
+def make(session, reason: str = "manual") -> BackupInfo:
+    """Copy the workspace's database into its backups/ folder now."""
+    return storage.make_backup(session.workspace, reason=reason)
 
 
 def listing(session) -> list[tuple[BackupInfo, int | None]]:

@@ -174,7 +174,8 @@ class FieldSync:
             device_key=signing, device_identity=identity,
             branch_key=unb64(branch["signing_key"]),
             last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
-            on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor),
+            on_reference=lambda record: reference_data.apply_from_receipt(
+                self.session, record, actor),
             on_applied=lambda applied: self.settings.update({
                 "last_receipt_seq": applied.receipt_seq, "acked_seq": applied.acked_seq,
                 "last_receipt_at": local_now()}))
@@ -246,6 +247,12 @@ class FieldSync:
             # a backup from before the purge would bring the people back on restore
             forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
             self.settings.set("last_purge_at", None)
+
+
+def enrolment_volunteer_name(path: Path) -> str:
+    """The volunteer's name in the enrolment file at ``path`` (verified; BundleRejected
+    when it is not a genuine enrolment file): a workspace can be made for it."""
+    return read_enrolment(Path(path))["volunteer_name"]
 
 
 def _issued_before(enrolment: dict, current: str | None) -> bool:
