@@ -1,4 +1,22 @@
-"""Arrows point down only: domain/, storage/, sync/ and services/ never import Qt or ui."""
+"""Arrows point down only: each layer imports only what lies below it.
+
+    ui/  ─┐
+    cli/ ─┴─> services/ ──> storage/, sync/ ──> domain/
+
+What a layer must never import is the table ``FORBIDDEN`` below (a module, or every module
+under a package):
+
+* ``domain/``, ``storage/``, ``sync/`` and ``services/`` never import Qt, ``ui/`` or
+  ``app`` (the GUI's start).
+* ``cli/`` reaches the workspace only through ``services/`` (``Session`` and the service
+  modules): never ``storage/`` or ``sync/``. It may import ``services/``, value types from
+  ``domain/``, ``errors``, and the top-level helpers that touch no workspace (``paths``,
+  ``logs``, ``reference``, the package's ``__version__``); ``app`` to open the GUI when
+  no command is given, and the ``ui/`` module that draws the coverage PDF (Qt paints it;
+  imported only by ``report --format pdf``).
+
+A new rule is a new row (e.g. ``"ui": BELOW_SERVICES``).
+"""
 
 from __future__ import annotations
 
@@ -10,28 +28,50 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "desa_peduli"
-LOWER = ("domain", "storage", "sync", "services")
-FORBIDDEN = ("PySide6", "desa_peduli.ui", "desa_peduli.app", "shiboken6")
+QT_AND_UI = ("PySide6", "shiboken6", "desa_peduli.ui", "desa_peduli.app")
+BELOW_SERVICES = ("desa_peduli.storage", "desa_peduli.sync")
+
+# layer (a folder of the package) → what none of its modules may import
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "domain": QT_AND_UI,
+    "storage": QT_AND_UI,
+    "sync": QT_AND_UI,
+    "services": QT_AND_UI,
+    "cli": BELOW_SERVICES,
+}
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, anywhere in it (also inside functions), by its full
+    name: ``from desa_peduli import storage`` counts as ``desa_peduli.storage`` and a
+    relative import is resolved against the module's own package."""
     tree = ast.parse(path.read_text("utf-8"))
+    package = list(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # from . import x, from ..storage import y
+                parent = package[:len(package) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
     return found
 
 
-@pytest.mark.parametrize("layer", LOWER)
-def test_lower_layers_do_not_import_qt_or_ui(layer):
-    offenders = []
-    for path in (PACKAGE / layer).rglob("*.py"):
-        for name in _imports(path):
-            if name.startswith(FORBIDDEN):
-                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+def _is_under(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+@pytest.mark.parametrize("layer", FORBIDDEN)
+def test_a_layer_imports_nothing_it_must_not(layer):
+    modules = sorted((PACKAGE / layer).rglob("*.py"))
+    assert modules, f"no package {layer}/"
+    offenders = [f"{path.relative_to(PACKAGE)} imports {name}"
+                 for path in modules for name in sorted(_imports(path))
+                 if _is_under(name, FORBIDDEN[layer])]
     assert offenders == []
 
 
