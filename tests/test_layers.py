@@ -1,21 +1,12 @@
-"""Arrows point down only: each layer imports only what lies below it.
+"""Arrows point down only: domain/, storage/, sync/ and services/ never import Qt or ui;
+cli/ reaches storage/ and sync/ only through services/.
 
-    ui/  ─┐
-    cli/ ─┴─> services/ ──> storage/, sync/ ──> domain/
-
-What a layer must never import is the table ``FORBIDDEN`` below (a module, or every module
-under a package):
-
-* ``domain/``, ``storage/``, ``sync/`` and ``services/`` never import Qt, ``ui/`` or
-  ``app`` (the GUI's start).
-* ``cli/`` reaches the workspace only through ``services/`` (``Session`` and the service
-  modules): never ``storage/`` or ``sync/``. It may import ``services/``, value types from
-  ``domain/``, ``errors``, and the top-level helpers that touch no workspace (``paths``,
-  ``logs``, ``reference``, the package's ``__version__``); ``app`` to open the GUI when
-  no command is given, and the ``ui/`` module that draws the coverage PDF (Qt paints it;
-  imported only by ``report --format pdf``).
-
-A new rule is a new row (e.g. ``"ui": BELOW_SERVICES``).
+``NEVER`` is the rule, one row a layer: what its modules must never import (a module, or
+every module under it), wherever the import stands (also inside a function). cli/ may
+import services/ (``Session`` and the service modules), value types from domain/,
+errors, the top-level helpers that open no workspace (paths, logs, reference, the
+package's ``__version__``), app (the GUI, when no command is given) and the ui/ module
+that draws the coverage PDF (``report --format pdf``); never storage/ or sync/.
 """
 
 from __future__ import annotations
@@ -28,51 +19,64 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "desa_peduli"
-QT_AND_UI = ("PySide6", "shiboken6", "desa_peduli.ui", "desa_peduli.app")
-BELOW_SERVICES = ("desa_peduli.storage", "desa_peduli.sync")
-
-# layer (a folder of the package) → what none of its modules may import
-FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "domain": QT_AND_UI,
-    "storage": QT_AND_UI,
-    "sync": QT_AND_UI,
-    "services": QT_AND_UI,
-    "cli": BELOW_SERVICES,
-}
+LOWER = ("domain", "storage", "sync", "services")
+FORBIDDEN = ("PySide6", "desa_peduli.ui", "desa_peduli.app", "shiboken6")
 
 
-def _imports(path: Path) -> set[str]:
-    """Every module ``path`` imports, anywhere in it (also inside functions), by its full
-    name: ``from desa_peduli import storage`` counts as ``desa_peduli.storage`` and a
-    relative import is resolved against the module's own package."""
+def _imports(path: Path, package: Path = PACKAGE) -> set[str]:
+    """Every module ``path`` imports, by its full name: ``from desa_peduli import storage``
+    counts as ``desa_peduli.storage``, ``from ..storage import x`` is resolved."""
     tree = ast.parse(path.read_text("utf-8"))
-    package = list(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    here = ["desa_peduli", *path.relative_to(package).parent.parts]  # the module's package
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # from . import x, from ..storage import y
-                parent = package[:len(package) - node.level + 1]
-                base = ".".join([*parent, base] if base else parent)
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
+            module = node.module or ""
+            if node.level:
+                module = ".".join([*here[:len(here) - node.level + 1], *filter(None, [module])])
+            found.add(module)  # and what it names: ``from desa_peduli import storage``
+            found.update(f"{module}.{alias.name}" for alias in node.names)
     return found
 
 
-def _is_under(name: str, prefixes: tuple[str, ...]) -> bool:
-    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+# layer (a folder of desa_peduli) -> the module prefixes it must never import
+NEVER = {
+    **{layer: FORBIDDEN for layer in LOWER},
+    "cli": ("desa_peduli.storage", "desa_peduli.sync"),
+}
 
 
-@pytest.mark.parametrize("layer", FORBIDDEN)
-def test_a_layer_imports_nothing_it_must_not(layer):
-    modules = sorted((PACKAGE / layer).rglob("*.py"))
+def _offenders(layer: str, package: Path = PACKAGE) -> list[str]:
+    modules = sorted((package / layer).rglob("*.py"))
     assert modules, f"no package {layer}/"
-    offenders = [f"{path.relative_to(PACKAGE)} imports {name}"
-                 for path in modules for name in sorted(_imports(path))
-                 if _is_under(name, FORBIDDEN[layer])]
-    assert offenders == []
+    offenders = []
+    for path in modules:
+        for name in sorted(_imports(path, package)):
+            if any(name == prefix or name.startswith(prefix + ".") for prefix in NEVER[layer]):
+                offenders.append(f"{path.relative_to(package)} imports {name}")
+    return offenders
+
+
+@pytest.mark.parametrize("layer", sorted(NEVER))
+def test_layers_import_only_downwards(layer):
+    assert _offenders(layer) == []
+
+
+@pytest.mark.parametrize(("layer", "line", "caught"), [
+    ("cli", "from desa_peduli.storage.backups import make_backup", "desa_peduli.storage.backups"),
+    ("cli", "from desa_peduli.storage import workspace", "desa_peduli.storage"),
+    ("cli", "import desa_peduli.sync.bundle", "desa_peduli.sync.bundle"),
+    ("cli", "from desa_peduli import sync", "desa_peduli.sync"),
+    ("cli", "from ...storage import database", "desa_peduli.storage.database"),
+    ("services", "from PySide6.QtCore import Qt", "PySide6.QtCore"),
+])
+def test_the_layer_rule_catches_a_new_import(tmp_path, layer, line, caught):
+    module = tmp_path / layer / "sub" / "late.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(f'"""A module added later."""\n\ndef later():\n    {line}\n', "utf-8")
+    assert f"{layer}/sub/late.py imports {caught}" in _offenders(layer, tmp_path)
 
 
 def test_domain_does_no_io_imports():

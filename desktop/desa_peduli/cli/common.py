@@ -146,9 +146,9 @@ def run(parser, handler, args) -> int:
 def unexpected(args, exc: Exception) -> int:
     """A failure no handler knew: SQLite's disk full, locked or read-only as what they are;
     anything else is a bug, logged with its (masked) traceback, the log's path printed."""
-    from desa_peduli.services.session import known_failure
+    from desa_peduli.services.session import known_error
 
-    known = known_failure(exc, resolve_workspace_dir(args.data_dir))
+    known = known_error(exc, resolve_workspace_dir(args.data_dir))
     if known is not None:
         print(known.message(language(args)), file=sys.stderr)
         return known.exit_code

@@ -90,7 +90,7 @@ def cmd_import(args) -> int:
     from desa_peduli.errors import WorkspaceError
     from desa_peduli.services import backups
     from desa_peduli.services.branch import DEVICE_REFUSALS
-    from desa_peduli.services.session import known_failure
+    from desa_peduli.services.session import known_error
 
     reports, code = [], EXIT_OK
     with open_session(args) as session:
@@ -114,7 +114,7 @@ def cmd_import(args) -> int:
                     _print_reports(args, reports)  # the verdicts so far, then stop
                     raise
                 except Exception as exc:  # noqa: BLE001 - one file's fault, not the batch's
-                    if isinstance(known_failure(exc), WorkspaceError):  # disk full, locked…
+                    if isinstance(known_error(exc), WorkspaceError):  # disk full, locked…
                         _print_reports(args, reports)
                         raise
                     code = EXIT_INPUT

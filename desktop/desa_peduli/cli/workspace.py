@@ -67,11 +67,11 @@ def register(sub) -> None:
 
 
 def cmd_init(args) -> int:
-    from desa_peduli.services.session import Session
+    from desa_peduli.services.session import Session, check_new_workspace_folder, is_workspace
 
     path = resolve_workspace_dir(args.data_dir)
-    if not (args.role == "volunteer" and args.enrolment and Session.is_workspace(path)):
-        Session.check_new_folder(path)  # before asking for a passphrase
+    if not (args.role == "volunteer" and args.enrolment and is_workspace(path)):
+        check_new_workspace_folder(path)  # before asking for a passphrase
     if args.role == "branch":
         from desa_peduli.services.branch import BranchService, create_branch
 
@@ -87,7 +87,7 @@ def cmd_init(args) -> int:
         return EXIT_OK
     from desa_peduli.services.field import FieldSync
 
-    if args.enrolment and Session.is_workspace(path):
+    if args.enrolment and is_workspace(path):
         # an existing volunteer workspace is enrolled afterwards, keeping its registrations
         with open_session(args) as session:
             branch = FieldSync(session).enrol(Path(args.enrolment))
@@ -97,9 +97,9 @@ def cmd_init(args) -> int:
         print(json.dumps(info, ensure_ascii=False) if args.json else _enrolled_text(args, info))
         return EXIT_OK
     if args.enrolment:
-        from desa_peduli.services.field import enrolment_volunteer_name
+        from desa_peduli.services.field import read_enrolment
 
-        name = enrolment_volunteer_name(Path(args.enrolment))
+        name = read_enrolment(Path(args.enrolment))["volunteer_name"]
     elif args.name:
         name = args.name
     else:

@@ -9,11 +9,6 @@ from desa_peduli.storage import backups as storage
 from desa_peduli.storage.backups import BackupInfo
 
 
-def make(session, reason: str = "manual") -> BackupInfo:
-    """Copy the workspace's database into its backups/ folder now."""
-    return storage.make_backup(session.workspace, reason=reason)
-
-
 def listing(session) -> list[tuple[BackupInfo, int | None]]:
     """Every backup, newest first, with its registrations (None: the backup is unreadable)."""
     return [(info, storage.count_registrations(session.workspace, info))
@@ -40,6 +35,11 @@ def _same_file(path: Path, text: str) -> bool:
         return Path(text).resolve() == path.resolve()
     except OSError:
         return False
+
+
+def make(session, *, reason: str = "manual") -> BackupInfo:
+    """Back up the open workspace now (``reason``: manual, scheduled, pre-import…)."""
+    return storage.make_backup(session.workspace, reason=reason)
 
 
 def restore(session, backup: BackupInfo) -> BackupInfo:

@@ -19,6 +19,7 @@ from desa_peduli.storage.workspace import KEY_DIR, PASSPHRASE_KEY_FILE, Workspac
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.bundle import DEVICE_REFUSALS  # noqa: F401 - re-exported (windows)
 from desa_peduli.sync.enrolment import (
     new_binding_secret,
     sign_enrolment,
@@ -29,8 +30,6 @@ from desa_peduli.sync.keystore import ensure_keys, load_keys
 from desa_peduli.sync.signing import b64, fingerprint, unb64
 
 ESCROW_FILE = "branch.age"
-# refusals of a bundle that name a laptop a clerk may approve after comparing fingerprints
-DEVICE_REFUSALS = bundles.DEVICE_REFUSALS
 BRANCH_STATES = ("accepted", "correction", "registered", "duplicate")
 # from this many registrations in a bundle a second process decodes it (starting one
 # costs ~0.3 s; below this the bundle is decoded faster than that in this process)

@@ -11,7 +11,11 @@ from desa_peduli.storage.backups import forget_backups_before
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
+from desa_peduli.sync.enrolment import (  # read_enrolment, branch_fingerprint: also for the UI
+    binding_secret,
+    branch_fingerprint,
+    read_enrolment,
+)
 from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
 from desa_peduli.sync.signing import b64, fingerprint, unb64
 
@@ -247,12 +251,6 @@ class FieldSync:
             # a backup from before the purge would bring the people back on restore
             forget_backups_before(self.session.workspace, dt.datetime.fromisoformat(last))
             self.settings.set("last_purge_at", None)
-
-
-def enrolment_volunteer_name(path: Path) -> str:
-    """The volunteer's name in the enrolment file at ``path`` (verified; BundleRejected
-    when it is not a genuine enrolment file): a workspace can be made for it."""
-    return read_enrolment(Path(path))["volunteer_name"]
 
 
 def _issued_before(enrolment: dict, current: str | None) -> bool:

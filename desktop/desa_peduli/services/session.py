@@ -1,26 +1,19 @@
-"""An open workspace with its services: what the CLI and the GUI both work through.
-
-The front ends reach the workspace (its folder, database, passphrase and backups) only
-through a :class:`Session` and the services; storage/ and sync/ stay below.
-"""
+"""An open workspace with its services: what the CLI and the GUI both work through."""
 
 from __future__ import annotations
 
 import functools
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from desa_peduli.errors import DesaPeduliError, InputRejected
-from desa_peduli.storage import workspace as workspaces
-from desa_peduli.storage.database import known_error
+from desa_peduli.errors import InputRejected
+from desa_peduli.storage.database import known_error  # noqa: F401 - re-exported (ui, cli)
 from desa_peduli.storage.settings import Settings
-from desa_peduli.storage.workspace import Workspace
-
-
-def known_failure(exc: BaseException, path: Path | None = None) -> DesaPeduliError | None:
-    """The typed error for a failure a person can fix (disk full, database locked by
-    another program, read-only storage …; ``path``: the workspace it happened in), else
-    None: a bug."""
-    return known_error(exc, path)
+from desa_peduli.storage.workspace import (  # noqa: F401 - re-exported (cli)
+    Workspace,
+    check_new_workspace_folder,
+    is_workspace,
+)
 
 
 class Session:
@@ -62,17 +55,6 @@ class Session:
         )
         return cls(ws)
 
-    @staticmethod
-    def is_workspace(path: Path) -> bool:
-        """Whether ``path`` holds a workspace."""
-        return workspaces.is_workspace(path)
-
-    @staticmethod
-    def check_new_folder(path: Path) -> None:
-        """Refuse (typed error) a folder a new workspace cannot be made in; checked before
-        a passphrase is asked for."""
-        workspaces.check_new_workspace_folder(path)
-
     def close(self) -> None:
         self.workspace.close()
 
@@ -91,6 +73,10 @@ class Session:
     def settings(self) -> Settings:
         return Settings(self.db)
 
+    def atomic(self) -> AbstractContextManager:
+        """One user action, one transaction: ``with session.atomic(): ...``."""
+        return self.db.atomic()
+
     @property
     def role(self) -> str:
         return self.workspace.role
@@ -98,10 +84,6 @@ class Session:
     @property
     def workspace_id(self) -> str:
         return self.workspace.meta["workspace_id"]
-
-    def atomic(self):
-        """One transaction on this workspace's database (``with session.atomic():``)."""
-        return self.db.atomic()
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Wrap the workspace key under ``new`` (``old`` must be the current passphrase)."""
