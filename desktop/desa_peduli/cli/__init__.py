@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:
         module.register(sub)
-    assert sorted(sub.choices) == sorted(COMMANDS) == sorted(HELP_ORDER), "a command lacks a handler"
+    assert sorted(sub.choices) == sorted(COMMANDS) == sorted(HELP_ORDER), "one command, three names"
     _in_help_order(sub)
     return parser
 
