@@ -129,10 +129,11 @@ def _volunteer(db, volunteer_id: str) -> dict:
     return rows[0]
 
 
-def devices(db, volunteer_id: str) -> list[dict]:
+def devices(session, volunteer_id: str) -> list[dict]:
     """The laptops a volunteer used: fingerprint, bundles, first and last, current or not."""
     from desa_peduli.sync.signing import fingerprint, unb64
 
+    db = session.db
     volunteer = _volunteer(db, volunteer_id)
     found = _rows(db, "SELECT device_key, count(*) AS bundles, min(created_at) AS first_bundle, "
                   "max(created_at) AS last_bundle FROM bundles WHERE volunteer_id = ? "
@@ -147,10 +148,11 @@ def devices(db, volunteer_id: str) -> list[dict]:
     return found
 
 
-def device_scope(db, volunteer_id: str, device: str | None = None) -> BreachScope:
+def device_scope(session, volunteer_id: str, device: str | None = None) -> BreachScope:
     """Everything the volunteer's laptop (current, or ``device`` by fingerprint) sent."""
+    db = session.db
     volunteer = _volunteer(db, volunteer_id)
-    known = devices(db, volunteer_id)
+    known = devices(session, volunteer_id)
     if device:
         wanted = device.replace(" ", "").upper()
         chosen = [d for d in known if d["fingerprint"].replace(" ", "").startswith(wanted)]
@@ -278,9 +280,10 @@ def _held(db, ids, volunteer_id: str | None = None) -> list[str]:
     return [reg_id for _pk, reg_id in sorted(out)]
 
 
-def bundle_scope(db, refs: list[str], *, identity=None) -> BreachScope:
+def bundle_scope(session, refs: list[str], *, identity=None) -> BreachScope:
     """The registrations on a USB stick: bundle files (read with the branch's age
     ``identity``) or bundle ids / file names from the import history."""
+    db = session.db
     if not refs:
         raise InputRejected("Sebutkan paling sedikit satu bundel.", "Name at least one bundle.")
     held: set[str] = set()
@@ -397,8 +400,9 @@ def _file_person(record: dict, volunteer_id: str) -> dict:
 
 
 # ----------------------------------------------------------------------------- people
-def iter_people(db, scope: BreachScope) -> Iterator[dict]:
+def iter_people(session, scope: BreachScope) -> Iterator[dict]:
     """One dict per person, held registrations first (oldest first), then file-only ones."""
+    db = session.db
     columns = ", ".join(f"r.{c}" for c in PERSON_COLUMNS)
     for start in range(0, len(scope.registration_ids), CHUNK):
         chunk = scope.registration_ids[start:start + CHUNK]
@@ -510,7 +514,7 @@ def standard_name(scope: BreachScope, fmt: str, when: dt.datetime | None = None)
     return f"breach-report_{safe}_{when:%Y%m%d-%H%M}.{fmt}"
 
 
-def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None,
+def write_report(session, scope: BreachScope, target: Path, *, fmt: str | None = None,
                  full_nik: bool = False, discovered_at: dt.datetime | None = None,
                  lang: str = "id", branch_name: str = "", actor: str = "",
                  progress: Callable[[int, int], None] | None = None,
@@ -532,7 +536,7 @@ def write_report(db, scope: BreachScope, target: Path, *, fmt: str | None = None
     yes, no = ("yes", "no") if lang == "en" else ("ya", "tidak")
 
     def rows() -> Iterator[list]:
-        for number, person in enumerate(iter_people(db, scope), start=1):
+        for number, person in enumerate(iter_people(session, scope), start=1):
             if number % CHUNK == 0:
                 if cancelled and cancelled():
                     raise Cancelled()
@@ -710,8 +714,9 @@ def summary_text(facts: dict, lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
-def preview(db, scope: BreachScope) -> dict:
+def preview(session, scope: BreachScope) -> dict:
     """Counts for a dialog before writing: people, possibly purged, never sent."""
+    db = session.db
     purged = 0
     if scope.kind == "device" and scope.purge_cutoff and scope.registration_ids:
         ids = scope.registration_ids

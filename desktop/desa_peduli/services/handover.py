@@ -205,7 +205,8 @@ class HandoverFilter:
         return {k: v for k, v in asdict(self).items() if v}
 
 
-def count(db, filters: HandoverFilter) -> int:
+def count(session, filters: HandoverFilter) -> int:
+    db = session.db
     where, params = filters.where()
     return db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
 
@@ -343,7 +344,7 @@ def format_of(target: Path, fmt: str | None) -> str:
     return fmt
 
 
-def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
+def export(session, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
            filters: HandoverFilter | None = None, limit: int | None = None,
            progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> HandoverResult:
@@ -354,6 +355,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
 
     Raises InputRejected (bad columns, target), Cancelled (no file written), DiskFull.
     """
+    db = session.db
     fmt = format_of(target, fmt)
     enabled = check_columns(columns if columns is not None else default_columns())
     filters = filters or HandoverFilter()

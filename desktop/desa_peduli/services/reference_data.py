@@ -39,8 +39,9 @@ def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def stored(db) -> dict[str, dict]:
+def stored(session) -> dict[str, dict]:
     """The installed updates by name (rows of ``reference_data`` with parsed content)."""
+    db = session.db
     out = {}
     for name, version, issued_at, content, source, installed_at in db.execute(
             "SELECT name, version, issued_at, content, source, installed_at "
@@ -67,16 +68,16 @@ def build(rows: dict[str, dict]) -> reference.ReferenceSet:
 
 def activate(session) -> reference.ReferenceSet:
     """Make the session's workspace set the active one (called when it is opened)."""
-    current = build(stored(session.db))  # opening migrated it: the table is there
+    current = build(stored(session))  # opening migrated it: the table is there
     reference.activate(current)
     if "registrations" in session.__dict__:
         session.registrations.reset()
     return current
 
 
-def versions(db) -> dict[str, str]:
+def versions(session) -> dict[str, str]:
     """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
-    current = build(stored(db))
+    current = build(stored(session))
     return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version}
 
 
@@ -141,9 +142,9 @@ def read_update(path: Path) -> tuple[str, dict]:
 
 
 # -- installing ------------------------------------------------------------------------
-def check_newer(db, name: str, content: dict) -> str:
+def check_newer(session, name: str, content: dict) -> str:
     """The update's version; raises InputRejected unless it is newer than what is in use."""
-    current = build(stored(db))
+    current = build(stored(session))
     if name == RATES:
         version = content["rules"]["version"]
         if _version_key(version) <= _version_key(current.rate_table.version):
@@ -195,7 +196,7 @@ def install_files(session, paths: list[Path]) -> list[dict]:
     installed = []
     with session.db.atomic():
         for name, content in updates:
-            version = check_newer(session.db, name, content)
+            version = check_newer(session, name, content)
             now = local_now()
             _store(session.db, name, version, now, content, "installed", session.actor)
             installed.append({"name": name, "version": version, "issued_at": now})
@@ -203,18 +204,19 @@ def install_files(session, paths: list[Path]) -> list[dict]:
     return installed
 
 
-def for_receipt(db) -> list[dict]:
+def for_receipt(session) -> list[dict]:
     """What a receipt carries: every installed update, whole."""
     return [{"name": r["name"], "version": r["version"], "issued_at": r["issued_at"],
-             "content": r["content"]} for r in stored(db).values()]
+             "content": r["content"]} for r in stored(session).values()]
 
 
-def apply_from_receipt(db, record: dict, actor: str) -> str | None:
+def apply_from_receipt(session, record: dict, actor: str) -> str | None:
     """Volunteer: store an update from a receipt when it is newer than the one held.
 
     Returns ``"name version"`` when applied, None when it is not newer. Raises
     ValueError when the content does not check out (the whole receipt is refused).
     """
+    db = session.db
     name, version, issued_at = record["name"], record["version"], record["issued_at"]
     content = record["content"]
     if name not in NAMES or not isinstance(version, str) or not isinstance(issued_at, str):
@@ -226,11 +228,11 @@ def apply_from_receipt(db, record: dict, actor: str) -> str | None:
             raise ValueError("reference version")
     else:
         reference.parse_occupations(content["rows"])
-    held = stored(db).get(name)
+    held = stored(session).get(name)
     if held is not None and _when(held["issued_at"]) >= _when(issued_at):
         return None
     try:
-        check_newer(db, name, content)
+        check_newer(session, name, content)
     except InputRejected:
         return None
     _store(db, name, version, issued_at, content, "receipt", actor)

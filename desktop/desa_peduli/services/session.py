@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import functools
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from desa_peduli.errors import InputRejected
+from desa_peduli.storage.database import known_error  # noqa: F401 - re-exported (ui, cli)
 from desa_peduli.storage.settings import Settings
-from desa_peduli.storage.workspace import Workspace
+from desa_peduli.storage.workspace import (  # noqa: F401 - re-exported (cli)
+    Workspace,
+    check_new_workspace_folder,
+    is_workspace,
+)
 
 
 class Session:
@@ -67,9 +73,21 @@ class Session:
     def settings(self) -> Settings:
         return Settings(self.db)
 
+    def atomic(self) -> AbstractContextManager:
+        """One user action, one transaction: ``with session.atomic(): ...``."""
+        return self.db.atomic()
+
     @property
     def role(self) -> str:
         return self.workspace.role
+
+    @property
+    def workspace_id(self) -> str:
+        return self.workspace.meta["workspace_id"]
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Wrap the workspace key under ``new`` (``old`` must be the current passphrase)."""
+        self.workspace.change_passphrase(old, new)
 
     @property
     def actor(self) -> str:

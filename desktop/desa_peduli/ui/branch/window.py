@@ -254,7 +254,7 @@ class BranchMainWindow(QMainWindow):
         from desa_peduli.errors import DesaPeduliError
         from desa_peduli.services import reference_data
 
-        in_use = reference_data.versions(self.session.db)
+        in_use = reference_data.versions(self.session)
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Reference data update (rate table in use: {version})").format(
                 version=in_use["rates"]), "",

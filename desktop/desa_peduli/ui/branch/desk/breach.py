@@ -223,7 +223,7 @@ class BreachReportDialog(DeskDialog):
         self.device_combo.blockSignals(True)
         self.device_combo.clear()
         volunteer_id = self.volunteer_combo.currentData()
-        self._devices = breach.devices(self.session.db, volunteer_id) if volunteer_id else []
+        self._devices = breach.devices(self.session, volunteer_id) if volunteer_id else []
         for device in reversed(self._devices):
             text = (self.tr("{fingerprint} (current laptop)") if device["current"] else
                     self.tr("{fingerprint} (earlier laptop)")).format(
@@ -279,7 +279,7 @@ class BreachReportDialog(DeskDialog):
             device = self.device_combo.currentData()
             if not volunteer_id:
                 return None
-            return lambda session: breach.device_scope(session.db, volunteer_id, device)
+            return lambda session: breach.device_scope(session, volunteer_id, device)
         refs = self.bundle_refs()
         if not refs:
             return None
@@ -287,7 +287,7 @@ class BreachReportDialog(DeskDialog):
         def scope(session):
             from desa_peduli.services.branch import BranchService
 
-            return breach.bundle_scope(session.db, refs,
+            return breach.bundle_scope(session, refs,
                                        identity=BranchService(session).keys()[1])
 
         return scope
@@ -305,7 +305,7 @@ class BreachReportDialog(DeskDialog):
             self.update_buttons()
             return
         self.preview_label.setText(self.tr("Looking up the people…"))
-        job = DeskJob(self.session, lambda s, _p, _c: breach.preview(s.db, make_scope(s)), self)
+        job = DeskJob(self.session, lambda s, _p, _c: breach.preview(s, make_scope(s)), self)
         job.succeeded.connect(lambda info: self._on_preview(generation, info, None))
         job.failed.connect(lambda exc: self._on_preview(generation, None, exc))
         self._preview_job = job
@@ -376,7 +376,7 @@ class BreachReportDialog(DeskDialog):
         def work(session, progress, cancelled):
             service = BranchService(session)
             return breach.write_report(
-                session.db, make_scope(session), path, fmt=fmt, full_nik=full_nik,
+                session, make_scope(session), path, fmt=fmt, full_nik=full_nik,
                 discovered_at=discovered, lang=lang, branch_name=service.name,
                 actor=session.actor, progress=progress, cancelled=cancelled)
 

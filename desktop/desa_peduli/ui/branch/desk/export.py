@@ -251,7 +251,7 @@ class HandoverExportDialog(DeskDialog):
         self._count_generation += 1
         generation, filters = self._count_generation, self.filters()
         self.count_label.setText(self.tr("Counting…"))
-        job = DeskJob(self.session, lambda s, _p, _c: handover.count(s.db, filters), self)
+        job = DeskJob(self.session, lambda s, _p, _c: handover.count(s, filters), self)
         job.succeeded.connect(lambda n: self._on_count(generation, n))
         job.failed.connect(lambda _e: self._on_count(generation, None))
         self._count_job = job
@@ -335,7 +335,7 @@ class HandoverExportDialog(DeskDialog):
         fmt, columns, filters = self.format, self.model.columns(), self.filters()
 
         def work(session, progress, cancelled):
-            return handover.export(session.db, path, fmt=fmt, columns=columns, filters=filters,
+            return handover.export(session, path, fmt=fmt, columns=columns, filters=filters,
                                    progress=progress, cancelled=cancelled)
 
         return self.run_job(work, self._on_exported, self.tr("Writing {file}…").format(
