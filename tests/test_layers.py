@@ -1,4 +1,5 @@
-"""Arrows point down only: domain/, storage/, sync/ and services/ never import Qt or ui."""
+"""Arrows point down only: domain/, storage/, sync/ and services/ never import Qt or ui;
+ui/ reaches storage/ and sync/ only through services/."""
 
 from __future__ import annotations
 
@@ -21,18 +22,45 @@ def _imports(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+            found.add(node.module)  # and what it names: ``from desa_peduli import storage``
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
 
 
-@pytest.mark.parametrize("layer", LOWER)
-def test_lower_layers_do_not_import_qt_or_ui(layer):
+# layer (a folder of desa_peduli) -> the module prefixes it must never import. ui/ may
+# import services/, domain/ (value types), errors and the top-level helpers (paths, logs,
+# reference, the package's APP_NAME/__version__), never storage/ or sync/.
+NEVER = {
+    **{layer: FORBIDDEN for layer in LOWER},
+    "ui": ("desa_peduli.storage", "desa_peduli.sync", "desa_peduli.cli", "desa_peduli.app"),
+}
+
+
+def _offenders(layer: str, package: Path = PACKAGE) -> list[str]:
     offenders = []
-    for path in (PACKAGE / layer).rglob("*.py"):
-        for name in _imports(path):
-            if name.startswith(FORBIDDEN):
-                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
-    assert offenders == []
+    for path in sorted((package / layer).rglob("*.py")):
+        for name in sorted(_imports(path)):
+            if any(name == prefix or name.startswith(prefix + ".") for prefix in NEVER[layer]):
+                offenders.append(f"{path.relative_to(package)} imports {name}")
+    return offenders
+
+
+@pytest.mark.parametrize("layer", sorted(NEVER))
+def test_layers_import_only_downwards(layer):
+    assert _offenders(layer) == []
+
+
+@pytest.mark.parametrize(("layer", "line", "caught"), [
+    ("ui", "from desa_peduli.storage.backups import make_backup", "desa_peduli.storage.backups"),
+    ("ui", "import desa_peduli.sync.bundle", "desa_peduli.sync.bundle"),
+    ("ui", "from desa_peduli import storage", "desa_peduli.storage"),
+    ("services", "from PySide6.QtCore import Qt", "PySide6.QtCore"),
+])
+def test_the_layer_rule_catches_a_new_import(tmp_path, layer, line, caught):
+    module = tmp_path / layer / "sub" / "late.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(f'"""A module added later."""\n\ndef later():\n    {line}\n', "utf-8")
+    assert f"{layer}/sub/late.py imports {caught}" in _offenders(layer, tmp_path)
 
 
 def test_domain_does_no_io_imports():

@@ -19,6 +19,7 @@ from desa_peduli.storage.workspace import KEY_DIR, PASSPHRASE_KEY_FILE, Workspac
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.bundle import DEVICE_REFUSALS  # noqa: F401 - re-exported (windows)
 from desa_peduli.sync.enrolment import (
     new_binding_secret,
     sign_enrolment,

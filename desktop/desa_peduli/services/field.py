@@ -11,7 +11,11 @@ from desa_peduli.storage.backups import forget_backups_before
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
+from desa_peduli.sync.enrolment import (  # read_enrolment, branch_fingerprint: also for the UI
+    binding_secret,
+    branch_fingerprint,
+    read_enrolment,
+)
 from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
 from desa_peduli.sync.signing import b64, fingerprint, unb64
 

@@ -74,6 +74,11 @@ def activate(session) -> reference.ReferenceSet:
     return current
 
 
+def versions_in_use(session) -> dict[str, str]:
+    """:func:`versions` of the open workspace."""
+    return versions(session.db)
+
+
 def versions(db) -> dict[str, str]:
     """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
     current = build(stored(db))

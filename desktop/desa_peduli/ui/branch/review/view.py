@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.services.branch import DEVICE_REFUSALS
 from desa_peduli.services.review import (
     DEVICE,
     DUPLICATE,
@@ -40,7 +41,6 @@ from desa_peduli.services.review import (
     WARNING,
     ReviewService,
 )
-from desa_peduli.sync.bundle import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
 from desa_peduli.ui.branch.review.models import (

@@ -1193,7 +1193,7 @@ class RegistrationFormView(QWidget):
         photo = self.photo_field.photo() if self._photo_changed else False
         settings = self._session.settings
         try:
-            with self._session.db.atomic():
+            with self._session.atomic():
                 result = self._service.save(data, reg_id=self._current_id, ktp_photo=photo)
                 if settings.get("open_draft_id") != result.id:
                     settings.set("open_draft_id", result.id)
@@ -1222,7 +1222,7 @@ class RegistrationFormView(QWidget):
         if not self.flush():
             return  # the status line says why; nothing is thrown away
         try:
-            with self._session.db.atomic():
+            with self._session.atomic():
                 self._session.settings.set("open_draft_id", None)
         except Exception:
             log.exception("clearing open_draft_id failed")
