@@ -27,8 +27,9 @@ class Desk:
     # -- choices for the dialogs --------------------------------------------------------
     def volunteer_choices(self) -> list[tuple[str, str]]:
         """``(id, name)`` of every enrolled volunteer, by id."""
-        return [(r[0], r[1]) for r in self._session.db.execute(
-            "SELECT id, name FROM volunteers ORDER BY id")]
+        from desa_peduli.services.review import ReviewService
+
+        return ReviewService(self._session).volunteer_choices()
 
     def recent_bundles(self, limit: int = 500) -> list[tuple]:
         """``(bundle_id, file_name, volunteer_id, created_at, imported_at)``, newest first."""
