@@ -1,5 +1,5 @@
 """What the registration form works out beside the typed fields: the NIK note, the contribution box,
-and dates and phone numbers the way people write them.
+the record's status, and dates and phone numbers the way people write them.
 
 Plain functions for :class:`RegistrationFormView`; their texts keep the view's
 translation context.
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo
+from desa_peduli.domain.registration import DRAFT, READY
 from desa_peduli.ui.volunteer.form.region_picker import short_region_name
 from desa_peduli.ui.volunteer.form.widgets import rupiah
 
@@ -40,6 +41,19 @@ def nik_note(info: NikInfo | None, *, birth_text: str, sex: str | None, lang: st
     else:
         text = translate("RegistrationFormView", "According to the NIK: {details}")
     return text.format(details=details)
+
+
+# -- the record's status --------------------------------------------------------------
+def status_name(status: str | None) -> str:
+    names = {
+        DRAFT: translate("RegistrationFormView", "Draft"),
+        READY: translate("RegistrationFormView", "Ready to send"),
+        "accepted": translate("RegistrationFormView", "Accepted by the branch"),
+        "correction": translate("RegistrationFormView", "Needs correction"),
+        "registered": translate("RegistrationFormView", "Registered"),
+        "duplicate": translate("RegistrationFormView", "Duplicate"),
+    }
+    return names.get(status or "", status or "")
 
 
 # -- dates and phones -------------------------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo, parse_nik
 from desa_peduli.domain.problems import ERROR
-from desa_peduli.domain.registration import DRAFT, READY, empty_registration
+from desa_peduli.domain.registration import READY, empty_registration
 from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui.volunteer.form import hints
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
@@ -542,17 +542,6 @@ class RegistrationFormView(QWidget):
         self.title_label.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, 760))
         self.title_label.setToolTip(title)
 
-    def _status_name(self, status: str | None) -> str:
-        names = {
-            DRAFT: self.tr("Draft"),
-            READY: self.tr("Ready to send"),
-            "accepted": self.tr("Accepted by the branch"),
-            "correction": self.tr("Needs correction"),
-            "registered": self.tr("Registered"),
-            "duplicate": self.tr("Duplicate"),
-        }
-        return names.get(status or "", status or "")
-
     def _update_status(self) -> None:
         style = "QLabel { color: #374151; }"
         if self._save_error:
@@ -563,9 +552,9 @@ class RegistrationFormView(QWidget):
         elif self._saved_at is not None:
             text = self.tr("Saved automatically {time}").format(
                 time=self._saved_at.strftime("%H:%M:%S"))
-            text = f"{text} · {self._status_name(self._record_status)}"
+            text = f"{text} · {hints.status_name(self._record_status)}"
         elif self._current_id:
-            text = self._status_name(self._record_status)
+            text = hints.status_name(self._record_status)
         else:
             text = self.tr("Not saved yet")
         if self._record_status == READY and not self._dirty and not self._save_error:
