@@ -1,5 +1,5 @@
 """Arrows point down only: domain/, storage/, sync/ and services/ never import Qt or ui;
-cli/ reaches storage/ and sync/ only through services/.
+cli/ and ui/ reach storage/ and sync/ only through services/.
 
 ``NEVER`` is the rule, one row a layer: what its modules must never import (a module, or
 every module under it), wherever the import stands (also inside a function). cli/ may
@@ -45,6 +45,9 @@ def _imports(path: Path, package: Path = PACKAGE) -> set[str]:
 NEVER = {
     **{layer: FORBIDDEN for layer in LOWER},
     "cli": ("desa_peduli.storage", "desa_peduli.sync"),
+    # ui/ may import services/, domain/ (value types), errors and the top-level helpers
+    # (paths, logs, reference, the package's APP_NAME/__version__), never storage/ or sync/
+    "ui": ("desa_peduli.storage", "desa_peduli.sync", "desa_peduli.cli", "desa_peduli.app"),
 }
 
 
@@ -70,6 +73,9 @@ def test_layers_import_only_downwards(layer):
     ("cli", "import desa_peduli.sync.bundle", "desa_peduli.sync.bundle"),
     ("cli", "from desa_peduli import sync", "desa_peduli.sync"),
     ("cli", "from ...storage import database", "desa_peduli.storage.database"),
+    ("ui", "from desa_peduli.storage.backups import make_backup", "desa_peduli.storage.backups"),
+    ("ui", "import desa_peduli.sync.bundle", "desa_peduli.sync.bundle"),
+    ("ui", "from desa_peduli import storage", "desa_peduli.storage"),
     ("services", "from PySide6.QtCore import Qt", "PySide6.QtCore"),
 ])
 def test_the_layer_rule_catches_a_new_import(tmp_path, layer, line, caught):

@@ -42,6 +42,11 @@ def make(session, *, reason: str = "manual") -> BackupInfo:
     return storage.make_backup(session.workspace, reason=reason)
 
 
+def due(session) -> bool:
+    """True when the scheduled backup is due."""
+    return storage.backup_due(session.workspace)
+
+
 def restore(session, backup: BackupInfo) -> BackupInfo:
     """Go back to ``backup``; returns the backup of the state before (a restore can itself
     be undone). Counters that must never go back are kept (``storage.high_water``) and

@@ -6,13 +6,17 @@ import functools
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+import filelock
+
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage.database import known_error  # noqa: F401 - re-exported (ui, cli)
 from desa_peduli.storage.settings import Settings
 from desa_peduli.storage.workspace import (  # noqa: F401 - re-exported (cli)
+    LOCK_FILE,
     Workspace,
     check_new_workspace_folder,
     is_workspace,
+    read_meta,
 )
 
 
@@ -54,6 +58,16 @@ class Session:
             settings={"volunteer_name": name, "home_village": home_village, "language": language},
         )
         return cls(ws)
+
+    @staticmethod
+    def unwrap_key(path: Path, passphrase: str) -> bytes:
+        """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
+        return Workspace.unwrap_key(Path(path), passphrase)
+
+    @classmethod
+    def open_with_key(cls, path: Path, key: bytes) -> Session:
+        """Open with a key from :meth:`unwrap_key` (fast)."""
+        return cls(Workspace.open_with_key(Path(path), key))
 
     def close(self) -> None:
         self.workspace.close()
@@ -99,3 +113,29 @@ class Session:
         from desa_peduli.services.registrations import RegistrationService
 
         return RegistrationService(self)
+
+    @functools.cached_property
+    def desk(self):
+        """The branch's hand-over desk: choices, counts, exports and breach reports."""
+        from desa_peduli.services.desk import Desk
+
+        return Desk(self)
+
+
+# -- a workspace folder before (or without) opening it ----------------------------------
+def workspace_in_use(path: Path) -> bool:
+    """True when another program holds the workspace's lock right now."""
+    lock = filelock.FileLock(str(Path(path) / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+def workspace_role(path: Path) -> str | None:
+    """The role workspace.json at ``path`` names (raises when it cannot be read)."""
+    return read_meta(Path(path)).get("role")
