@@ -92,7 +92,7 @@ def project() -> dict:
 
 
 def package_modules() -> list[str]:
-    """Every module of the application package (cli.py loads some by name)."""
+    """Every module of the application package (many are imported late, inside functions)."""
     names = []
     for path in sorted((SOURCE / PACKAGE).rglob("*.py")):
         parts = list(path.relative_to(SOURCE).with_suffix("").parts)

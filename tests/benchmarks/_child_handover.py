@@ -28,7 +28,7 @@ def main() -> int:
 
             target, rows, fmt = Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
             start = time.perf_counter()
-            result = handover.export(session.db, target, fmt=fmt,
+            result = handover.export(session, target, fmt=fmt,
                                      filters=handover.HandoverFilter(branch_state=None),
                                      limit=rows)
             elapsed = time.perf_counter() - start

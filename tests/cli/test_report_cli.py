@@ -1,4 +1,4 @@
-"""``report --format csv|xlsx|pdf -o PATH`` and ``coverage-targets`` (cli_report.py)."""
+"""``report --format csv|xlsx|pdf -o PATH`` and ``coverage-targets`` (cli/report.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The review commands (cli_review.py): ``review``, ``resolve-duplicate``, ``accept``."""
+"""The review commands (cli/review.py): ``review``, ``resolve-duplicate``, ``accept``."""
 
 from __future__ import annotations
 

@@ -38,8 +38,8 @@ def story(branch, make_volunteer, valid_registration, tmp_path):
     return {"ids": ids, "a": bundle_a, "b": bundle_b, "c": bundle_c, "rina": rina}
 
 
-def names(scope, db) -> set[str]:
-    return {p["full_name"] for p in breach.iter_people(db, scope)}
+def names(scope, session) -> set[str]:
+    return {p["full_name"] for p in breach.iter_people(session, scope)}
 
 
 def name(n: int) -> str:
@@ -47,16 +47,15 @@ def name(n: int) -> str:
 
 
 def test_a_laptop_holds_everything_its_volunteer_sent(branch, story, tmp_path):
-    db = branch.db
-    scope = breach.device_scope(db, "RLW-001")
+    scope = breach.device_scope(branch, "RLW-001")
     assert set(scope.registration_ids) == {story["ids"][n] for n in (1, 2, 3, 4, 5)}
     assert scope.never_sent == 0 and len(scope.bundles) == 2
-    assert breach.preview(db, scope)["possibly_purged"] == 1
-    other = breach.device_scope(db, "RLW-002")
-    assert names(other, db) == {name(6)}
+    assert breach.preview(branch, scope)["possibly_purged"] == 1
+    other = breach.device_scope(branch, "RLW-002")
+    assert names(other, branch) == {name(6)}
 
     discovered = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-    report = breach.write_report(db, scope, tmp_path, fmt="xlsx", discovered_at=discovered,
+    report = breach.write_report(branch, scope, tmp_path, fmt="xlsx", discovered_at=discovered,
                                  lang="en", branch_name="Kantor Cabang Jambi", actor="staf")
     assert report.path.name.startswith("breach-report_RLW-001_") and report.people == 5
     workbook = load_workbook(report.path, read_only=True)
@@ -88,8 +87,8 @@ def test_a_laptop_holds_everything_its_volunteer_sent(branch, story, tmp_path):
 
 
 def test_csv_with_full_niks_and_a_summary_beside_it(branch, story, tmp_path):
-    scope = breach.device_scope(branch.db, "RLW-002")
-    report = breach.write_report(branch.db, scope, tmp_path / "lost.csv", full_nik=True)
+    scope = breach.device_scope(branch, "RLW-002")
+    report = breach.write_report(branch, scope, tmp_path / "lost.csv", full_nik=True)
     with open(report.path, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == list(breach.HEADERS["id"])
@@ -100,21 +99,20 @@ def test_csv_with_full_niks_and_a_summary_beside_it(branch, story, tmp_path):
 
 
 def test_a_stick_holds_the_registrations_in_its_bundles(branch, story, tmp_path):
-    db = branch.db
     ids = story["ids"]
     # bundle A held 1–3; 4 was a draft then (its changes travelled, not its content)
-    by_file = breach.bundle_scope(db, [str(story["a"])], identity=BranchService(branch).keys()[1])
+    by_file = breach.bundle_scope(branch, [str(story["a"])], identity=BranchService(branch).keys()[1])
     assert set(by_file.registration_ids) == {ids[1], ids[2], ids[3]}
     assert not by_file.file_records
-    by_id = breach.bundle_scope(db, [by_file.bundles[0]["bundle_id"]])
+    by_id = breach.bundle_scope(branch, [by_file.bundles[0]["bundle_id"]])
     assert set(by_id.registration_ids) == {ids[1], ids[2], ids[3]}
-    by_name = breach.bundle_scope(db, [story["b"].name])
+    by_name = breach.bundle_scope(branch, [story["b"].name])
     assert set(by_name.registration_ids) == {ids[2], ids[4], ids[5]}
-    both = breach.bundle_scope(db, [story["b"].name, story["c"].name])
+    both = breach.bundle_scope(branch, [story["b"].name, story["c"].name])
     assert set(both.registration_ids) == {ids[2], ids[4], ids[5], ids[6]}
     assert both.volunteer_ids == ["RLW-001", "RLW-002"]
     with pytest.raises(InputRejected):
-        breach.bundle_scope(db, ["no-such-bundle"])
+        breach.bundle_scope(branch, ["no-such-bundle"])
 
 
 def test_a_bundle_never_imported_is_read_from_the_file(branch, story, valid_registration,
@@ -123,10 +121,10 @@ def test_a_bundle_never_imported_is_read_from_the_file(branch, story, valid_regi
     rina.registrations.save(person(valid_registration, 9, full_name="Sri Lestari"))
     (tmp_path / "lost").mkdir()
     lost = FieldSync(rina).export(tmp_path / "lost").path
-    scope = breach.bundle_scope(branch.db, [str(lost)], identity=BranchService(branch).keys()[1])
+    scope = breach.bundle_scope(branch, [str(lost)], identity=BranchService(branch).keys()[1])
     assert scope.bundles[0]["imported_at"] is None
     assert [p["full_name"] for p in scope.file_records.values()] == ["Sri Lestari"]
-    report = breach.write_report(branch.db, scope, tmp_path / "r.xlsx")
+    report = breach.write_report(branch, scope, tmp_path / "r.xlsx")
     workbook = load_workbook(report.path, read_only=True)
     rows = list(workbook["Orang"].iter_rows(values_only=True))
     workbook.close()
@@ -141,14 +139,13 @@ def test_a_bundle_never_imported_is_read_from_the_file(branch, story, valid_regi
     data[len(data) // 2] ^= 1
     broken.write_bytes(bytes(data))
     with pytest.raises(InputRejected):
-        breach.bundle_scope(branch.db, [str(broken)], identity=BranchService(branch).keys()[1])
+        breach.bundle_scope(branch, [str(broken)], identity=BranchService(branch).keys()[1])
 
 
 def test_a_replaced_laptop_and_drafts_never_sent(branch, story, make_volunteer,
                                                  valid_registration, tmp_path):
-    db = branch.db
     service = BranchService(branch)
-    old = breach.devices(db, "RLW-001")
+    old = breach.devices(branch, "RLW-001")
     assert len(old) == 1 and old[0]["current"]
     # the laptop is replaced by a fresh workspace (its changes count from 1 again)
     new_laptop = make_volunteer("RLW-001")
@@ -157,18 +154,18 @@ def test_a_replaced_laptop_and_drafts_never_sent(branch, story, make_volunteer,
     path = FieldSync(new_laptop).export(tmp_path).path
     service.approve_device(path)
     service.import_bundle(path)
-    known = breach.devices(db, "RLW-001")
+    known = breach.devices(branch, "RLW-001")
     assert [d["current"] for d in known] == [False, True]
-    current = breach.device_scope(db, "RLW-001")
-    assert names(current, db) == {name(7)}
-    earlier = breach.device_scope(db, "RLW-001", device=old[0]["fingerprint"][:9])
-    assert names(earlier, db) == {name(n) for n in (1, 2, 3, 4, 5)}
+    current = breach.device_scope(branch, "RLW-001")
+    assert names(current, branch) == {name(7)}
+    earlier = breach.device_scope(branch, "RLW-001", device=old[0]["fingerprint"][:9])
+    assert names(earlier, branch) == {name(n) for n in (1, 2, 3, 4, 5)}
     with pytest.raises(InputRejected):
-        breach.device_scope(db, "RLW-001", device="FFFF")
+        breach.device_scope(branch, "RLW-001", device="FFFF")
     # a volunteer whose laptop never sent anything
     service.enrol(volunteer_id="RLW-009", name="Baru", villages=["15.04.05.2003"],
                   target=tmp_path)
-    empty = breach.device_scope(db, "RLW-009")
+    empty = breach.device_scope(branch, "RLW-009")
     assert empty.people == 0 and "never sent" in empty.description_en
 
 
@@ -178,7 +175,7 @@ def test_drafts_begun_but_never_sent_are_counted(branch, make_volunteer, valid_r
     rina.registrations.save(person(valid_registration, 1))
     rina.registrations.save(person(valid_registration, 2, phone=""))  # stays a draft
     send(rina, branch, tmp_path / "a")
-    scope = breach.device_scope(branch.db, "RLW-001")
+    scope = breach.device_scope(branch, "RLW-001")
     assert scope.people == 1 and scope.never_sent == 1
 
 

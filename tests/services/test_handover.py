@@ -81,7 +81,7 @@ def read_csv(path):
 
 def test_xlsx_holds_every_mapped_column_of_the_accepted_registrations(branch, desk, tmp_path):
     everything = [Column(s.key, f"H_{s.key}", True) for s in handover.FIELD_SPECS]
-    result = handover.export(branch.db, tmp_path / "out.xlsx", columns=everything)
+    result = handover.export(branch, tmp_path / "out.xlsx", columns=everything)
     assert result.rows == 4 and result.format == "xlsx"
     headers, rows = read_xlsx(result.path)
     assert headers == [f"H_{s.key}" for s in handover.FIELD_SPECS]
@@ -112,7 +112,7 @@ def test_csv_with_a_renamed_reordered_mapping_saved_as_default(branch, desk, tmp
     assert [(c.field, c.header) for c in again if c.enabled] == list(chosen.items())
     assert len(again) == len(handover.FIELD_SPECS)
 
-    result = handover.export(branch.db, tmp_path / "out.csv", columns=again)
+    result = handover.export(branch, tmp_path / "out.csv", columns=again)
     headers, rows = read_csv(result.path)
     assert headers == ["NO_HP", "NIK", "NAMA", "KAB"]
     store = branch.registrations.store
@@ -127,10 +127,8 @@ def test_csv_with_a_renamed_reordered_mapping_saved_as_default(branch, desk, tmp
 
 
 def test_filters_as_in_the_branch_list(branch, desk, tmp_path):
-    db = branch.db
-
     def niks(filters):
-        result = handover.export(db, tmp_path / "f.csv", filters=filters,
+        result = handover.export(branch, tmp_path / "f.csv", filters=filters,
                                  columns=[Column("nik", "nik")])
         return sorted(row[0] for row in read_csv(result.path)[1])
 
@@ -144,7 +142,7 @@ def test_filters_as_in_the_branch_list(branch, desk, tmp_path):
     assert niks(HandoverFilter(text=nik_for(2))) == [nik_for(2)]
     assert niks(HandoverFilter(text="1504 0542")) == [nik_for(n) for n in (1, 2, 4, 5)]
     assert niks(HandoverFilter(text="Siti aaab")) == [nik_for(1)]
-    assert handover.count(db, HandoverFilter(branch_state=None, volunteer_id="RLW-001")) == 4
+    assert handover.count(branch, HandoverFilter(branch_state=None, volunteer_id="RLW-001")) == 4
 
 
 def test_open_duplicates_filter(branch, make_volunteer, valid_registration, tmp_path):
@@ -155,7 +153,7 @@ def test_open_duplicates_filter(branch, make_volunteer, valid_registration, tmp_
     send(rina, branch, tmp_path / "a")
     send(budi, branch, tmp_path / "b")
     filters = HandoverFilter(branch_state=handover.OPEN_DUPLICATES)
-    assert handover.count(branch.db, filters) == 2
+    assert handover.count(branch, filters) == 2
 
 
 def test_cancel_and_progress_leave_no_file(branch, tmp_path, monkeypatch):
@@ -164,16 +162,16 @@ def test_cancel_and_progress_leave_no_file(branch, tmp_path, monkeypatch):
     target = tmp_path / "out"
     target.mkdir()
     with pytest.raises(Cancelled):
-        handover.export(branch.db, target / "x.xlsx", progress=lambda d, t: seen.append((d, t)),
+        handover.export(branch, target / "x.xlsx", progress=lambda d, t: seen.append((d, t)),
                         cancelled=lambda: len(seen) >= 2)
     assert seen[:2] == [(0, 2500), (1000, 2500)]
     assert list(target.iterdir()) == []  # neither the file nor a sheet buffer
-    result = handover.export(branch.db, target, fmt="csv", progress=lambda d, t: seen.append(d))
+    result = handover.export(branch, target, fmt="csv", progress=lambda d, t: seen.append(d))
     assert result.path.parent == target and result.path.name.startswith("handover_")
     assert result.path.suffix == ".csv" and result.rows == 2500
     assert [p.name for p in target.iterdir()] == [result.path.name]
     assert seen[-1] == 2500
-    first = handover.export(branch.db, tmp_path / "first.csv", limit=10,
+    first = handover.export(branch, tmp_path / "first.csv", limit=10,
                             columns=[Column("full_name", "name")])
     assert first.rows == 10
     assert read_csv(first.path)[1] == [[f"Orang {n}"] for n in range(1, 11)]
@@ -194,9 +192,8 @@ def test_columns_are_checked(branch, tmp_path):
         handover.parse_column_spec("nik,unknown")
     spec = handover.parse_column_spec("phone:HP, nik")
     assert [(c.field, c.header) for c in spec if c.enabled] == [("phone", "HP"), ("nik", "nik")]
-    db = branch.db
-    assert "does not exist" in rejected(lambda: handover.export(db, tmp_path / "no" / "x.xlsx"))
-    assert "format" in rejected(lambda: handover.export(db, tmp_path / "x.xlsx", fmt="pdf"))
+    assert "does not exist" in rejected(lambda: handover.export(branch, tmp_path / "no" / "x.xlsx"))
+    assert "format" in rejected(lambda: handover.export(branch, tmp_path / "x.xlsx", fmt="pdf"))
     # a mapping stored by an older version: unknown fields dropped, new ones appended
     stored = [{"field": "nik", "header": "NIK"}, {"field": "gone", "header": "X"}]
     columns = handover.columns_from_data(stored)
@@ -207,7 +204,7 @@ def test_columns_are_checked(branch, tmp_path):
 
 def test_xlsx_drops_characters_xml_cannot_hold(branch, tmp_path):
     fill_branch(branch.db, 1, base={"street": "Jalan\x01 Baru\tNo. 5", "work_location": "=1+1"})
-    result = handover.export(branch.db, tmp_path / "x.xlsx", columns=[
+    result = handover.export(branch, tmp_path / "x.xlsx", columns=[
         Column("street", "street"), Column("work_location", "work")])
     _headers, rows = read_xlsx(result.path)
     assert rows == [["Jalan Baru\tNo. 5", "=1+1"]]

@@ -81,7 +81,7 @@ def hostile_branch(branch):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_handover_keeps_formula_text_inert(hostile_branch, tmp_path, fmt):
-    result = handover.export(hostile_branch.db, tmp_path / f"h.{fmt}", columns=[
+    result = handover.export(hostile_branch, tmp_path / f"h.{fmt}", columns=[
         Column("full_name", "nama"), Column("street", "jalan")])
     found = _inert_csv(result.path) if fmt == "csv" else _inert_xlsx(result.path)["Pendaftaran"]
     assert sorted(found) == sorted(DANGEROUS * 2)
@@ -89,9 +89,9 @@ def test_handover_keeps_formula_text_inert(hostile_branch, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_breach_list_keeps_formula_text_inert(hostile_branch, tmp_path, fmt):
-    scope = breach.device_scope(hostile_branch.db, "RLW-001")
+    scope = breach.device_scope(hostile_branch, "RLW-001")
     scope.registration_ids = hostile_branch.hostile_ids
-    report = breach.write_report(hostile_branch.db, scope, tmp_path / f"b.{fmt}")
+    report = breach.write_report(hostile_branch, scope, tmp_path / f"b.{fmt}")
     found = (_inert_csv(report.path) if fmt == "csv"
              else sum(_inert_xlsx(report.path).values(), []))
     assert sorted(found) == sorted(DANGEROUS)  # the names (the list holds no street)

@@ -130,7 +130,7 @@ def test_a_laptop_bound_before_secrets_keeps_working(branch, make_volunteer, sti
     _make_legacy(branch, rina, "RLW-001")
     signing, identity = load_keys(rina.db)
     with branch.db.atomic():  # bound by its first bundle, before this release
-        bind_device(branch.db, "RLW-001", b64(signing.public_bytes), identity.recipient)
+        bind_device(branch, "RLW-001", b64(signing.public_bytes), identity.recipient)
     rina.registrations.save(person(valid_registration, 1))
     bundle = FieldSync(rina).export(stick).path
     assert "enrolment_proof" not in json.loads(_parts(bundle.read_bytes())[2])

@@ -73,7 +73,7 @@ def test_receipt_carries_newer_rates_and_occupations_to_the_field(
     installed = reference_data.install_files(
         branch, [newer_rates(tmp_path / "upd"), occupations_file(tmp_path / "upd", add=GUIDE)])
     assert {i["name"] for i in installed} == {"rates", "occupations"}
-    assert reference_data.versions(branch.db)["rates"] == "2027.1"
+    assert reference_data.versions(branch)["rates"] == "2027.1"
 
     path = _first_receipt(branch, rina, valid_registration, tmp_path)
     reference.activate(None)  # the volunteer's laptop runs its own process

@@ -1,4 +1,4 @@
-"""Backups as the CLI and both windows use them: list, find by name or path, restore."""
+"""Backups as the CLI and both windows use them: make, list, find by name or path, restore."""
 
 from __future__ import annotations
 
@@ -40,6 +40,16 @@ def _same_file(path: Path, text: str) -> bool:
         return Path(text).resolve() == path.resolve()
     except OSError:
         return False
+
+
+def make(session: Session, *, reason: str = "manual") -> BackupInfo:
+    """Back up the open workspace now (``reason``: manual, scheduled, pre-import…)."""
+    return storage.make_backup(session.workspace, reason=reason)
+
+
+def due(session: Session) -> bool:
+    """True when the scheduled backup is due."""
+    return storage.backup_due(session.workspace)
 
 
 def restore(session: Session, backup: BackupInfo) -> BackupInfo:

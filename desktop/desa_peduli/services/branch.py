@@ -31,6 +31,7 @@ from desa_peduli.storage.workspace import KEY_DIR, PASSPHRASE_KEY_FILE, Workspac
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
+from desa_peduli.sync.bundle import DEVICE_REFUSALS as DEVICE_REFUSALS  # re-exported (windows)
 from desa_peduli.sync.container import OpenedContainer
 from desa_peduli.sync.enrolment import (
     new_binding_secret,
@@ -203,7 +204,7 @@ class BranchService:
                 f"{name} is now signed by the laptop with fingerprint {found}, not the "
                 f"{shown} that was compared. Nothing was approved; check the file.")
         with self.db.atomic():
-            bind_device(self.db, manifest["volunteer_id"], manifest["device_public_key"],
+            bind_device(self.session, manifest["volunteer_id"], manifest["device_public_key"],
                         manifest["device_recipient"])
         return found
 
@@ -327,7 +328,7 @@ class BranchService:
         with self.db.atomic():
             path, _manifest = receipts.write_receipt(
                 self.db, Path(target), volunteer=volunteer, branch_key=signing,
-                branch_name=self.name, reference=reference_data.for_receipt(self.db))
+                branch_name=self.name, reference=reference_data.for_receipt(self.session))
         return path
 
     # -- recovery -----------------------------------------------------------------------
@@ -361,12 +362,13 @@ class BranchService:
             ws.close()
 
 
-def bind_device(db: Database, volunteer_id: str, key: str, recipient: str) -> None:
+def bind_device(session: Session, volunteer_id: str, key: str, recipient: str) -> None:
     """Bind a volunteer's laptop. Each laptop's workspace counts its changes from 1, so
     what the branch acknowledges is that laptop's own (0 for a new one; for one bound
     before, what its bundles brought): else the first receipt would tell a new laptop
     that its unsent changes had arrived. A laptop bound to another volunteer is refused
     (InputRejected): its holder would file and read receipts in two names."""
+    db = session.db
     other = db.execute("SELECT id FROM volunteers WHERE device_key = ? AND id != ?",
                        [key, volunteer_id]).fetchone()
     if other is not None:  # a workspace (and its keys) belongs to one volunteer

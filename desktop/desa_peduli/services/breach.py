@@ -39,7 +39,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -51,6 +51,9 @@ from desa_peduli.storage.registrations import local_now
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import container
 from desa_peduli.sync.signing import AgeIdentity, fingerprint, unb64
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 NOTICE_HOURS = 72  # 3 × 24 hours (UU 27/2022 art. 46)
 FORMATS = ("xlsx", "csv")
@@ -137,8 +140,9 @@ def _volunteer(db: Database, volunteer_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-def devices(db: Database, volunteer_id: str) -> list[dict[str, Any]]:
+def devices(session: Session, volunteer_id: str) -> list[dict[str, Any]]:
     """The laptops a volunteer used: fingerprint, bundles, first and last, current or not."""
+    db = session.db
     volunteer = _volunteer(db, volunteer_id)
     found = _rows(db, "SELECT device_key, count(*) AS bundles, min(created_at) AS first_bundle, "
                   "max(created_at) AS last_bundle FROM bundles WHERE volunteer_id = ? "
@@ -153,10 +157,11 @@ def devices(db: Database, volunteer_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def device_scope(db: Database, volunteer_id: str, device: str | None = None) -> BreachScope:
+def device_scope(session: Session, volunteer_id: str, device: str | None = None) -> BreachScope:
     """Everything the volunteer's laptop (current, or ``device`` by fingerprint) sent."""
+    db = session.db
     volunteer = _volunteer(db, volunteer_id)
-    known = devices(db, volunteer_id)
+    known = devices(session, volunteer_id)
     chosen: dict[str, Any] | None
     if device:
         wanted = device.replace(" ", "").upper()
@@ -288,10 +293,11 @@ def _held(db: Database, ids: Iterable[str], volunteer_id: str | None = None) -> 
     return [reg_id for _pk, reg_id in sorted(out)]
 
 
-def bundle_scope(db: Database, refs: list[str], *,
+def bundle_scope(session: Session, refs: list[str], *,
                  identity: AgeIdentity | None = None) -> BreachScope:
     """The registrations on a USB stick: bundle files (read with the branch's age
     ``identity``) or bundle ids / file names from the import history."""
+    db = session.db
     if not refs:
         raise InputRejected("Sebutkan paling sedikit satu bundel.", "Name at least one bundle.")
     held: set[str] = set()
@@ -410,8 +416,9 @@ def _file_person(record: dict[str, Any], volunteer_id: str) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- people
-def iter_people(db: Database, scope: BreachScope) -> Iterator[dict[str, Any]]:
+def iter_people(session: Session, scope: BreachScope) -> Iterator[dict[str, Any]]:
     """One dict per person, held registrations first (oldest first), then file-only ones."""
+    db = session.db
     columns = ", ".join(f"r.{c}" for c in PERSON_COLUMNS)
     for start in range(0, len(scope.registration_ids), CHUNK):
         chunk = scope.registration_ids[start:start + CHUNK]
@@ -523,7 +530,7 @@ def standard_name(scope: BreachScope, fmt: str, when: dt.datetime | None = None)
     return f"breach-report_{safe}_{when:%Y%m%d-%H%M}.{fmt}"
 
 
-def write_report(db: Database, scope: BreachScope, target: Path, *, fmt: str | None = None,
+def write_report(session: Session, scope: BreachScope, target: Path, *, fmt: str | None = None,
                  full_nik: bool = False, discovered_at: dt.datetime | None = None,
                  lang: str = "id", branch_name: str = "", actor: str = "",
                  progress: Callable[[int, int], None] | None = None,
@@ -543,7 +550,7 @@ def write_report(db: Database, scope: BreachScope, target: Path, *, fmt: str | N
     yes, no = ("yes", "no") if lang == "en" else ("ya", "tidak")
 
     def rows() -> Iterator[list[Any]]:
-        for number, person in enumerate(iter_people(db, scope), start=1):
+        for number, person in enumerate(iter_people(session, scope), start=1):
             if number % CHUNK == 0:
                 if cancelled and cancelled():
                     raise Cancelled()
@@ -717,8 +724,9 @@ def summary_text(facts: dict[str, Any], lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
-def preview(db: Database, scope: BreachScope) -> dict[str, Any]:
+def preview(session: Session, scope: BreachScope) -> dict[str, Any]:
     """Counts for a dialog before writing: people, possibly purged, never sent."""
+    db = session.db
     purged = 0
     if scope.kind == "device" and scope.purge_cutoff and scope.registration_ids:
         ids = scope.registration_ids

@@ -27,6 +27,7 @@ from desa_peduli.services.coverage import (
 )
 from desa_peduli.services.spreadsheet import append, write_only_workbook, xlsx_cell
 from desa_peduli.services.spreadsheet import write_csv as write_table_csv
+from desa_peduli.storage.files import atomic_write_bytes
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
@@ -200,6 +201,12 @@ def write_csv(report: CoverageReport, target: Path, lang: str = "id") -> Path:
     header = next(rows)
     return write_table_csv(target, header, (["" if v is None else v for v in row]
                                             for row in rows), bom=True)
+
+
+def write_pdf_bytes(target: Path, data: bytes) -> Path:
+    """Store the PDF the window drew (ui/branch/dashboard/report_pdf.py) atomically."""
+    atomic_write_bytes(target, data)
+    return Path(target)
 
 
 def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:

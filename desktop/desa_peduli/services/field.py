@@ -17,7 +17,11 @@ from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.settings import Settings
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import binding_secret, branch_fingerprint, read_enrolment
+from desa_peduli.sync.enrolment import (  # read_enrolment, branch_fingerprint: also for the UI
+    binding_secret,
+    branch_fingerprint,
+    read_enrolment,
+)
 from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
 from desa_peduli.sync.signing import b64, fingerprint, unb64
 
@@ -184,7 +188,8 @@ class FieldSync:
             device_key=signing, device_identity=identity,
             branch_key=unb64(branch["signing_key"]),
             last_receipt_seq=int(self.settings.get("last_receipt_seq") or 0),
-            on_reference=lambda record: reference_data.apply_from_receipt(self.db, record, actor),
+            on_reference=lambda record: reference_data.apply_from_receipt(
+                self.session, record, actor),
             on_applied=lambda applied: self.settings.update({
                 "last_receipt_seq": applied.receipt_seq, "acked_seq": applied.acked_seq,
                 "last_receipt_at": local_now()}))

@@ -20,9 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desa_peduli import reference
 from desa_peduli.errors import Cancelled, InputRejected
@@ -35,6 +33,9 @@ from desa_peduli.storage.registrations import (
     list_where,
 )
 from desa_peduli.storage.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
+    from desa_peduli.services.session import Session
 
 SETTING = "handover_columns"
 FORMATS = ("xlsx", "csv")
@@ -213,7 +214,8 @@ class HandoverFilter:
         return {k: v for k, v in asdict(self).items() if v}
 
 
-def count(db: Database, filters: HandoverFilter) -> int:
+def count(session: Session, filters: HandoverFilter) -> int:
+    db = session.db
     where, params = filters.where()
     found: int = db.execute(f"SELECT count(*) FROM registrations r{where}", params).fetchone()[0]
     return found
@@ -350,7 +352,7 @@ def format_of(target: Path, fmt: str | None) -> str:
     return fmt
 
 
-def export(db: Database, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
+def export(session: Session, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
            filters: HandoverFilter | None = None, limit: int | None = None,
            progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> HandoverResult:
@@ -361,6 +363,7 @@ def export(db: Database, target: Path, *, fmt: str | None = None, columns: list[
 
     Raises InputRejected (bad columns, target), Cancelled (no file written), DiskFull.
     """
+    db = session.db
     fmt = format_of(target, fmt)
     enabled = check_columns(columns if columns is not None else default_columns())
     filters = filters or HandoverFilter()

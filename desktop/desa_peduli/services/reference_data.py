@@ -45,8 +45,9 @@ def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def stored(db: Database) -> dict[str, dict[str, Any]]:
+def stored(session: Session) -> dict[str, dict[str, Any]]:
     """The installed updates by name (rows of ``reference_data`` with parsed content)."""
+    db = session.db
     out = {}
     for name, version, issued_at, content, source, installed_at in db.execute(
             "SELECT name, version, issued_at, content, source, installed_at "
@@ -73,16 +74,16 @@ def build(rows: dict[str, dict[str, Any]]) -> reference.ReferenceSet:
 
 def activate(session: Session) -> reference.ReferenceSet:
     """Make the session's workspace set the active one (called when it is opened)."""
-    current = build(stored(session.db))  # opening migrated it: the table is there
+    current = build(stored(session))  # opening migrated it: the table is there
     reference.activate(current)
     if "registrations" in session.__dict__:
         session.registrations.reset()
     return current
 
 
-def versions(db: Database) -> dict[str, str]:
+def versions(session: Session) -> dict[str, str]:
     """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
-    current = build(stored(db))
+    current = build(stored(session))
     return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version}
 
 
@@ -147,9 +148,9 @@ def read_update(path: Path) -> tuple[str, dict[str, Any]]:
 
 
 # -- installing ------------------------------------------------------------------------
-def check_newer(db: Database, name: str, content: dict[str, Any]) -> str:
+def check_newer(session: Session, name: str, content: dict[str, Any]) -> str:
     """The update's version; raises InputRejected unless it is newer than what is in use."""
-    current = build(stored(db))
+    current = build(stored(session))
     if name == RATES:
         version: str = content["rules"]["version"]
         if _version_key(version) <= _version_key(current.rate_table.version):
@@ -203,7 +204,7 @@ def install_files(session: Session, paths: list[Path]) -> list[dict[str, Any]]:
     installed = []
     with session.db.atomic():
         for name, content in updates:
-            version = check_newer(session.db, name, content)
+            version = check_newer(session, name, content)
             now = local_now()
             _store(session.db, name, version, now, content, "installed", session.actor)
             installed.append({"name": name, "version": version, "issued_at": now})
@@ -211,18 +212,19 @@ def install_files(session: Session, paths: list[Path]) -> list[dict[str, Any]]:
     return installed
 
 
-def for_receipt(db: Database) -> list[dict[str, Any]]:
+def for_receipt(session: Session) -> list[dict[str, Any]]:
     """What a receipt carries: every installed update, whole."""
     return [{"name": r["name"], "version": r["version"], "issued_at": r["issued_at"],
-             "content": r["content"]} for r in stored(db).values()]
+             "content": r["content"]} for r in stored(session).values()]
 
 
-def apply_from_receipt(db: Database, record: dict[str, Any], actor: str) -> str | None:
+def apply_from_receipt(session: Session, record: dict[str, Any], actor: str) -> str | None:
     """Volunteer: store an update from a receipt when it is newer than the one held.
 
     Returns ``"name version"`` when applied, None when it is not newer. Raises
     ValueError when the content does not check out (the whole receipt is refused).
     """
+    db = session.db
     name, version, issued_at = record["name"], record["version"], record["issued_at"]
     content = record["content"]
     if name not in NAMES or not isinstance(version, str) or not isinstance(issued_at, str):
@@ -234,11 +236,11 @@ def apply_from_receipt(db: Database, record: dict[str, Any], actor: str) -> str 
             raise ValueError("reference version")
     else:
         reference.parse_occupations(content["rows"])
-    held = stored(db).get(name)
+    held = stored(session).get(name)
     if held is not None and _when(held["issued_at"]) >= _when(issued_at):
         return None
     try:
-        check_newer(db, name, content)
+        check_newer(session, name, content)
     except InputRejected:
         return None
     _store(db, name, version, issued_at, content, "receipt", actor)

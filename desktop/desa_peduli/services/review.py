@@ -348,7 +348,7 @@ class ReviewService:
         be imported again). Returns the laptop's fingerprint."""
         key, recipient, _current = self._pending(volunteer_id, shown)
         with self.db.atomic():
-            bind_device(self.db, volunteer_id, key, recipient)
+            bind_device(self.session, volunteer_id, key, recipient)
         return fingerprint(unb64(key))
 
     def dismiss_pending_device(self, volunteer_id: str, *, shown: str) -> None:

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import functools
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import filelock
 from sqlite_utils import Database
 
 from desa_peduli.errors import InputRejected
 from desa_peduli.services import reference_data
 from desa_peduli.services.registrations import RegistrationService
+from desa_peduli.storage.database import known_error as known_error  # re-exported (ui, cli)
 from desa_peduli.storage.database import open_database
 from desa_peduli.storage.settings import Settings
-from desa_peduli.storage.workspace import Workspace
+from desa_peduli.storage.workspace import (  # the last two re-exported (cli)
+    LOCK_FILE,
+    Workspace,
+    read_meta,
+)
+from desa_peduli.storage.workspace import check_new_workspace_folder as check_new_workspace_folder
+from desa_peduli.storage.workspace import is_workspace as is_workspace
+
+if TYPE_CHECKING:
+    from desa_peduli.services.desk import Desk
 
 
 class Session:
@@ -52,6 +65,16 @@ class Session:
         )
         return cls(ws)
 
+    @staticmethod
+    def unwrap_key(path: Path, passphrase: str) -> bytes:
+        """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
+        return Workspace.unwrap_key(Path(path), passphrase)
+
+    @classmethod
+    def open_with_key(cls, path: Path, key: bytes) -> Session:
+        """Open with a key from :meth:`unwrap_key` (fast)."""
+        return cls(Workspace.open_with_key(Path(path), key))
+
     def close(self) -> None:
         self.workspace.close()
 
@@ -70,9 +93,22 @@ class Session:
     def settings(self) -> Settings:
         return Settings(self.db)
 
+    def atomic(self) -> AbstractContextManager[Database]:
+        """One user action, one transaction: ``with session.atomic(): ...``."""
+        return self.db.atomic()
+
     @property
     def role(self) -> str:
         return self.workspace.role
+
+    @property
+    def workspace_id(self) -> str:
+        workspace_id: str = self.workspace.meta["workspace_id"]
+        return workspace_id
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Wrap the workspace key under ``new`` (``old`` must be the current passphrase)."""
+        self.workspace.change_passphrase(old, new)
 
     @property
     def actor(self) -> str:
@@ -82,3 +118,30 @@ class Session:
     @functools.cached_property
     def registrations(self) -> RegistrationService:
         return RegistrationService(self)
+
+    @functools.cached_property
+    def desk(self) -> Desk:
+        """The branch's hand-over desk: choices, counts, exports and breach reports."""
+        # a cycle: desk -> review -> branch -> session
+        from desa_peduli.services.desk import Desk  # noqa: PLC0415
+
+        return Desk(self)
+
+
+# -- a workspace folder before (or without) opening it ----------------------------------
+def workspace_in_use(path: Path) -> bool:
+    """True when another program holds the workspace's lock right now."""
+    lock = filelock.FileLock(str(Path(path) / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+def workspace_role(path: Path) -> str | None:
+    """The role workspace.json at ``path`` names (raises when it cannot be read)."""
+    return read_meta(Path(path)).get("role")

@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desa_peduli.domain.listing import OPEN_DUPLICATES as OPEN_DUPLICATES  # re-exported
+from desa_peduli.domain.listing import ListQuery as ListQuery  # re-exported
 from desa_peduli.domain.registration import FIELDS, new_id
 from desa_peduli.errors import InputRejected, NotFound
 from desa_peduli.storage.high_water import issued_change_seq, next_revision
@@ -40,7 +42,6 @@ LIST_COLUMNS = (
     "created_at, updated_at, deleted_at, branch_reason, kpj_number, problems, "
     "volunteer_id, branch_state"
 )
-OPEN_DUPLICATES = "open_duplicates"  # a pseudo branch state: in an unresolved duplicate pair
 # The list shows at most this many matches of a search (names: the newest registered;
 # NIK digits: the lowest numbers): one
 # letter matches a quarter of a million names at a branch, and nobody reads them all.
@@ -79,21 +80,6 @@ class SaveOutcome:
     @property
     def changed(self) -> bool:
         return self.created or bool(self.changed_fields)
-
-
-@dataclass
-class ListQuery:
-    """What the registration list shows: filters, search text and sort."""
-
-    status: str | None = None
-    village_prefix: str | None = None  # a desa code, or a kecamatan/kabupaten prefix
-    occupation: str | None = None
-    text: str = ""
-    include_deleted: bool = False
-    sort: str = "updated_at"
-    descending: bool = True
-    branch_state: str | None = None  # (branch) a branch state, or OPEN_DUPLICATES
-    volunteer_id: str | None = None  # (branch) the sending volunteer
 
 
 class RegistrationStore:

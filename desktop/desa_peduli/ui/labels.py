@@ -116,7 +116,7 @@ def error_message(exc: Exception) -> str:
     SQLite's disk full, locked and read-only errors get their own message, not the
     generic one (storage/database.py's known_error).
     """
-    from desa_peduli.storage.database import known_error
+    from desa_peduli.services.session import known_error
 
     known = known_error(exc)
     if known is not None:

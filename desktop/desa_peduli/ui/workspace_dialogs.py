@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.storage.backups import BackupInfo
+from desa_peduli.services.backups import BackupInfo
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import run_in_background
 from desa_peduli.ui.widgets import (

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.sync.bundle import DEVICE_REFUSALS
+from desa_peduli.services.branch import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import run_with_own_connection
 from desa_peduli.ui.messages import message_box
@@ -257,13 +257,13 @@ class ImportView(QWidget):
 
     def import_files(self, paths: list[Path]) -> None:
         """Back up, then import ``paths`` with a progress dialog that can cancel."""
-        from desa_peduli.storage.backups import make_backup
+        from desa_peduli.services import backups
 
         if self.running or not paths:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            make_backup(self.session.workspace, reason="pre-import")
+            backups.make(self.session, reason="pre-import")
         except Exception as exc:  # noqa: BLE001 - no import without a backup
             QApplication.restoreOverrideCursor()
             log.warning("backup before import failed: %s", type(exc).__name__)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desa_peduli.storage.registrations import OPEN_DUPLICATES, ListQuery  # noqa: F401 - re-exported
+from desa_peduli.domain.listing import OPEN_DUPLICATES, ListQuery  # noqa: F401 - re-exported
 from desa_peduli.ui import labels
 from desa_peduli.ui.volunteer.table_model import COLUMN_COUNT, RegistrationTableModel, SortRole
 

@@ -254,7 +254,7 @@ class BranchMainWindow(QMainWindow):
         from desa_peduli.errors import DesaPeduliError
         from desa_peduli.services import reference_data
 
-        in_use = reference_data.versions(self.session.db)
+        in_use = reference_data.versions(self.session)
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Reference data update (rate table in use: {version})").format(
                 version=in_use["rates"]), "",
@@ -275,11 +275,11 @@ class BranchMainWindow(QMainWindow):
         self._tell(QMessageBox.Icon.Information, self.tr("Reference data"), "\n".join(lines))
 
     def backup_now(self) -> None:
-        from desa_peduli.storage.backups import make_backup
+        from desa_peduli.services import backups
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            info = make_backup(self.session.workspace, reason="manual")
+            info = backups.make(self.session, reason="manual")
         except Exception as exc:  # noqa: BLE001 - shown to the person
             QApplication.restoreOverrideCursor()
             self._tell(QMessageBox.Icon.Warning, self.tr("Back up now"),

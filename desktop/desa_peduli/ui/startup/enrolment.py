@@ -96,7 +96,7 @@ class EnrolmentChooser(QWidget):
     def set_path(self, path: Path) -> None:
         """Read and verify ``path`` (the branch's signature); show what it says."""
         from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.sync.enrolment import read_enrolment
+        from desa_peduli.services.field import read_enrolment
 
         self.path = Path(path)
         self.path_edit.setText(str(self.path))
@@ -111,7 +111,7 @@ class EnrolmentChooser(QWidget):
         self.changed.emit()
 
     def _show_details(self) -> None:
-        from desa_peduli.sync.enrolment import branch_fingerprint
+        from desa_peduli.services.field import branch_fingerprint
 
         if self.enrolment is None:
             self.details.hide()

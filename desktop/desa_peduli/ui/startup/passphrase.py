@@ -20,34 +20,23 @@ from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_e
 
 def unwrap_workspace_key(path: Path, passphrase: str) -> bytes:
     """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
-    from desa_peduli.storage.workspace import Workspace
+    from desa_peduli.services.session import Session
 
-    return Workspace.unwrap_key(Path(path), passphrase)
+    return Session.unwrap_key(path, passphrase)
 
 
 def open_session_with_key(path: Path, key: bytes):
     """A Session on the UI thread with a key from :func:`unwrap_workspace_key` (fast)."""
     from desa_peduli.services.session import Session
-    from desa_peduli.storage.workspace import Workspace
 
-    return Session(Workspace.open_with_key(Path(path), key))
+    return Session.open_with_key(path, key)
 
 
 def workspace_in_use(path: Path) -> bool:
     """True when another program holds the workspace's lock right now."""
-    import filelock
+    from desa_peduli.services.session import workspace_in_use as in_use
 
-    from desa_peduli.storage.workspace import LOCK_FILE
-
-    lock = filelock.FileLock(str(Path(path) / LOCK_FILE), timeout=0)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        return True
-    except OSError:
-        return False
-    lock.release()
-    return False
+    return in_use(path)
 
 
 class PassphraseDialog(QDialog):
@@ -103,10 +92,10 @@ class PassphraseDialog(QDialog):
     @property
     def help_role(self) -> str:
         """The guide F1 opens: the volunteer's or the branch office's (workspace.json)."""
-        from desa_peduli.storage.workspace import read_meta
+        from desa_peduli.services.session import workspace_role
 
         try:
-            return read_meta(self._path).get("role") or "volunteer"
+            return workspace_role(self._path) or "volunteer"
         except Exception:  # noqa: BLE001 - a damaged folder still gets the guide
             return "volunteer"
 

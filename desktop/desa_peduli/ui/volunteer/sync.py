@@ -396,7 +396,7 @@ class VolunteerSync(QObject):
     # -- enrolment and fingerprints -------------------------------------------------------
     def enrol_laptop(self) -> None:
         from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.sync.enrolment import branch_fingerprint, read_enrolment
+        from desa_peduli.services.field import branch_fingerprint, read_enrolment
 
         if not self._available() or self.enrolled:
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from typing import Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desa_peduli.storage.registrations import ListQuery, RegistrationStore
+from desa_peduli.domain.listing import ListQuery
 from desa_peduli.ui import labels
 from desa_peduli.ui.widgets import plain_tip
 
@@ -52,12 +53,20 @@ _CORRECTION_COLOUR = QColor(170, 20, 20)
 _QModelIndex = QModelIndex | QPersistentModelIndex
 
 
+class RegistrationRows(Protocol):
+    """What the model reads: ``session.registrations.store`` (a RegistrationStore)."""
+
+    def query_pks(self, query: ListQuery) -> list[int]: ...
+    def get(self, reg_id: str) -> dict | None: ...
+    def rows_for_pks(self, pks: list[int]) -> dict[int, dict]: ...
+
+
 class RegistrationTableModel(QAbstractTableModel):
     """Registrations matching a :class:`ListQuery`, fetched page by page."""
 
     def __init__(
         self,
-        store: RegistrationStore,
+        store: RegistrationRows,
         query: ListQuery | None = None,
         parent: QObject | None = None,
         *,

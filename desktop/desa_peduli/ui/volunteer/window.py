@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.domain.listing import ListQuery
 from desa_peduli.domain.registration import STATUSES
-from desa_peduli.storage.registrations import ListQuery
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
 from desa_peduli.ui.i18n import store_language
@@ -773,14 +773,14 @@ class MainWindow(QMainWindow):
 
     # -- backups ------------------------------------------------------------------------
     def backup_now(self) -> None:
-        from desa_peduli.storage.backups import make_backup
+        from desa_peduli.services import backups
 
         if self.is_locked:
             return
         self._flush_form()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            info = make_backup(self.session.workspace, reason="manual")
+            info = backups.make(self.session, reason="manual")
         except Exception as exc:  # noqa: BLE001 - shown to the person
             QApplication.restoreOverrideCursor()
             self._warn(self.tr("Back up now"), labels.error_message(exc))
@@ -791,13 +791,13 @@ class MainWindow(QMainWindow):
             self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
 
     def _on_backup_timer_timeout(self) -> None:
-        from desa_peduli.storage.backups import backup_due, make_backup
+        from desa_peduli.services import backups
 
         if self._closed:
             return
         try:
-            if backup_due(self.session.workspace):
-                make_backup(self.session.workspace, reason="scheduled")
+            if backups.due(self.session):
+                backups.make(self.session, reason="scheduled")
                 self._update_backup_label()
         except Exception:  # noqa: BLE001 - a missed scheduled backup is retried later
             log.exception("scheduled backup failed")

@@ -25,8 +25,8 @@ from desa_peduli.services.coverage_report import (
     funding_words,
     occupation_words,
     word,
+    write_pdf_bytes,
 )
-from desa_peduli.storage.files import atomic_write_bytes
 from desa_peduli.ui.branch.dashboard.charts import (
     RENDER_HINTS,
     coverage_chart,
@@ -263,7 +263,7 @@ def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:
     _region_tables(doc, report, lang)
     doc.finish()
     buffer.close()
-    atomic_write_bytes(target, bytes(buffer.data()))
+    write_pdf_bytes(target, bytes(buffer.data()))
     return doc.pages
 
 

@@ -5,7 +5,8 @@ funding, volunteer activity, the figures editor and the coverage report.
 The counts are computed by ``services.coverage`` on a worker thread with its own
 connection (``ui/jobs.py``): about 40 ms for a million registrations, more on an
 old laptop, so the window never waits for it. The tab recomputes whenever it is shown,
-after a change of region or figures, and on Refresh (F5).
+after a change of region or figures, and on Refresh (F5). Its tables and chart panels
+are built from ``widgets.py``.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCharts import QChartView
 from PySide6.QtCore import (
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,8 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -52,10 +49,10 @@ from desa_peduli.ui.branch.dashboard.charts import (
     format_int,
     format_percent,
     format_target,
-    set_chart_font_size,
     trend_chart,
 )
 from desa_peduli.ui.branch.dashboard.models import (
+    CodeRole,
     CoverageTableModel,
     VolunteerActivityTableModel,
     funding_label,
@@ -63,72 +60,13 @@ from desa_peduli.ui.branch.dashboard.models import (
 )
 from desa_peduli.ui.branch.dashboard.report import ReportSaveRun
 from desa_peduli.ui.branch.dashboard.targets import CoverageTargetDialog
+from desa_peduli.ui.branch.dashboard.widgets import ChartPanel, sorted_proxy, sorted_table
 from desa_peduli.ui.jobs import run_with_own_connection
 from desa_peduli.ui.messages import message_box
 
 log = logging.getLogger(__name__)
 
-SortRole = Qt.ItemDataRole.UserRole + 1  # comparable values (None sorts last)
-CodeRole = Qt.ItemDataRole.UserRole + 2  # the region code / volunteer id
 VOLUNTEER_WEEKS = 8
-
-
-def sorted_proxy(model, parent) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SortRole)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
-
-
-def sorted_table(parent: QWidget, model) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setCornerButtonEnabled(False)
-    table.setSortingEnabled(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-    return table
-
-
-# -- chart panels -----------------------------------------------------------------------------
-class ChartPanel(QStackedWidget):
-    """A chart, or a sentence saying why there is none yet."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.view = QChartView(self)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.addWidget(self.view)
-        self.addWidget(self.message)
-
-    def show_chart(self, chart) -> None:
-        old = self.view.chart()
-        set_chart_font_size(chart, 8)
-        self.view.setChart(chart)
-        if old is not None and old is not chart:
-            old.deleteLater()
-        self.setCurrentWidget(self.view)
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.setCurrentWidget(self.message)
-
-    @property
-    def showing_chart(self) -> bool:
-        return self.currentWidget() is self.view
 
 
 # -- the view ---------------------------------------------------------------------------------

@@ -142,6 +142,3 @@ def save_path(parent: QWidget, title: str, name: str, fmt: str) -> Path | None:
         path = path.with_name(path.name + f".{fmt}")
     return path
 
-
-def volunteer_choices(db) -> list[tuple[str, str]]:
-    return [(r[0], r[1]) for r in db.execute("SELECT id, name FROM volunteers ORDER BY id")]

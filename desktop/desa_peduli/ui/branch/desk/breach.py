@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
-from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path, volunteer_choices
+from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
 from desa_peduli.ui.branch.desk.jobs import DeskJob
 from desa_peduli.ui.i18n import current_language
 
@@ -81,7 +81,7 @@ class BreachReportDialog(DeskDialog):
         laptop_page.addLayout(laptop_form)
         laptop_page.addStretch(1)
         self.volunteer_combo = QComboBox(laptop)
-        for volunteer_id, name in volunteer_choices(session.db):
+        for volunteer_id, name in session.desk.volunteer_choices():
             self.volunteer_combo.addItem(f"{volunteer_id} · {name}", volunteer_id)
         self.device_combo = QComboBox(laptop)
         for combo in (self.volunteer_combo, self.device_combo):
@@ -200,9 +200,7 @@ class BreachReportDialog(DeskDialog):
 
     # -- the scope ----------------------------------------------------------------------
     def _fill_bundles(self) -> None:
-        rows = self.session.db.execute(
-            "SELECT bundle_id, file_name, volunteer_id, created_at, imported_at FROM bundles "
-            "ORDER BY imported_at DESC, rowid DESC LIMIT 500").fetchall()
+        rows = self.session.desk.recent_bundles(500)
         for bundle_id, file_name, volunteer_id, created_at, imported_at in rows:
             item = QListWidgetItem(self.tr("{file} · {volunteer} · made {made}, imported "
                                            "{imported}").format(
@@ -218,12 +216,10 @@ class BreachReportDialog(DeskDialog):
         self._preview_timer.start()
 
     def _on_volunteer_changed(self, *_args) -> None:
-        from desa_peduli.services import breach
-
         self.device_combo.blockSignals(True)
         self.device_combo.clear()
         volunteer_id = self.volunteer_combo.currentData()
-        self._devices = breach.devices(self.session.db, volunteer_id) if volunteer_id else []
+        self._devices = self.session.desk.devices(volunteer_id) if volunteer_id else []
         for device in reversed(self._devices):
             text = (self.tr("{fingerprint} (current laptop)") if device["current"] else
                     self.tr("{fingerprint} (earlier laptop)")).format(
@@ -272,29 +268,19 @@ class BreachReportDialog(DeskDialog):
 
     def _scope_work(self) -> Callable | None:
         """A function building the scope on the worker's connection, or None."""
-        from desa_peduli.services import breach
-
         if self.laptop_radio.isChecked():
             volunteer_id = self.volunteer_combo.currentData()
             device = self.device_combo.currentData()
             if not volunteer_id:
                 return None
-            return lambda session: breach.device_scope(session.db, volunteer_id, device)
+            return lambda session: session.desk.device_scope(volunteer_id, device)
         refs = self.bundle_refs()
         if not refs:
             return None
 
-        def scope(session):
-            from desa_peduli.services.branch import BranchService
-
-            return breach.bundle_scope(session.db, refs,
-                                       identity=BranchService(session).keys()[1])
-
-        return scope
+        return lambda session: session.desk.bundle_scope(refs)
 
     def update_preview(self) -> None:
-        from desa_peduli.services import breach
-
         self._preview_timer.stop()
         self._preview_generation += 1
         generation = self._preview_generation
@@ -305,7 +291,8 @@ class BreachReportDialog(DeskDialog):
             self.update_buttons()
             return
         self.preview_label.setText(self.tr("Looking up the people…"))
-        job = DeskJob(self.session, lambda s, _p, _c: breach.preview(s.db, make_scope(s)), self)
+        job = DeskJob(self.session, lambda s, _p, _c: s.desk.breach_preview(make_scope(s)),
+                      self)
         job.succeeded.connect(lambda info: self._on_preview(generation, info, None))
         job.failed.connect(lambda exc: self._on_preview(generation, None, exc))
         self._preview_job = job
@@ -363,9 +350,6 @@ class BreachReportDialog(DeskDialog):
             self.write_to(path)
 
     def write_to(self, path: Path) -> DeskJob | None:
-        from desa_peduli.services import breach
-        from desa_peduli.services.branch import BranchService
-
         make_scope = self._scope_work()
         if make_scope is None:
             return None
@@ -374,11 +358,9 @@ class BreachReportDialog(DeskDialog):
         lang = "en" if current_language() == "en" else "id"
 
         def work(session, progress, cancelled):
-            service = BranchService(session)
-            return breach.write_report(
-                session.db, make_scope(session), path, fmt=fmt, full_nik=full_nik,
-                discovered_at=discovered, lang=lang, branch_name=service.name,
-                actor=session.actor, progress=progress, cancelled=cancelled)
+            return session.desk.write_breach_report(
+                make_scope(session), path, fmt=fmt, full_nik=full_nik, discovered_at=discovered,
+                lang=lang, progress=progress, cancelled=cancelled)
 
         return self.run_job(work, self._on_written, self.tr("Writing {file}…").format(
             file=path.name))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
-from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path, volunteer_choices
+from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
 from desa_peduli.ui.branch.desk.columns import FIELD_COLUMN, HEADER_COLUMN, HandoverColumnsTableModel
 from desa_peduli.ui.branch.desk.jobs import DeskJob
 from desa_peduli.ui.widgets import show_error
@@ -76,7 +76,7 @@ class HandoverExportDialog(DeskDialog):
             self.state_combo.addItem(text, code)
         self.volunteer_combo = QComboBox(filters)
         self.volunteer_combo.addItem(self.tr("All volunteers"), None)
-        for volunteer_id, name in volunteer_choices(session.db):
+        for volunteer_id, name in session.desk.volunteer_choices():
             self.volunteer_combo.addItem(f"{volunteer_id} · {name}", volunteer_id)
         self.volunteer_combo.setMinimumContentsLength(14)
         self.volunteer_combo.setSizeAdjustPolicy(
@@ -245,13 +245,11 @@ class HandoverExportDialog(DeskDialog):
 
     def update_count(self) -> None:
         """Count the chosen registrations off the UI thread (the latest request wins)."""
-        from desa_peduli.services import handover
-
         self._count_timer.stop()
         self._count_generation += 1
         generation, filters = self._count_generation, self.filters()
         self.count_label.setText(self.tr("Counting…"))
-        job = DeskJob(self.session, lambda s, _p, _c: handover.count(s.db, filters), self)
+        job = DeskJob(self.session, lambda s, _p, _c: s.desk.handover_count(filters), self)
         job.succeeded.connect(lambda n: self._on_count(generation, n))
         job.failed.connect(lambda _e: self._on_count(generation, None))
         self._count_job = job
@@ -291,11 +289,9 @@ class HandoverExportDialog(DeskDialog):
 
     def save_columns(self) -> None:
         from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services import handover
 
         try:
-            with self.session.db.atomic():
-                handover.save_columns(self.session.settings, self.model.columns())
+            self.session.desk.save_handover_columns(self.model.columns())
         except DesaPeduliError as exc:
             show_error(self.error, labels.error_message(exc))
             return
@@ -330,13 +326,12 @@ class HandoverExportDialog(DeskDialog):
             self.export_to(path)
 
     def export_to(self, path: Path) -> DeskJob:
-        from desa_peduli.services import handover
-
         fmt, columns, filters = self.format, self.model.columns(), self.filters()
 
         def work(session, progress, cancelled):
-            return handover.export(session.db, path, fmt=fmt, columns=columns, filters=filters,
-                                   progress=progress, cancelled=cancelled)
+            return session.desk.handover_export(path, fmt=fmt, columns=columns,
+                                                filters=filters, progress=progress,
+                                                cancelled=cancelled)
 
         return self.run_job(work, self._on_exported, self.tr("Writing {file}…").format(
             file=path.name))

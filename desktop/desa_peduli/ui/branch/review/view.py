@@ -6,6 +6,7 @@ registration that failed validation or has a NIK warning (accept, send back, sho
 the list), or a volunteer's new laptop (approve after comparing fingerprints).
 *Batch accept…* accepts every clean registration of a bundle, a volunteer or a desa
 after showing how many that is. Everything goes through ``services.review``.
+The widgets are built by ``layout.py`` (``ReviewLayout``); this module is the controller.
 """
 
 from __future__ import annotations
@@ -15,22 +16,14 @@ import logging
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QListView,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
+from desa_peduli.services.branch import DEVICE_REFUSALS
 from desa_peduli.services.review import (
     DEVICE,
     DUPLICATE,
@@ -40,43 +33,20 @@ from desa_peduli.services.review import (
     WARNING,
     ReviewService,
 )
-from desa_peduli.sync.bundle import DEVICE_REFUSALS
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
+from desa_peduli.ui.branch.review.layout import ReviewLayout
 from desa_peduli.ui.branch.review.models import (
     ITEM_NAME,
     ITEM_NIK,
-    ITEM_SINCE,
     ITEM_VOLUNTEER,
-    ComparisonTableModel,
-    ReviewItemsTableModel,
-    ReviewKindsModel,
     kind_description,
     number,
 )
-from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.messages import DialogHost, message_box
-from desa_peduli.ui.widgets import (
-    plain,
-    plain_labels,
-    plain_tip,
-)
+from desa_peduli.ui.widgets import plain_tip
 
 log = logging.getLogger(__name__)
-
-
-def _table(parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setCornerButtonEnabled(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
 
 
 # the fields a NIK warning is about besides the NIK itself (highlighted with it)
@@ -90,13 +60,6 @@ def problem_fields(problems: list[dict]) -> list[str]:
         if problem.get("code") in _WARNING_FIELDS:
             fields.append(_WARNING_FIELDS[problem["code"]])
     return fields
-
-
-def _hint(text: str, parent: QWidget) -> QLabel:
-    label = plain(QLabel(text, parent))
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid);")
-    return label
 
 
 class ReviewView(QWidget, DialogHost):
@@ -116,69 +79,7 @@ class ReviewView(QWidget, DialogHost):
         self._pair: dict | None = None
         self._total = 0
 
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        top.addWidget(self.summary, 1)
-        self.batch_button = QPushButton(self.tr("&Batch accept…"), self)
-        self.batch_button.setToolTip(self.tr(
-            "Accept every clean registration of a bundle, a volunteer or a desa at once"))
-        self.batch_button.setAutoDefault(False)
-        top.addWidget(self.batch_button)
-        layout.addLayout(top)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter, 1)
-
-        left = QWidget(self.splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        kinds_label = QLabel(self.tr("&Queue:"), left)
-        left_layout.addWidget(kinds_label)
-        self.kinds_model = ReviewKindsModel(self)
-        self.kinds_view = QListView(left)
-        self.kinds_view.setModel(self.kinds_model)
-        self.kinds_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.kinds_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        row_height = self.kinds_view.sizeHintForRow(0) if self.kinds_model.rowCount() else 20
-        self.kinds_view.setFixedHeight(row_height * len(KINDS) + 2 * self.kinds_view.frameWidth()
-                                       + 4)
-        kinds_label.setBuddy(self.kinds_view)
-        left_layout.addWidget(self.kinds_view)
-        self.kind_hint = _hint("", left)
-        self.kind_hint.setMinimumHeight(self.kind_hint.fontMetrics().lineSpacing() * 3 + 4)
-        self.kind_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        left_layout.addWidget(self.kind_hint)
-        items_label = QLabel(self.tr("&Items:"), left)
-        left_layout.addWidget(items_label)
-        self.items_model = ReviewItemsTableModel(self.review, self)
-        self.items_table = _table(left)
-        self.items_table.setModel(self.items_model)
-        items_label.setBuddy(self.items_table)
-        header = self.items_table.horizontalHeader()
-        metrics = self.items_table.fontMetrics()
-        header.setMinimumSectionSize(50)
-        header.setSectionResizeMode(ITEM_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((ITEM_NIK, "0000000000000000"), (ITEM_VOLUNTEER, "RLW-0000"),
-                               (ITEM_SINCE, "00/00/0000")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
-        left_layout.addWidget(self.items_table, 1)
-        self.splitter.addWidget(left)
-
-        self.detail = QStackedWidget(self.splitter)
-        self._build_empty_page()
-        self._build_duplicate_page()
-        self._build_registration_page()
-        self._build_device_page()
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        em = self.fontMetrics().horizontalAdvance("M")
-        self.splitter.setSizes([em * 36, em * 54])
-        plain_labels(self)  # names and problems quote what volunteers typed
+        ReviewLayout(self).setup()
 
         self.reload_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self.reload_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -205,116 +106,6 @@ class ReviewView(QWidget, DialogHost):
         # read when first shown, not while the window opens (the counts touch indexes
         # over every registration: keep them off the start-up path)
         self._stale = True
-
-    # -- building -----------------------------------------------------------------------
-    def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget(self.detail)
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(6, 0, 0, 0)
-        self.detail.addWidget(page)
-        return page, page_layout
-
-    def _build_empty_page(self) -> None:
-        self.empty_page, page_layout = self._page()
-        self.empty_label = QLabel(self.empty_page)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
-        page_layout.addWidget(self.empty_label, 1)
-
-    def _build_duplicate_page(self) -> None:
-        self.duplicate_page, page_layout = self._page()
-        self.duplicate_intro = QLabel(self.duplicate_page)
-        self.duplicate_intro.setWordWrap(True)
-        page_layout.addWidget(self.duplicate_intro)
-        self.comparison_model = ComparisonTableModel(self)
-        self.comparison = self._fields_table(self.duplicate_page)
-        self.comparison.setModel(self.comparison_model)
-        page_layout.addWidget(self.comparison, 1)
-        buttons = QHBoxLayout()
-        self.keep_left_button = QPushButton(self.tr("Keep &left"), self.duplicate_page)
-        self.keep_right_button = QPushButton(self.tr("Keep &right"), self.duplicate_page)
-        for button in (self.keep_left_button, self.keep_right_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        page_layout.addLayout(buttons)
-
-    def _build_registration_page(self) -> None:
-        self.registration_page, page_layout = self._page()
-        self.registration_intro = QLabel(self.registration_page)
-        self.registration_intro.setWordWrap(True)
-        page_layout.addWidget(self.registration_intro)
-        self.problems_label = QLabel(self.registration_page)
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label.setStyleSheet("color: #8a1c1c;")
-        page_layout.addWidget(self.problems_label)
-        self.details_model = ComparisonTableModel(self)
-        self.details = self._fields_table(self.registration_page)
-        self.details.setModel(self.details_model)
-        page_layout.addWidget(self.details, 1)
-        buttons = QHBoxLayout()
-        self.accept_button = QPushButton(self.tr("&Accept"), self.registration_page)
-        self.correction_button = QPushButton(self.tr("Needs c&orrection…"), self.registration_page)
-        self.correction_button.setToolTip(self.tr(
-            "Send it back to the volunteer with a reason (the next receipt carries it)"))
-        self.open_button = QPushButton(self.tr("Show in the &list"), self.registration_page)
-        self.open_button.setToolTip(self.tr("Open the Registrations tab at this registration"))
-        for button in (self.accept_button, self.correction_button, self.open_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        page_layout.addLayout(buttons)
-
-    def _build_device_page(self) -> None:
-        self.device_page, page_layout = self._page()
-        self.device_intro = QLabel(self.device_page)
-        self.device_intro.setWordWrap(True)
-        page_layout.addWidget(self.device_intro)
-        grid = QGridLayout()
-        self.current_fingerprint = QLabel(self.device_page)
-        self.new_fingerprint = QLabel(self.device_page)
-        for label in (self.current_fingerprint, self.new_fingerprint):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.new_fingerprint.setFont(fingerprint_font())
-        grid.addWidget(QLabel(self.tr("Laptop bound now:"), self.device_page), 0, 0)
-        grid.addWidget(self.current_fingerprint, 0, 1)
-        grid.addWidget(QLabel(self.tr("New laptop:"), self.device_page), 1, 0)
-        grid.addWidget(self.new_fingerprint, 1, 1)
-        grid.setColumnStretch(1, 1)
-        page_layout.addLayout(grid)
-        steps = QLabel(self.tr(
-            "Ask the volunteer to read the fingerprint shown on their laptop (Sync → Show "
-            "fingerprints). Approve only if it is the same; then import the refused bundle "
-            "again (Ctrl+I)."), self.device_page)
-        steps.setWordWrap(True)
-        page_layout.addWidget(steps)
-        page_layout.addStretch(1)
-        buttons = QHBoxLayout()
-        self.approve_device_button = QPushButton(self.tr("Approve this &laptop…"),
-                                                 self.device_page)
-        self.dismiss_device_button = QPushButton(self.tr("&Not this volunteer's laptop…"),
-                                                 self.device_page)
-        self.dismiss_device_button.setToolTip(self.tr(
-            "Forget this laptop: its bundles stay refused"))
-        for button in (self.approve_device_button, self.dismiss_device_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        page_layout.addLayout(buttons)
-
-    def _fields_table(self, parent: QWidget) -> QTableView:
-        table = _table(parent)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        table.setWordWrap(True)  # a long name or street shows whole: the difference may be
-        # at its end
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(80)
-        header.sectionResized.connect(lambda *_args: table.resizeRowsToContents())
-        return table
 
     def _size_fields_table(self, table: QTableView) -> None:
         header = table.horizontalHeader()

@@ -1,9 +1,9 @@
-"""Small pieces of the form: message labels under fields, notes, rupiah formatting."""
+"""Small pieces of the form: message labels under fields, notes, a wrapping list, rupiah formatting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QWidget
 
 ERROR_STYLE = (
     "QLabel { color: #a4161a; background: #fdecea; border-left: 3px solid #c62828;"
@@ -71,3 +71,24 @@ class NoteLabel(QLabel):
     def set_note(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class WrappingListWidget(QListWidget):
+    """A list of word-wrapped items, each as tall as its text at the current width.
+
+    The view's own guess uses the width at the moment an item is added, which is wrong
+    before the first layout; the heights are measured again on every resize.
+    """
+
+    def fit_items(self) -> None:
+        width = max(self.viewport().width() - 2 * self.spacing() - 8, 120)
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            item = self.item(row)
+            height = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                          item.text()).height()
+            item.setSizeHint(QSize(width, height + 6))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_items()

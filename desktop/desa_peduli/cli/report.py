@@ -14,11 +14,11 @@ import os
 import sys
 from pathlib import Path
 
-from desa_peduli.cli import UsageError, _lang, _open, _say
-from desa_peduli.errors import EXIT_OK, WrongRole
+from desa_peduli.cli.common import UsageError, language, open_session, require_role, say
+from desa_peduli.errors import EXIT_OK
 
 
-def add_commands(sub) -> dict:
+def register(sub) -> None:
     report = sub.add_parser("report", help="(cabang) laporan cakupan per kabupaten/kota, "
                             "kecamatan dan desa terhadap pekerja potensial dan target")
     report.add_argument("--format", choices=("csv", "xlsx", "pdf"),
@@ -34,14 +34,12 @@ def add_commands(sub) -> dict:
                          help="impor dari CSV/XLSX (kolom region_code atau area, "
                          "potential_workers, target_percent, active_participants, source)")
     targets.add_argument("--json", action="store_true")
-    return {"report": cmd_report, "coverage-targets": cmd_coverage_targets}
 
 
 def _coverage(session):
     from desa_peduli.services.coverage import CoverageService
 
-    if session.role != "branch":
-        raise WrongRole("branch")
+    require_role(session, "branch")
     service = CoverageService(session)
     service.ensure_seeded()
     return service
@@ -54,8 +52,8 @@ def cmd_report(args) -> int:
     if fmt is None:
         raise UsageError("--format csv|xlsx|pdf wajib (akhiran -o tidak menunjukkan jenisnya)")
     level = args.level or reports.DEFAULT_LEVEL[fmt]
-    lang = _lang(args)
-    with _open(args) as session:
+    lang = language(args)
+    with open_session(args) as session:
         _coverage(session)
         report = reports.build_report(session, level=level)
         target = reports.resolve_target(args.output, fmt, report.generated_at)
@@ -99,16 +97,16 @@ def _write_pdf(report, target: Path, lang: str) -> int:
 
 
 def cmd_coverage_targets(args) -> int:
-    with _open(args) as session:
+    with open_session(args) as session:
         service = _coverage(session)
         if args.import_file:
             result = service.import_targets(Path(args.import_file))
             if not args.json:
-                _say(args, f"{result.file}: angka {len(result.applied)} wilayah disimpan"
-                     f"{f', {result.skipped} baris tanpa angka dilewati' if result.skipped else ''}.",
-                     f"{result.file}: figures of {len(result.applied)} regions stored"
-                     f"{f', {result.skipped} rows without figures skipped' if result.skipped else ''}.",
-                     err=False)
+                say(args, f"{result.file}: angka {len(result.applied)} wilayah disimpan"
+                    f"{f', {result.skipped} baris tanpa angka dilewati' if result.skipped else ''}.",
+                    f"{result.file}: figures of {len(result.applied)} regions stored"
+                    f"{f', {result.skipped} rows without figures skipped' if result.skipped else ''}.",
+                    err=False)
         rows = sorted(service.targets().values(), key=lambda t: t.region_code)
         names = {code: region.name for code, region in service.tree.regions.items()}
     if args.json:
@@ -121,9 +119,12 @@ def cmd_coverage_targets(args) -> int:
                        f"{'' if t.target_percent is None else f'{t.target_percent:g}%':>6}"]
             print(" ".join(figures))
         if not rows:
-            _say(args, "Belum ada angka pekerja potensial.", "No potential-worker figures yet.")
+            say(args, "Belum ada angka pekerja potensial.", "No potential-worker figures yet.")
     return EXIT_OK
 
 
 def _num(value) -> str:
     return "" if value is None else f"{value:,}".replace(",", ".")
+
+
+COMMANDS = {"report": cmd_report, "coverage-targets": cmd_coverage_targets}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from desa_peduli.cli import _lang, _open, _say
+from desa_peduli.cli.common import language, open_session, say
 from desa_peduli.errors import EXIT_OK
 
 KIND_NAMES = {  # kind → (Indonesian, English)
@@ -22,7 +22,7 @@ KIND_NAMES = {  # kind → (Indonesian, English)
 }
 
 
-def add_commands(sub) -> dict:
+def register(sub) -> None:
     review = sub.add_parser("review", help="(cabang) antrean tinjauan: NIK ganda, gagal "
                             "validasi, peringatan NIK, laptop baru")
     review.add_argument("--limit", type=int, default=50,
@@ -45,8 +45,6 @@ def add_commands(sub) -> dict:
     accept.add_argument("--dry-run", action="store_true",
                         help="hanya hitung; tidak ada yang diubah")
     accept.add_argument("--json", action="store_true")
-    return {"review": cmd_review, "resolve-duplicate": cmd_resolve_duplicate,
-            "accept": cmd_accept}
 
 
 def _service(session):
@@ -56,12 +54,12 @@ def _service(session):
 
 
 def _problems_text(args, item: dict) -> str:
-    key = "message_en" if _lang(args) == "en" else "message"
+    key = "message_en" if language(args) == "en" else "message"
     return "; ".join(p.get(key) or p.get("message") or p.get("code", "") for p in item["problems"])
 
 
 def _item_line(args, item: dict) -> str:
-    en = _lang(args) == "en"
+    en = language(args) == "en"
     kind = item["kind"]
     if kind == "duplicate":
         return (f"  #{item['pair_id']} NIK {item['nik']}: {item['registration_id']} "
@@ -81,18 +79,18 @@ def _item_line(args, item: dict) -> str:
 
 
 def cmd_review(args) -> int:
-    with _open(args) as session:
+    with open_session(args) as session:
         queue = _service(session).queue(limit=max(1, args.limit))
     if args.json:
         print(json.dumps(queue, ensure_ascii=False))
         return EXIT_OK
-    en = _lang(args) == "en"
+    en = language(args) == "en"
     if not queue["total"]:
-        _say(args, "Antrean tinjauan kosong: tidak ada yang perlu diperiksa.",
-             "The review queue is empty: nothing needs a person.", err=False)
+        say(args, "Antrean tinjauan kosong: tidak ada yang perlu diperiksa.",
+            "The review queue is empty: nothing needs a person.", err=False)
         return EXIT_OK
-    _say(args, f"Antrean tinjauan: {queue['total']} butir.",
-         f"Review queue: {queue['total']} items.", err=False)
+    say(args, f"Antrean tinjauan: {queue['total']} butir.",
+        f"Review queue: {queue['total']} items.", err=False)
     for kind, count in queue["counts"].items():
         if not count:
             continue
@@ -101,16 +99,16 @@ def cmd_review(args) -> int:
             print(_item_line(args, item))
         shown = len(queue["items"][kind])
         if shown < count:
-            _say(args, f"  … dan {count - shown} lagi (pakai --limit atau --json).",
-                 f"  … and {count - shown} more (use --limit or --json).", err=False)
+            say(args, f"  … dan {count - shown} lagi (pakai --limit atau --json).",
+                f"  … and {count - shown} more (use --limit or --json).", err=False)
     if queue["counts"]["duplicate"]:
-        _say(args, "Putuskan NIK ganda: desa-peduli resolve-duplicate NOMOR --keep ID",
-             "Decide a duplicate: desa-peduli resolve-duplicate NUMBER --keep ID", err=False)
+        say(args, "Putuskan NIK ganda: desa-peduli resolve-duplicate NOMOR --keep ID",
+            "Decide a duplicate: desa-peduli resolve-duplicate NUMBER --keep ID", err=False)
     return EXIT_OK
 
 
 def cmd_resolve_duplicate(args) -> int:
-    with _open(args) as session:
+    with open_session(args) as session:
         service = _service(session)
         pair = args.pair.strip()
         pair_id = int(pair) if pair.isdigit() else service.find_pair(pair, args.keep)
@@ -118,10 +116,10 @@ def cmd_resolve_duplicate(args) -> int:
     if args.json:
         print(json.dumps({"pair_id": pair_id, "kept": args.keep, "duplicate": marked}))
     else:
-        _say(args, f"Pasangan #{pair_id}: {args.keep} dipertahankan; {marked} ditandai duplikat "
-             "(relawannya diberi tahu di tanda terima berikutnya).",
-             f"Pair #{pair_id}: {args.keep} kept; {marked} marked duplicate (its volunteer "
-             "is told in the next receipt).", err=False)
+        say(args, f"Pasangan #{pair_id}: {args.keep} dipertahankan; {marked} ditandai duplikat "
+            "(relawannya diberi tahu di tanda terima berikutnya).",
+            f"Pair #{pair_id}: {args.keep} kept; {marked} marked duplicate (its volunteer "
+            "is told in the next receipt).", err=False)
     return EXIT_OK
 
 
@@ -129,7 +127,7 @@ def cmd_accept(args) -> int:
     kind, value = (("bundle", args.bundle) if args.bundle is not None else
                    ("volunteer", args.volunteer_id) if args.volunteer_id is not None else
                    ("village", args.village))
-    with _open(args) as session:
+    with open_session(args) as session:
         service = _service(session)
         if args.dry_run:
             result = service.preview_accept(kind, value)
@@ -147,19 +145,23 @@ def cmd_accept(args) -> int:
     waiting_en = (f"{held['duplicate']} duplicate NIKs, {held['warning']} NIK warnings, "
                   f"{held['invalid']} failed validation")
     if args.dry_run:
-        _say(args, f"{label}: {count} pendaftaran bersih akan diterima; "
-             f"tetap di antrean: {waiting_id}. Tidak ada yang diubah (--dry-run).",
-             f"{label}: {count} clean registrations would be accepted; "
-             f"left in the queue: {waiting_en}. Nothing was changed (--dry-run).", err=False)
+        say(args, f"{label}: {count} pendaftaran bersih akan diterima; "
+            f"tetap di antrean: {waiting_id}. Tidak ada yang diubah (--dry-run).",
+            f"{label}: {count} clean registrations would be accepted; "
+            f"left in the queue: {waiting_en}. Nothing was changed (--dry-run).", err=False)
     elif count == 0:
-        _say(args, f"{label}: tidak ada pendaftaran bersih untuk diterima; "
-             f"tetap di antrean: {waiting_id}.",
-             f"{label}: no clean registration to accept; left in the queue: "
-             f"{waiting_en}.", err=False)
+        say(args, f"{label}: tidak ada pendaftaran bersih untuk diterima; "
+            f"tetap di antrean: {waiting_id}.",
+            f"{label}: no clean registration to accept; left in the queue: "
+            f"{waiting_en}.", err=False)
     else:
-        _say(args, f"{label}: {count} pendaftaran diterima (kelompok "
-             f"#{result.batch_id}, {result.actor}, {result.at}); tetap di antrean: {waiting_id}.",
-             f"{label}: {count} registrations accepted (batch "
-             f"#{result.batch_id}, {result.actor}, {result.at}); left in the queue: "
-             f"{waiting_en}.", err=False)
+        say(args, f"{label}: {count} pendaftaran diterima (kelompok "
+            f"#{result.batch_id}, {result.actor}, {result.at}); tetap di antrean: {waiting_id}.",
+            f"{label}: {count} registrations accepted (batch "
+            f"#{result.batch_id}, {result.actor}, {result.at}); left in the queue: "
+            f"{waiting_en}.", err=False)
     return EXIT_OK
+
+
+COMMANDS = {"review": cmd_review, "resolve-duplicate": cmd_resolve_duplicate,
+            "accept": cmd_accept}

@@ -13,11 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from desa_peduli.cli import UsageError, _lang, _open, _say
-from desa_peduli.errors import EXIT_INPUT, EXIT_OK, WrongRole
+from desa_peduli.cli.common import UsageError, language, open_session, require_role, say
+from desa_peduli.errors import EXIT_INPUT, EXIT_OK
 
 
-def add_commands(sub) -> dict:
+def register(sub) -> None:
     handover = sub.add_parser(
         "handover", help="(cabang) berkas serah terima ke sistem inti BPJS (xlsx/csv)")
     handover.add_argument("--format", choices=("xlsx", "csv"), default=None,
@@ -65,13 +65,6 @@ def add_commands(sub) -> dict:
     breach.add_argument("--discovered-at", help="kapan kehilangan diketahui, mis. "
                         "2026-11-28T08:00 (untuk batas 3×24 jam)")
     breach.add_argument("--json", action="store_true")
-    return {"handover": cmd_handover, "import-kpj": cmd_import_kpj,
-            "breach-report": cmd_breach_report}
-
-
-def _branch(session) -> None:
-    if session.role != "branch":
-        raise WrongRole("branch")
 
 
 # ------------------------------------------------------------------------------ handover
@@ -85,21 +78,21 @@ def cmd_handover(args) -> int:
     state = None if args.state in ("all", "") else args.state
     filters = handover.HandoverFilter(branch_state=state, volunteer_id=args.volunteer_id,
                                       village_prefix=args.village, text=args.search or "")
-    with _open(args) as session:
-        _branch(session)
+    with open_session(args) as session:
+        require_role(session, "branch")
         settings = session.settings
         columns = (handover.parse_column_spec(args.columns) if args.columns
                    else handover.default_columns() if args.reset_columns
                    else handover.load_columns(settings))
         result = None
         if args.output:  # first the file: a refused export changes no setting either
-            result = handover.export(session.db, Path(args.output), fmt=args.format,
+            result = handover.export(session, Path(args.output), fmt=args.format,
                                      columns=columns, filters=filters, limit=args.limit)
         if args.reset_columns:
-            with session.db.atomic():
+            with session.atomic():
                 handover.reset_columns(settings)
         if args.save_columns:
-            with session.db.atomic():
+            with session.atomic():
                 handover.save_columns(settings, columns)
         if result is None:
             _show_columns(args, handover.load_columns(settings) if not args.columns
@@ -109,8 +102,8 @@ def cmd_handover(args) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(result.path)
-        _say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
-             "written.")
+        say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
+            "written.")
     return EXIT_OK
 
 
@@ -130,12 +123,12 @@ def cmd_import_kpj(args) -> int:
 
     if args.header_row is not None and args.header_row < 0:
         raise UsageError("--header-row harus 0 atau lebih")
-    with _open(args) as session:
-        _branch(session)
+    with open_session(args) as session:
+        require_role(session, "branch")
         report = kpj_import.import_kpj(
             session, Path(args.file), nik_column=args.nik_column, kpj_column=args.kpj_column,
             header_row=args.header_row, apply=not args.dry_run)
-    lang = _lang(args)
+    lang = language(args)
     # no row could be used: the file is refused as a whole (nothing changed, exit 1)
     code = EXIT_INPUT if report.unmatched and not (report.registered or report.unchanged) \
         else EXIT_OK
@@ -154,12 +147,12 @@ def cmd_import_kpj(args) -> int:
         return code
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
-    _say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
-         f"sudah terdaftar, {len(report.unmatched)} baris tidak dipakai"
-         + (" (lihat di atas)." if report.unmatched else "."),
-         f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
-         f"registered, {len(report.unmatched)} rows not used"
-         + (" (see above)." if report.unmatched else "."), err=False)
+    say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
+        f"sudah terdaftar, {len(report.unmatched)} baris tidak dipakai"
+        + (" (lihat di atas)." if report.unmatched else "."),
+        f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
+        f"registered, {len(report.unmatched)} rows not used"
+        + (" (see above)." if report.unmatched else "."), err=False)
     return code
 
 
@@ -182,15 +175,15 @@ def cmd_breach_report(args) -> int:
     discovered = _when(args.discovered_at)
     if args.device and not args.volunteer_id:
         raise UsageError("--device hanya bersama --volunteer-id")
-    with _open(args) as session:
+    with open_session(args) as session:
         service = BranchService(session)
         if args.volunteer_id:
-            scope = breach.device_scope(session.db, args.volunteer_id, args.device)
+            scope = breach.device_scope(session, args.volunteer_id, args.device)
         else:
-            scope = breach.bundle_scope(session.db, args.bundle, identity=service.keys()[1])
+            scope = breach.bundle_scope(session, args.bundle, identity=service.keys()[1])
         report = breach.write_report(
-            session.db, scope, Path(args.output), fmt=args.format, full_nik=args.full_nik,
-            discovered_at=discovered, lang=_lang(args), branch_name=service.name,
+            session, scope, Path(args.output), fmt=args.format, full_nik=args.full_nik,
+            discovered_at=discovered, lang=language(args), branch_name=service.name,
             actor=session.actor)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -201,10 +194,14 @@ def cmd_breach_report(args) -> int:
         facts = report.summary
         deadline_id = f"; beri tahu paling lambat {facts['notify_by']}" if facts["notify_by"] else ""
         deadline_en = f"; notify by {facts['notify_by']}" if facts["notify_by"] else ""
-        _say(args, f"{facts['people']} orang ({facts['possibly_purged']} mungkin sudah dihapus "
-             f"relawan){deadline_id}.", f"{facts['people']} people ({facts['possibly_purged']} "
-             f"possibly purged by the volunteer){deadline_en}.")
+        say(args, f"{facts['people']} orang ({facts['possibly_purged']} mungkin sudah dihapus "
+            f"relawan){deadline_id}.", f"{facts['people']} people ({facts['possibly_purged']} "
+            f"possibly purged by the volunteer){deadline_en}.")
     if args.full_nik:
-        _say(args, "Berkas ini memuat NIK lengkap: simpan terenkripsi dan hapus setelah dipakai.",
-             "This file holds full NIKs: keep it encrypted and delete it after use.")
+        say(args, "Berkas ini memuat NIK lengkap: simpan terenkripsi dan hapus setelah dipakai.",
+            "This file holds full NIKs: keep it encrypted and delete it after use.")
     return EXIT_OK
+
+
+COMMANDS = {"handover": cmd_handover, "import-kpj": cmd_import_kpj,
+            "breach-report": cmd_breach_report}
