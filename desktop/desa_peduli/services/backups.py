@@ -41,9 +41,30 @@ def restore(session, backup: BackupInfo) -> BackupInfo:
     """Go back to ``backup``; returns the backup of the state before (a restore can itself
     be undone). Counters that must never go back are kept (``storage.high_water``) and
     an older backup is migrated at once; everything cached from the old data is dropped."""
+    safety = restore_data(session, backup)
+    reload(session)
+    return safety
+
+
+def restore_data(session, backup: BackupInfo) -> BackupInfo:
+    """The slow half of :func:`restore` (a job's own connection may run it): the data."""
+    return storage.restore_backup(session.workspace, backup)
+
+
+def reload(session) -> None:
+    """The quick half of :func:`restore`, on the session that shows the data: drop what
+    was cached from the old data and activate the restored rate table and occupations."""
     from desa_peduli.services import reference_data
 
-    safety = storage.restore_backup(session.workspace, backup)
     session.registrations.reset()
-    reference_data.activate(session)  # the restored rate table and occupation list
-    return safety
+    reference_data.activate(session)
+
+
+def make(session, *, reason: str = "manual") -> BackupInfo:
+    """A backup of the live data now (``storage.make_backup``); a job may run it."""
+    return storage.make_backup(session.workspace, reason=reason)
+
+
+def due(session) -> bool:
+    """Whether the scheduled backup is due."""
+    return storage.backup_due(session.workspace)

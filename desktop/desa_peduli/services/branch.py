@@ -11,6 +11,7 @@ from pathlib import Path
 import pyrage
 
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from desa_peduli.services.progress import Progress
 from desa_peduli.storage import keys as storage_keys
 from desa_peduli.storage.backups import make_backup
 from desa_peduli.storage.files import atomic_write_bytes
@@ -193,8 +194,7 @@ class BranchService:
         return found
 
     # -- bundles ------------------------------------------------------------------------
-    def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None,
+    def import_bundle(self, path: Path, *, progress: Progress | None = None,
                       before_merge: Callable[[], None] | None = None) -> bundles.ImportReport:
         """Import one bundle. A large one is decrypted, parsed and validated by a second
         process (started once, kept for the next bundles: :meth:`close`)."""
@@ -214,7 +214,7 @@ class BranchService:
         try:
             return bundles.import_bundle(
                 self.db, Path(path), branch_identity=identity, validate=validate,
-                actor=self.session.actor, progress=progress, cancelled=cancelled,
+                actor=self.session.actor, progress=progress,
                 before_merge=before_merge, decode_items=decode_items)
         finally:
             if self._decoder_process is not None and not self._decoder_process.alive:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from desa_peduli.errors import Cancelled, InputRejected
+from desa_peduli.errors import InputRejected
+from desa_peduli.services.progress import Progress, check, report
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
 from desa_peduli.storage.registrations import (  # noqa: F401 - OPEN_DUPLICATES re-exported
     OPEN_DUPLICATES,
@@ -345,9 +346,8 @@ def format_of(target: Path, fmt: str | None) -> str:
 
 def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
            filters: HandoverFilter | None = None, limit: int | None = None,
-           progress: Callable[[int, int], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> HandoverResult:
-    """Write the hand-over file; ``progress(done, total)`` every CHUNK rows.
+           progress: Progress | None = None) -> HandoverResult:
+    """Write the hand-over file; ``progress.report(done, total)`` every CHUNK rows.
 
     ``limit``: at most that many registrations, the first received first (for a core
     system that takes its uploads in batches).
@@ -372,8 +372,7 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
                                     "The row limit must be 1 or more.")
             total = min(total, limit)
             order += f" LIMIT {int(limit)}"
-        if progress:
-            progress(0, total)
+        report(progress, 0, total)
         cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}", params)
         names = [d[0] for d in cursor.description]
 
@@ -383,17 +382,14 @@ def export(db, target: Path, *, fmt: str | None = None, columns: list[Column] | 
                 yield values.row(dict(zip(names, row, strict=True)))
                 written += 1
                 if written % CHUNK == 0:
-                    if cancelled and cancelled():
-                        raise Cancelled()
-                    if progress:
-                        progress(written, total)
+                    check(progress)
+                    report(progress, written, total)
 
         if fmt == "csv":
             write_csv(path, headers, rows())
         else:
             _write_xlsx(path, headers, rows())
-    if progress:
-        progress(written, total)
+    report(progress, written, total)
     return HandoverResult(path, fmt, written, headers, filters.describe())
 
 

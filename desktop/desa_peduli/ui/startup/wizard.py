@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import current_language, install_translator
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.startup.passphrase import open_session_with_key
 from desa_peduli.ui.widgets import (
@@ -496,8 +496,9 @@ class FirstRunWizard(QWizard):
             return key
 
         self._set_busy(True)
-        self._worker = run_in_background(
-            create, self._on_worker_succeeded, self._on_worker_failed, self)
+        self._worker = run_job(lambda _s, _p: create(), owner=self,
+                               on_success=self._on_worker_succeeded,
+                               on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.passphrase_page.set_busy(busy)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
-from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.messages import message_box, write_error_message
 from desa_peduli.ui.widgets import busy_bar, error_label, show_error
 
@@ -162,9 +162,10 @@ class ExportDialog(QDialog):
             return
         everything = self.everything_check.isChecked()
         self._set_busy(True)
-        self._worker = run_with_own_connection(
-            self.session, lambda s: FieldSync(s).export(folder, everything=everything),
-            self._on_worker_succeeded, lambda exc: self._on_worker_failed(exc, folder), self)
+        self._worker = run_job(
+            lambda s, _p: FieldSync(s).export(folder, everything=everything), owner=self,
+            session=self.session, writes=True, on_success=self._on_worker_succeeded,
+            on_failure=lambda exc: self._on_worker_failed(exc, folder))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
