@@ -1,9 +1,10 @@
 """Backup, restore, passphrase and language: the workspace actions both main windows share.
 
 :class:`WorkspaceActions` does the work of the actions the windows put in their menus.
-Backups and restores are writing jobs (``ui/jobs.py``): a manual backup and a restore
-show a window-modal progress dialog (the window takes no input, so no conflicting write
-starts); the scheduled backup runs unseen while the person works. The messages keep the
+Backups and restores are writing jobs (``ui/jobs.py``). A restore shows a window-modal
+progress dialog: the window takes no input, so nothing is written that the restore would
+then throw away. A backup only reads the data (and stores its time at the end), so the
+person may go on working: a manual one shows the busy cursor, the scheduled one nothing. The messages keep the
 ``MainWindow`` translation context they were written in.
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import store_language
@@ -33,12 +34,14 @@ class WorkspaceActions(QObject):
 
     ``show_dialog(dialog)`` opens a dialog the window keeps (tests find it there);
     ``backup_label_changed()`` updates the window's "Last backup" label;
-    ``after_restore()`` refreshes what the window shows after a restore;
+    ``after_restore()`` gives the steps that refresh what the window shows after a
+    restore (each runs in a turn of the event loop of its own, so none adds to another);
     ``window.language_actions``: its language menu; ``language_changed(code)``: its signal.
     """
 
     def __init__(self, window: QMainWindow, *, show_dialog: Callable[[QWidget], None],
-                 backup_label_changed: Callable[[], None], after_restore: Callable[[], None],
+                 backup_label_changed: Callable[[], None],
+                 after_restore: Callable[[], list[Callable[[], object]]],
                  language_changed: Callable[[str], None]):
         super().__init__(window)
         self.window = window
@@ -59,25 +62,25 @@ class WorkspaceActions(QObject):
 
     # -- backups ------------------------------------------------------------------------
     def backup_now(self) -> Job | None:
-        """A backup now, behind a window-modal progress dialog."""
+        """A backup now; the busy cursor shows while it runs (the window stays usable)."""
         from desa_peduli.services import backups
 
         if self.running:
             return None
-        self._show_progress(_tr("Back up now"))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self.job = run_job(lambda s, _p: backups.make(s, reason="manual"), owner=self,
                            session=self.session, writes=True,
                            on_success=self._on_backup_made, on_failure=self._on_backup_failed)
         return self.job
 
     def _on_backup_made(self, info) -> None:
-        self._hide_progress()
+        QApplication.restoreOverrideCursor()
         self._backup_label_changed()
         self.window.statusBar().showMessage(
             _tr("Backup saved: {file}").format(file=info.path.name), 10_000)
 
     def _on_backup_failed(self, exc: Exception) -> None:
-        self._hide_progress()
+        QApplication.restoreOverrideCursor()
         self.tell(QMessageBox.Icon.Warning, _tr("Back up now"), labels.error_message(exc))
 
     def scheduled_backup(self) -> Job | None:
@@ -134,11 +137,19 @@ class WorkspaceActions(QObject):
 
         self._hide_progress()
         backups.reload(self.session)
-        self._after_restore()
-        self._backup_label_changed()
-        self.window.statusBar().showMessage(
-            _tr("Restored the backup of {date}.").format(
-                date=labels.format_timestamp(backup.created_at)), 15_000)
+        self._in_turns([*self._after_restore(), self._backup_label_changed,
+                        lambda: self.window.statusBar().showMessage(
+                            _tr("Restored the backup of {date}.").format(
+                                date=labels.format_timestamp(backup.created_at)), 15_000)])
+
+    def _in_turns(self, steps: list[Callable[[], object]]) -> None:
+        """Each step in a later turn of the event loop than the one before."""
+        if steps:
+            def run() -> None:
+                steps[0]()
+                self._in_turns(steps[1:])
+
+            QTimer.singleShot(0, self, run)
 
     def _on_restore_failed(self, exc: Exception) -> None:
         from desa_peduli.services import backups

@@ -285,11 +285,10 @@ class BranchMainWindow(QMainWindow):
         """Take the branch office's data back to one of its backups (after confirming)."""
         self.workspace_actions.restore_from_backup()
 
-    def _after_restore(self) -> None:
-        for view in (self.registrations_view, self.history_view, self.volunteers_view):
-            view.refresh()
-        self.review_view.mark_stale(recount=True)
-        self.dashboard_view.refresh()
+    def _after_restore(self) -> list:
+        return [self.registrations_view.refresh, self.history_view.refresh,
+                self.volunteers_view.refresh, lambda: self.review_view.mark_stale(recount=True),
+                self.dashboard_view.refresh]
 
     def change_passphrase(self) -> None:
         self.workspace_actions.change_passphrase()

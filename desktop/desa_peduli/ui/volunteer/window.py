@@ -798,9 +798,8 @@ class MainWindow(QMainWindow):
             return
         self.workspace_actions.restore_from_backup()
 
-    def _after_restore(self) -> None:
-        self._update_title()
-        self.refresh()
+    def _after_restore(self) -> list:
+        return [self._update_title, self.refresh]
 
     def change_passphrase(self) -> None:
         if self.is_locked:

@@ -55,6 +55,7 @@ from desa_peduli.ui.branch.review.models import (
     number,
 )
 from desa_peduli.ui.fingerprint import fingerprint_font
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.messages import DialogHost, message_box
 from desa_peduli.ui.widgets import (
     plain,
@@ -362,8 +363,10 @@ class ReviewView(QWidget, DialogHost):
             self.refresh()
             return
         self._stale = True
-        if recount:
-            self._refresh_counts()
+        if recount:  # the counts grow with the database: a read job
+            self._count_job = run_job(lambda s, _p: ReviewService(s).counts(), owner=self,
+                                      session=self.main.session,
+                                      on_success=self._show_counts)
 
     def _on_import_view_imported(self) -> None:
         self.mark_stale(recount=True)
@@ -374,7 +377,9 @@ class ReviewView(QWidget, DialogHost):
             self.refresh()
 
     def _refresh_counts(self) -> dict:
-        counts = self.review.counts()
+        return self._show_counts(self.review.counts())
+
+    def _show_counts(self, counts: dict) -> dict:
         self.kinds_model.set_counts(counts)
         self._total = sum(counts.values())
         self._update_tab_text()
