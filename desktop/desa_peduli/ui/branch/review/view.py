@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -56,7 +55,7 @@ from desa_peduli.ui.branch.review.models import (
 )
 from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.jobs import run_job
-from desa_peduli.ui.messages import DialogHost, message_box
+from desa_peduli.ui.messages import DialogHost, busy_cursor, message_box, show_failure
 from desa_peduli.ui.widgets import (
     plain,
     plain_labels,
@@ -737,19 +736,13 @@ class ReviewView(QWidget, DialogHost):
     # -- common -------------------------------------------------------------------------
     def _run(self, action, title: str):
         """Run one service action; a refusal is shown and changes nothing. None: failed."""
-        from desa_peduli.errors import DesaPeduliError
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = action()
+            with busy_cursor():  # one decision: a few rows
+                result = action()
         except Exception as exc:  # noqa: BLE001 - shown; one transaction, nothing changed
-            QApplication.restoreOverrideCursor()
-            if not isinstance(exc, DesaPeduliError):
-                log.exception("a review action failed")
-            self.tell(QMessageBox.Icon.Warning, title, labels.error_message(exc))
+            show_failure(self.tell, title, exc, "a review action failed")
             self.refresh()
             return None
-        QApplication.restoreOverrideCursor()
         return True if result is None else result
 
     def _after_action(self, message: str) -> None:
