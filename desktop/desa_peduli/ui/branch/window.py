@@ -1,9 +1,10 @@
 """The branch office's window: the merged registrations with their states, bundle import
 with its report, the import history and the volunteers, in tabs (Ctrl+1…Ctrl+4).
 
-Everything runs on the UI thread's connection except the bundle import and the recovery
-of a volunteer's workspace, which run on a worker thread with their own connection
-(``ui/jobs.py``) behind a modal dialog.
+Quick reads and one-row writes run on the UI thread's connection; the bundle import, the
+recovery of a volunteer's workspace, backups, restores and the slow counts run as jobs on
+a worker thread with their own connection (``ui/jobs.py``). Backup, restore, passphrase
+and language are ``ui/window_actions.py``'s, shared with the volunteer's window.
 """
 
 from __future__ import annotations
