@@ -19,8 +19,12 @@ The job API (modelled on Anki's ``CollectionOp``/``QueryOp`` and its ``TaskManag
   waited in the queue) calls ``on_cancel()``, never ``on_failure``. A failure that is not
   a :class:`~desa_peduli.errors.DesaPeduliError` (a bug) is logged.
 * :func:`registry` is the one registry of running and waiting jobs: the idle lock waits
-  while it is busy, a window refuses a conflicting write while a writing job runs
-  (``registry().writing``) and its ``changed`` signal lets windows update their actions.
+  while it is busy; a window starts no restore while a writing job runs
+  (``registry().writing``), and one closed meanwhile closes once it has ended
+  (:func:`close_when_idle`). A writing job that must not be raced by the window's own
+  one-row writes runs behind a window-modal dialog (restore, import, batch accept).
+* Quick reads and one-row writes stay on the UI thread's connection; ``busy_cursor()``
+  and ``show_failure()`` in ``ui/messages.py`` are for those.
 """
 
 from __future__ import annotations
