@@ -43,7 +43,12 @@ def _imports(path: Path, package: Path = PACKAGE) -> set[str]:
 
 # layer (a folder of desa_peduli) -> the module prefixes it must never import
 NEVER = {
-    **{layer: FORBIDDEN for layer in LOWER},
+    # below the UI: no Qt, and no arrow up (docs/architecture.md, "Layers")
+    "domain": (*FORBIDDEN, "desa_peduli.cli", "desa_peduli.services", "desa_peduli.sync",
+               "desa_peduli.storage"),
+    "storage": (*FORBIDDEN, "desa_peduli.cli", "desa_peduli.services", "desa_peduli.sync"),
+    "sync": (*FORBIDDEN, "desa_peduli.cli", "desa_peduli.services"),
+    "services": (*FORBIDDEN, "desa_peduli.cli"),
     "cli": ("desa_peduli.storage", "desa_peduli.sync"),
     # ui/ may import services/, domain/ (value types), errors and the top-level helpers
     # (paths, logs, reference, the package's APP_NAME/__version__), never storage/ or sync/
@@ -77,6 +82,8 @@ def test_layers_import_only_downwards(layer):
     ("ui", "import desa_peduli.sync.bundle", "desa_peduli.sync.bundle"),
     ("ui", "from desa_peduli import storage", "desa_peduli.storage"),
     ("services", "from PySide6.QtCore import Qt", "PySide6.QtCore"),
+    ("sync", "from desa_peduli.services.session import Session", "desa_peduli.services.session"),
+    ("storage", "from desa_peduli.sync import bundle", "desa_peduli.sync"),
 ])
 def test_the_layer_rule_catches_a_new_import(tmp_path, layer, line, caught):
     module = tmp_path / layer / "sub" / "late.py"

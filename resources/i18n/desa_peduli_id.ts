@@ -253,40 +253,12 @@
         <translation>Mulai sekarang setiap tanda terima membawanya ke laptop para relawan.</translation>
     </message>
     <message>
-        <source>Back up now</source>
-        <translation>Buat cadangan sekarang</translation>
-    </message>
-    <message>
-        <source>Backup saved: {file}</source>
-        <translation>Cadangan disimpan: {file}</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>Pulihkan dari cadangan</translation>
-    </message>
-    <message>
-        <source>Restored the backup of {date}.</source>
-        <translation>Cadangan {date} sudah dipulihkan.</translation>
-    </message>
-    <message>
-        <source>Passphrase changed. Use the new one from now on.</source>
-        <translation>Kata sandi sudah diganti. Mulai sekarang pakai kata sandi yang baru.</translation>
-    </message>
-    <message>
         <source>This branch office:</source>
         <translation>Kantor cabang ini:</translation>
     </message>
     <message>
         <source>Read it aloud when a volunteer enrols their laptop: the volunteer must see the same fingerprint on their screen (Sync → Show fingerprints).</source>
         <translation>Bacakan ini saat relawan mendaftarkan laptopnya: relawan harus melihat sidik jari yang sama di layarnya (Sinkronisasi → Tampilkan sidik jari).</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time you start Desa Peduli.</source>
-        <translation>Bahasa yang baru dipakai mulai saat Desa Peduli dibuka lagi.</translation>
     </message>
     <message>
         <source>Stopping the import… close the window again in a moment.</source>
@@ -2719,44 +2691,12 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
         <translation>Pendaftaran dihapus.</translation>
     </message>
     <message>
-        <source>Back up now</source>
-        <translation>Buat cadangan sekarang</translation>
-    </message>
-    <message>
-        <source>Backup saved: {file}</source>
-        <translation>Cadangan disimpan: {file}</translation>
-    </message>
-    <message>
-        <source>The automatic backup failed; it is tried again later.</source>
-        <translation>Pencadangan otomatis gagal; nanti dicoba lagi.</translation>
-    </message>
-    <message>
         <source>Last backup: {when}</source>
         <translation>Cadangan terakhir: {when}</translation>
     </message>
     <message>
         <source>No backup yet</source>
         <translation>Belum ada cadangan</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>Pulihkan dari cadangan</translation>
-    </message>
-    <message>
-        <source>Restored the backup of {date}.</source>
-        <translation>Cadangan {date} sudah dipulihkan.</translation>
-    </message>
-    <message>
-        <source>Passphrase changed. Use the new one from now on.</source>
-        <translation>Kata sandi sudah diganti. Mulai sekarang pakai kata sandi yang baru.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time you start Desa Peduli.</source>
-        <translation>Bahasa yang baru dipakai mulai saat Desa Peduli dibuka lagi.</translation>
     </message>
 </context>
 <context>
@@ -3492,25 +3432,6 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>No backup has been made yet. Make one now.</source>
         <translation>Belum pernah ada cadangan. Buat sekarang.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportSaveRun</name>
-    <message>
-        <source>Counting the coverage figures…</source>
-        <translation>Menghitung angka cakupan…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Save coverage report</source>
-        <translation>Simpan laporan cakupan</translation>
-    </message>
-    <message>
-        <source>Drawing the PDF…</source>
-        <translation>Membuat PDF…</translation>
     </message>
 </context>
 <context>

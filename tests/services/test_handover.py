@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desa_peduli.errors import Cancelled, InputRejected
+from desa_peduli.progress import Progress
 from desa_peduli.services import handover
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.handover import Column, HandoverFilter
@@ -162,11 +163,12 @@ def test_cancel_and_progress_leave_no_file(branch, tmp_path, monkeypatch):
     target = tmp_path / "out"
     target.mkdir()
     with pytest.raises(Cancelled):
-        handover.export(branch, target / "x.xlsx", progress=lambda d, t: seen.append((d, t)),
-                        cancelled=lambda: len(seen) >= 2)
+        handover.export(branch, target / "x.xlsx", progress=Progress(
+            lambda d, t, _text: seen.append((d, t)), cancelled=lambda: len(seen) >= 2))
     assert seen[:2] == [(0, 2500), (1000, 2500)]
     assert list(target.iterdir()) == []  # neither the file nor a sheet buffer
-    result = handover.export(branch, target, fmt="csv", progress=lambda d, t: seen.append(d))
+    result = handover.export(branch, target, fmt="csv",
+                             progress=Progress(lambda d, t, _text: seen.append(d)))
     assert result.path.parent == target and result.path.name.startswith("handover_")
     assert result.path.suffix == ".csv" and result.rows == 2500
     assert [p.name for p in target.iterdir()] == [result.path.name]

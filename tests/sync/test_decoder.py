@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from desa_peduli.errors import BundleRejected, Cancelled
+from desa_peduli.progress import Progress
 from desa_peduli.services import branch as branch_module
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
@@ -123,7 +124,7 @@ def test_cancel_with_a_child_changes_nothing_and_import_works_after(
     path = FieldSync(rina).export(tmp_path).path
     before = digest(branch.db)
     with pytest.raises(Cancelled):
-        service.import_bundle(path, cancelled=lambda: True)
+        service.import_bundle(path, progress=Progress(cancelled=lambda: True))
     assert digest(branch.db) == before
     child = service._decoder()
     assert service.import_bundle(path).new == 416

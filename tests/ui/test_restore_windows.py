@@ -39,6 +39,7 @@ def test_main_window_restore_shows_the_old_data_and_keeps_revisions_going_up(
     reg = session.registrations.save(person(valid_registration, 1)).id
     window = make_window()
     window.backup_now()
+    qtbot.waitUntil(lambda: not window.workspace_actions.running)
     session.registrations.save(person(valid_registration, 1, full_name="Nama Baru"), reg_id=reg)
     window.refresh()
     assert _name_shown(window, reg) == "Nama Baru"

@@ -9,12 +9,13 @@ not create duplicates.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desa_peduli.errors import Cancelled, InputRejected
+from desa_peduli.errors import InputRejected
+from desa_peduli.progress import Progress, check
+from desa_peduli.progress import report as report_progress
 from desa_peduli.services.tabular import iter_rows
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
@@ -72,8 +73,7 @@ def add_file(
     path: Path,
     *,
     skip_invalid: bool = False,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
     max_problems: int = 1000,
 ) -> AddReport:
     path = Path(path)
@@ -99,10 +99,9 @@ def add_file(
             existing_niks = store.nik_index()
             for source in iter_rows(path):
                 report.rows += 1
-                if cancelled and cancelled():
-                    raise Cancelled()
-                if progress and report.rows % 500 == 0:
-                    progress(report.rows)
+                check(progress)
+                if report.rows % 500 == 0:
+                    report_progress(progress, report.rows)
                 if source.data is None:
                     report.rejected_rows += 1
                     reject(source.number, "", "row.unreadable", source.error or "",
@@ -176,8 +175,7 @@ def add_file(
     except _Rollback:
         report.added = report.updated = report.unchanged = 0
         report.ids = []
-    if progress:
-        progress(report.rows)
+    report_progress(progress, report.rows)
     if report.rows == 0:
         raise InputRejected(f"{path.name}: berkas kosong, tidak ada baris pendaftaran.",
                             f"{path.name}: the file is empty, no registration rows.")

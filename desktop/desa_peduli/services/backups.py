@@ -56,7 +56,18 @@ def restore(session: Session, backup: BackupInfo) -> BackupInfo:
     """Go back to ``backup``; returns the backup of the state before (a restore can itself
     be undone). Counters that must never go back are kept (``storage.high_water``) and
     an older backup is migrated at once; everything cached from the old data is dropped."""
-    safety = storage.restore_backup(session.workspace, backup)
-    session.registrations.reset()
-    reference_data.activate(session)  # the restored rate table and occupation list
+    safety = restore_data(session, backup)
+    reload(session)
     return safety
+
+
+def restore_data(session: Session, backup: BackupInfo) -> BackupInfo:
+    """The slow half of :func:`restore` (a job's own connection may run it): the data."""
+    return storage.restore_backup(session.workspace, backup)
+
+
+def reload(session: Session) -> None:
+    """The quick half of :func:`restore`, on the session that shows the data: drop what
+    was cached from the old data and activate the restored rate table and occupations."""
+    session.registrations.reset()
+    reference_data.activate(session)

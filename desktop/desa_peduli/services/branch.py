@@ -16,6 +16,7 @@ from desa_peduli import reference
 from desa_peduli.domain.regions import RegionLookup
 from desa_peduli.domain.validation import Validated
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from desa_peduli.progress import Progress
 from desa_peduli.services import reference_data
 
 # the module, not the class: the session may import this service (a cycle by name)
@@ -209,8 +210,7 @@ class BranchService:
         return found
 
     # -- bundles ------------------------------------------------------------------------
-    def import_bundle(self, path: Path, *, progress: Callable[[int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None,
+    def import_bundle(self, path: Path, *, progress: Progress | None = None,
                       before_merge: Callable[[], None] | None = None) -> bundles.ImportReport:
         """Import one bundle. A large one is decrypted, parsed and validated by a second
         process (started once, kept for the next bundles: :meth:`close`)."""
@@ -231,7 +231,7 @@ class BranchService:
         try:
             return bundles.import_bundle(
                 self.db, Path(path), branch_identity=identity, validate=validate,
-                actor=self.session.actor, progress=progress, cancelled=cancelled,
+                actor=self.session.actor, progress=progress,
                 before_merge=before_merge, decode_items=decode_items)
         finally:
             if self._decoder_process is not None and not self._decoder_process.alive:

@@ -36,14 +36,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from desa_peduli.errors import Cancelled, InputRejected, NotFound
+from desa_peduli.errors import InputRejected, NotFound
+from desa_peduli.progress import Progress, check
+from desa_peduli.progress import report as report_progress
 from desa_peduli.services.handover import _Values, format_of
 from desa_peduli.services.spreadsheet import append, write_csv, write_only_workbook
 from desa_peduli.storage.files import atomic_write_bytes
@@ -533,8 +535,7 @@ def standard_name(scope: BreachScope, fmt: str, when: dt.datetime | None = None)
 def write_report(session: Session, scope: BreachScope, target: Path, *, fmt: str | None = None,
                  full_nik: bool = False, discovered_at: dt.datetime | None = None,
                  lang: str = "id", branch_name: str = "", actor: str = "",
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> BreachReport:
+                 progress: Progress | None = None) -> BreachReport:
     """Write the list of people (XLSX: with a summary sheet; CSV: and a summary .txt)."""
     fmt = format_of(target, fmt)
     target = Path(target)
@@ -552,10 +553,8 @@ def write_report(session: Session, scope: BreachScope, target: Path, *, fmt: str
     def rows() -> Iterator[list[Any]]:
         for number, person in enumerate(iter_people(session, scope), start=1):
             if number % CHUNK == 0:
-                if cancelled and cancelled():
-                    raise Cancelled()
-                if progress:
-                    progress(number, total)
+                check(progress)
+                report_progress(progress, number, total)
             names = regions.names(person.get("village_code"))
             summary.add(person, names)
             nik = person.get("nik") or ""
@@ -575,8 +574,7 @@ def write_report(session: Session, scope: BreachScope, target: Path, *, fmt: str
                             generated=generated, branch_name=branch_name, actor=actor)
 
     summary_path = None
-    if progress:
-        progress(0, total)
+    report_progress(progress, 0, total)
     if fmt == "csv":
         write_csv(target, headers, rows())
         result = facts()
@@ -593,8 +591,7 @@ def write_report(session: Session, scope: BreachScope, target: Path, *, fmt: str
             result = facts()
             for line in summary_lines(result, lang):
                 append(first, line)
-    if progress:
-        progress(summary.people, total)
+    report_progress(progress, summary.people, total)
     return BreachReport(target, fmt, summary.people, full_nik, result, summary_path)
 
 

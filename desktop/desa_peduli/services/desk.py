@@ -7,10 +7,10 @@ through it (on the UI thread for quick choices, on a job's own Session for long 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desa_peduli.progress import Progress
 from desa_peduli.services import breach, handover
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.breach import BreachReport, BreachScope
@@ -20,8 +20,6 @@ from desa_peduli.services.review import ReviewService
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
 
-Progress = Callable[[int, int], None] | None
-IsCancelled = Callable[[], bool] | None
 
 
 class Desk:
@@ -53,10 +51,10 @@ class Desk:
 
     def handover_export(self, target: Path, *, fmt: str | None = None,
                         columns: list[Column] | None = None,
-                        filters: HandoverFilter | None = None, progress: Progress = None,
-                        cancelled: IsCancelled = None) -> HandoverResult:
+                        filters: HandoverFilter | None = None,
+                        progress: Progress | None = None) -> HandoverResult:
         return handover.export(self._session, target, fmt=fmt, columns=columns,
-                               filters=filters, progress=progress, cancelled=cancelled)
+                               filters=filters, progress=progress)
 
     # -- breach reports -----------------------------------------------------------------
     def devices(self, volunteer_id: str) -> list[dict[str, Any]]:
@@ -75,11 +73,10 @@ class Desk:
 
     def write_breach_report(self, scope: BreachScope, target: Path, *, fmt: str | None = None,
                             full_nik: bool = False, discovered_at: dt.datetime | None = None,
-                            lang: str = "id", progress: Progress = None,
-                            cancelled: IsCancelled = None) -> BreachReport:
+                            lang: str = "id", progress: Progress | None = None) -> BreachReport:
         """The report, signed with this branch's name and the session's actor."""
         return breach.write_report(
             self._session, scope, target, fmt=fmt, full_nik=full_nik,
             discovered_at=discovered_at, lang=lang,
             branch_name=BranchService(self._session).name, actor=self._session.actor,
-            progress=progress, cancelled=cancelled)
+            progress=progress)

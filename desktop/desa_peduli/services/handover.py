@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desa_peduli import reference
-from desa_peduli.errors import Cancelled, InputRejected
+from desa_peduli.errors import InputRejected
+from desa_peduli.progress import Progress, check, report
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
 from desa_peduli.storage.registrations import (  # OPEN_DUPLICATES is this module's too
     OPEN_DUPLICATES as OPEN_DUPLICATES,
@@ -354,9 +355,8 @@ def format_of(target: Path, fmt: str | None) -> str:
 
 def export(session: Session, target: Path, *, fmt: str | None = None, columns: list[Column] | None = None,
            filters: HandoverFilter | None = None, limit: int | None = None,
-           progress: Callable[[int, int], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> HandoverResult:
-    """Write the hand-over file; ``progress(done, total)`` every CHUNK rows.
+           progress: Progress | None = None) -> HandoverResult:
+    """Write the hand-over file; ``progress.report(done, total)`` every CHUNK rows.
 
     ``limit``: at most that many registrations, the first received first (for a core
     system that takes its uploads in batches).
@@ -382,8 +382,7 @@ def export(session: Session, target: Path, *, fmt: str | None = None, columns: l
                                     "The row limit must be 1 or more.")
             total = min(total, limit)
             order += f" LIMIT {int(limit)}"
-        if progress:
-            progress(0, total)
+        report(progress, 0, total)
         cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}", params)
         names = [d[0] for d in cursor.description]
 
@@ -393,17 +392,14 @@ def export(session: Session, target: Path, *, fmt: str | None = None, columns: l
                 yield values.row(dict(zip(names, row, strict=True)))
                 written += 1
                 if written % CHUNK == 0:
-                    if cancelled and cancelled():
-                        raise Cancelled()
-                    if progress:
-                        progress(written, total)
+                    check(progress)
+                    report(progress, written, total)
 
         if fmt == "csv":
             write_csv(path, headers, rows())
         else:
             _write_xlsx(path, headers, rows())
-    if progress:
-        progress(written, total)
+    report(progress, written, total)
     return HandoverResult(path, fmt, written, headers, filters.describe())
 
 

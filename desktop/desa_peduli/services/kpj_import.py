@@ -22,12 +22,14 @@ volunteers with their next receipt. The chosen columns are remembered (setting
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desa_peduli.errors import Cancelled, InputRejected
+from desa_peduli.errors import InputRejected
+from desa_peduli.progress import Progress, check
+from desa_peduli.progress import report as report_progress
 from desa_peduli.services import tabular
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.settings import Settings
@@ -237,8 +239,7 @@ def remembered_columns(settings: Settings) -> dict[str, Any]:
 def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
                kpj_column: str | None = None, header_row: int | None = None,
                apply: bool = True, remember: bool = True,
-               progress: Callable[[int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> KpjReport:
+               progress: Progress | None = None) -> KpjReport:
     """Read ``path`` and mark the matching registrations registered (one transaction).
 
     Columns default to the remembered ones, else the guessed ones; ``header_row``
@@ -275,10 +276,10 @@ def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
     for number, values in iter_cells(path):
         if header_row and number <= header_row:
             continue
-        if cancelled and number % 1000 == 0 and cancelled():
-            raise Cancelled()
-        if progress and number % 5000 == 0:
-            progress(number)
+        if number % 1000 == 0:
+            check(progress)
+        if number % 5000 == 0:
+            report_progress(progress, number)
         raw_nik = values[nik_index] if nik_index < len(values) else None
         raw_kpj = values[kpj_index] if kpj_index < len(values) else None
         if _text(raw_nik) == "" and _text(raw_kpj) == "":
@@ -337,8 +338,7 @@ def import_kpj(session: Session, path: Path, *, nik_column: str | None = None,
                         updates.append((reg_id, kpj))
         report.registered = len(updates)
         report.unmatched.sort(key=lambda u: u.row)
-        if cancelled and cancelled():
-            raise Cancelled()
+        check(progress)
         if not apply:
             return report
 

@@ -23,7 +23,8 @@ from sqlite_utils import Database
 
 from desa_peduli import __version__
 from desa_peduli.domain.registration import FIELDS
-from desa_peduli.errors import BundleRejected, Cancelled
+from desa_peduli.errors import BundleRejected
+from desa_peduli.progress import Progress
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
@@ -333,8 +334,7 @@ def import_bundle(
     branch_identity: AgeIdentity,
     validate: Validate,
     actor: str,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
     before_merge: Callable[[], None] | None = None,
     decode_items: Callable[[container.OpenedContainer], Generator[Prepared, None, None]] | None = None,
 ) -> ImportReport:
@@ -370,10 +370,11 @@ def import_bundle(
             count = 0
             for item in items:
                 count += 1
-                if cancelled and count % 200 == 0 and cancelled():
-                    raise Cancelled()
-                if progress and count % 500 == 0:
-                    progress(count)
+                if progress is not None:
+                    if count % 200 == 0:
+                        progress.check()
+                    if count % 500 == 0:
+                        progress.report(count)
                 if seen_end:
                     raise refuse(name, "payload")
                 if type(item) is Registration:

@@ -1,115 +1,223 @@
-"""Running slow, database-free work (scrypt key wrapping) off the UI thread.
+"""Background work, one way: a :class:`Job` runs on a worker thread and reports back on
+the UI thread; the :class:`JobRegistry` knows what is running.
 
-The workspace's SQLCipher connection belongs to the UI thread, so background work here
-must not touch it: it unwraps or wraps keys, reads files, and hands a plain result back.
-``succeeded``/``failed`` always arrive on the UI thread.
+The job API (modelled on Anki's ``CollectionOp``/``QueryOp`` and its ``TaskManager``):
+
+* ``run_job(work, owner=..., session=..., writes=..., on_success=..., on_failure=...,
+  on_cancel=..., on_progress=...)`` starts ``work(session, progress)`` on the thread pool
+  and returns the :class:`Job`. Every callback runs on the UI thread, and none runs once
+  ``owner`` (the dialog or window that asked) has been deleted.
+* ``session``: a job that touches the database gets a connection of its own on its worker
+  thread (``work`` receives a :class:`Session` over it; the UI thread's connection is
+  never used off the UI thread). Without one, ``work`` receives ``None`` (scrypt, files).
+* ``writes=True``: writing jobs run one at a time, in the order they were started (a
+  queue); reading jobs run at once, in parallel with anything.
+* ``progress`` is the services' :class:`~desa_peduli.progress.Progress`:
+  ``progress.report(done, total, text)`` arrives as ``on_progress(done, total, text)``;
+  :meth:`Job.cancel` makes ``progress.check()`` raise ``Cancelled`` in the service.
+* Cancel is an outcome: a job that ends in ``Cancelled`` (or was cancelled while it
+  waited in the queue) calls ``on_cancel()``, never ``on_failure``. A failure that is not
+  a :class:`~desa_peduli.errors.DesaPeduliError` (a bug) is logged.
+* :func:`registry` is the one registry of running and waiting jobs: the idle lock waits
+  while it is busy; a window starts no restore while a writing job runs
+  (``registry().writing``), and one closed meanwhile closes once it has ended
+  (:func:`close_when_idle`). A writing job that must not be raced by the window's own
+  one-row writes runs behind a window-modal dialog (restore, import, batch accept).
+* Quick reads and one-row writes stay on the UI thread's connection; ``busy_cursor()``
+  and ``show_failure()`` in ``ui/messages.py`` are for those.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
+from collections import deque
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from desa_peduli.errors import Cancelled, DesaPeduliError
+from desa_peduli.progress import Progress
 
 log = logging.getLogger(__name__)
 
-
-class _Relay(QObject):
-    """Lives on the UI thread; the pool thread emits through it (queued)."""
-
-    result = Signal(object)
-    error = Signal(object)
+NEW, WAITING, RUNNING, DONE = "new", "waiting", "running", "done"
 
 
-class BackgroundWorker(QObject):
-    """One call of ``fn`` on the thread pool. Keep a reference until it reports."""
+class Job(QObject):
+    """One call of ``work(session, progress)`` on the pool; see the module's docstring.
 
-    succeeded = Signal(object)
-    failed = Signal(object)  # the exception
-    done = Signal()
+    Has no Qt parent (the registry keeps it alive while it runs, so a closing dialog
+    cannot delete it under its worker); ``owner`` only decides whether callbacks run.
+    """
 
-    _active = 0  # functions running on the pool, all instances
-    _active_lock = threading.Lock()
+    finished = Signal()  # after the outcome's callback, whatever the outcome
 
-    @classmethod
-    def active_count(cls) -> int:
-        return cls._active
+    # emitted on the worker thread, received on the UI thread (queued)
+    _reported = Signal(int, int, object)
+    _ended = Signal(str, object)
 
-    def __init__(self, fn: Callable[[], object], parent: QObject | None = None):
-        super().__init__(parent)
-        self._fn = fn
-        self._relay = _Relay()
-        self._relay.result.connect(self._on_relay_result, Qt.ConnectionType.QueuedConnection)
-        self._relay.error.connect(self._on_relay_error, Qt.ConnectionType.QueuedConnection)
-        self.running = False
+    def __init__(self, work: Callable[[Any, Progress], object], *,
+                 owner: QObject | None = None, session=None, writes: bool = False,
+                 on_success: Callable[[object], None] | None = None,
+                 on_failure: Callable[[Exception], None] | None = None,
+                 on_cancel: Callable[[], None] | None = None,
+                 on_progress: Callable[[int, int, str | None], None] | None = None):
+        super().__init__(None)
+        self._work = work
+        self._owner = owner
+        self._session = session
+        self.writes = writes
+        self._on_success, self._on_failure = on_success, on_failure
+        self._on_cancel, self._on_progress = on_cancel, on_progress
+        self.progress = Progress(self._reported.emit)
+        self.state = NEW
+        self._reported.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._deliver_end, Qt.ConnectionType.QueuedConnection)
 
-    def start(self) -> None:
-        self.running = True
-        relay, fn = self._relay, self._fn
-        with BackgroundWorker._active_lock:
-            BackgroundWorker._active += 1
+    @property
+    def running(self) -> bool:
+        """Started and not yet reported its outcome (running or waiting its turn)."""
+        return self.state in (WAITING, RUNNING)
 
-        def run():
-            try:
-                value = fn()
-            except Exception as exc:  # noqa: BLE001 - handed to the UI thread
-                relay.error.emit(exc)
-            else:
-                relay.result.emit(value)
-            finally:
-                with BackgroundWorker._active_lock:
-                    BackgroundWorker._active -= 1
+    @property
+    def cancel_requested(self) -> bool:
+        return self.progress.cancelled
 
-        QThreadPool.globalInstance().start(run)
+    def start(self) -> Job:
+        registry().submit(self)
+        return self
 
-    def _finish(self) -> None:
-        self.running = False
+    def cancel(self) -> None:
+        """Ask the work to stop at its next ``progress.check()`` (a waiting job never runs)."""
+        self.progress.cancel()
+        if self.state == WAITING:
+            registry().withdraw(self)
+            self._deliver_end("cancelled", None)
 
-    @Slot(object)
-    def _on_relay_result(self, value) -> None:
-        self._finish()
-        self.succeeded.emit(value)
-        self.done.emit()
+    # -- on the worker thread -----------------------------------------------------------
+    def _launch(self) -> None:
+        self.state = RUNNING
+        QThreadPool.globalInstance().start(QRunnable.create(self._run))
 
-    @Slot(object)
-    def _on_relay_error(self, exc) -> None:
-        self._finish()
-        from desa_peduli.errors import DesaPeduliError
+    def _run(self) -> None:
+        db = None
+        try:
+            session = None
+            if self._session is not None:
+                from desa_peduli.services.session import Session
 
-        if not isinstance(exc, DesaPeduliError):
-            log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.failed.emit(exc)
-        self.done.emit()
+                workspace = self._session.workspace
+                db = workspace.connect(check_same_thread=False)
+                session = Session(_WorkspaceOnThread(workspace, db))
+            self.progress.check()
+            value = self._work(session, self.progress)
+        except Cancelled:
+            self._ended.emit("cancelled", None)
+        except Exception as exc:  # noqa: BLE001 - handed to the UI thread
+            self._ended.emit("failed", exc)
+        else:
+            self._ended.emit("succeeded", value)
+        finally:
+            if db is not None:
+                db.conn.close()
+
+    # -- on the UI thread ---------------------------------------------------------------
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    @Slot(int, int, object)
+    def _deliver_progress(self, done: int, total: int, text) -> None:
+        if self.state == RUNNING and self._on_progress and self._owner_alive():
+            self._on_progress(done, total, text)
+
+    @Slot(str, object)
+    def _deliver_end(self, outcome: str, value) -> None:
+        if self.state == DONE:
+            return
+        self.state = DONE
+        registry().done(self)
+        if outcome == "failed" and not isinstance(value, DesaPeduliError):
+            log.error("background task failed", exc_info=(type(value), value, value.__traceback__))
+        if self._owner_alive():
+            callback = {"succeeded": self._on_success, "failed": self._on_failure,
+                        "cancelled": self._on_cancel}[outcome]
+            if callback is not None:
+                callback(*(() if outcome == "cancelled" else (value,)))
+            self.finished.emit()
 
 
-def run_in_background(
-    fn: Callable[[], object],
-    on_success: Callable[[object], None],
-    on_failure: Callable[[Exception], None],
-    parent: QObject | None = None,
-) -> BackgroundWorker:
-    """Start ``fn`` on the pool; the callbacks run on the UI thread."""
-    worker = BackgroundWorker(fn, parent)
-    worker.succeeded.connect(on_success)
-    worker.failed.connect(on_failure)
-    worker.start()
-    return worker
+class JobRegistry(QObject):
+    """What is running and what waits: writers one at a time, readers at once."""
+
+    changed = Signal()
+
+    def __init__(self):
+        super().__init__(None)
+        self.running: list[Job] = []
+        self._waiting: deque[Job] = deque()
+
+    @property
+    def busy(self) -> bool:
+        """A job is running or waiting (the idle lock waits for it)."""
+        return bool(self.running or self._waiting)
+
+    @property
+    def writing(self) -> bool:
+        """A writing job is running or waiting: a window starts no other write."""
+        return any(job.writes for job in (*self.running, *self._waiting))
+
+    def submit(self, job: Job) -> None:
+        if job.writes and any(j.writes for j in (*self.running, *self._waiting)):
+            job.state = WAITING
+            self._waiting.append(job)
+        else:
+            self.running.append(job)
+            job._launch()
+        self.changed.emit()
+
+    def withdraw(self, job: Job) -> None:
+        if job in self._waiting:
+            self._waiting.remove(job)
+
+    def done(self, job: Job) -> None:
+        if job in self.running:
+            self.running.remove(job)
+        if job.writes and self._waiting and not any(j.writes for j in self.running):
+            following = self._waiting.popleft()
+            self.running.append(following)
+            following._launch()
+        self.changed.emit()
 
 
-# -- database jobs on a connection of their own (was sync_worker.py)
+_registry: JobRegistry | None = None
 
 
+def registry() -> JobRegistry:
+    """The application's one :class:`JobRegistry` (made on first use, on the UI thread)."""
+    global _registry
+    if _registry is None:
+        _registry = JobRegistry()
+    return _registry
 
 
+def run_job(work: Callable[[Any, Progress], object], *, owner: QObject | None = None,
+            session=None, writes: bool = False,
+            on_success: Callable[[object], None] | None = None,
+            on_failure: Callable[[Exception], None] | None = None,
+            on_cancel: Callable[[], None] | None = None,
+            on_progress: Callable[[int, int, str | None], None] | None = None) -> Job:
+    """Start ``work(session, progress)`` as a :class:`Job` (see the module's docstring)."""
+    return Job(work, owner=owner, session=session, writes=writes, on_success=on_success,
+               on_failure=on_failure, on_cancel=on_cancel, on_progress=on_progress).start()
 
 
 class _WorkspaceOnThread:
     """The open workspace as a worker thread sees it: its own connection, the rest shared.
 
     Never closed through the Session: :meth:`Workspace.close` would release the lock of
-    the real workspace. Only the connection is closed, by :func:`run_with_own_connection`.
+    the real workspace. Only the connection is closed, by the job that opened it.
     """
 
     def __init__(self, workspace, db):
@@ -120,23 +228,21 @@ class _WorkspaceOnThread:
         return getattr(self._workspace, name)
 
 
-def run_with_own_connection(
-    session,
-    work: Callable[[object], object],
-    on_success: Callable[[object], None],
-    on_failure: Callable[[Exception], None],
-    parent: QObject | None = None,
-) -> BackgroundWorker:
-    """Run ``work(thread_session)`` on the pool; the callbacks run on the UI thread."""
-    from desa_peduli.services.session import Session
+def close_when_idle(window) -> bool:
+    """For a window's ``closeEvent``: while a writing job runs (its transaction must end
+    first) the window stays open and closes itself once no writing job is left. True: the
+    close was put off (ignore the event)."""
+    jobs = registry()
+    if not jobs.writing:
+        return False
 
-    workspace = session.workspace
+    def retry() -> None:
+        if not jobs.writing:
+            jobs.changed.disconnect(retry)
+            if shiboken6.isValid(window):
+                window.close()
 
-    def task():
-        db = workspace.connect(check_same_thread=False)
-        try:
-            return work(Session(_WorkspaceOnThread(workspace, db)))
-        finally:
-            db.conn.close()
-
-    return run_in_background(task, on_success, on_failure, parent)
+    if not getattr(window, "_close_when_idle", False):
+        window._close_when_idle = True
+        jobs.changed.connect(retry)
+    return True

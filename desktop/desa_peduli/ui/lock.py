@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import registry, run_job
 from desa_peduli.ui.widgets import busy_bar, error_label, password_edit, show_error
 
 INPUT_EVENTS = frozenset({
@@ -170,10 +170,9 @@ class LockView(QWidget):
             return
         self._set_busy(True)
         workspace = self._workspace
-        self._worker = run_in_background(
-            lambda: workspace.verify_passphrase(passphrase),
-            self._on_worker_succeeded, self._on_worker_failed, self,
-        )
+        self._worker = run_job(
+            lambda _s, _p: workspace.verify_passphrase(passphrase), owner=self,
+            on_success=self._on_worker_succeeded, on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.passphrase_edit.setEnabled(not busy)
@@ -231,9 +230,7 @@ class WindowLock(QObject):
         self.idle.stop()
 
     def _on_idle(self) -> None:
-        from desa_peduli.ui.jobs import BackgroundWorker
-
-        if BackgroundWorker.active_count():  # a passphrase is being re-wrapped: wait
+        if registry().busy:  # a job is running (a passphrase re-wrapped, a backup): wait
             self.idle.start()
             return
         self.lock(idle=True)

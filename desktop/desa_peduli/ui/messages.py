@@ -1,9 +1,13 @@
 """Message boxes and error texts shared by every window: ``message_box`` (window-modal,
-never a nested event loop), ``DialogHost`` and the text of a failed file write.
+never a nested event loop), ``DialogHost``, the text of a failed file write, and for a
+quick action on the UI thread ``busy_cursor()`` with ``show_failure()``.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,7 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import labels
+
+log = logging.getLogger(__name__)
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
@@ -56,3 +63,28 @@ def write_error_message(exc: Exception, folder: Path | None) -> str:
             "full or write-protected. Plug it in again and retry; nothing was lost, the "
             "registrations are still on this laptop.").format(folder=str(folder or ""))
     return labels.error_message(exc)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a short action runs on the UI thread (a slow one is a job:
+    ``ui/jobs.py``); restored however the action ends."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def failure_text(exc: BaseException, bug: str) -> str:
+    """What to tell the person about ``exc``; one that is no :class:`DesaPeduliError` is
+    a bug and is logged as ``bug`` (with its traceback)."""
+    if not isinstance(exc, DesaPeduliError):
+        log.error(bug, exc_info=(type(exc), exc, exc.__traceback__))
+    return labels.error_message(exc)
+
+
+def show_failure(tell: Callable[[QMessageBox.Icon, str, str], None], title: str,
+                 exc: BaseException, bug: str) -> None:
+    """A failed action: ``tell`` a warning titled ``title`` (a bug is logged as ``bug``)."""
+    tell(QMessageBox.Icon.Warning, title, failure_text(exc, bug))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.services.backups import BackupInfo
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -188,10 +188,9 @@ class ChangePassphraseDialog(QDialog):
         show_error(self.error, "")
         self._set_busy(True)
         workspace = self._workspace
-        self._worker = run_in_background(
-            lambda: workspace.change_passphrase(old, new),
-            self._on_worker_succeeded, self._on_worker_failed, self,
-        )
+        self._worker = run_job(
+            lambda _s, _p: workspace.change_passphrase(old, new), owner=self,
+            on_success=self._on_worker_succeeded, on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.old_edit, self.new_edit, self.repeat_edit, self.buttons):

@@ -237,8 +237,8 @@ def test_restore_from_backup_brings_back_a_deleted_registration(
         qtbot, session, make_window, add_people):
     ids = add_people(4)
     window = make_window()
-    window.backup_action.trigger()
-    assert "Last backup" in window.backup_label.text()
+    window.backup_action.trigger()  # a job: the window waits for it, the test too
+    qtbot.waitUntil(lambda: "Last backup" in window.backup_label.text())
     session.registrations.delete(ids[0], "keliru")
     window.refresh()
     assert window.model.rowCount() == 3
@@ -262,6 +262,7 @@ def test_restore_can_be_cancelled(qtbot, session, make_window, add_people):
     add_people(2)
     window = make_window()
     window.backup_now()
+    qtbot.waitUntil(lambda: not window.workspace_actions.running)
     window.restore_action.trigger()
     dialog = open_dialog(qtbot, window, RestoreBackupDialog)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)

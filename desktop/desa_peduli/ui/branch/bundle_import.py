@@ -1,23 +1,22 @@
 """Importing sync bundles at the branch office: the worker run, the report per file, the
 approval of a volunteer's new laptop.
 
-:class:`BundleImportRun` imports the files one after another on a worker thread with its
-own database connection (each file is one transaction in ``BranchService``) and reports
-each file as it finishes; cancelling stops at the next check inside the current file,
-which then rolls back. :class:`ImportView` is the window's Import tab.
+:func:`import_all` is the import job (``ui/jobs.py``, a writing job with its own database
+connection): the backup before the import, then the files one after another (each one
+transaction in ``BranchService``), each file reported as it finishes; cancelling stops at
+the next check inside the current file, which then rolls back. :class:`ImportView` is the
+window's Import tab.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.services.branch import DEVICE_REFUSALS
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.widgets import plain_labels
 
@@ -60,94 +59,44 @@ class BundleOutcome:
         return getattr(self.error, "device_fingerprint", None)
 
 
-class _Relay(QObject):
-    """Lives on the UI thread; the worker emits through it (queued)."""
-
-    file_started = Signal(int, str)
-    records_read = Signal(int)
-    file_finished = Signal(object)
-
-
-class BundleImportRun(QObject):
-    """Imports ``paths`` in order on a worker thread; signals arrive on the UI thread."""
-
-    file_started = Signal(int, str)  # index, file name
-    records_read = Signal(int)  # records read so far in the current file
-    file_finished = Signal(object)  # BundleOutcome
-    finished = Signal(list)  # every BundleOutcome
-
-    def __init__(self, session, paths: list[Path], parent: QObject | None = None):
-        super().__init__(parent)
-        self._session = session
-        self.paths = [Path(p) for p in paths]
-        self._cancel = threading.Event()
-        self._worker = None
-        self._relay = _Relay()
-        queued = Qt.ConnectionType.QueuedConnection
-        self._relay.file_started.connect(self._on_relay_file_started, queued)
-        self._relay.records_read.connect(self._on_relay_records_read, queued)
-        self._relay.file_finished.connect(self._on_relay_file_finished, queued)
-
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
-    def start(self) -> None:
-        paths, cancel, relay = list(self.paths), self._cancel, self._relay
-        self._worker = run_with_own_connection(
-            self._session, lambda s: _import_all(s, paths, cancel, relay),
-            self._on_worker_succeeded, self._on_worker_failed, self)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot(int, str)
-    def _on_relay_file_started(self, index: int, name: str) -> None:
-        self.file_started.emit(index, name)
-
-    @Slot(int)
-    def _on_relay_records_read(self, count: int) -> None:
-        self.records_read.emit(count)
-
-    @Slot(object)
-    def _on_relay_file_finished(self, outcome) -> None:
-        self.file_finished.emit(outcome)
-
-    def _on_worker_succeeded(self, outcomes: list) -> None:
-        self._worker = None
-        self.finished.emit(outcomes)
-
-    def _on_worker_failed(self, exc: Exception) -> None:  # the connection did not open
-        self._worker = None
-        outcomes = [BundleOutcome(p, FAILED, error=exc) for p in self.paths]
-        for outcome in outcomes:
-            self.file_finished.emit(outcome)
-        self.finished.emit(outcomes)
-
-
-def _import_all(session, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
-    """On the worker thread: every file, one transaction each (see BranchService)."""
+def import_all(session, paths: list[Path], progress, outcomes: list) -> list:
+    """The import job (on its worker thread): a backup, then every file, one transaction
+    each (see BranchService). ``progress.report(index, len(paths), name)`` when a file
+    starts, the service's ``report(records)`` while it is read; each file's outcome is
+    appended to ``outcomes`` before the next starts. Returns a :class:`NoBackup` if the
+    backup failed (then nothing was imported)."""
+    from desa_peduli.services import backups
     from desa_peduli.services.branch import BranchService
 
+    try:
+        backups.make(session, reason="pre-import")
+    except Exception as exc:  # noqa: BLE001 - no import without a backup
+        log.warning("backup before import failed: %s", type(exc).__name__)
+        return NoBackup(exc)
     service = BranchService(session)
     try:
-        return _import_each(service, paths, cancel, relay)
+        return _import_each(service, paths, progress, outcomes)
     finally:
         service.close()  # the decoding process, if a large bundle started one
 
 
-def _import_each(service, paths: list[Path], cancel: threading.Event, relay: _Relay) -> list:
+@dataclass
+class NoBackup:
+    """The backup before the import failed: nothing was imported."""
+
+    error: Exception
+
+
+def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
     from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
 
-    outcomes = []
     for index, path in enumerate(paths):
-        if cancel.is_set():
+        if progress.cancelled:
             outcome = BundleOutcome(path, CANCELLED)
         else:
-            relay.file_started.emit(index, path.name)
+            progress.report(index, len(paths), path.name)
             try:
-                report = service.import_bundle(path, progress=relay.records_read.emit,
-                                               cancelled=cancel.is_set)
+                report = service.import_bundle(path, progress=progress)
                 outcome = BundleOutcome(path, APPLIED, report=report)
             except Cancelled:
                 outcome = BundleOutcome(path, CANCELLED)
@@ -159,8 +108,7 @@ def _import_each(service, paths: list[Path], cancel: threading.Event, relay: _Re
                 log.exception("importing a bundle failed")
                 outcome = BundleOutcome(path, FAILED, error=exc)
         outcomes.append(outcome)
-        relay.file_finished.emit(outcome)
-    return outcomes
+    return list(outcomes)
 
 
 # ------------------------------------------------------------------------------- view
@@ -177,7 +125,10 @@ class ImportView(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.run: BundleImportRun | None = None
+        self.run: Job | None = None
+        self.paths: list[Path] = []
+        self._run_outcomes: list[BundleOutcome] = []
+        self._shown = 0
         self.progress: QProgressDialog | None = None
         self.dialog: QWidget | None = None
         self.outcomes: list[BundleOutcome] = []
@@ -256,24 +207,13 @@ class ImportView(QWidget):
         return self.run is not None
 
     def import_files(self, paths: list[Path]) -> None:
-        """Back up, then import ``paths`` with a progress dialog that can cancel."""
-        from desa_peduli.services import backups
-
+        """Back up, then import ``paths`` (one writing job) with a progress dialog that can
+        cancel."""
         if self.running or not paths:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backups.make(self.session, reason="pre-import")
-        except Exception as exc:  # noqa: BLE001 - no import without a backup
-            QApplication.restoreOverrideCursor()
-            log.warning("backup before import failed: %s", type(exc).__name__)
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import bundles"), self.tr(
-                "No backup could be made, so nothing was imported: {error}").format(
-                error=labels.error_message(exc)))
-            return
-        QApplication.restoreOverrideCursor()
         if self.progress is not None:
             self.progress.deleteLater()
+        paths = [Path(p) for p in paths]
         progress = QProgressDialog(self.tr("Preparing…"), self.tr("&Cancel"), 0, len(paths),
                                    self.window())
         progress.setWindowTitle(self.tr("Importing bundles"))
@@ -284,41 +224,65 @@ class ImportView(QWidget):
         progress.setMinimumWidth(460)
         progress.setValue(0)
         self.progress = progress
-        run = BundleImportRun(self.session, paths, self)
-        self.run = run
-        run.file_started.connect(self._on_run_file_started)
-        run.records_read.connect(self._on_run_records_read)
-        run.file_finished.connect(self._on_run_file_finished)
-        run.finished.connect(self._on_run_finished)
+        self.paths, self._shown = paths, 0
+        outcomes: list[BundleOutcome] = []
+        self._run_outcomes = outcomes
+        self.run = run_job(
+            lambda s, p: import_all(s, paths, p, outcomes), owner=self, session=self.session,
+            writes=True, on_success=self._on_run_succeeded, on_failure=self._on_run_failed,
+            on_cancel=lambda: self._on_run_finished(
+                [BundleOutcome(p, CANCELLED) for p in paths]),
+            on_progress=self._on_run_progress)
         progress.canceled.connect(self._on_progress_canceled)
         self._update_buttons()
-        run.start()
         progress.show()
 
     def _on_progress_canceled(self) -> None:
         if self.run is not None:
             self.run.cancel()
 
-    def _on_run_file_started(self, index: int, name: str) -> None:
-        self._current = (index, name)
-        if self.progress is not None:
-            self.progress.setValue(index)
-            self.progress.setLabelText(self.tr("Importing {file}\n(file {number} of {count})")
-                                       .format(file=name, number=index + 1,
-                                               count=len(self.run.paths)))
-
-    def _on_run_records_read(self, count: int) -> None:
+    def _on_run_progress(self, done: int, total: int, name: str | None) -> None:
         if self.progress is None or self.run is None:
             return
-        index, name = self._current
+        if name is not None:  # a file starts: ``done`` files are behind it
+            self._show_new_outcomes()
+            self._current = (done, name)
+            self.progress.setValue(done)
+            self.progress.setLabelText(self.tr("Importing {file}\n(file {number} of {count})")
+                                       .format(file=name, number=done + 1,
+                                               count=len(self.paths)))
+            return
+        index, name = self._current  # records read so far in the current file
         self.progress.setLabelText(self.tr(
             "Importing {file}\n(file {number} of {count}): {records} records read").format(
-            file=name, number=index + 1, count=len(self.run.paths), records=count))
+            file=name, number=index + 1, count=len(self.paths), records=done))
 
-    def _on_run_file_finished(self, outcome: BundleOutcome) -> None:
-        self._show_outcome(outcome)
-        if self.progress is not None and self.run is not None:
-            self.progress.setValue(min(self.progress.value() + 1, len(self.run.paths)))
+    def _show_new_outcomes(self) -> None:
+        finished = self._run_outcomes[self._shown:]
+        self._shown += len(finished)
+        for outcome in finished:
+            self._show_outcome(outcome)
+            if self.progress is not None:
+                self.progress.setValue(min(self.progress.value() + 1, len(self.paths)))
+
+    def _on_run_succeeded(self, result) -> None:
+        if isinstance(result, NoBackup):
+            self.run = None
+            if self.progress is not None:
+                self.progress.close()
+            self._update_buttons()
+            self._tell(QMessageBox.Icon.Warning, self.tr("Import bundles"), self.tr(
+                "No backup could be made, so nothing was imported: {error}").format(
+                error=labels.error_message(result.error)))
+            return
+        self._show_new_outcomes()
+        self._on_run_finished(result)
+
+    def _on_run_failed(self, exc: Exception) -> None:  # the connection did not open
+        outcomes = [BundleOutcome(p, FAILED, error=exc) for p in self.paths]
+        for outcome in outcomes:
+            self._show_outcome(outcome)
+        self._on_run_finished(outcomes)
 
     def _on_run_finished(self, outcomes: list) -> None:
         self.run = None
@@ -484,4 +448,4 @@ class ImportView(QWidget):
         box.open()
 
 
-__all__ = ["BundleImportRun", "BundleOutcome", "ImportView"]
+__all__ = ["BundleOutcome", "ImportView", "import_all"]

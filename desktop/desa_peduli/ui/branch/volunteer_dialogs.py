@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
-from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.messages import write_error_message
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
@@ -316,10 +316,10 @@ class RecoverWorkspaceDialog(QDialog):
                                            "again."))
             return
         self._set_busy(True)
-        self._worker = run_with_own_connection(
-            self._session,
-            lambda s: BranchService(s).recover_workspace(Path(folder), passphrase),
-            self._on_worker_succeeded, self._on_worker_failed, self)
+        self._worker = run_job(
+            lambda s, _p: BranchService(s).recover_workspace(Path(folder), passphrase),
+            owner=self, session=self._session, writes=True,
+            on_success=self._on_worker_succeeded, on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.folder_edit, self.choose_button, self.passphrase_edit,

@@ -1,9 +1,10 @@
 """The branch office's window: the merged registrations with their states, bundle import
 with its report, the import history and the volunteers, in tabs (Ctrl+1…Ctrl+4).
 
-Everything runs on the UI thread's connection except the bundle import and the recovery
-of a volunteer's workspace, which run on a worker thread with their own connection
-(``ui/jobs.py``) behind a modal dialog.
+Quick reads and one-row writes run on the UI thread's connection; the bundle import, the
+recovery of a volunteer's workspace, backups, restores and the slow counts run as jobs on
+a worker thread with their own connection (``ui/jobs.py``). Backup, restore, passphrase
+and language are ``ui/window_actions.py``'s, shared with the volunteer's window.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from desa_peduli.ui.branch.history import HistoryView
 from desa_peduli.ui.branch.registrations import RegistrationsView
 from desa_peduli.ui.branch.volunteers import VolunteersView
 from desa_peduli.ui.fingerprint import FingerprintDialog
-from desa_peduli.ui.i18n import store_language
+from desa_peduli.ui.jobs import close_when_idle
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import reminder_text, short_path
 from desa_peduli.ui.widgets import plain_labels
+from desa_peduli.ui.window_actions import WorkspaceActions
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,9 @@ class BranchMainWindow(QMainWindow):
         self.fingerprint = self.service.fingerprint()
         self._closed = False
         self.dialog: QWidget | None = None
+        self.workspace_actions = WorkspaceActions(
+            self, show_dialog=self._show_dialog, backup_label_changed=self._update_backup_label,
+            after_restore=self._after_restore, language_changed=self.language_changed.emit)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -275,65 +280,19 @@ class BranchMainWindow(QMainWindow):
         self._tell(QMessageBox.Icon.Information, self.tr("Reference data"), "\n".join(lines))
 
     def backup_now(self) -> None:
-        from desa_peduli.services import backups
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = backups.make(self.session, reason="manual")
-        except Exception as exc:  # noqa: BLE001 - shown to the person
-            QApplication.restoreOverrideCursor()
-            self._tell(QMessageBox.Icon.Warning, self.tr("Back up now"),
-                       labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._update_backup_label()
-        self.statusBar().showMessage(
-            self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
+        self.workspace_actions.backup_now()
 
     def restore_from_backup(self) -> None:
         """Take the branch office's data back to one of its backups (after confirming)."""
-        from desa_peduli.ui.workspace_dialogs import RestoreBackupDialog
+        self.workspace_actions.restore_from_backup()
 
-        if self.import_view.running:
-            return
-        dialog = RestoreBackupDialog.for_session(self.session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
-        self.dialog = dialog
-        dialog.open()
-
-    def _on_restore_dialog_accepted(self, backup) -> None:
-        from desa_peduli.services import backups
-
-        if backup is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backups.restore(self.session, backup)
-        except Exception as exc:  # noqa: BLE001 - shown to the person
-            QApplication.restoreOverrideCursor()
-            self._tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
-                       labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._update_backup_label()
-        for view in (self.registrations_view, self.history_view, self.volunteers_view):
-            view.refresh()
-        self.review_view.mark_stale(recount=True)
-        self.dashboard_view.refresh()
-        self.statusBar().showMessage(
-            self.tr("Restored the backup of {date}.").format(
-                date=labels.format_timestamp(backup.created_at)), 15_000)
+    def _after_restore(self) -> list:
+        return [self.registrations_view.refresh, self.history_view.refresh,
+                self.volunteers_view.refresh, lambda: self.review_view.mark_stale(recount=True),
+                self.dashboard_view.refresh]
 
     def change_passphrase(self) -> None:
-        from desa_peduli.ui.workspace_dialogs import ChangePassphraseDialog
-
-        dialog = ChangePassphraseDialog(self.session.workspace, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(lambda: self.statusBar().showMessage(
-            self.tr("Passphrase changed. Use the new one from now on."), 15_000))
-        self.dialog = dialog
-        dialog.open()
+        self.workspace_actions.change_passphrase()
 
     def show_fingerprint(self) -> None:
         dialog = FingerprintDialog(
@@ -347,19 +306,14 @@ class BranchMainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Store the language; it takes effect at the next start."""
-        restart = store_language(self.session, code)
-        if restart is None:
-            return
-        self.language_actions[code].setChecked(True)
-        self.language_changed.emit(code)
-        if restart:
-            self._tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
-                "The new language is used the next time you start Desa Peduli."))
+        self.workspace_actions.set_language(code)
+
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.open()
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = message_box(self, icon, title, text)
-        self.dialog = box
-        box.open()
+        self._show_dialog(message_box(self, icon, title, text))
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
@@ -367,6 +321,9 @@ class BranchMainWindow(QMainWindow):
             self.import_view.run.cancel()
             self.statusBar().showMessage(self.tr(
                 "Stopping the import… close the window again in a moment."), 10_000)
+            event.ignore()
+            return
+        if close_when_idle(self):  # a backup or a restore must finish first
             event.ignore()
             return
         if not self._closed:

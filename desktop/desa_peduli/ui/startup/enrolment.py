@@ -18,27 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.fingerprint import fingerprint_font
+from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.volunteer.sync import ENROLMENT_SUFFIX
 from desa_peduli.ui.widgets import error_label, plain_labels, show_error
 
 HOME_PROVINCE = "15"  # Jambi
-
-
-class _Page(QWizardPage):
-    """Sets its texts in ``retranslate_ui`` and redoes it on a language change."""
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:  # pragma: no cover - overridden
-        pass
 
 
 class EnrolmentChooser(QWidget):
@@ -124,7 +112,7 @@ class EnrolmentChooser(QWidget):
         self.details.show()
 
 
-class BranchPage(_Page):
+class BranchPage(TranslatedPage):
     """The branch office's name and province."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -177,7 +165,7 @@ class BranchPage(_Page):
             "files and open bundles are made now and stay in this workspace."))
 
 
-class DonePage(_Page):
+class DonePage(TranslatedPage):
     """After creating: the fingerprints to compare aloud (enrolled laptop or branch)."""
 
     def __init__(self, parent: QWidget | None = None):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desa_peduli.errors import WrongPassphrase
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 
 
@@ -106,10 +106,9 @@ class PassphraseDialog(QDialog):
             return
         self._set_busy(True)
         path = self._path
-        self._worker = run_in_background(
-            lambda: unwrap_workspace_key(path, passphrase),
-            self._on_worker_succeeded, self._on_worker_failed, self,
-        )
+        self._worker = run_job(
+            lambda _s, _p: unwrap_workspace_key(path, passphrase), owner=self,
+            on_success=self._on_worker_succeeded, on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.passphrase_edit.setEnabled(not busy)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import current_language, install_translator
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
+from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.startup.passphrase import open_session_with_key
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
@@ -44,19 +44,7 @@ from desa_peduli.ui.widgets import (
 HOME_PROVINCE = "15"  # Jambi: the programme's province
 
 
-class _Page(QWizardPage):
-    """A page that sets its texts in ``retranslate_ui`` and redoes it on a language change."""
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:  # pragma: no cover - overridden
-        pass
-
-
-class WelcomePage(_Page):
+class WelcomePage(TranslatedPage):
     """Language, who uses this laptop, and how a volunteer starts (alone or enrolled)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -169,7 +157,7 @@ class WelcomePage(_Page):
         self.help_note.setText(self.tr("Press F1 at any time to open the user guide."))
 
 
-class VolunteerPage(_Page):
+class VolunteerPage(TranslatedPage):
     """The volunteer's name and, optionally, their own desa (the form's default)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -259,7 +247,7 @@ class VolunteerPage(_Page):
             combo.setItemText(0, self.tr("(not chosen)"))
 
 
-class PassphrasePage(_Page):
+class PassphrasePage(TranslatedPage):
     """The passphrase, twice, with a strength hint and where the data will live."""
 
     def __init__(self, path: Path, parent: QWidget | None = None):
@@ -496,8 +484,9 @@ class FirstRunWizard(QWizard):
             return key
 
         self._set_busy(True)
-        self._worker = run_in_background(
-            create, self._on_worker_succeeded, self._on_worker_failed, self)
+        self._worker = run_job(lambda _s, _p: create(), owner=self,
+                               on_success=self._on_worker_succeeded,
+                               on_failure=self._on_worker_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.passphrase_page.set_busy(busy)

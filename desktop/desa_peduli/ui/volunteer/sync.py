@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
-from desa_peduli.ui.jobs import run_with_own_connection
-from desa_peduli.ui.messages import message_box, write_error_message
+from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
 from desa_peduli.ui.widgets import busy_bar, error_label, show_error
 
 log = logging.getLogger(__name__)
@@ -162,9 +162,10 @@ class ExportDialog(QDialog):
             return
         everything = self.everything_check.isChecked()
         self._set_busy(True)
-        self._worker = run_with_own_connection(
-            self.session, lambda s: FieldSync(s).export(folder, everything=everything),
-            self._on_worker_succeeded, lambda exc: self._on_worker_failed(exc, folder), self)
+        self._worker = run_job(
+            lambda s, _p: FieldSync(s).export(folder, everything=everything), owner=self,
+            session=self.session, writes=True, on_success=self._on_worker_succeeded,
+            on_failure=lambda exc: self._on_worker_failed(exc, folder))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -341,22 +342,17 @@ class VolunteerSync(QObject):
             self.tr("Receipts (*{suffix});;All files (*)").format(suffix=RECEIPT_SUFFIX))
         if not path:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = FieldSync(self.session).import_receipt(Path(path))
-        except (DesaPeduliError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import receipt"),
-                       labels.error_message(exc) if isinstance(exc, DesaPeduliError)
-                       else write_error_message(exc, Path(path).parent))
+            with busy_cursor():  # a volunteer's registrations only, with the form closed
+                report = FieldSync(self.session).import_receipt(Path(path))
+        except Exception as exc:  # noqa: BLE001 - shown; a bug is logged, nothing changed
+            if isinstance(exc, OSError) and not isinstance(exc, DesaPeduliError):
+                self._tell(QMessageBox.Icon.Warning, self.tr("Import receipt"),
+                           write_error_message(exc, Path(path).parent))
+            else:
+                show_failure(self._tell, self.tr("Import receipt"), exc,
+                             "importing a receipt failed")
             return
-        except Exception as exc:  # noqa: BLE001 - a bug: logged, nothing was changed
-            QApplication.restoreOverrideCursor()
-            log.exception("importing a receipt failed")
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import receipt"),
-                       labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
         pending = FieldSync(self.session).pending_changes()
         self.changed.emit()
         self._tell(QMessageBox.Icon.Information, self.tr("Receipt applied"),
@@ -492,20 +488,15 @@ class VolunteerSync(QObject):
         self._show(box)
 
     def _on_purge_confirmed(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
         from desa_peduli.services.field import FieldSync
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            removed = FieldSync(self.session).purge()
+            with busy_cursor():
+                removed = FieldSync(self.session).purge()
         except Exception as exc:  # noqa: BLE001 - shown; purge is one transaction
-            QApplication.restoreOverrideCursor()
-            if not isinstance(exc, DesaPeduliError):
-                log.exception("purge failed")
-            self._tell(QMessageBox.Icon.Warning, self.tr("Remove registered personal data"),
-                       labels.error_message(exc))
+            show_failure(self._tell, self.tr("Remove registered personal data"), exc,
+                         "purge failed")
             return
-        QApplication.restoreOverrideCursor()
         self.changed.emit()
         self._tell(QMessageBox.Icon.Information, self.tr("Remove registered personal data"),
                    self.tr("The personal data of %n registration(s) was removed from this "

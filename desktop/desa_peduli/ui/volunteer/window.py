@@ -38,8 +38,7 @@ from desa_peduli.domain.listing import ListQuery
 from desa_peduli.domain.registration import STATUSES
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
-from desa_peduli.ui.i18n import store_language
-from desa_peduli.ui.jobs import BackgroundWorker
+from desa_peduli.ui.jobs import close_when_idle, registry
 from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import ReminderBanner, short_path
@@ -55,7 +54,7 @@ from desa_peduli.ui.volunteer.table_model import (
     RegistrationTableModel,
 )
 from desa_peduli.ui.widgets import plain_labels
-from desa_peduli.ui.workspace_dialogs import ChangePassphraseDialog, RestoreBackupDialog
+from desa_peduli.ui.window_actions import WorkspaceActions
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +147,9 @@ class MainWindow(QMainWindow):
         self._total = 0
 
         self.model = RegistrationTableModel(session.registrations.store, ListQuery(), self)
+        self.workspace_actions = WorkspaceActions(
+            self, show_dialog=self._show_dialog, backup_label_changed=self._update_backup_label,
+            after_restore=self._after_restore, language_changed=self.language_changed.emit)
         self._build_pages()
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -771,38 +773,16 @@ class MainWindow(QMainWindow):
         self._dialog = dialog
         dialog.open()
 
-    # -- backups ------------------------------------------------------------------------
+    # -- backups, passphrase and language (ui/window_actions.py) -------------------------
     def backup_now(self) -> None:
-        from desa_peduli.services import backups
-
         if self.is_locked:
             return
         self._flush_form()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = backups.make(self.session, reason="manual")
-        except Exception as exc:  # noqa: BLE001 - shown to the person
-            QApplication.restoreOverrideCursor()
-            self._warn(self.tr("Back up now"), labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._update_backup_label()
-        self.statusBar().showMessage(
-            self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
+        self.workspace_actions.backup_now()
 
     def _on_backup_timer_timeout(self) -> None:
-        from desa_peduli.services import backups
-
-        if self._closed:
-            return
-        try:
-            if backups.due(self.session):
-                backups.make(self.session, reason="scheduled")
-                self._update_backup_label()
-        except Exception:  # noqa: BLE001 - a missed scheduled backup is retried later
-            log.exception("scheduled backup failed")
-            self.statusBar().showMessage(
-                self.tr("The automatic backup failed; it is tried again later."), 10_000)
+        if not self._closed:
+            self.workspace_actions.scheduled_backup()
 
     def _update_backup_label(self) -> None:
         last = self.session.settings.get("last_backup_at")
@@ -816,65 +796,33 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         if self._form_open or self.is_locked:
             return
-        dialog = RestoreBackupDialog.for_session(self.session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._on_restore_dialog_accepted(dialog.selected_backup()))
-        self._dialog = dialog
-        dialog.open()
+        self.workspace_actions.restore_from_backup()
 
-    def _on_restore_dialog_accepted(self, backup) -> None:
-        from desa_peduli.services import backups
+    def _after_restore(self) -> list:
+        return [self._update_title, self.refresh]
 
-        if backup is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backups.restore(self.session, backup)
-        except Exception as exc:  # noqa: BLE001 - shown to the person
-            QApplication.restoreOverrideCursor()
-            self._warn(self.tr("Restore from a backup"), labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._update_title()
-        self.refresh()
-        self._update_backup_label()
-        self.statusBar().showMessage(
-            self.tr("Restored the backup of {date}.").format(
-                date=labels.format_timestamp(backup.created_at)), 15_000)
-
-    # -- passphrase and language --------------------------------------------------------
     def change_passphrase(self) -> None:
         if self.is_locked:
             return
-        dialog = ChangePassphraseDialog(self.session.workspace, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(lambda: self.statusBar().showMessage(
-            self.tr("Passphrase changed. Use the new one from now on."), 15_000))
-        self._dialog = dialog
-        dialog.open()
+        self.workspace_actions.change_passphrase()
 
     def set_language(self, code: str) -> None:
         """Store the language; it takes effect at the next start."""
-        restart = store_language(self.session, code)
-        if restart is None:
-            return
-        self.language_actions[code].setChecked(True)
-        self.language_changed.emit(code)
-        if restart:
-            self._tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
-                "The new language is used the next time you start Desa Peduli."))
+        self.workspace_actions.set_language(code)
+
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self._dialog = dialog
+        dialog.open()
 
     def _warn(self, title: str, text: str) -> None:
         self._tell(QMessageBox.Icon.Warning, title, text)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = message_box(self, icon, title, text)
-        self._dialog = box
-        box.open()
+        self._show_dialog(message_box(self, icon, title, text))
 
     # -- lock ---------------------------------------------------------------------------
     def _on_idle_lock_idle(self) -> None:
-        if BackgroundWorker.active_count():  # a passphrase is being re-wrapped: wait
+        if registry().busy:  # a job is running (a passphrase re-wrapped, a backup): wait
             self.idle_lock.start()
             return
         self.lock(idle=True)
@@ -931,6 +879,9 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if close_when_idle(self):  # a backup or a restore must finish first
+            event.ignore()
+            return
         if not self._closed:
             if not self.is_locked:
                 self._flush_form()

@@ -239,7 +239,7 @@ def test_a_new_laptop_refused_on_import_is_approved_from_the_queue(
     file_dialogs.open_files = [bundle]
     with qtbot.waitSignal(window.import_view.finished, timeout=15_000):
         qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
-    assert view.kinds_model.count("device") == 1
+    qtbot.waitUntil(lambda: view.kinds_model.count("device") == 1)  # recounted by a job
     open_review(qtbot, window)
     choose_kind(qtbot, view, "device")
     assert view.new_fingerprint.text() == new_fingerprint
@@ -307,6 +307,7 @@ def test_batch_accept_shows_the_count_then_records_who_and_when(qtbot, window, o
     assert dialog.scope() == ("bundle", office["budi_bundle"])
     assert dialog.preview.accept == 1 and dialog.ok_button.text() == "&Accept 1 registration(s)"
     qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: "accepted (batch" in window.statusBar().currentMessage())  # a job
     assert state(branch, ids["budi"]) == "accepted"
     assert state(branch, ids["budi_dup"]) == "received"  # in a duplicate pair: for a person
     [batch] = ReviewService(branch).batches()
@@ -342,7 +343,7 @@ def test_the_queue_follows_imports_and_the_registrations_tab(
     file_dialogs.open_files = [export(sari, stick / "sari")]
     with qtbot.waitSignal(window.import_view.finished, timeout=15_000):
         qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
-    assert view.kinds_model.count(WARNING) == 3
+    qtbot.waitUntil(lambda: view.kinds_model.count(WARNING) == 3)  # recounted by a job
     # a state set in the Registrations tab leaves the queue too
     window.registrations_view.set_state(office["ids"]["sex"], "accepted")
     open_review(qtbot, window)

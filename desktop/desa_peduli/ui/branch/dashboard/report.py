@@ -1,23 +1,18 @@
-"""Saving the coverage report (PDF) on a worker thread, with progress and cancel.
+"""Saving the coverage report (PDF, XLSX, CSV) as a job, with progress and cancel.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QProgressDialog,
-)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog
 
 from desa_peduli.ui.i18n import current_language
-from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.jobs import run_job
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.dashboard.view import DashboardView
@@ -25,28 +20,31 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReportSaveRun(QObject):
-    """Writes one report: the figures on a worker thread (with its own connection), then
-    the file there too (CSV, XLSX) or, for the PDF, drawn on the UI thread (QtCharts are
-    widgets). A progress dialog shows the steps; Cancel stops before the file is written."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportSaveRun", text)  # the context it was written in
 
-    finished = Signal(object, object)  # Path written (None: cancelled), the error or None
 
-    def __init__(self, view: DashboardView, path: Path, fmt: str):
-        super().__init__(view)
+class ReportSave:
+    """Writes one report: the figures in a job (with its own connection), then the file
+    there too (CSV, XLSX) or, for the PDF, drawn on the UI thread (QtCharts are widgets).
+    A progress dialog shows the steps; Cancel stops before the file is written.
+    ``on_finished(path, error)``: the path written (None: cancelled), the error or None."""
+
+    def __init__(self, view: DashboardView, path: Path, fmt: str,
+                 on_finished: Callable[[Path | None, Exception | None], None]):
         self.view = view
         self.path = path
         self.fmt = fmt
-        self.cancelled = False
-        self.progress = QProgressDialog(self.tr("Counting the coverage figures…"),
-                                        self.tr("Cancel"), 0, 3, view)
-        self.progress.setWindowTitle(self.tr("Save coverage report"))
+        self._on_finished = on_finished
+        self.progress = QProgressDialog(_tr("Counting the coverage figures…"),
+                                        _tr("Cancel"), 0, 3, view)
+        self.progress.setWindowTitle(_tr("Save coverage report"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._on_progress_canceled)
-        self.worker = None
+        self.job = None
 
     def start(self) -> None:
         from desa_peduli.services import coverage_report as reports
@@ -55,10 +53,9 @@ class ReportSaveRun(QObject):
         path, fmt = self.path, self.fmt
         level = reports.DEFAULT_LEVEL[fmt]
 
-        def work(session):
+        def work(session, progress):
             report = reports.build_report(session, level=level)
-            if self.cancelled:
-                return None
+            progress.check()
             if fmt == "csv":
                 reports.write_csv(report, path, lang)
             elif fmt == "xlsx":
@@ -67,20 +64,22 @@ class ReportSaveRun(QObject):
 
         self.progress.setValue(1)
         self.progress.show()
-        self.worker = run_with_own_connection(self.view.session, work, self._on_worker_done,
-                                              self._on_worker_failed, self)
+        self.job = run_job(work, owner=self.view, session=self.view.session,
+                           on_success=self._on_job_done, on_failure=lambda exc: self._finish(
+                               None, exc), on_cancel=lambda: self._finish(None, None))
 
     def _on_progress_canceled(self) -> None:
-        self.cancelled = True
+        if self.job is not None:
+            self.job.cancel()
 
-    def _on_worker_done(self, report) -> None:
-        if report is None or self.cancelled:
+    def _on_job_done(self, report) -> None:
+        if self.job.cancel_requested:
             self._finish(None, None)
             return
         if self.fmt == "pdf":
             from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
-            self.progress.setLabelText(self.tr("Drawing the PDF…"))
+            self.progress.setLabelText(_tr("Drawing the PDF…"))
             self.progress.setValue(2)
             try:
                 write_pdf(report, self.path, lang=current_language())
@@ -90,12 +89,8 @@ class ReportSaveRun(QObject):
                 return
         self._finish(self.path, None)
 
-    def _on_worker_failed(self, exc) -> None:
-        self._finish(None, exc)
-
     def _finish(self, path, error) -> None:
         self.progress.setValue(3)
         self.progress.hide()
         self.progress.deleteLater()
-        self.finished.emit(path, error)
-        self.deleteLater()
+        self._on_finished(path, error)

@@ -58,10 +58,10 @@ from desa_peduli.ui.branch.dashboard.models import (
     funding_label,
     level_name,
 )
-from desa_peduli.ui.branch.dashboard.report import ReportSaveRun
+from desa_peduli.ui.branch.dashboard.report import ReportSave
 from desa_peduli.ui.branch.dashboard.targets import CoverageTargetDialog
 from desa_peduli.ui.branch.dashboard.widgets import ChartPanel, sorted_proxy, sorted_table
-from desa_peduli.ui.jobs import run_with_own_connection
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.messages import message_box
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class DashboardView(QWidget):
         self.run = None  # the recompute running, if any
         self._pending = False
         self._select_after: str | None = None
-        self.report_run: ReportSaveRun | None = None
+        self.report_run: ReportSave | None = None
         self._splitter_sized = False
         try:
             self.coverage.ensure_seeded()
@@ -276,8 +276,8 @@ class DashboardView(QWidget):
             service = CoverageService(session)
             return service.dashboard(scope), service.volunteer_activity(weeks=weeks)
 
-        self.run = run_with_own_connection(self.session, work, self._on_run_succeeded,
-                                           self._on_run_failed, self)
+        self.run = run_job(lambda s, _p: work(s), owner=self, session=self.session,
+                           on_success=self._on_run_succeeded, on_failure=self._on_run_failed)
 
     def _on_run_succeeded(self, result) -> None:
         dashboard, volunteers = result
@@ -547,8 +547,7 @@ class DashboardView(QWidget):
         fmt = format_from(path) or {pdf: "pdf", xlsx: "xlsx", csv: "csv"}.get(chosen, "pdf")
         if Path(path).suffix.lower() != f".{fmt}":
             path += f".{fmt}"
-        self.report_run = ReportSaveRun(self, Path(path), fmt)
-        self.report_run.finished.connect(self._on_report_finished)
+        self.report_run = ReportSave(self, Path(path), fmt, self._on_report_finished)
         self._update_buttons()
         self.report_run.start()
 

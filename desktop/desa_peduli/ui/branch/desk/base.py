@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
-from desa_peduli.ui.branch.desk.jobs import DeskJob, is_cancel
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.widgets import error_label, show_error
 
@@ -38,7 +38,7 @@ class DeskDialog(QDialog):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.job: DeskJob | None = None
+        self.job: Job | None = None
         self.message: QMessageBox | None = None  # the last message shown (for tests)
         self._close_when_done = False
         self.progress_bar = QProgressBar(self)
@@ -52,22 +52,25 @@ class DeskDialog(QDialog):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
-    def run_job(self, work: Callable, on_success: Callable, busy_text: str) -> DeskJob:
-        job = DeskJob(self.session, work, self)
-        self.job = job
-        job.progress.connect(self._on_job_progress)
-        job.succeeded.connect(on_success)
-        job.failed.connect(self._on_job_failed)
-        job.finished.connect(self._on_job_finished)
+    def run_job(self, work: Callable, on_success: Callable, busy_text: str, *,
+                writes: bool = False) -> Job:
+        """``work(session, progress)`` as a job on a connection of its own."""
         show_error(self.error, "")
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.status_label.setText(busy_text)
-        job.start()
+        self.job = run_job(work, owner=self, session=self.session, writes=writes,
+                           on_success=lambda result: self._on_job_done(on_success, result),
+                           on_failure=self._on_job_failed, on_cancel=self._on_job_cancelled,
+                           on_progress=self._on_job_progress)
         self.update_buttons()
-        return job
+        return self.job
 
-    def _on_job_progress(self, done: int, total: int) -> None:
+    def _on_job_done(self, on_success: Callable, result) -> None:
+        on_success(result)
+        self._on_job_finished()
+
+    def _on_job_progress(self, done: int, total: int, _text=None) -> None:
         if total > 0:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
@@ -75,15 +78,14 @@ class DeskDialog(QDialog):
         else:
             self.progress_bar.setRange(0, 0)
 
+    def _on_job_cancelled(self) -> None:
+        self.status_label.setText(QCoreApplication.translate(
+            "DeskDialog", "Cancelled. Nothing was written or changed."))
+        self._on_job_finished()
+
     def _on_job_failed(self, exc: Exception) -> None:
         from desa_peduli.errors import DesaPeduliError
 
-        if is_cancel(exc):
-            self.status_label.setText(QCoreApplication.translate(
-                "DeskDialog", "Cancelled. Nothing was written or changed."))
-            return
-        if not isinstance(exc, DesaPeduliError | OSError):
-            log.error("desk job failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.status_label.clear()
         text = labels.error_message(exc)
         if isinstance(exc, OSError) and not isinstance(exc, DesaPeduliError):
@@ -91,6 +93,7 @@ class DeskDialog(QDialog):
                 "DeskDialog", "The file could not be written ({error}). Check the folder and "
                 "try again; nothing was changed.").format(error=exc.strerror or exc)
         show_error(self.error, text)
+        self._on_job_finished()
 
     def _on_job_finished(self) -> None:
         self.progress_bar.hide()

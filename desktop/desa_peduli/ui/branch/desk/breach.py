@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
-from desa_peduli.ui.branch.desk.jobs import DeskJob
 from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.jobs import Job, run_job
 
 COUNT_DEBOUNCE_MS = 250
 
@@ -52,7 +52,7 @@ class BreachReportDialog(DeskDialog):
         self.report = None
         self._devices: list[dict] = []
         self.preview_info = None
-        self._preview_job: DeskJob | None = None
+        self._preview_job: Job | None = None
         self._preview_generation = 0
         self.extra_files: list[Path] = []
 
@@ -291,13 +291,12 @@ class BreachReportDialog(DeskDialog):
             self.update_buttons()
             return
         self.preview_label.setText(self.tr("Looking up the people…"))
-        job = DeskJob(self.session, lambda s, _p, _c: s.desk.breach_preview(make_scope(s)),
-                      self)
-        job.succeeded.connect(lambda info: self._on_preview(generation, info, None))
-        job.failed.connect(lambda exc: self._on_preview(generation, None, exc))
-        self._preview_job = job
+        self._preview_job = run_job(
+            lambda s, _p: s.desk.breach_preview(make_scope(s)), owner=self,
+            session=self.session,
+            on_success=lambda info: self._on_preview(generation, info, None),
+            on_failure=lambda exc: self._on_preview(generation, None, exc))
         self.update_buttons()
-        job.start()
 
     def _on_preview(self, generation: int, info: dict | None, exc) -> None:
         if generation != self._preview_generation:
@@ -349,7 +348,7 @@ class BreachReportDialog(DeskDialog):
         if path is not None:
             self.write_to(path)
 
-    def write_to(self, path: Path) -> DeskJob | None:
+    def write_to(self, path: Path) -> Job | None:
         make_scope = self._scope_work()
         if make_scope is None:
             return None
@@ -357,13 +356,13 @@ class BreachReportDialog(DeskDialog):
             self.discovered_at()
         lang = "en" if current_language() == "en" else "id"
 
-        def work(session, progress, cancelled):
+        def work(session, progress):
             return session.desk.write_breach_report(
                 make_scope(session), path, fmt=fmt, full_nik=full_nik, discovered_at=discovered,
-                lang=lang, progress=progress, cancelled=cancelled)
+                lang=lang, progress=progress)
 
         return self.run_job(work, self._on_written, self.tr("Writing {file}…").format(
-            file=path.name))
+            file=path.name), writes=True)
 
     def _on_written(self, report) -> None:
         self.report = report

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
 from desa_peduli.ui.branch.desk.columns import FIELD_COLUMN, HEADER_COLUMN, HandoverColumnsTableModel
-from desa_peduli.ui.branch.desk.jobs import DeskJob
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import show_error
 
 COUNT_DEBOUNCE_MS = 250
@@ -60,7 +60,7 @@ class HandoverExportDialog(DeskDialog):
         self.result_info = None
         self.shown_count: int | None = None
         self._count_generation = 0
-        self._count_job: DeskJob | None = None
+        self._count_job: Job | None = None
 
         intro = QLabel(self.tr(
             "Writes the registrations for BPJS Ketenagakerjaan's core system. Choose which "
@@ -249,11 +249,10 @@ class HandoverExportDialog(DeskDialog):
         self._count_generation += 1
         generation, filters = self._count_generation, self.filters()
         self.count_label.setText(self.tr("Counting…"))
-        job = DeskJob(self.session, lambda s, _p, _c: s.desk.handover_count(filters), self)
-        job.succeeded.connect(lambda n: self._on_count(generation, n))
-        job.failed.connect(lambda _e: self._on_count(generation, None))
-        self._count_job = job
-        job.start()
+        self._count_job = run_job(
+            lambda s, _p: s.desk.handover_count(filters), owner=self, session=self.session,
+            on_success=lambda n: self._on_count(generation, n),
+            on_failure=lambda _e: self._on_count(generation, None))
 
     def _on_count(self, generation: int, count: int | None) -> None:
         if generation != self._count_generation:
@@ -325,13 +324,12 @@ class HandoverExportDialog(DeskDialog):
         if path is not None:
             self.export_to(path)
 
-    def export_to(self, path: Path) -> DeskJob:
+    def export_to(self, path: Path) -> Job:
         fmt, columns, filters = self.format, self.model.columns(), self.filters()
 
-        def work(session, progress, cancelled):
+        def work(session, progress):
             return session.desk.handover_export(path, fmt=fmt, columns=columns,
-                                                filters=filters, progress=progress,
-                                                cancelled=cancelled)
+                                                filters=filters, progress=progress)
 
         return self.run_job(work, self._on_exported, self.tr("Writing {file}…").format(
             file=path.name))

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, save_path
-from desa_peduli.ui.branch.desk.jobs import DeskJob
 from desa_peduli.ui.i18n import current_language
-from desa_peduli.ui.jobs import run_in_background
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import show_error
 
 
@@ -167,9 +166,9 @@ class KpjImportDialog(DeskDialog):
         show_error(self.error, "")
         self.status_label.setText(self.tr("Reading {file}…").format(file=path.name))
         remembered = kpj_import.remembered_columns(self.session.settings)
-        self._preview_worker = run_in_background(
-            lambda: kpj_import.inspect(path, remembered), self._on_preview_read,
-            self._on_preview_failed, self)
+        self._preview_worker = run_job(
+            lambda _s, _p: kpj_import.inspect(path, remembered), owner=self,
+            on_success=self._on_preview_read, on_failure=self._on_preview_failed)
         self.update_buttons()
 
     def _on_preview_read(self, preview) -> None:
@@ -268,7 +267,7 @@ class KpjImportDialog(DeskDialog):
             not running and self.report is not None and bool(self.report.unmatched))
         self.close_button.setText(self.tr("Cancel") if self.running else self.tr("Close"))
 
-    def run_import(self, *, apply: bool) -> DeskJob | None:
+    def run_import(self, *, apply: bool) -> Job | None:
         from desa_peduli.services import kpj_import
 
         if self.preview is None or self.path is None:
@@ -279,14 +278,14 @@ class KpjImportDialog(DeskDialog):
         header = self.header_spin.value()
         path = self.path
 
-        def work(session, progress, cancelled):
+        def work(session, progress):
             return kpj_import.import_kpj(
                 session, path, nik_column=nik, kpj_column=kpj, header_row=header,
-                apply=apply, progress=lambda n: progress(n, 0), cancelled=cancelled)
+                apply=apply, progress=progress)
 
         busy = (self.tr("Importing {file}…") if apply else self.tr("Checking {file}…")).format(
             file=path.name)
-        return self.run_job(work, self._on_import_done, busy)
+        return self.run_job(work, self._on_import_done, busy, writes=apply)
 
     def _on_import_done(self, report) -> None:
         self.report = report

@@ -3,7 +3,7 @@ column mapping), the import of KPJ numbers, and the breach report.
 
 :func:`install_actions` puts the three actions in a menu of the branch window. Each
 dialog runs its work on a worker thread with a connection of its own
-(:class:`DeskJob`, over ``ui/jobs.py``), shows progress and can cancel; the
+(a job of ``ui/jobs.py``), shows progress and can cancel; the
 services (``services/handover.py``, ``kpj_import.py``, ``breach.py``) do the work.
 """
 

@@ -8,7 +8,6 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -32,6 +31,8 @@ from desa_peduli.ui import labels
 from desa_peduli.ui.branch.review.models import (
     number,
 )
+from desa_peduli.ui.jobs import Job, run_job
+from desa_peduli.ui.messages import failure_text
 from desa_peduli.ui.widgets import (
     button_box,
     error_label,
@@ -55,6 +56,7 @@ class BatchAcceptDialog(QDialog):
         super().__init__(parent)
         self._review = review
         self.preview = None
+        self.job: Job | None = None
         self.setWindowTitle(self.tr("Batch accept"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -183,23 +185,37 @@ class BatchAcceptDialog(QDialog):
         self.ok_button.setText(self.tr("&Accept %n registration(s)", "", preview.accept))
         self.ok_button.setEnabled(preview.accept > 0)
 
-    def accept(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
+    @property
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
 
+    def accept(self) -> None:
+        """Accept the batch in a writing job (thousands of rows at a large branch); the
+        dialog stays open, its controls disabled, until it is done."""
         if self._timer.isActive():
             self.update_preview()
-        if self.preview is None or self.preview.accept <= 0:
+        if self.running or self.preview is None or self.preview.accept <= 0:
             return
         kind, value = self.scope()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._review.accept_clean(kind, value)
-        except Exception as exc:  # noqa: BLE001 - shown; one transaction, nothing changed
-            QApplication.restoreOverrideCursor()
-            if not isinstance(exc, DesaPeduliError):
-                log.exception("batch accept failed")
-            show_error(self.error, labels.error_message(exc))
-            return
-        QApplication.restoreOverrideCursor()
+        self._set_busy(True)
+        self.job = run_job(lambda s, _p: ReviewService(s).accept_clean(kind, value),
+                           owner=self, session=self._review.session, writes=True,
+                           on_success=self._on_accepted, on_failure=self._on_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for child in self.findChildren(QWidget):
+            if child.parent() is self:
+                child.setEnabled(not busy)
+
+    def _on_accepted(self, result) -> None:
+        self._set_busy(False)
         super().accept()
         self.done_batch.emit(result)
+
+    def _on_failed(self, exc: Exception) -> None:  # one transaction: nothing changed
+        self._set_busy(False)
+        show_error(self.error, failure_text(exc, "batch accept failed"))
+
+    def reject(self) -> None:
+        if not self.running:  # the batch's transaction finishes first
+            super().reject()

@@ -16,7 +16,6 @@ import logging
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHeaderView,
     QMessageBox,
     QTableView,
@@ -43,8 +42,11 @@ from desa_peduli.ui.branch.review.models import (
     kind_description,
     number,
 )
-from desa_peduli.ui.messages import DialogHost, message_box
-from desa_peduli.ui.widgets import plain_tip
+from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.messages import DialogHost, busy_cursor, message_box, show_failure
+from desa_peduli.ui.widgets import (
+    plain_tip,
+)
 
 log = logging.getLogger(__name__)
 
@@ -153,8 +155,10 @@ class ReviewView(QWidget, DialogHost):
             self.refresh()
             return
         self._stale = True
-        if recount:
-            self._refresh_counts()
+        if recount:  # the counts grow with the database: a read job
+            self._count_job = run_job(lambda s, _p: ReviewService(s).counts(), owner=self,
+                                      session=self.main.session,
+                                      on_success=self._show_counts)
 
     def _on_import_view_imported(self) -> None:
         self.mark_stale(recount=True)
@@ -165,7 +169,9 @@ class ReviewView(QWidget, DialogHost):
             self.refresh()
 
     def _refresh_counts(self) -> dict:
-        counts = self.review.counts()
+        return self._show_counts(self.review.counts())
+
+    def _show_counts(self, counts: dict) -> dict:
         self.kinds_model.set_counts(counts)
         self._total = sum(counts.values())
         self._update_tab_text()
@@ -523,19 +529,13 @@ class ReviewView(QWidget, DialogHost):
     # -- common -------------------------------------------------------------------------
     def _run(self, action, title: str):
         """Run one service action; a refusal is shown and changes nothing. None: failed."""
-        from desa_peduli.errors import DesaPeduliError
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = action()
+            with busy_cursor():  # one decision: a few rows
+                result = action()
         except Exception as exc:  # noqa: BLE001 - shown; one transaction, nothing changed
-            QApplication.restoreOverrideCursor()
-            if not isinstance(exc, DesaPeduliError):
-                log.exception("a review action failed")
-            self.tell(QMessageBox.Icon.Warning, title, labels.error_message(exc))
+            show_failure(self.tell, title, exc, "a review action failed")
             self.refresh()
             return None
-        QApplication.restoreOverrideCursor()
         return True if result is None else result
 
     def _after_action(self, message: str) -> None:
