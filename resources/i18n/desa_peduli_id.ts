@@ -3435,6 +3435,25 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
 </context>
 <context>
+    <name>ReportSave</name>
+    <message>
+        <source>Counting the coverage figures…</source>
+        <translation>Menghitung angka cakupan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Save coverage report</source>
+        <translation>Simpan laporan cakupan</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
+        <translation>Membuat PDF…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreBackupDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -4392,6 +4411,41 @@ Relawan mengimpornya di laptopnya (Sinkronisasi → Impor tanda terima…).</tra
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Batal</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <source>Backup saved: {file}</source>
+        <translation>Cadangan disimpan: {file}</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Buat cadangan sekarang</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed; it is tried again later.</source>
+        <translation>Pencadangan otomatis gagal; nanti dicoba lagi.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {date}.</source>
+        <translation>Cadangan {date} sudah dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Use the new one from now on.</source>
+        <translation>Kata sandi sudah diganti. Mulai sekarang pakai kata sandi yang baru.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time you start Desa Peduli.</source>
+        <translation>Bahasa yang baru dipakai mulai saat Desa Peduli dibuka lagi.</translation>
     </message>
 </context>
 <context>

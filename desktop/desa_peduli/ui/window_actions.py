@@ -5,7 +5,7 @@ Backups and restores are writing jobs (``ui/jobs.py``). A restore shows a window
 progress dialog: the window takes no input, so nothing is written that the restore would
 then throw away. A backup only reads the data (and stores its time at the end), so the
 person may go on working: a manual one shows the busy cursor, the scheduled one nothing.
-The messages keep the ``MainWindow`` translation context they were written in.
+Its messages are translated under its own context (``WorkspaceActions``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -36,9 +36,6 @@ class _MainWindow(Protocol):
     session: Session
     language_actions: dict[str, QAction]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class WorkspaceActions(QObject):
@@ -89,11 +86,11 @@ class WorkspaceActions(QObject):
         QApplication.restoreOverrideCursor()
         self._backup_label_changed()
         self.window.statusBar().showMessage(
-            _tr("Backup saved: {file}").format(file=info.path.name), 10_000)
+            self.tr("Backup saved: {file}").format(file=info.path.name), 10_000)
 
     def _on_backup_failed(self, exc: Exception) -> None:
         QApplication.restoreOverrideCursor()
-        self.tell(QMessageBox.Icon.Warning, _tr("Back up now"), labels.error_message(exc))
+        self.tell(QMessageBox.Icon.Warning, self.tr("Back up now"), labels.error_message(exc))
 
     def scheduled_backup(self) -> Job | None:
         """The scheduled backup, if it is due and no other write is running (it is tried
@@ -120,7 +117,7 @@ class WorkspaceActions(QObject):
         else:
             log.error("scheduled backup failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.window.statusBar().showMessage(
-            _tr("The automatic backup failed; it is tried again later."), 10_000)
+            self.tr("The automatic backup failed; it is tried again later."), 10_000)
 
     def restore_from_backup(self) -> None:
         """Choose a backup (the dialog confirms), then restore it."""
@@ -137,7 +134,7 @@ class WorkspaceActions(QObject):
 
         if backup is None or self.running:
             return None
-        self._show_progress(_tr("Restore from a backup"))
+        self._show_progress(self.tr("Restore from a backup"))
         self.job = run_job(lambda s, _p: backups.restore_data(s, backup), owner=self,
                            session=self.session, writes=True,
                            on_success=lambda _safety: self._on_restored(backup),
@@ -151,7 +148,7 @@ class WorkspaceActions(QObject):
         backups.reload(self.session)
         self._in_turns([*self._after_restore(), self._backup_label_changed,
                         lambda: self.window.statusBar().showMessage(
-                            _tr("Restored the backup of {date}.").format(
+                            self.tr("Restored the backup of {date}.").format(
                                 date=labels.format_timestamp(backup.created_at)), 15_000)])
 
     def _in_turns(self, steps: list[Callable[[], object]]) -> None:
@@ -168,7 +165,7 @@ class WorkspaceActions(QObject):
 
         self._hide_progress()
         backups.reload(self.session)  # nothing changed, but nothing cached may be stale
-        self.tell(QMessageBox.Icon.Warning, _tr("Restore from a backup"),
+        self.tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
                   labels.error_message(exc))
 
     def _show_progress(self, title: str) -> None:
@@ -194,7 +191,7 @@ class WorkspaceActions(QObject):
         dialog = ChangePassphraseDialog(self.session.workspace, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda: self.window.statusBar().showMessage(
-            _tr("Passphrase changed. Use the new one from now on."), 15_000))
+            self.tr("Passphrase changed. Use the new one from now on."), 15_000))
         self._show_dialog(dialog)
 
     def set_language(self, code: str) -> None:
@@ -205,7 +202,7 @@ class WorkspaceActions(QObject):
         cast("_MainWindow", self.window).language_actions[code].setChecked(True)
         self._language_changed(code)
         if restart:
-            self.tell(QMessageBox.Icon.Information, _tr("Language"), _tr(
+            self.tell(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
                 "The new language is used the next time you start Desa Peduli."))
 
     def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:

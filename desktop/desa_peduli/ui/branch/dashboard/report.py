@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportSaveRun", text)  # the context it was written in
-
 
 class ReportSave:
     """Writes one report: the figures in a job (with its own connection), then the file
@@ -36,9 +33,11 @@ class ReportSave:
         self.path = path
         self.fmt = fmt
         self._on_finished = on_finished
-        self.progress = QProgressDialog(_tr("Counting the coverage figures…"),
-                                        _tr("Cancel"), 0, 3, view)
-        self.progress.setWindowTitle(_tr("Save coverage report"))
+        translate = QCoreApplication.translate
+        self.progress = QProgressDialog(
+            translate("ReportSave", "Counting the coverage figures…"),
+            translate("ReportSave", "Cancel"), 0, 3, view)
+        self.progress.setWindowTitle(translate("ReportSave", "Save coverage report"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -79,7 +78,8 @@ class ReportSave:
         if self.fmt == "pdf":
             from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
-            self.progress.setLabelText(_tr("Drawing the PDF…"))
+            self.progress.setLabelText(
+                QCoreApplication.translate("ReportSave", "Drawing the PDF…"))
             self.progress.setValue(2)
             try:
                 write_pdf(report, self.path, lang=current_language())
