@@ -152,3 +152,28 @@ def test_a_long_list_is_kept_for_its_query_until_the_data_changes(session, add_p
     add_people(1, start=10)  # a change through this connection: read again
     model.set_query(ListQuery())
     assert len(reads) == 3 and model.rowCount() == 4
+
+
+def test_a_long_list_is_read_again_off_the_ui_thread_after_a_job(qtbot, session, add_people,
+                                                                monkeypatch):
+    """After an import or a restore a long list's keys (a second at a million) are read
+    by a reading job on its own connection; the UI thread's store reads none of them, and
+    the new rows show once they arrive."""
+    from desa_peduli.ui.jobs import registry
+    from desa_peduli.ui.volunteer import table_model as rtm
+
+    add_people(3)
+    monkeypatch.setattr(rtm, "KEEP_LONG_LIST", 2)
+    store = session.registrations.store
+    model = rtm.RegistrationTableModel(store)
+    assert model.rowCount() == 3
+    add_people(2, start=10)  # what a job wrote
+    reads = []
+    real = store.query_pks
+    monkeypatch.setattr(store, "query_pks", lambda q, **kw: reads.append(q) or real(q, **kw))
+    done = []
+    job = model.refresh_in_background(session, lambda: done.append(model.rowCount()))
+    assert job is not None and model.rowCount() == 3  # the old rows stay meanwhile
+    qtbot.waitUntil(lambda: done == [5] and not registry().busy)
+    assert reads == []  # read by the job's own connection, not the UI thread's
+    assert model.rowCount() == 5

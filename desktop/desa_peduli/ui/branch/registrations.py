@@ -207,6 +207,16 @@ class RegistrationsView(BranchView):
         self.model.set_query(self.current_query())
         self._after_change(selected)
 
+    def refresh_in_background(self) -> None:
+        """Re-read filters and rows after a job changed the data (an import, a restore):
+        the keys of a long list are read on a job of their own (see the model)."""
+        selected = self.current_id()
+        self._fill_filters()
+        if self.current_query() != self.model.query:
+            self.refresh(selected)
+            return
+        self.model.refresh_in_background(self.session, lambda: self._after_change(selected))
+
     def _after_change(self, select_id: str | None) -> None:
         if select_id:
             row = self.model.row_of_id(select_id)

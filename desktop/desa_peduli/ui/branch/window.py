@@ -250,7 +250,7 @@ class BranchMainWindow(QMainWindow):
 
     def _on_import_view_imported(self) -> None:
         self._update_backup_label()  # a backup is made before every import
-        self.registrations_view.refresh()
+        self.registrations_view.refresh_in_background()
         self.history_view.refresh()
         self.volunteers_view.refresh()
 
@@ -287,7 +287,7 @@ class BranchMainWindow(QMainWindow):
         self.workspace_actions.restore_from_backup()
 
     def _after_restore(self) -> list:
-        return [self.registrations_view.refresh, self.history_view.refresh,
+        return [self.registrations_view.refresh_in_background, self.history_view.refresh,
                 self.volunteers_view.refresh, lambda: self.review_view.mark_stale(recount=True),
                 self.dashboard_view.refresh]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desa_peduli.domain.listing import ListQuery
 from desa_peduli.ui import labels
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import plain_tip
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # comparable values (also what SQL sorts on)
@@ -115,6 +117,37 @@ class RegistrationTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read keys and rows (after a save, a delete, a restore)."""
         self.set_query(self._query)
+
+    def refresh_in_background(self, session: object,
+                              on_done: Callable[[], None] | None = None) -> Job | None:
+        """Re-read the keys of a long list on a reading job (a million keys take about a
+        second to read, far too long for the UI thread after an import or a restore); the
+        rows shown stay until they arrive. A short list is re-read at once. ``on_done()``
+        runs once the new keys are shown (not if another query replaced this one)."""
+        if len(self._pks) < KEEP_LONG_LIST:
+            self.refresh()
+            if on_done is not None:
+                on_done()
+            return None
+        query = dataclasses.replace(self._query)
+
+        def read(worker_session, _progress) -> list[int]:
+            return list(worker_session.registrations.store.query_pks(query))
+
+        def show(pks: object) -> None:
+            if dataclasses.astuple(self._query) != dataclasses.astuple(query):
+                return  # the person changed the search or a filter meanwhile
+            self.beginResetModel()
+            self._pages.clear()
+            self._pks = list(pks) if isinstance(pks, list) else []
+            stamp = getattr(self._store, "data_stamp", lambda: None)()
+            if stamp is not None and len(self._pks) >= KEEP_LONG_LIST:
+                self._kept = (dataclasses.astuple(query), stamp, self._pks)
+            self.endResetModel()
+            if on_done is not None:
+                on_done()
+
+        return run_job(read, owner=self, session=session, on_success=show)
 
     def release(self) -> None:
         """Forget every row and stop reading (the workspace is being closed)."""
