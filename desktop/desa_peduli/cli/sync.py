@@ -92,10 +92,11 @@ def cmd_import(args) -> int:
     from desa_peduli.services.branch import DEVICE_REFUSALS
     from desa_peduli.services.session import known_error
 
-    reports, code = [], EXIT_OK
+    reports: list[dict] = []
+    code = EXIT_OK
     with open_session(args) as session:
         service = _role_service(session)
-        backed_up = []
+        backed_up: list[object] = []  # the backup made before the first merge
 
         def backup_once() -> None:  # before the first bundle that will be merged
             if not backed_up:
@@ -158,8 +159,9 @@ def _refused_report(args, path: Path, exc: Exception) -> dict:
         report = {"file": path.name, "status": "rejected",
                   "reason": getattr(exc, "reason", "rejected"),
                   "message": exc.message(language(args))}
-        if getattr(exc, "device_fingerprint", None):
-            report["device_fingerprint"] = exc.device_fingerprint
+        device_fingerprint = getattr(exc, "device_fingerprint", None)
+        if device_fingerprint:
+            report["device_fingerprint"] = device_fingerprint
         return report
     # a bug: this file is not applied, the next ones still get their turn
     from desa_peduli import logs

@@ -24,7 +24,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -79,7 +81,7 @@ SECTIONS = {
 # Dialogs and views that decide their section by their class (the name, so this module
 # imports none of them). A callable gets the widget.
 FORM_SECTIONS = ("form-identity", "form-address", "form-work", "form-heirs", "form-consent")
-SECTION_BY_CLASS = {
+SECTION_BY_CLASS: dict[str, str | Callable[[Any], str]] = {
     # both roles
     "PassphraseDialog": "open",
     "ChangePassphraseDialog": "passphrase",
@@ -272,7 +274,7 @@ class HelpWindow(QWidget):
         self.find_edit.returnPressed.connect(self.find_next)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self,
-                  lambda: (self.find_edit.setFocus(), self.find_edit.selectAll()))
+                  self._focus_find)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -367,6 +369,10 @@ class HelpWindow(QWidget):
                     self.load(role, lang)
                     break
         self.scroll_to_anchor(url.fragment() or None)
+
+    def _focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
 
     def find_next(self) -> None:
         text = self.find_edit.text()
@@ -481,7 +487,9 @@ class HelpKey(QObject):
 
 def install_help_key(app: QApplication | None = None) -> None:
     """Install the F1 filter once per application."""
-    app = app or QApplication.instance()
+    if app is None:
+        instance = QApplication.instance()
+        app = instance if isinstance(instance, QApplication) else None
     if app is None or app.property("desa_peduli_help_key"):
         return
     key = HelpKey(app)

@@ -159,7 +159,7 @@ class CoverageTableModel(QAbstractTableModel):
                 return QBrush(QColor("#2e7d32" if progress >= 1 else "#b35c00"))
         return None
 
-    def _tooltip(self, row: RegionCoverage, column: int) -> str:
+    def _tooltip(self, row: RegionCoverage, column: int) -> str | None:
         if column == self.COLUMN_NAME:
             parts = [f"{row.name} ({row.code})"]
             if row.source:

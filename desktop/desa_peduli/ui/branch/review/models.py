@@ -326,10 +326,11 @@ def field_value(record: dict, name: str) -> str:
             value = json.loads(value)
         if not isinstance(value, dict):
             return str(value)
-        method = {"signature": QCoreApplication.translate("ReviewModels", "signature"),
-                  "verbal_witnessed": QCoreApplication.translate("ReviewModels", "spoken, witnessed"),
-                  "paper": QCoreApplication.translate("ReviewModels", "paper form")}.get(
-            value.get("method"), value.get("method") or "")
+        raw_method = value.get("method")
+        methods = {"signature": QCoreApplication.translate("ReviewModels", "signature"),
+                   "verbal_witnessed": QCoreApplication.translate("ReviewModels", "spoken, witnessed"),
+                   "paper": QCoreApplication.translate("ReviewModels", "paper form")}
+        method = methods.get(str(raw_method), raw_method or "")
         parts = [method, labels.format_timestamp(value.get("at"))]
         if value.get("witness"):
             parts.append(QCoreApplication.translate("ReviewModels", "witness: {name}").format(

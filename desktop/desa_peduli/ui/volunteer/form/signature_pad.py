@@ -70,7 +70,7 @@ class SignaturePad(QWidget):
         self._loaded = None
         self._loaded_png = None
         if data:
-            image = QImage.fromData(QByteArray(data), "PNG")
+            image = QImage.fromData(QByteArray(data), "PNG")  # type: ignore[arg-type]  # PySide6 takes the format as str; its stub says bytes
             if not image.isNull():
                 self._loaded = image
                 self._loaded_png = bytes(data)
@@ -91,9 +91,9 @@ class SignaturePad(QWidget):
             image = image.convertToFormat(QImage.Format.Format_Grayscale8)
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")
+            image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes the format as str; its stub says bytes
             buffer.close()
-            self._png = bytes(buffer.data())
+            self._png = bytes(buffer.data().data())
         return self._png
 
     # -- drawing ----------------------------------------------------------------------
