@@ -78,7 +78,7 @@ def test_a_status_message_shows_whole_beside_the_sync_line(
     sync_line = window.sync.status_label
     qtbot.waitUntil(lambda: sync_line.isVisible() and window.width() == 1366)
 
-    window._on_restore_dialog_accepted(list_backups(volunteer.workspace)[-1])  # noqa: SLF001
+    window._on_restore_dialog_accepted(list_backups(volunteer.workspace)[-1])
     message = bar.currentMessage()
     assert message.startswith("Cadangan ") and message.endswith(" sudah dipulihkan.")
 
@@ -112,7 +112,7 @@ def test_branch_window_title_status_and_restore(qtbot, branch):
     window.restore_action.trigger()
     assert window.dialog.isVisible() and window.dialog.table.rowCount() == 1
     window.dialog.reject()
-    window._on_restore_dialog_accepted(list_backups(branch.workspace)[-1])  # noqa: SLF001
+    window._on_restore_dialog_accepted(list_backups(branch.workspace)[-1])
     assert window.statusBar().currentMessage().startswith("Restored the backup of")
     assert len(list_backups(branch.workspace)) == 2  # the state before, kept first
     window.close()

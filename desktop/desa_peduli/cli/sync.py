@@ -114,7 +114,7 @@ def cmd_import(args) -> int:
                 except WorkspaceError:
                     _print_reports(args, reports)  # the verdicts so far, then stop
                     raise
-                except Exception as exc:  # noqa: BLE001 - one file's fault, not the batch's
+                except Exception as exc:  # one file's fault, not the batch's
                     if isinstance(known_error(exc), WorkspaceError):  # disk full, locked…
                         _print_reports(args, reports)
                         raise

@@ -188,7 +188,7 @@ def section_for(widget: QWidget | None) -> str | None:
         if callable(method):
             try:
                 found = method()
-            except Exception:  # noqa: BLE001 - F1 must never break the window
+            except Exception:  # F1 must never break the window
                 log.exception("help section")
                 found = None
             if found:
@@ -197,7 +197,7 @@ def section_for(widget: QWidget | None) -> str | None:
         if callable(rule):
             try:
                 return rule(item)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("help section")
                 continue
         if rule:
@@ -224,7 +224,7 @@ def role_for(widget: QWidget | None) -> str:
 class GuideBrowser(QTextBrowser):
     """A QTextBrowser that reads the guide's pictures from the package resources."""
 
-    def loadResource(self, kind, url):  # noqa: N802 - Qt override
+    def loadResource(self, kind, url):
         if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
             node = guide_folder()
             for part in url.path().split("/"):
@@ -468,7 +468,7 @@ def show_help_for(widget: QWidget | None) -> HelpWindow:
 class HelpKey(QObject):
     """Catches F1 anywhere in the application (also in modal dialogs and the wizard)."""
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F1 \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             app = QApplication.instance()

@@ -261,7 +261,7 @@ class RegistrationsView(BranchView):
 
         try:
             self.service.set_state(reg_id, state, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - shown; one transaction, nothing changed
+        except Exception as exc:  # shown; one transaction, nothing changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("setting a state failed")
             self.tell(QMessageBox.Icon.Warning, self.tr("Change state"),

@@ -90,6 +90,6 @@ class WrappingListWidget(QListWidget):
                                           item.text()).height()
             item.setSizeHint(QSize(width, height + 6))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_items()
