@@ -97,7 +97,7 @@ def cmd_init(args) -> int:
         print(json.dumps(info, ensure_ascii=False) if args.json else _enrolled_text(args, info))
         return EXIT_OK
     if args.enrolment:
-        from desa_peduli.sync.enrolment import read_enrolment
+        from desa_peduli.services.field import read_enrolment
 
         name = read_enrolment(Path(args.enrolment))["volunteer_name"]
     elif args.name:

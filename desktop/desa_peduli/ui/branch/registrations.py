@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.registration_model import (
     COLUMN_BRANCH_STATE,
@@ -257,8 +258,6 @@ class RegistrationsView(BranchView):
 
     # -- states -------------------------------------------------------------------------
     def set_state(self, reg_id: str, state: str, **kwargs) -> bool:
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             self.service.set_state(reg_id, state, **kwargs)
         except Exception as exc:  # shown; one transaction, nothing changed

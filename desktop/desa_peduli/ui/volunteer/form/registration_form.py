@@ -27,6 +27,7 @@ from desa_peduli.domain.nik import NikInfo, parse_nik
 from desa_peduli.domain.problems import ERROR
 from desa_peduli.domain.registration import READY, empty_registration
 from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
 from desa_peduli.ui.volunteer.form.problems import ProblemDisplay
@@ -292,8 +293,6 @@ class RegistrationFormView(QWidget):
         self.paper_edit.setText(consent.get("reference") or "")
         signature = consent.get("signature_png")
         if isinstance(signature, str):
-            from desa_peduli.services.registrations import decode_signature
-
             signature = decode_signature(signature)
         self.signature_pad.load_png(signature if isinstance(signature, bytes) else None)
         self._consent_at = consent.get("at") if consent.get("given") else None
