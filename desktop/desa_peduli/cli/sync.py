@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desa_peduli.cli.common import language, open_session, say
-from desa_peduli.errors import EXIT_INPUT, EXIT_OK
+from desa_peduli.errors import EXIT_INPUT, EXIT_OK, DesaPeduliError, WorkspaceError
 
 
 def register(sub) -> None:
@@ -87,7 +87,6 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     """Each file gets its own verdict: a refused (or broken) one never stops the next."""
-    from desa_peduli.errors import WorkspaceError
     from desa_peduli.services import backups
     from desa_peduli.services.branch import DEVICE_REFUSALS
     from desa_peduli.services.session import known_error
@@ -153,8 +152,6 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
 
 def _refused_report(args, path: Path, exc: Exception) -> dict:
     """The verdict on a file that was not applied (its transaction rolled back)."""
-    from desa_peduli.errors import DesaPeduliError
-
     if isinstance(exc, DesaPeduliError):
         report = {"file": path.name, "status": "rejected",
                   "reason": getattr(exc, "reason", "rejected"),
