@@ -9,8 +9,13 @@ unless ``--lang`` was given.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceLocked
+
+if TYPE_CHECKING:
+    from desa_peduli.ui.branch.window import BranchMainWindow
+    from desa_peduli.ui.volunteer.window import MainWindow
 
 APP_NAME = "Desa Peduli"
 ORG_NAME = "GDPJS"
@@ -90,6 +95,7 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the GUI's own (or a test's): never a QCoreApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     _start_log(app)
@@ -113,12 +119,15 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
         install_translator(app, stored)
     prefs.setValue("ui/language", stored or current_language())
 
+    window: BranchMainWindow | MainWindow
     if session.role == "branch":
-        from desa_peduli.ui.branch.window import BranchMainWindow as MainWindow
+        from desa_peduli.ui.branch.window import BranchMainWindow
+
+        window = BranchMainWindow(session)
     else:
         from desa_peduli.ui.volunteer.window import MainWindow
 
-    window = MainWindow(session)
+        window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))
     geometry = prefs.value("ui/geometry")
     screen = QGuiApplication.primaryScreen()

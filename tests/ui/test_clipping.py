@@ -231,7 +231,7 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
     window.new_action.trigger()  # the real registration form
     form = window.form
     for index in range(5):
-        form._go_to_section(index)  # noqa: SLF001 - as Alt+1…5 do
+        form._go_to_section(index)  # as Alt+1…5 do
         found += clipped(window, f"form section {index + 1}")
     form.flush()
     window.show_list()
@@ -239,11 +239,11 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
     window.select_row(0)
     found += clipped(dialog(qtbot, DeleteDialog("Raden Ajeng Siti Nurhaliza", window)), "delete")
     window.show_history(window.current_id())
-    found += clipped(window._dialog, "history")  # noqa: SLF001 - the dialog it opened
-    window._dialog.done(0)  # noqa: SLF001
+    found += clipped(window._dialog, "history")  # the dialog it opened
+    window._dialog.done(0)
     window.restore_from_backup()
-    found += clipped(window._dialog, "restore")  # noqa: SLF001
-    window._dialog.done(0)  # noqa: SLF001
+    found += clipped(window._dialog, "restore")
+    window._dialog.done(0)
     found += clipped(dialog(qtbot, ChangePassphraseDialog(session.workspace, window)),
                      "change passphrase")
     exporting = dialog(qtbot, ExportDialog(session, window, volumes=[
@@ -328,7 +328,7 @@ def test_nothing_clipped_at_the_branch_office(qtbot, lang, office, branch, tmp_p
     window.tabs.setCurrentWidget(review)
     for kind in (DUPLICATE, INVALID, WARNING):
         review.select_kind(kind)
-        review._select_item(0)  # noqa: SLF001 - as a click on the first row
+        review._select_item(0)  # as a click on the first row
         found += clipped(window, f"review: {kind}")
     window.tabs.setCurrentWidget(window.dashboard_view)
     qtbot.waitUntil(lambda: window.dashboard_view.dashboard is not None, timeout=20_000)

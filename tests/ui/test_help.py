@@ -191,7 +191,7 @@ def test_f1_on_the_list_and_in_the_form(qtbot, make_window, english):
     assert (help_window.role, help_window.lang) == ("volunteer", "en")
     assert help_window.section == "list"
     shown_heading(qtbot, help_window, "The list of registrations")
-    images = [w for w in help_window._images.values()]  # noqa: SLF001 - pictures loaded
+    images = [w for w in help_window._images.values()]  # pictures loaded
     assert images and all(images)
 
     window.activateWindow()
@@ -207,7 +207,7 @@ def test_f1_in_a_modal_dialog_opens_its_section(qtbot, make_window, add_people, 
     window = make_window()
     window.select_row(0)
     window.delete_action.trigger()
-    dialog = window._dialog  # noqa: SLF001 - the dialog it opened
+    dialog = window._dialog  # the dialog it opened
     qtbot.waitUntil(dialog.isVisible)
     help_window = press_f1(qtbot, dialog.reason_edit)
     assert help_window.section == "delete"

@@ -43,7 +43,7 @@ def test_main_window_restore_shows_the_old_data_and_keeps_revisions_going_up(
     session.registrations.save(person(valid_registration, 1, full_name="Nama Baru"), reg_id=reg)
     window.refresh()
     assert _name_shown(window, reg) == "Nama Baru"
-    _restore_through_dialog(qtbot, window, lambda: window._dialog)  # noqa: SLF001
+    _restore_through_dialog(qtbot, window, lambda: window._dialog)
     assert _name_shown(window, reg) == person(valid_registration, 1)["full_name"]
     assert session.registrations.store.get(reg)["revision"] == 1
     session.registrations.save(person(valid_registration, 1, street="Jalan Lain"), reg_id=reg)

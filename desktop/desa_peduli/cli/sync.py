@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desa_peduli.cli.common import language, open_session, say
-from desa_peduli.errors import EXIT_INPUT, EXIT_OK
+from desa_peduli.errors import EXIT_INPUT, EXIT_OK, DesaPeduliError, WorkspaceError
 
 
 def register(sub) -> None:
@@ -87,15 +87,15 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     """Each file gets its own verdict: a refused (or broken) one never stops the next."""
-    from desa_peduli.errors import WorkspaceError
     from desa_peduli.services import backups
     from desa_peduli.services.branch import DEVICE_REFUSALS
     from desa_peduli.services.session import known_error
 
-    reports, code = [], EXIT_OK
+    reports: list[dict] = []
+    code = EXIT_OK
     with open_session(args) as session:
         service = _role_service(session)
-        backed_up = []
+        backed_up: list[object] = []  # the backup made before the first merge
 
         def backup_once() -> None:  # before the first bundle that will be merged
             if not backed_up:
@@ -113,7 +113,7 @@ def cmd_import(args) -> int:
                 except WorkspaceError:
                     _print_reports(args, reports)  # the verdicts so far, then stop
                     raise
-                except Exception as exc:  # noqa: BLE001 - one file's fault, not the batch's
+                except Exception as exc:  # one file's fault, not the batch's
                     if isinstance(known_error(exc), WorkspaceError):  # disk full, locked…
                         _print_reports(args, reports)
                         raise
@@ -152,14 +152,13 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
 
 def _refused_report(args, path: Path, exc: Exception) -> dict:
     """The verdict on a file that was not applied (its transaction rolled back)."""
-    from desa_peduli.errors import DesaPeduliError
-
     if isinstance(exc, DesaPeduliError):
         report = {"file": path.name, "status": "rejected",
                   "reason": getattr(exc, "reason", "rejected"),
                   "message": exc.message(language(args))}
-        if getattr(exc, "device_fingerprint", None):
-            report["device_fingerprint"] = exc.device_fingerprint
+        device_fingerprint = getattr(exc, "device_fingerprint", None)
+        if device_fingerprint:
+            report["device_fingerprint"] = device_fingerprint
         return report
     # a bug: this file is not applied, the next ones still get their turn
     from desa_peduli import logs

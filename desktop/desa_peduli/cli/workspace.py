@@ -78,7 +78,7 @@ def cmd_init(args) -> int:
         passphrase = read_passphrase(args, confirm=True)
         with create_branch(path, name=args.name, province=args.province,
                            passphrase=passphrase) as session:
-            info = {"workspace": str(path), "role": "branch",
+            info: dict[str, object] = {"workspace": str(path), "role": "branch",
                     "fingerprint": BranchService(session).fingerprint()}
         print(json.dumps(info) if args.json else
               (f"Ruang kerja kantor cabang dibuat di {path}\nSidik jari: {info['fingerprint']}"

@@ -17,11 +17,11 @@ from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.settings import Settings
 from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import receipt as receipts
-from desa_peduli.sync.enrolment import (  # read_enrolment, branch_fingerprint: also for the UI
-    binding_secret,
-    branch_fingerprint,
-    read_enrolment,
-)
+from desa_peduli.sync.enrolment import binding_secret
+
+# re-exported: the UI and the CLI read an enrolment file through this service
+from desa_peduli.sync.enrolment import branch_fingerprint as branch_fingerprint
+from desa_peduli.sync.enrolment import read_enrolment as read_enrolment
 from desa_peduli.sync.keystore import ensure_keys, get_secret, load_keys, set_secret
 from desa_peduli.sync.signing import b64, fingerprint, unb64
 

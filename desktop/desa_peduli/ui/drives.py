@@ -107,7 +107,7 @@ class TargetChooser(QWidget):
     def refresh(self, volumes: list[Volume] | None = None) -> None:
         """Re-read the plugged-in drives (keeps an other folder chosen before)."""
         if volumes is None:
-            from desa_peduli.ui import drives  # looked up at call time: tests replace it
+            from desa_peduli.ui import drives  # noqa: PLC0415 - looked up at call time: tests replace it
 
             volumes = drives.removable_volumes()
         chosen = self.folder()

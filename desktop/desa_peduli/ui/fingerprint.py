@@ -57,7 +57,7 @@ class FingerprintDialog(QDialog):
 
 def volunteer_fingerprints(session) -> list[tuple[str, str]]:
     """(caption, fingerprint) for this laptop and its branch office (raises NotEnrolled)."""
-    from desa_peduli.services.field import FieldSync
+    from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - not at start-up: loaded with the passphrase dialog, the sync layer is not
 
     field = FieldSync(session)
     mine = field.fingerprint()

@@ -24,7 +24,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -79,7 +81,7 @@ SECTIONS = {
 # Dialogs and views that decide their section by their class (the name, so this module
 # imports none of them). A callable gets the widget.
 FORM_SECTIONS = ("form-identity", "form-address", "form-work", "form-heirs", "form-consent")
-SECTION_BY_CLASS = {
+SECTION_BY_CLASS: dict[str, str | Callable[[Any], str]] = {
     # both roles
     "PassphraseDialog": "open",
     "ChangePassphraseDialog": "passphrase",
@@ -186,7 +188,7 @@ def section_for(widget: QWidget | None) -> str | None:
         if callable(method):
             try:
                 found = method()
-            except Exception:  # noqa: BLE001 - F1 must never break the window
+            except Exception:  # F1 must never break the window
                 log.exception("help section")
                 found = None
             if found:
@@ -195,7 +197,7 @@ def section_for(widget: QWidget | None) -> str | None:
         if callable(rule):
             try:
                 return rule(item)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("help section")
                 continue
         if rule:
@@ -222,7 +224,7 @@ def role_for(widget: QWidget | None) -> str:
 class GuideBrowser(QTextBrowser):
     """A QTextBrowser that reads the guide's pictures from the package resources."""
 
-    def loadResource(self, kind, url):  # noqa: N802 - Qt override
+    def loadResource(self, kind, url):
         if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
             node = guide_folder()
             for part in url.path().split("/"):
@@ -272,7 +274,7 @@ class HelpWindow(QWidget):
         self.find_edit.returnPressed.connect(self.find_next)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self,
-                  lambda: (self.find_edit.setFocus(), self.find_edit.selectAll()))
+                  self._focus_find)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -368,6 +370,10 @@ class HelpWindow(QWidget):
                     break
         self.scroll_to_anchor(url.fragment() or None)
 
+    def _focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
     def find_next(self) -> None:
         text = self.find_edit.text()
         if text and not self.browser.find(text):
@@ -462,7 +468,7 @@ def show_help_for(widget: QWidget | None) -> HelpWindow:
 class HelpKey(QObject):
     """Catches F1 anywhere in the application (also in modal dialogs and the wizard)."""
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F1 \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             app = QApplication.instance()
@@ -481,7 +487,9 @@ class HelpKey(QObject):
 
 def install_help_key(app: QApplication | None = None) -> None:
     """Install the F1 filter once per application."""
-    app = app or QApplication.instance()
+    if app is None:
+        instance = QApplication.instance()
+        app = instance if isinstance(instance, QApplication) else None
     if app is None or app.property("desa_peduli_help_key"):
         return
     key = HelpKey(app)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from importlib import resources
+from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -23,7 +24,12 @@ ENV_LANG = "DESA_PEDULI_LANG"
 QM_NAME = "desa_peduli_{lang}.qm"
 QT_QM_NAME = "qtbase_{lang}.qm"  # Qt's own texts, installed before (so under) the app's
 
-_state = {"language": DEFAULT_LANGUAGE, "translators": []}
+class _State(TypedDict):
+    language: str
+    translators: list[QTranslator]
+
+
+_state: _State = {"language": DEFAULT_LANGUAGE, "translators": []}
 
 
 def normalise(lang: str | None) -> str | None:

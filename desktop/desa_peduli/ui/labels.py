@@ -11,7 +11,9 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
+from desa_peduli import reference
 from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
+from desa_peduli.services.session import known_error
 from desa_peduli.ui.i18n import current_language
 
 _STATUS_LABELS_EN = {
@@ -58,8 +60,6 @@ def branch_state_choices() -> list[tuple[str, str]]:
 
 
 def _occupations() -> dict:
-    from desa_peduli import reference
-
     return _occupations_of(reference.active())
 
 
@@ -86,8 +86,6 @@ def village_name(code: str | None) -> str:
     """The desa/kelurahan name for a code (the code itself when unknown)."""
     if not code:
         return ""
-    from desa_peduli import reference
-
     region = reference.regions().get(code)
     return region.name if region else code
 
@@ -97,8 +95,6 @@ def village_path(code: str | None) -> str:
     """``"Serasah, Pemayung, Kabupaten Batanghari"``: desa up to kabupaten."""
     if not code:
         return ""
-    from desa_peduli import reference
-
     names = [r.name for r in reference.regions().path(code) if r.level != "province"]
     return ", ".join(reversed(names)) if names else code
 
@@ -116,8 +112,6 @@ def error_message(exc: Exception) -> str:
     SQLite's disk full, locked and read-only errors get their own message, not the
     generic one (storage/database.py's known_error).
     """
-    from desa_peduli.services.session import known_error
-
     known = known_error(exc)
     if known is not None:
         return known.message(current_language())
@@ -184,10 +178,11 @@ def format_timestamp(value: str | dt.datetime | None) -> str:
     if not value:
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text)
         except ValueError:
-            return value
+            return text
     if value.tzinfo is not None:
         value = value.astimezone()
     return value.strftime("%d/%m/%Y %H:%M")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.registration_model import (
     COLUMN_BRANCH_STATE,
@@ -267,11 +268,9 @@ class RegistrationsView(BranchView):
 
     # -- states -------------------------------------------------------------------------
     def set_state(self, reg_id: str, state: str, **kwargs) -> bool:
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             self.service.set_state(reg_id, state, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - shown; one transaction, nothing changed
+        except Exception as exc:  # shown; one transaction, nothing changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("setting a state failed")
             self.tell(QMessageBox.Icon.Warning, self.tr("Change state"),

@@ -23,7 +23,7 @@ def table_cell(text, *, number: bool = False, tip: str | None = None) -> QTableW
     item = QTableWidgetItem("" if text is None else str(text))
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setToolTip(plain_tip(tip if tip is not None else item.text()))
+    item.setToolTip(plain_tip(tip if tip is not None else item.text()) or "")
     return item
 
 

@@ -334,7 +334,7 @@ def test_batch_accept_refuses_an_unknown_desa_and_accepts_nothing(qtbot, window,
 
 
 def test_the_queue_follows_imports_and_the_registrations_tab(
-        qtbot, window, office, branch, make_volunteer, stick, valid_registration,  # noqa: F811
+        qtbot, window, office, branch, make_volunteer, stick, valid_registration,
         file_dialogs, no_usb_sticks):  # noqa: F811
     view = open_review(qtbot, window)
     assert view.kinds_model.count(WARNING) == 2

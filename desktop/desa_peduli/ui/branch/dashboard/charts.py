@@ -20,8 +20,9 @@ from PySide6.QtCharts import (
     QLineSeries,
     QScatterSeries,
     QValueAxis,
+    QXYSeries,
 )
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from desa_peduli.services.coverage import RegionCoverage
@@ -89,7 +90,7 @@ def chart_regions(children: list[RegionCoverage]) -> list[RegionCoverage]:
     if len(children) <= MAX_BARS:
         return list(children)
     with_figures = [c for c in children if c.coverage_percent is not None]
-    return sorted(with_figures, key=lambda c: c.coverage_percent)[:MAX_BARS]
+    return sorted(with_figures, key=lambda c: c.coverage_percent or 0.0)[:MAX_BARS]
 
 
 def coverage_chart(children: list[RegionCoverage], title: str, *,
@@ -155,27 +156,33 @@ def _add_targets(chart: QChart, regions: list[RegionCoverage], axis_x: QValueAxi
     pen = QPen(TARGET_COLOUR)
     pen.setWidthF(2.0)
     pen.setStyle(Qt.PenStyle.DashLine)
-    if same:
+    common = targets[0]
+    if same and common is not None:  # all equal, and not all None (returned above)
         line = QLineSeries()
         line.setName(translate("CoverageCharts", "Target {percent}").format(
-            percent=format_target(targets[0], lang)))
-        line.append(QPointF(targets[0], -0.5))
-        line.append(QPointF(targets[0], len(regions) - 0.5))
+            percent=format_target(common, lang)))
+        line.append(QPointF(common, -0.5))
+        line.append(QPointF(common, len(regions) - 0.5))
         line.setPen(pen)
-        series = line
+        series: QXYSeries = line
     else:
-        series = QScatterSeries()
-        series.setName(translate("CoverageCharts", "Target"))
-        series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-        series.setMarkerSize(9)
-        series.setColor(TARGET_COLOUR)
-        series.setBorderColor(TARGET_COLOUR)
+        scatter = QScatterSeries()
+        scatter.setName(translate("CoverageCharts", "Target"))
+        scatter.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        scatter.setMarkerSize(9)
+        scatter.setColor(TARGET_COLOUR)
+        scatter.setBorderColor(TARGET_COLOUR)
         for index, target in enumerate(targets):
             if target is not None:
-                series.append(QPointF(target, index))
+                scatter.append(QPointF(target, index))
+        series = scatter
     chart.addSeries(series)
     series.attachAxis(axis_x)
     series.attachAxis(axis_index)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def trend_chart(weeks: list[tuple[dt.date, int]], title: str, *, last: int = 26,
@@ -192,14 +199,14 @@ def trend_chart(weeks: list[tuple[dt.date, int]], title: str, *, last: int = 26,
     pen.setWidthF(2.5)
     series.setPen(pen)
     for monday, n in weeks:
-        moment = QDateTime(monday, QTime(0, 0))
+        moment = QDateTime(_qdate(monday), QTime(0, 0))
         series.append(float(moment.toMSecsSinceEpoch()), float(n))
     chart.addSeries(series)
     axis_x = QDateTimeAxis()
     axis_x.setFormat("dd/MM")
     axis_x.setTickCount(min(len(weeks), 9) if len(weeks) > 1 else 2)
-    first = QDateTime(weeks[0][0], QTime(0, 0))
-    last_day = QDateTime(weeks[-1][0], QTime(0, 0))
+    first = QDateTime(_qdate(weeks[0][0]), QTime(0, 0))
+    last_day = QDateTime(_qdate(weeks[-1][0]), QTime(0, 0))
     if len(weeks) == 1:
         first, last_day = first.addDays(-7), last_day.addDays(7)
     axis_x.setRange(first, last_day)

@@ -9,7 +9,9 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
+from desa_peduli import reference
 from desa_peduli.services.coverage import (
     RegionCoverage,
     VolunteerActivity,
@@ -41,8 +43,6 @@ def level_name(level: str | None, *, plural: bool = False) -> str:
 
 
 def funding_label(code: str) -> str:
-    from desa_peduli import reference
-
     for item in reference.funding_sources():
         if item.code == code:
             return item.label_en if current_language() == "en" else item.label_id
@@ -154,12 +154,10 @@ class CoverageTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COLUMN_COVERAGE:
             progress = row.progress
             if progress is not None:
-                from PySide6.QtGui import QBrush, QColor
-
                 return QBrush(QColor("#2e7d32" if progress >= 1 else "#b35c00"))
         return None
 
-    def _tooltip(self, row: RegionCoverage, column: int) -> str:
+    def _tooltip(self, row: RegionCoverage, column: int) -> str | None:
         if column == self.COLUMN_NAME:
             parts = [f"{row.name} ({row.code})"]
             if row.source:
@@ -271,8 +269,6 @@ class VolunteerActivityTableModel(QAbstractTableModel):
                 self.COLUMN_ID, self.COLUMN_NAME, self.column_visit, self.column_last_bundle):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.column_visit and row.reasons:
-            from PySide6.QtGui import QBrush, QColor
-
             return QBrush(QColor("#b35c00"))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_NAME:
             return ", ".join(labels.village_name(code) for code in row.villages)

@@ -263,7 +263,7 @@ def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:
     _region_tables(doc, report, lang)
     doc.finish()
     buffer.close()
-    write_pdf_bytes(target, bytes(buffer.data()))
+    write_pdf_bytes(target, bytes(buffer.data().data()))
     return doc.pages
 
 
@@ -366,7 +366,8 @@ def _region_tables(doc: _Document, report: CoverageReport, lang: str) -> None:
         if not any(r.level == level for r in report.regions):
             continue
         doc.heading(heading)
-        rows, groups = [], set()
+        rows: list[list[str]] = []
+        groups: set[int] = set()
         for region in report.regions:
             if region.level == group_level:
                 groups.add(len(rows))

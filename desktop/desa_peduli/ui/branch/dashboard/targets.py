@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.coverage import (
     CoverageService,
     RegionCoverage,
@@ -88,8 +89,6 @@ class CoverageTargetDialog(QDialog):
         self.setMinimumWidth(460)
 
     def save(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             potential = parse_int(self.potential_edit.text())
             active = parse_int(self.active_edit.text())

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desa_peduli import reference
 from desa_peduli.services.review import DEVICE, DUPLICATE, INVALID, KINDS, PAGE, WARNING
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import current_language
@@ -287,8 +288,6 @@ def _label_from(items, code: str | None) -> str:
 
 def field_value(record: dict, name: str) -> str:
     """How one field of a registration reads in the comparison (one line)."""
-    from desa_peduli import reference
-
     value = record.get(name)
     if value is None or value == "" or value == []:
         return ""
@@ -326,10 +325,11 @@ def field_value(record: dict, name: str) -> str:
             value = json.loads(value)
         if not isinstance(value, dict):
             return str(value)
-        method = {"signature": QCoreApplication.translate("ReviewModels", "signature"),
-                  "verbal_witnessed": QCoreApplication.translate("ReviewModels", "spoken, witnessed"),
-                  "paper": QCoreApplication.translate("ReviewModels", "paper form")}.get(
-            value.get("method"), value.get("method") or "")
+        raw_method = value.get("method")
+        methods = {"signature": QCoreApplication.translate("ReviewModels", "signature"),
+                   "verbal_witnessed": QCoreApplication.translate("ReviewModels", "spoken, witnessed"),
+                   "paper": QCoreApplication.translate("ReviewModels", "paper form")}
+        method = methods.get(str(raw_method), raw_method or "")
         parts = [method, labels.format_timestamp(value.get("at"))]
         if value.get("witness"):
             parts.append(QCoreApplication.translate("ReviewModels", "witness: {name}").format(

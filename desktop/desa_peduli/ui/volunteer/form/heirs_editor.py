@@ -155,6 +155,7 @@ class HeirsEditor(QWidget):
         # keep the tab order: the previous row (or what precedes the Add button), this
         # row's fields, then the Add button
         anchor = self.rows[-1].remove_button if self.rows else self.add_button.previousInFocusChain()
+        assert anchor is not None  # the focus chain is a ring: the button has a previous
         self.rows.append(row)
         self._rows_layout.addWidget(row)
         row.show()  # now, not after the layout's queued show: Tab must reach it at once

@@ -28,7 +28,8 @@ def nik_note(info: NikInfo | None, *, birth_text: str, sex: str | None, lang: st
     """What the NIK says (born, sex, issuing region), or "" when it says nothing yet."""
     if info is None or not info.ok or info.birth_date is None:
         return ""
-    born = locale(lang).toString(QDate(info.birth_date), "d MMMM yyyy")
+    birth = info.birth_date
+    born = locale(lang).toString(QDate(birth.year, birth.month, birth.day), "d MMMM yyyy")
     sex_word = (translate("RegistrationFormView", "female") if info.sex == "F"
                 else translate("RegistrationFormView", "male"))
     region = ", ".join(short_region_name(r) for r in

@@ -34,9 +34,9 @@ def encode_jpeg(image: QImage, max_side: int = MAX_SIDE, quality: int = JPEG_QUA
     image = image.convertToFormat(QImage.Format.Format_RGB888)  # JPEG has no alpha
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", quality)
+    image.save(buffer, "JPEG", quality)  # type: ignore[call-overload]  # PySide6 takes the format as str; its stub says bytes
     buffer.close()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 class KtpPhotoField(QWidget):

@@ -43,10 +43,14 @@ class RegionCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a widget lives only in a QApplication
+        app.focusChanged.connect(self._on_app_focus_changed)
         self._code: str | None = None
         self.currentIndexChanged.connect(self._on_current_index_changed)
-        self.lineEdit().editingFinished.connect(self._commit_text)
+        line_edit = self.lineEdit()
+        assert line_edit is not None  # editable (above)
+        line_edit.editingFinished.connect(self._commit_text)
 
     # -- API --------------------------------------------------------------------------
     def code(self) -> str | None:
@@ -80,8 +84,11 @@ class RegionCombo(QComboBox):
         # While its popup is open the completer swallows our focus-out event (and with it
         # the line edit's editingFinished), so watch the application's focus instead.
         mine = (self, self.lineEdit())
-        if old in mine and new not in mine:
-            self.completer().popup().hide()
+        completer = self.completer()
+        if old in mine and new not in mine and completer is not None:
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
             self._commit_text()
 
     def _set_code(self, code: str | None) -> None:

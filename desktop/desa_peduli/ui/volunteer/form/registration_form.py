@@ -27,6 +27,7 @@ from desa_peduli.domain.nik import NikInfo, parse_nik
 from desa_peduli.domain.problems import ERROR
 from desa_peduli.domain.registration import READY, empty_registration
 from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
 from desa_peduli.ui.volunteer.form.problems import ProblemDisplay
@@ -292,8 +293,6 @@ class RegistrationFormView(QWidget):
         self.paper_edit.setText(consent.get("reference") or "")
         signature = consent.get("signature_png")
         if isinstance(signature, str):
-            from desa_peduli.services.registrations import decode_signature
-
             signature = decode_signature(signature)
         self.signature_pad.load_png(signature if isinstance(signature, bytes) else None)
         self._consent_at = consent.get("at") if consent.get("given") else None
@@ -520,11 +519,11 @@ class RegistrationFormView(QWidget):
             log.exception("clearing open_draft_id failed")
         self.finished.emit()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self.flush()  # another view took our place, the window was minimised or locked
         super().hideEvent(event)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self._validate_timer.stop()
         self.flush()
         super().closeEvent(event)
@@ -574,18 +573,18 @@ class RegistrationFormView(QWidget):
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         self._navigator.on_app_focus_changed(old, new)
 
-    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt override)
+    def focusNextPrevChild(self, next_: bool) -> bool:
         """Tab past the last field of a section opens the next one (and back with Shift+Tab)."""
         return self._navigator.tab_across(next_) or super().focusNextPrevChild(next_)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         """Focus given to the view itself (by the main window) goes on to a field."""
         super().focusInEvent(event)
         target = self._navigator.focus_target()
         if target is not None:
             target.setFocus(event.reason())
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._update_title()
         super().changeEvent(event)

@@ -42,10 +42,10 @@ class SignaturePad(QWidget):
         self._place_button()
 
     # -- public API -------------------------------------------------------------------
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         return QSize(460, 150)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(320, 130)
 
     def is_empty(self) -> bool:
@@ -70,7 +70,7 @@ class SignaturePad(QWidget):
         self._loaded = None
         self._loaded_png = None
         if data:
-            image = QImage.fromData(QByteArray(data), "PNG")
+            image = QImage.fromData(QByteArray(data), "PNG")  # type: ignore[arg-type]  # PySide6 takes the format as str; its stub says bytes
             if not image.isNull():
                 self._loaded = image
                 self._loaded_png = bytes(data)
@@ -91,9 +91,9 @@ class SignaturePad(QWidget):
             image = image.convertToFormat(QImage.Format.Format_Grayscale8)
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")
+            image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes the format as str; its stub says bytes
             buffer.close()
-            self._png = bytes(buffer.data())
+            self._png = bytes(buffer.data().data())
         return self._png
 
     # -- drawing ----------------------------------------------------------------------
@@ -121,28 +121,28 @@ class SignaturePad(QWidget):
         self.update()
         self.changed.emit()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._begin(event.position())
             event.accept()
         else:
             super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         if self._current is not None:
             self._extend(event.position())
             event.accept()
         else:
             super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._current is not None:
             self._end(event.position())
             event.accept()
         else:
             super().mouseReleaseEvent(event)
 
-    def tabletEvent(self, event) -> None:  # noqa: N802
+    def tabletEvent(self, event) -> None:
         kind = event.type()
         if kind == QEvent.Type.TabletPress:
             self._begin(event.position())
@@ -173,7 +173,7 @@ class SignaturePad(QWidget):
             return True
         return super().event(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_button()
         self._png = None
@@ -183,7 +183,7 @@ class SignaturePad(QWidget):
         self.clear_button.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
 
     # -- painting ---------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), PAPER)
         # the line to sign on, as on paper

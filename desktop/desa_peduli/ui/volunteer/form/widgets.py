@@ -45,7 +45,8 @@ class MessageLabel(QLabel):
         """``severity``: "error" or "warning" (the worst of the messages)."""
         text = "\n".join(messages)
         if not text:
-            if self.isVisibleTo(self.parentWidget()) or self.text():
+            parent = self.parentWidget()
+            if (parent is not None and self.isVisibleTo(parent)) or self.text():
                 self.clear()
                 self.hide()
             self.severity = None
@@ -89,6 +90,6 @@ class WrappingListWidget(QListWidget):
                                           item.text()).height()
             item.setSizeHint(QSize(width, height + 6))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_items()
