@@ -11,9 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-from desa_peduli import reference
 from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
-from desa_peduli.services.session import known_error
 from desa_peduli.ui.i18n import current_language
 
 _STATUS_LABELS_EN = {
@@ -60,11 +58,15 @@ def branch_state_choices() -> list[tuple[str, str]]:
 
 
 def _occupations() -> dict:
+    from desa_peduli import reference  # noqa: PLC0415 - start-up: not before the passphrase dialog
+
     return _occupations_of(reference.active())
 
 
 @lru_cache(maxsize=2)
 def _occupations_of(reference) -> dict:
+    from desa_peduli import reference  # noqa: PLC0415 - start-up: not before the passphrase dialog
+
     return {o.code: o for o in reference.occupations}
 
 
@@ -86,6 +88,8 @@ def village_name(code: str | None) -> str:
     """The desa/kelurahan name for a code (the code itself when unknown)."""
     if not code:
         return ""
+    from desa_peduli import reference  # noqa: PLC0415 - start-up: not before the passphrase dialog
+
     region = reference.regions().get(code)
     return region.name if region else code
 
@@ -95,6 +99,8 @@ def village_path(code: str | None) -> str:
     """``"Serasah, Pemayung, Kabupaten Batanghari"``: desa up to kabupaten."""
     if not code:
         return ""
+    from desa_peduli import reference  # noqa: PLC0415 - start-up: not before the passphrase dialog
+
     names = [r.name for r in reference.regions().path(code) if r.level != "province"]
     return ", ".join(reversed(names)) if names else code
 
@@ -112,6 +118,9 @@ def error_message(exc: Exception) -> str:
     SQLite's disk full, locked and read-only errors get their own message, not the
     generic one (storage/database.py's known_error).
     """
+    # start-up: the services (SQLCipher, sqlite-utils, age) load after the passphrase dialog
+    from desa_peduli.services.session import known_error  # noqa: PLC0415
+
     known = known_error(exc)
     if known is not None:
         return known.message(current_language())

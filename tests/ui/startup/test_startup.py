@@ -64,3 +64,22 @@ def test_languages_resolve_and_install(qapp, monkeypatch):
     finally:
         i18n.install_translator(qapp, "id")
     assert i18n.current_language() == "id"
+
+
+def test_the_passphrase_dialog_loads_no_database_code():
+    """Start-up: the passphrase dialog appears before SQLCipher, sqlite-utils, age and the
+    services are imported (about half a second on an old laptop); they load while the
+    person types. A module-level import in labels.py once undid this."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "import desa_peduli.app, desa_peduli.ui.startup.passphrase;"
+        "heavy = ('sqlcipher3', 'sqlite_utils', 'pyrage', 'desa_peduli.services',"
+        " 'desa_peduli.storage', 'desa_peduli.sync');"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    assert out.strip() == "[]"
