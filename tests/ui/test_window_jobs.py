@@ -69,3 +69,19 @@ def test_a_restore_asked_for_during_a_backup_waits_for_it(
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() == 2 and not registry().busy)
     assert window.model.row_of_id(ids[0]) >= 0
+
+
+def test_the_branch_window_closed_during_a_restore_closes_after_it(qtbot, branch, caplog):
+    from desa_peduli.services import backups
+    from desa_peduli.ui.branch.window import BranchMainWindow
+
+    backups.make(branch, reason="manual")
+    window = BranchMainWindow(branch)
+    qtbot.addWidget(window)
+    window.show()
+    window.workspace_actions.restore(backups.listing(branch)[0][0])
+    window.close()
+    assert branch.workspace.db is not None
+    qtbot.waitUntil(lambda: not registry().busy and branch.workspace.db is None)
+    qtbot.wait(50)
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
