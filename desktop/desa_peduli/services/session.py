@@ -78,6 +78,11 @@ class Session:
     def close(self) -> None:
         self.workspace.close()
 
+    @property
+    def is_open(self) -> bool:
+        """False once closed: a step left over from a job must not touch it then."""
+        return self.workspace.db is not None
+
     def __enter__(self) -> Session:
         return self
 

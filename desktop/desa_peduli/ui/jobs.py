@@ -19,10 +19,11 @@ The job API (modelled on Anki's ``CollectionOp``/``QueryOp`` and its ``TaskManag
   waited in the queue) calls ``on_cancel()``, never ``on_failure``. A failure that is not
   a :class:`~desa_peduli.errors.DesaPeduliError` (a bug) is logged.
 * :func:`registry` is the one registry of running and waiting jobs: the idle lock waits
-  while it is busy; a window starts no restore while a writing job runs
-  (``registry().writing``), and one closed meanwhile closes once it has ended
-  (:func:`close_when_idle`). A writing job that must not be raced by the window's own
-  one-row writes runs behind a window-modal dialog (restore, import, batch accept).
+  while it is busy; the scheduled backup waits while a writing job runs
+  (``registry().writing``), a restore asked for meanwhile waits its turn behind it, and
+  a window closed meanwhile closes once it has ended (:func:`close_when_idle`). A
+  writing job that must not be raced by the window's own one-row writes runs behind a
+  window-modal dialog (restore, import, batch accept).
 * Quick reads and one-row writes stay on the UI thread's connection; ``busy_cursor()``
   and ``show_failure()`` in ``ui/messages.py`` are for those.
 """
@@ -35,7 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from desa_peduli.errors import Cancelled, DesaPeduliError
 from desa_peduli.progress import Progress
@@ -240,7 +241,11 @@ def close_when_idle(window) -> bool:
         if not jobs.writing:
             jobs.changed.disconnect(retry)
             if shiboken6.isValid(window):
-                window.close()
+                window._close_when_idle = False
+                # in a later turn: the job that just ended delivers its outcome first,
+                # to the workspace still open (closing it now would pull it from under
+                # the outcome's callback)
+                QTimer.singleShot(0, window, window.close)
 
     if not getattr(window, "_close_when_idle", False):
         window._close_when_idle = True

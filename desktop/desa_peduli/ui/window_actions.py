@@ -69,6 +69,11 @@ class WorkspaceActions(QObject):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
+    @property
+    def restoring(self) -> bool:
+        """A restore waits for its turn or runs (its progress dialog shows)."""
+        return self.progress is not None
+
     # -- backups ------------------------------------------------------------------------
     def backup_now(self) -> Job | None:
         """A backup now; the busy cursor shows while it runs (the window stays usable)."""
@@ -120,8 +125,10 @@ class WorkspaceActions(QObject):
             self.tr("The automatic backup failed; it is tried again later."), 10_000)
 
     def restore_from_backup(self) -> None:
-        """Choose a backup (the dialog confirms), then restore it."""
-        if self.running or registry().writing:
+        """Choose a backup (the dialog confirms), then restore it (after a backup or
+        another write still running: writing jobs run one at a time, and the window
+        takes no input from the moment the restore is asked for)."""
+        if self.restoring:
             return
         dialog = RestoreBackupDialog.for_session(self.session, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -132,7 +139,7 @@ class WorkspaceActions(QObject):
         """Go back to ``backup``, behind a window-modal progress dialog."""
         from desa_peduli.services import backups
 
-        if backup is None or self.running:
+        if backup is None or self.restoring:
             return None
         self._show_progress(self.tr("Restore from a backup"))
         self.job = run_job(lambda s, _p: backups.restore_data(s, backup), owner=self,
@@ -152,9 +159,12 @@ class WorkspaceActions(QObject):
                                 date=labels.format_timestamp(backup.created_at)), 15_000)])
 
     def _in_turns(self, steps: list[Callable[[], object]]) -> None:
-        """Each step in a later turn of the event loop than the one before."""
+        """Each step in a later turn of the event loop than the one before; none once
+        the window has closed its workspace meanwhile (a close put off by the job)."""
         if steps:
             def run() -> None:
+                if not self.session.is_open:
+                    return
                 steps[0]()
                 self._in_turns(steps[1:])
 
