@@ -65,8 +65,6 @@ def _occupations() -> dict:
 
 @lru_cache(maxsize=2)
 def _occupations_of(reference) -> dict:
-    from desa_peduli import reference  # noqa: PLC0415 - start-up: not before the passphrase dialog
-
     return {o.code: o for o in reference.occupations}
 
 
