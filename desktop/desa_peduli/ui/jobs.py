@@ -39,6 +39,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desa_peduli.errors import Cancelled, DesaPeduliError
 from desa_peduli.progress import Progress
+from desa_peduli.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,6 @@ class Job(QObject):
         try:
             session = None
             if self._session is not None:
-                from desa_peduli.services.session import Session
-
                 workspace = self._session.workspace
                 db = workspace.connect(check_same_thread=False)
                 session = Session(_WorkspaceOnThread(workspace, db))

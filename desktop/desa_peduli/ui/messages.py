@@ -52,8 +52,6 @@ class DialogHost:
 
 def write_error_message(exc: Exception, folder: Path | None) -> str:
     """What to tell the person when a sync file could not be written."""
-    from desa_peduli.errors import DesaPeduliError
-
     if isinstance(exc, DesaPeduliError):
         return labels.error_message(exc)
     if isinstance(exc, OSError):

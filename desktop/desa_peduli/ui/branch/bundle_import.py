@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.services.branch import DEVICE_REFUSALS
-from desa_peduli.ui import labels
+from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
+from desa_peduli.services import backups
+from desa_peduli.services.branch import DEVICE_REFUSALS, BranchService
+from desa_peduli.ui import drives, labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.widgets import plain_labels
@@ -65,9 +67,6 @@ def import_all(session, paths: list[Path], progress, outcomes: list) -> list:
     starts, the service's ``report(records)`` while it is read; each file's outcome is
     appended to ``outcomes`` before the next starts. Returns a :class:`NoBackup` if the
     backup failed (then nothing was imported)."""
-    from desa_peduli.services import backups
-    from desa_peduli.services.branch import BranchService
-
     try:
         backups.make(session, reason="pre-import")
     except Exception as exc:  # noqa: BLE001 - no import without a backup
@@ -88,8 +87,6 @@ class NoBackup:
 
 
 def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
-    from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
-
     for index, path in enumerate(paths):
         if progress.cancelled:
             outcome = BundleOutcome(path, CANCELLED)
@@ -104,7 +101,7 @@ def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
                 outcome = BundleOutcome(path, REJECTED, error=exc)
             except (DesaPeduliError, OSError) as exc:
                 outcome = BundleOutcome(path, FAILED, error=exc)
-            except Exception as exc:  # noqa: BLE001 - a bug: logged, the file rolled back
+            except Exception as exc:  # a bug: logged, the file rolled back
                 log.exception("importing a bundle failed")
                 outcome = BundleOutcome(path, FAILED, error=exc)
         outcomes.append(outcome)
@@ -192,8 +189,6 @@ class ImportView(QWidget):
     def choose_and_import(self) -> None:
         if self.running:
             return
-        from desa_peduli.ui import drives
-
         volumes = drives.removable_volumes()
         start = str(volumes[0].path) if volumes else str(Path.home())
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -429,12 +424,9 @@ class ImportView(QWidget):
         box.open()
 
     def _on_approve_confirmed(self, path: Path, shown: str | None) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.branch import BranchService
-
         try:  # only the laptop whose fingerprint was shown (the file may have changed)
             BranchService(self.session).approve_device(path, shown=shown or "?")
-        except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
+        except Exception as exc:  # shown; nothing was changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("approving a device failed")
             self._tell(QMessageBox.Icon.Warning, self.tr("Approve this laptop"),

@@ -25,10 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli import reference
+from desa_peduli.domain.regions import from_digits
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.messages import write_error_message
+from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -49,9 +54,6 @@ class EnrolVolunteerDialog(QDialog):
 
     def __init__(self, service, parent: QWidget | None = None, *,
                  volumes: list[Volume] | None = None):
-        from desa_peduli import reference
-        from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
-
         super().__init__(parent)
         self._service = service
         self.path: Path | None = None
@@ -144,9 +146,6 @@ class EnrolVolunteerDialog(QDialog):
         return [self.villages_list.item(i).data(IdRole) for i in range(self.villages_list.count())]
 
     def _on_add_button_clicked(self) -> None:
-        from desa_peduli import reference
-        from desa_peduli.domain.regions import from_digits
-
         text = self.code_edit.text().strip()
         code = (from_digits(text) or text) if text else self._cascade.village_code()
         region = reference.regions().get(code) if code else None
@@ -170,8 +169,6 @@ class EnrolVolunteerDialog(QDialog):
             self.villages_list.takeItem(row)
 
     def accept(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         folder = self.target.folder()
         if folder is None:
             show_error(self.error, self.tr("Choose where to save the enrolment file."))
@@ -223,8 +220,6 @@ class WriteReceiptDialog(QDialog):
         self.setMinimumWidth(540)
 
     def accept(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         folder = self.target.folder()
         if folder is None:
             show_error(self.error, self.tr("Choose where to save the receipt."))
@@ -299,8 +294,6 @@ class RecoverWorkspaceDialog(QDialog):
             self.passphrase_edit.setFocus()
 
     def _on_buttons_accepted(self) -> None:
-        from desa_peduli.services.branch import BranchService
-
         folder = self.folder_edit.text().strip()
         passphrase = self.passphrase_edit.text()
         if not folder:

@@ -20,11 +20,16 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from desa_peduli.ui import labels
+from desa_peduli import reference
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.ui import drives, labels
 from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.volunteer.sync import ENROLMENT_SUFFIX
 from desa_peduli.ui.widgets import error_label, plain_labels, show_error
+
+# `noqa: PLC0415 - start-up`: the wizard loads this module before the passphrase dialog
+# shows; the sync services (and the sync layer, ~100 ms) load when a page needs them.
 
 HOME_PROVINCE = "15"  # Jambi
 
@@ -70,8 +75,6 @@ class EnrolmentChooser(QWidget):
         self._show_details()
 
     def choose(self) -> None:
-        from desa_peduli.ui import drives
-
         volumes = drives.removable_volumes()
         start = str(self.path.parent if self.path else volumes[0].path if volumes
                     else Path.home())
@@ -83,8 +86,7 @@ class EnrolmentChooser(QWidget):
 
     def set_path(self, path: Path) -> None:
         """Read and verify ``path`` (the branch's signature); show what it says."""
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.field import read_enrolment
+        from desa_peduli.services.field import read_enrolment  # noqa: PLC0415 - start-up
 
         self.path = Path(path)
         self.path_edit.setText(str(self.path))
@@ -99,7 +101,7 @@ class EnrolmentChooser(QWidget):
         self.changed.emit()
 
     def _show_details(self) -> None:
-        from desa_peduli.services.field import branch_fingerprint
+        from desa_peduli.services.field import branch_fingerprint  # noqa: PLC0415 - start-up
 
         if self.enrolment is None:
             self.details.hide()
@@ -116,8 +118,6 @@ class BranchPage(TranslatedPage):
     """The branch office's name and province."""
 
     def __init__(self, parent: QWidget | None = None):
-        from desa_peduli import reference
-
         super().__init__(parent)
         layout = QVBoxLayout(self)
         form = QFormLayout()

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desa_peduli.errors import WrongPassphrase
+from desa_peduli.services.session import Session, workspace_role
+from desa_peduli.services.session import workspace_in_use as in_use
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
@@ -20,22 +22,16 @@ from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_e
 
 def unwrap_workspace_key(path: Path, passphrase: str) -> bytes:
     """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
-    from desa_peduli.services.session import Session
-
     return Session.unwrap_key(path, passphrase)
 
 
 def open_session_with_key(path: Path, key: bytes):
     """A Session on the UI thread with a key from :func:`unwrap_workspace_key` (fast)."""
-    from desa_peduli.services.session import Session
-
     return Session.open_with_key(path, key)
 
 
 def workspace_in_use(path: Path) -> bool:
     """True when another program holds the workspace's lock right now."""
-    from desa_peduli.services.session import workspace_in_use as in_use
-
     return in_use(path)
 
 
@@ -92,8 +88,6 @@ class PassphraseDialog(QDialog):
     @property
     def help_role(self) -> str:
         """The guide F1 opens: the volunteer's or the branch office's (workspace.json)."""
-        from desa_peduli.services.session import workspace_role
-
         try:
             return workspace_role(self._path) or "volunteer"
         except Exception:  # noqa: BLE001 - a damaged folder still gets the guide

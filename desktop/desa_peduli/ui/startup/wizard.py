@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from desa_peduli import reference
+from desa_peduli.services.session import Session
 from desa_peduli.ui import labels
+from desa_peduli.ui.fingerprint import volunteer_fingerprints
+from desa_peduli.ui.help import install_help_key
 from desa_peduli.ui.i18n import current_language, install_translator
 from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
@@ -40,6 +44,9 @@ from desa_peduli.ui.widgets import (
     plain_labels,
     show_error,
 )
+
+# `noqa: PLC0415 - start-up`: app.py loads the wizard before the passphrase dialog shows;
+# the branch and sync services (and the sync layer, ~100 ms) load when the wizard finishes.
 
 HOME_PROVINCE = "15"  # Jambi: the programme's province
 
@@ -198,8 +205,6 @@ class VolunteerPage(TranslatedPage):
 
     @staticmethod
     def _fill(combo: QComboBox, parent_code: str | None) -> None:
-        from desa_peduli import reference
-
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("", None)
@@ -385,8 +390,6 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
         self.currentIdChanged.connect(self._on_current_id_changed)
-        from desa_peduli.ui.help import install_help_key
-
         install_help_key()
         self.retranslate_ui()
         self.resize(680, 560)
@@ -459,8 +462,6 @@ class FirstRunWizard(QWizard):
 
     def create_workspace(self) -> None:
         """Start creating the workspace (called by the last page's validation)."""
-        from desa_peduli.services.session import Session
-
         path = self._path
         name = self.volunteer_page.volunteer_name
         passphrase = self.passphrase_page.passphrase
@@ -471,7 +472,7 @@ class FirstRunWizard(QWizard):
 
         def create() -> bytes:
             if role == "branch":
-                from desa_peduli.services.branch import create_branch
+                from desa_peduli.services.branch import create_branch  # noqa: PLC0415 - start-up
 
                 session = create_branch(path, name=branch_name, province=province,
                                         passphrase=passphrase)
@@ -514,17 +515,15 @@ class FirstRunWizard(QWizard):
 
     def _finish_sync_setup(self) -> None:
         """Branch: its language and fingerprint; volunteer: enrol with the file given."""
-        from desa_peduli.ui.fingerprint import volunteer_fingerprints
-
         if self.role == "branch":
-            from desa_peduli.services.branch import BranchService
+            from desa_peduli.services.branch import BranchService  # noqa: PLC0415 - start-up
 
             self.session.settings.set("language", self.language)
             self.done_page.set_result("branch", self.tr(
                 "The workspace of {branch} is ready.").format(branch=self.branch_page.branch_name),
                 [(self.tr("Branch office fingerprint:"), BranchService(self.session).fingerprint())])
             return
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         enrolment = self.enrolment
         try:

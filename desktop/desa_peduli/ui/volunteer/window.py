@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.domain.listing import ListQuery
 from desa_peduli.domain.registration import STATUSES
+from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
 from desa_peduli.ui.jobs import close_when_idle, registry
@@ -43,6 +44,7 @@ from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import ReminderBanner, short_path
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
+from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 from desa_peduli.ui.volunteer.sync import VolunteerSync
 from desa_peduli.ui.volunteer.table_model import (
     COLUMN_NAME,
@@ -64,9 +66,7 @@ DEFAULT_SIZE = (1280, 720)
 
 
 def default_form_factory(session, parent: QWidget) -> QWidget:
-    """The real registration form (imported late: the form package is built separately)."""
-    from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
-
+    """The real registration form."""
     return RegistrationFormView(session, parent)
 
 
@@ -474,13 +474,11 @@ class MainWindow(QMainWindow):
     # -- reminders ----------------------------------------------------------------------
     def update_reminders(self) -> None:
         """The banner above the list: registrations waiting, receipt, backup."""
-        from desa_peduli.services.reminders import reminders_for
-
         if self._closed:
             return
         try:
             found = reminders_for(self.session)
-        except Exception:  # noqa: BLE001 - reminders must never break the window
+        except Exception:  # reminders must never break the window
             log.exception("reminders")
             found = []
         self.reminder_banner.set_reminders(found, {
@@ -715,7 +713,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self._form.flush()
-        except Exception:  # noqa: BLE001 - locking or closing must go on; logged
+        except Exception:  # locking or closing must go on; logged
             log.exception("saving the form failed")
             self.statusBar().showMessage(self.tr("The form could not be saved."), 10_000)
 

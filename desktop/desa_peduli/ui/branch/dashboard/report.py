@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
+from desa_peduli.services import coverage_report as reports
+from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 from desa_peduli.ui.i18n import current_language
 from desa_peduli.ui.jobs import run_job
 
@@ -46,8 +48,6 @@ class ReportSave:
         self.job = None
 
     def start(self) -> None:
-        from desa_peduli.services import coverage_report as reports
-
         lang = current_language()
         path, fmt = self.path, self.fmt
         level = reports.DEFAULT_LEVEL[fmt]
@@ -76,14 +76,12 @@ class ReportSave:
             self._finish(None, None)
             return
         if self.fmt == "pdf":
-            from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
-
             self.progress.setLabelText(
                 QCoreApplication.translate("ReportSave", "Drawing the PDF…"))
             self.progress.setValue(2)
             try:
                 write_pdf(report, self.path, lang=current_language())
-            except Exception as exc:  # noqa: BLE001 - shown to the person
+            except Exception as exc:  # shown to the person
                 log.exception("writing the PDF report failed")
                 self._finish(None, exc)
                 return

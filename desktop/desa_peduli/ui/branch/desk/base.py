@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
@@ -84,8 +85,6 @@ class DeskDialog(QDialog):
         self._on_job_finished()
 
     def _on_job_failed(self, exc: Exception) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         self.status_label.clear()
         text = labels.error_message(exc)
         if isinstance(exc, OSError) and not isinstance(exc, DesaPeduliError):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.review import (
     BUNDLE,
     DUPLICATE,
@@ -150,8 +151,6 @@ class BatchAcceptDialog(QDialog):
         return VILLAGE, (combo.itemData(index) if index >= 0 else text)
 
     def update_preview(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         self._timer.stop()
         kind, value = self.scope()
         self.preview = None
