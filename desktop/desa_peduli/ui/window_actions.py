@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from desa_peduli.services import backups
 from desa_peduli.ui import labels
@@ -49,7 +49,7 @@ class WorkspaceActions(QObject):
     ``window.language_actions``: its language menu; ``language_changed(code)``: its signal.
     """
 
-    def __init__(self, window: QMainWindow, *, show_dialog: Callable[[QWidget], None],
+    def __init__(self, window: QMainWindow, *, show_dialog: Callable[[QDialog], None],
                  backup_label_changed: Callable[[], None],
                  after_restore: Callable[[], list[Callable[[], object]]],
                  language_changed: Callable[[str], None]):

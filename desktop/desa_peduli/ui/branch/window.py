@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -302,7 +303,7 @@ class BranchMainWindow(QMainWindow):
         """Store the language; it takes effect at the next start."""
         self.workspace_actions.set_language(code)
 
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
 
@@ -311,8 +312,9 @@ class BranchMainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self.import_view.running:  # the import's transaction must finish first
-            self.import_view.run.cancel()
+        run = self.import_view.run
+        if run is not None:  # running: the import's transaction must finish first
+            run.cancel()
             self.statusBar().showMessage(self.tr(
                 "Stopping the import… close the window again in a moment."), 10_000)
             event.ignore()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -562,7 +563,7 @@ class DashboardView(QWidget):
         self.report_saved.emit(path)
 
     # -- dialogs ------------------------------------------------------------------------
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
