@@ -22,7 +22,7 @@ from desa_peduli.errors import WrongPassphrase
 from desa_peduli.services import backups
 from desa_peduli.services.backups import BackupInfo
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -136,7 +136,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self._workspace = workspace
-        self._worker = None
+        self._worker: Job | None = None
         self.setWindowTitle(self.tr("Change passphrase"))
         layout = QVBoxLayout(self)
         form = QFormLayout()

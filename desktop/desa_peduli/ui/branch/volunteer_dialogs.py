@@ -31,7 +31,7 @@ from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import write_error_message
 from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.widgets import (
@@ -79,8 +79,10 @@ class EnrolVolunteerDialog(QDialog):
         area_layout = QVBoxLayout(area)
         pickers = QFormLayout()
         regions = reference.regions()
-        self._combos = [RegionCombo(area) for _ in range(4)]
-        self._cascade = RegionCascade(regions, *self._combos, parent=self)
+        province_combo, regency, district, village = (RegionCombo(area) for _ in range(4))
+        self._combos = [province_combo, regency, district, village]
+        self._cascade = RegionCascade(regions, province_combo, regency, district, village,
+                                      parent=self)
         province = service.session.settings.get("province") or "15"
         self._cascade.set_village_code(None, province=province)
         self._combos[0].hide()  # the branch's own province
@@ -241,7 +243,7 @@ class RecoverWorkspaceDialog(QDialog):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self._worker = None
+        self._worker: Job | None = None
         self.setWindowTitle(self.tr("Recover a volunteer's workspace"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(

@@ -194,8 +194,10 @@ class DonePage(TranslatedPage):
         """``kind``: "enrolled" or "branch"; rows: (caption, fingerprint)."""
         self._kind = kind
         self.message.setText(message)
-        while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+        while (item := self.grid.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.value_labels = []
         for row, (caption, value) in enumerate(rows):
             self.grid.addWidget(QLabel(caption, self), row, 0)

@@ -16,7 +16,7 @@ from desa_peduli.errors import WrongPassphrase
 from desa_peduli.services.session import Session, workspace_role
 from desa_peduli.services.session import workspace_in_use as in_use
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 
 
@@ -47,7 +47,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._path = Path(path)
-        self._worker = None
+        self._worker: Job | None = None
         self.session = None
         self.fatal_error: Exception | None = None
         self.setWindowTitle(self.tr("Desa Peduli"))

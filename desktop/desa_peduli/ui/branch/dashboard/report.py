@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QProgressDialog
 from desa_peduli.services import coverage_report as reports
 from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 from desa_peduli.ui.i18n import current_language
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.dashboard.view import DashboardView
@@ -45,7 +45,7 @@ class ReportSave:
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._on_progress_canceled)
-        self.job = None
+        self.job: Job | None = None
 
     def start(self) -> None:
         lang = current_language()
@@ -72,6 +72,7 @@ class ReportSave:
             self.job.cancel()
 
     def _on_job_done(self, report) -> None:
+        assert self.job is not None  # the job calling back
         if self.job.cancel_requested:
             self._finish(None, None)
             return

@@ -47,8 +47,8 @@ class KpjImportDialog(DeskDialog):
         self.setWindowTitle(self.tr("Import KPJ numbers"))
         self.path: Path | None = None
         self.preview = None
-        self.report = None
-        self._preview_worker = None
+        self.report: kpj_import.KpjReport | None = None
+        self._preview_worker: Job | None = None
 
         intro = QLabel(self.tr(
             "Choose the CSV or Excel file from the core system with each participant's NIK "
@@ -331,6 +331,7 @@ class KpjImportDialog(DeskDialog):
             self.save_list_to(path)
 
     def save_list_to(self, path: Path) -> None:
+        assert self.report is not None  # save_list: only with a report
         lang = "en" if current_language() == "en" else "id"
         try:
             write_csv(path, [self.tr("Row"), self.tr("NIK"), self.tr("KPJ number"),
