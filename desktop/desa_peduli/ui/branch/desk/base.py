@@ -102,7 +102,7 @@ class DeskDialog(QDialog):
             super().reject()
 
     def cancel_job(self) -> None:
-        if self.running:
+        if self.running and self.job is not None:  # running: a job
             self.job.cancel()
             self.status_label.setText(QCoreApplication.translate("DeskDialog", "Stopping…"))
 
@@ -136,10 +136,10 @@ def format_buttons(parent: QWidget) -> tuple[QRadioButton, QRadioButton, QButton
 def save_path(parent: QWidget, title: str, name: str, fmt: str) -> Path | None:
     filters = (QCoreApplication.translate("DeskDialog", "Excel workbook (*.xlsx)")
                if fmt == "xlsx" else QCoreApplication.translate("DeskDialog", "CSV text (*.csv)"))
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), filters)
-    if not path:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), filters)
+    if not chosen:
         return None
-    path = Path(path)
+    path = Path(chosen)
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(path.name + f".{fmt}")
     return path

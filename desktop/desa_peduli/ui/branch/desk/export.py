@@ -42,7 +42,8 @@ COUNT_DEBOUNCE_MS = 250
 
 # ------------------------------------------------------------------------------ export
 def _state_choices(parent: QWidget) -> list[tuple[str, str | None]]:
-    out = [(QCoreApplication.translate("DeskDialog", "All states"), None)]
+    out: list[tuple[str, str | None]] = [
+        (QCoreApplication.translate("DeskDialog", "All states"), None)]
     out += [(label, code) for code, label in labels.branch_state_choices()]
     out.append((QCoreApplication.translate("DeskDialog", "Possible duplicates to review"),
                 OPEN_DUPLICATES))
