@@ -10,6 +10,7 @@ Choosing a language switches the wizard at once (each page retranslates itself).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from desa_peduli.ui import labels
 from desa_peduli.ui.fingerprint import volunteer_fingerprints
 from desa_peduli.ui.help import install_help_key
 from desa_peduli.ui.i18n import current_language, install_translator
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.startup.passphrase import open_session_with_key
@@ -315,7 +316,7 @@ class PassphrasePage(TranslatedPage):
     def validatePage(self) -> bool:
         if self.created:
             return True
-        wizard = self.wizard()
+        wizard = cast("FirstRunWizard | None", self.wizard())  # the page's only wizard
         if wizard is None or wizard.is_busy:
             return False
         problem = self.check()
@@ -374,8 +375,8 @@ class FirstRunWizard(QWizard):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._path = Path(path)
-        self._worker = None
-        self.session = None
+        self._worker: Job | None = None
+        self.session: Session | None = None
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButton, False)
         self.welcome_page = WelcomePage(self)
@@ -515,20 +516,24 @@ class FirstRunWizard(QWizard):
 
     def _finish_sync_setup(self) -> None:
         """Branch: its language and fingerprint; volunteer: enrol with the file given."""
+        session = self.session
+        assert session is not None  # the workspace exists: this is the step after
         if self.role == "branch":
             from desa_peduli.services.branch import BranchService  # noqa: PLC0415 - start-up
 
-            self.session.settings.set("language", self.language)
+            session.settings.set("language", self.language)
             self.done_page.set_result("branch", self.tr(
                 "The workspace of {branch} is ready.").format(branch=self.branch_page.branch_name),
-                [(self.tr("Branch office fingerprint:"), BranchService(self.session).fingerprint())])
+                [(self.tr("Branch office fingerprint:"), BranchService(session).fingerprint())])
             return
         from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         enrolment = self.enrolment
+        assert enrolment is not None  # shows_done_page: a volunteer with an enrolment file
+        # the chooser's path is set with its enrolment
+        path = cast(Path, self.welcome_page.enrolment_chooser.path)
         try:
-            FieldSync(self.session).enrol(self.welcome_page.enrolment_chooser.path,
-                                          shown=enrolment)
+            FieldSync(session).enrol(path, shown=enrolment)
         except Exception as exc:  # noqa: BLE001 - the workspace exists; enrol later
             self.done_page.set_result("enrolled", "", [], self.tr(
                 "The workspace is created, but enrolling it failed: {error} Enrol it later "
@@ -537,7 +542,7 @@ class FirstRunWizard(QWizard):
         self.done_page.set_result("enrolled", self.tr(
             "This laptop is enrolled with {branch} as volunteer {id}.").format(
             branch=enrolment["branch"].get("name") or "", id=enrolment["volunteer_id"]),
-            volunteer_fingerprints(self.session))
+            volunteer_fingerprints(session))
 
     def _on_worker_failed(self, exc: Exception) -> None:
         self._worker = None
