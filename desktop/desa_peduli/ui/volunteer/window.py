@@ -65,7 +65,7 @@ BACKUP_CHECK_MS = 5 * 60 * 1000
 DEFAULT_SIZE = (1280, 720)
 
 
-def default_form_factory(session, parent: QWidget) -> QWidget:
+def default_form_factory(session, parent: QWidget) -> RegistrationFormView:
     """The real registration form."""
     return RegistrationFormView(session, parent)
 
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self,
         session,
         *,
-        form_factory: Callable[[object, QWidget], QWidget] | None = None,
+        form_factory: Callable[[object, QWidget], RegistrationFormView] | None = None,
         lock_timeout_ms: int | None = None,
         backup_check_ms: int = BACKUP_CHECK_MS,
         parent: QWidget | None = None,
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self._form_factory = form_factory or default_form_factory
-        self._form: QWidget | None = None
+        self._form: RegistrationFormView | None = None
         self._form_open = False
         self._closed = False
         self._locked_state: dict | None = None
@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
 
         self.form_page = QWidget(self.stack)
         form_layout = QVBoxLayout(self.form_page)
+        self._form_layout = form_layout  # the form goes in when first opened
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.setSpacing(0)
         self.form_banner = QLabel(self.form_page)
@@ -639,10 +640,10 @@ class MainWindow(QMainWindow):
             self.edit_registration(self.model.id_at(index.row()))
 
     # -- the form -----------------------------------------------------------------------
-    def _ensure_form(self) -> QWidget:
+    def _ensure_form(self) -> RegistrationFormView:
         if self._form is None:
             form = self._form_factory(self.session, self.form_page)
-            self.form_page.layout().addWidget(form, 1)
+            self._form_layout.addWidget(form, 1)
             form.finished.connect(self._on_form_finished)
             form.saved.connect(self._on_form_saved)
             form.open_requested.connect(self._on_form_open_requested)
@@ -808,7 +809,7 @@ class MainWindow(QMainWindow):
         """Store the language; it takes effect at the next start."""
         self.workspace_actions.set_language(code)
 
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         self._dialog = dialog
         dialog.open()
 
