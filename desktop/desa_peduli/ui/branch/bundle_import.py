@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
 from desa_peduli.services import backups
-from desa_peduli.services.branch import DEVICE_REFUSALS, BranchService
+from desa_peduli.services.branch import DEVICE_REFUSALS, BranchService, ImportReport
 from desa_peduli.ui import drives, labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
@@ -49,7 +50,7 @@ class BundleOutcome:
 
     path: Path
     status: str
-    report: object | None = None  # sync.bundle.ImportReport when applied
+    report: ImportReport | None = None  # when applied
     error: Exception | None = None
 
     @property
@@ -61,7 +62,7 @@ class BundleOutcome:
         return getattr(self.error, "device_fingerprint", None)
 
 
-def import_all(session, paths: list[Path], progress, outcomes: list) -> list:
+def import_all(session, paths: list[Path], progress, outcomes: list) -> list | NoBackup:
     """The import job (on its worker thread): a backup, then every file, one transaction
     each (see BranchService). ``progress.report(index, len(paths), name)`` when a file
     starts, the service's ``report(records)`` while it is read; each file's outcome is
@@ -332,7 +333,9 @@ class ImportView(QWidget):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, column, item)
         if report is not None and report.rejected:
-            self.table.item(row, 6).setToolTip(self._rejected_text(report.rejected))
+            rejected_item = self.table.item(row, 6)  # set just above
+            assert rejected_item is not None
+            rejected_item.setToolTip(self._rejected_text(report.rejected))
         self.table.selectRow(row)
         self._update_details()
 
@@ -340,6 +343,7 @@ class ImportView(QWidget):
         if outcome.status == APPLIED:
             text = self.tr("Imported.")
             report = outcome.report
+            assert report is not None  # applied: a report
             if report.device_bound:
                 text += " " + self.tr("First bundle from this volunteer: laptop {fingerprint} "
                                       "registered.").format(fingerprint=report.device_fingerprint)
@@ -349,7 +353,7 @@ class ImportView(QWidget):
             return text
         if outcome.status == CANCELLED:
             return self.tr("Cancelled: nothing from this file was imported.")
-        message = labels.error_message(outcome.error)
+        message = labels.error_message(cast(Exception, outcome.error))  # refused/failed: its error
         prefix = f"{outcome.path.name}: "
         if message.startswith(prefix):
             message = message[len(prefix):]
@@ -414,7 +418,7 @@ class ImportView(QWidget):
             text.format(file=outcome.path.name, fingerprint=outcome.device_fingerprint or "?"),
             [(self.tr("&Approve and import"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # message_box's are
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(
