@@ -84,7 +84,7 @@ def failure_text(exc: BaseException, bug: str) -> str:
     return labels.error_message(cast(Exception, exc))
 
 
-def show_failure(tell: Callable[[QMessageBox.Icon, str, str], None], title: str,
+def show_failure(tell: Callable[[QMessageBox.Icon, str, str], object], title: str,
                  exc: BaseException, bug: str) -> None:
     """A failed action: ``tell`` a warning titled ``title`` (a bug is logged as ``bug``)."""
     tell(QMessageBox.Icon.Warning, title, failure_text(exc, bug))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +31,7 @@ from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import drives, labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
 from desa_peduli.ui.widgets import busy_bar, error_label, show_error
 
@@ -80,8 +82,8 @@ class ExportDialog(QDialog):
 
         super().__init__(parent)
         self.session = session
-        self._worker = None
-        self.result = None
+        self._worker: Job | None = None
+        self.export_result = None  # the last export's result (QDialog.result() is Qt's)
         self.setWindowTitle(self.tr("Export bundle for the branch office"))
         layout = QVBoxLayout(self)
         from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
@@ -184,7 +186,7 @@ class ExportDialog(QDialog):
     def _on_worker_succeeded(self, result) -> None:
         self._worker = None
         self._set_busy(False)
-        self.result = result
+        self.export_result = result
         if result.path is None:
             self.done_label.setText(self.tr(
                 "Nothing new to send: the branch office has confirmed everything. "
@@ -213,6 +215,7 @@ class ExportDialog(QDialog):
     def _fit_height(self) -> None:
         """Taller when a message appeared: its wrapped lines must all show."""
         layout = self.layout()
+        assert layout is not None  # set in __init__
         needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
         if needed > self.height():
@@ -310,7 +313,7 @@ class VolunteerSync(QObject):
             log.exception("sync status")
             self.status_label.clear()
 
-    def _show(self, widget: QWidget) -> None:
+    def _show(self, widget: QDialog) -> None:
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = widget  # the lock closes it like any dialog of the window
         widget.open()
@@ -477,7 +480,7 @@ class VolunteerSync(QObject):
                     "on this laptop; the branch office keeps the full record.", "", count),
             [(self.tr("&Remove"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # message_box's are
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(
