@@ -8,10 +8,24 @@ unless ``--lang`` was given.
 
 from __future__ import annotations
 
+import logging
+import platform
 import sys
 from typing import TYPE_CHECKING
 
-from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceLocked
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desa_peduli import __version__, logs
+from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE, WorkspaceError, WorkspaceLocked
+from desa_peduli.paths import resolve_workspace_dir
+from desa_peduli.ui import crash, labels
+from desa_peduli.ui.about import app_icon
+from desa_peduli.ui.help import close_help, install_help_key
+from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
+from desa_peduli.ui.startup.passphrase import PassphraseDialog, workspace_in_use
+from desa_peduli.ui.startup.wizard import FirstRunWizard
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.window import BranchMainWindow
@@ -24,9 +38,6 @@ SMALL_SCREEN = (1366, 800)  # at or below this, the window starts maximised
 
 def _message(parent, title: str, text: str) -> None:
     """A blocking error box (only before the main window exists)."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(QMessageBox.Icon.Critical, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
     box.addButton(QCoreApplication.translate("App", "OK"), QMessageBox.ButtonRole.AcceptRole)
@@ -35,18 +46,14 @@ def _message(parent, title: str, text: str) -> None:
 
 def _open_workspace(path, lang: str):
     """(session, exit_code): the wizard for a new folder, else the passphrase dialog."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QDialog
-
-    from desa_peduli.storage.workspace import is_workspace
-    from desa_peduli.ui.startup.passphrase import PassphraseDialog, workspace_in_use
-    from desa_peduli.ui.startup.wizard import FirstRunWizard
-
     title = QCoreApplication.translate("App", "Desa Peduli")
-    if not is_workspace(path):
-        from desa_peduli.errors import WorkspaceError
-        from desa_peduli.storage.workspace import check_new_workspace_folder
+    # late, as before: the GUI's imports stay light until a workspace is looked at
+    from desa_peduli.services.session import (  # noqa: PLC0415
+        check_new_workspace_folder,
+        is_workspace,
+    )
 
+    if not is_workspace(path):
         try:  # keys or a database without workspace.json: damaged, not new
             check_new_workspace_folder(path)
         except WorkspaceError as exc:
@@ -62,8 +69,6 @@ def _open_workspace(path, lang: str):
     dialog = PassphraseDialog(path)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
         if dialog.fatal_error is not None:
-            from desa_peduli.ui import labels
-
             _message(None, title, labels.error_message(dialog.fatal_error))
             return None, getattr(dialog.fatal_error, "exit_code", EXIT_WORKSPACE)
         return None, EXIT_OK
@@ -72,12 +77,6 @@ def _open_workspace(path, lang: str):
 
 def _start_log(app) -> None:
     """The log file and the crash handler (uncaught exceptions, Qt's messages, a dialog)."""
-    import logging
-    import platform
-
-    from desa_peduli import __version__, logs
-    from desa_peduli.ui import crash
-
     logs.setup()
     crash.install(app)
     logging.getLogger("desa_peduli").info(
@@ -87,26 +86,15 @@ def _start_log(app) -> None:
 
 def run_gui(data_dir=None, lang: str | None = None) -> int:
     """Run the desktop application; returns the process exit code."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from desa_peduli.paths import resolve_workspace_dir
-    from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # the GUI's own (or a test's): never a QCoreApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     _start_log(app)
     app.setDesktopFileName("desa-peduli")  # the .desktop entry the Linux package installs
-    from desa_peduli.ui.about import app_icon
-
     app.setWindowIcon(app_icon())
     prefs = QSettings()
     install_translator(app, resolve_language(lang, prefs.value("ui/language")))
-    from desa_peduli.ui.help import install_help_key
-
     install_help_key(app)  # F1: the guide, from the first window on
 
     path = resolve_workspace_dir(data_dir)
@@ -121,11 +109,12 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
 
     window: BranchMainWindow | MainWindow
     if session.role == "branch":
-        from desa_peduli.ui.branch.window import BranchMainWindow
+        # start-up: a window's modules load after the passphrase dialog has shown
+        from desa_peduli.ui.branch.window import BranchMainWindow  # noqa: PLC0415 - see above
 
         window = BranchMainWindow(session)
     else:
-        from desa_peduli.ui.volunteer.window import MainWindow
+        from desa_peduli.ui.volunteer.window import MainWindow  # noqa: PLC0415 - start-up, as above
 
         window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))
@@ -143,7 +132,5 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
         window.show()
     result = app.exec()
     prefs.setValue("ui/geometry", window.saveGeometry())
-    from desa_peduli.ui.help import close_help
-
     close_help()
     return result

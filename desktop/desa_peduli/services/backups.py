@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from desa_peduli.errors import InputRejected
 from desa_peduli.services import reference_data
 from desa_peduli.storage import backups as storage
-from desa_peduli.storage.backups import BackupInfo
+from desa_peduli.storage.backups import BackupInfo as BackupInfo  # the UI names it
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session

@@ -33,6 +33,7 @@ from desa_peduli.sync import bundle as bundles
 from desa_peduli.sync import decoder
 from desa_peduli.sync import receipt as receipts
 from desa_peduli.sync.bundle import DEVICE_REFUSALS as DEVICE_REFUSALS  # re-exported (windows)
+from desa_peduli.sync.bundle import ImportReport as ImportReport  # the UI names it
 from desa_peduli.sync.container import OpenedContainer
 from desa_peduli.sync.enrolment import (
     new_binding_secret,

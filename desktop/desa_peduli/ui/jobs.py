@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -107,11 +107,12 @@ class Job(QObject):
         try:
             session = None
             if self._session is not None:
-                from desa_peduli.services.session import Session
-
                 workspace = self._session.workspace
                 db = workspace.connect(check_same_thread=False)
-                session = Session(_WorkspaceOnThread(workspace, db))
+                # the stand-in answers as the Workspace does (its __getattr__)
+                from desa_peduli.services.session import Session  # noqa: PLC0415 - start-up: loads after the passphrase dialog
+
+                session = Session(cast(Any, _WorkspaceOnThread(workspace, db)))
             self.progress.check()
             value = self._work(session, self.progress)
         except Cancelled:
@@ -203,14 +204,19 @@ def registry() -> JobRegistry:
     return _registry
 
 
-def run_job(work: Callable[[Any, Progress], object], *, owner: QObject | None = None,
+T = TypeVar("T")
+
+
+def run_job(work: Callable[[Any, Progress], T], *, owner: QObject | None = None,
             session=None, writes: bool = False,
-            on_success: Callable[[object], None] | None = None,
+            on_success: Callable[[T], None] | None = None,
             on_failure: Callable[[Exception], None] | None = None,
             on_cancel: Callable[[], None] | None = None,
             on_progress: Callable[[int, int, str | None], None] | None = None) -> Job:
     """Start ``work(session, progress)`` as a :class:`Job` (see the module's docstring)."""
-    return Job(work, owner=owner, session=session, writes=writes, on_success=on_success,
+    # Job hands the value of ``work`` to ``on_success`` unchanged: the same T
+    return Job(work, owner=owner, session=session, writes=writes,
+               on_success=cast("Callable[[object], None] | None", on_success),
                on_failure=on_failure, on_cancel=on_cancel, on_progress=on_progress).start()
 
 

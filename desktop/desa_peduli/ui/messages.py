@@ -9,10 +9,12 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMessageBox,
     QWidget,
 )
@@ -41,19 +43,17 @@ class DialogHost:
 
     dialog: QWidget | None = None
 
-    def show_dialog(self, dialog: QWidget) -> None:
+    def show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
 
     def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        self.show_dialog(message_box(self, icon, title, text))
+        self.show_dialog(message_box(cast(QWidget, self), icon, title, text))
 
 
 def write_error_message(exc: Exception, folder: Path | None) -> str:
     """What to tell the person when a sync file could not be written."""
-    from desa_peduli.errors import DesaPeduliError
-
     if isinstance(exc, DesaPeduliError):
         return labels.error_message(exc)
     if isinstance(exc, OSError):
@@ -81,10 +81,10 @@ def failure_text(exc: BaseException, bug: str) -> str:
     a bug and is logged as ``bug`` (with its traceback)."""
     if not isinstance(exc, DesaPeduliError):
         log.error(bug, exc_info=(type(exc), exc, exc.__traceback__))
-    return labels.error_message(exc)
+    return labels.error_message(cast(Exception, exc))
 
 
-def show_failure(tell: Callable[[QMessageBox.Icon, str, str], None], title: str,
+def show_failure(tell: Callable[[QMessageBox.Icon, str, str], object], title: str,
                  exc: BaseException, bug: str) -> None:
     """A failed action: ``tell`` a warning titled ``title`` (a bug is logged as ``bug``)."""
     tell(QMessageBox.Icon.Warning, title, failure_text(exc, bug))

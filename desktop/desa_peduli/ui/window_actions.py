@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QProgressDialog
 
+from desa_peduli.services import backups
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import store_language
 from desa_peduli.ui.jobs import Job, registry, run_job
@@ -48,7 +49,7 @@ class WorkspaceActions(QObject):
     ``window.language_actions``: its language menu; ``language_changed(code)``: its signal.
     """
 
-    def __init__(self, window: QMainWindow, *, show_dialog: Callable[[QWidget], None],
+    def __init__(self, window: QMainWindow, *, show_dialog: Callable[[QDialog], None],
                  backup_label_changed: Callable[[], None],
                  after_restore: Callable[[], list[Callable[[], object]]],
                  language_changed: Callable[[str], None]):
@@ -77,8 +78,6 @@ class WorkspaceActions(QObject):
     # -- backups ------------------------------------------------------------------------
     def backup_now(self) -> Job | None:
         """A backup now; the busy cursor shows while it runs (the window stays usable)."""
-        from desa_peduli.services import backups
-
         if self.running:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -100,8 +99,6 @@ class WorkspaceActions(QObject):
     def scheduled_backup(self) -> Job | None:
         """The scheduled backup, if it is due and no other write is running (it is tried
         again at the next check): a job, the window stays usable."""
-        from desa_peduli.services import backups
-
         if registry().writing:
             return None
         try:
@@ -137,8 +134,6 @@ class WorkspaceActions(QObject):
 
     def restore(self, backup) -> Job | None:
         """Go back to ``backup``, behind a window-modal progress dialog."""
-        from desa_peduli.services import backups
-
         if backup is None or self.restoring:
             return None
         self._show_progress(self.tr("Restore from a backup"))
@@ -149,8 +144,6 @@ class WorkspaceActions(QObject):
         return self.job
 
     def _on_restored(self, backup) -> None:
-        from desa_peduli.services import backups
-
         self._hide_progress()
         backups.reload(self.session)
         self._in_turns([*self._after_restore(), self._backup_label_changed,
@@ -171,8 +164,6 @@ class WorkspaceActions(QObject):
             QTimer.singleShot(0, self, run)
 
     def _on_restore_failed(self, exc: Exception) -> None:
-        from desa_peduli.services import backups
-
         self._hide_progress()
         backups.reload(self.session)  # nothing changed, but nothing cached may be stale
         self.tell(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import WrongPassphrase
+from desa_peduli.services import backups
 from desa_peduli.services.backups import BackupInfo
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -40,8 +42,6 @@ class RestoreBackupDialog(QDialog):
     def for_session(cls, session, parent: QWidget | None = None) -> RestoreBackupDialog:
         """The dialog over every backup of ``session``'s workspace, each with its
         registrations."""
-        from desa_peduli.services import backups
-
         return cls(backups.listing(session), parent)
 
     def __init__(self, backups: list[tuple[BackupInfo, int | None]], parent: QWidget | None = None):
@@ -136,7 +136,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self._workspace = workspace
-        self._worker = None
+        self._worker: Job | None = None
         self.setWindowTitle(self.tr("Change passphrase"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -204,8 +204,6 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
     def _on_worker_failed(self, exc: Exception) -> None:
-        from desa_peduli.errors import WrongPassphrase
-
         self._worker = None
         self._set_busy(False)
         if isinstance(exc, WrongPassphrase):

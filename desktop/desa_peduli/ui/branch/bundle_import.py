@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_peduli.services.branch import DEVICE_REFUSALS
-from desa_peduli.ui import labels
+from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
+from desa_peduli.services import backups
+from desa_peduli.services.branch import DEVICE_REFUSALS, BranchService, ImportReport
+from desa_peduli.ui import drives, labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.widgets import plain_labels
@@ -47,7 +50,7 @@ class BundleOutcome:
 
     path: Path
     status: str
-    report: object | None = None  # sync.bundle.ImportReport when applied
+    report: ImportReport | None = None  # when applied
     error: Exception | None = None
 
     @property
@@ -59,15 +62,12 @@ class BundleOutcome:
         return getattr(self.error, "device_fingerprint", None)
 
 
-def import_all(session, paths: list[Path], progress, outcomes: list) -> list:
+def import_all(session, paths: list[Path], progress, outcomes: list) -> list | NoBackup:
     """The import job (on its worker thread): a backup, then every file, one transaction
     each (see BranchService). ``progress.report(index, len(paths), name)`` when a file
     starts, the service's ``report(records)`` while it is read; each file's outcome is
     appended to ``outcomes`` before the next starts. Returns a :class:`NoBackup` if the
     backup failed (then nothing was imported)."""
-    from desa_peduli.services import backups
-    from desa_peduli.services.branch import BranchService
-
     try:
         backups.make(session, reason="pre-import")
     except Exception as exc:  # noqa: BLE001 - no import without a backup
@@ -88,8 +88,6 @@ class NoBackup:
 
 
 def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
-    from desa_peduli.errors import BundleRejected, Cancelled, DesaPeduliError
-
     for index, path in enumerate(paths):
         if progress.cancelled:
             outcome = BundleOutcome(path, CANCELLED)
@@ -104,7 +102,7 @@ def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
                 outcome = BundleOutcome(path, REJECTED, error=exc)
             except (DesaPeduliError, OSError) as exc:
                 outcome = BundleOutcome(path, FAILED, error=exc)
-            except Exception as exc:  # noqa: BLE001 - a bug: logged, the file rolled back
+            except Exception as exc:  # a bug: logged, the file rolled back
                 log.exception("importing a bundle failed")
                 outcome = BundleOutcome(path, FAILED, error=exc)
         outcomes.append(outcome)
@@ -192,8 +190,6 @@ class ImportView(QWidget):
     def choose_and_import(self) -> None:
         if self.running:
             return
-        from desa_peduli.ui import drives
-
         volumes = drives.removable_volumes()
         start = str(volumes[0].path) if volumes else str(Path.home())
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -337,7 +333,9 @@ class ImportView(QWidget):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, column, item)
         if report is not None and report.rejected:
-            self.table.item(row, 6).setToolTip(self._rejected_text(report.rejected))
+            rejected_item = self.table.item(row, 6)  # set just above
+            assert rejected_item is not None
+            rejected_item.setToolTip(self._rejected_text(report.rejected))
         self.table.selectRow(row)
         self._update_details()
 
@@ -345,6 +343,7 @@ class ImportView(QWidget):
         if outcome.status == APPLIED:
             text = self.tr("Imported.")
             report = outcome.report
+            assert report is not None  # applied: a report
             if report.device_bound:
                 text += " " + self.tr("First bundle from this volunteer: laptop {fingerprint} "
                                       "registered.").format(fingerprint=report.device_fingerprint)
@@ -354,7 +353,7 @@ class ImportView(QWidget):
             return text
         if outcome.status == CANCELLED:
             return self.tr("Cancelled: nothing from this file was imported.")
-        message = labels.error_message(outcome.error)
+        message = labels.error_message(cast(Exception, outcome.error))  # refused/failed: its error
         prefix = f"{outcome.path.name}: "
         if message.startswith(prefix):
             message = message[len(prefix):]
@@ -419,7 +418,7 @@ class ImportView(QWidget):
             text.format(file=outcome.path.name, fingerprint=outcome.device_fingerprint or "?"),
             [(self.tr("&Approve and import"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # message_box's are
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(
@@ -429,12 +428,9 @@ class ImportView(QWidget):
         box.open()
 
     def _on_approve_confirmed(self, path: Path, shown: str | None) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.branch import BranchService
-
         try:  # only the laptop whose fingerprint was shown (the file may have changed)
             BranchService(self.session).approve_device(path, shown=shown or "?")
-        except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
+        except Exception as exc:  # shown; nothing was changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("approving a device failed")
             self._tell(QMessageBox.Icon.Warning, self.tr("Approve this laptop"),

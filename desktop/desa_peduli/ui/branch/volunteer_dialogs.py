@@ -25,10 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli import reference
+from desa_peduli.domain.regions import from_digits
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.drives import TargetChooser, Volume
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import write_error_message
+from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -49,9 +54,6 @@ class EnrolVolunteerDialog(QDialog):
 
     def __init__(self, service, parent: QWidget | None = None, *,
                  volumes: list[Volume] | None = None):
-        from desa_peduli import reference
-        from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
-
         super().__init__(parent)
         self._service = service
         self.path: Path | None = None
@@ -77,8 +79,10 @@ class EnrolVolunteerDialog(QDialog):
         area_layout = QVBoxLayout(area)
         pickers = QFormLayout()
         regions = reference.regions()
-        self._combos = [RegionCombo(area) for _ in range(4)]
-        self._cascade = RegionCascade(regions, *self._combos, parent=self)
+        province_combo, regency, district, village = (RegionCombo(area) for _ in range(4))
+        self._combos = [province_combo, regency, district, village]
+        self._cascade = RegionCascade(regions, province_combo, regency, district, village,
+                                      parent=self)
         province = service.session.settings.get("province") or "15"
         self._cascade.set_village_code(None, province=province)
         self._combos[0].hide()  # the branch's own province
@@ -144,9 +148,6 @@ class EnrolVolunteerDialog(QDialog):
         return [self.villages_list.item(i).data(IdRole) for i in range(self.villages_list.count())]
 
     def _on_add_button_clicked(self) -> None:
-        from desa_peduli import reference
-        from desa_peduli.domain.regions import from_digits
-
         text = self.code_edit.text().strip()
         code = (from_digits(text) or text) if text else self._cascade.village_code()
         region = reference.regions().get(code) if code else None
@@ -170,8 +171,6 @@ class EnrolVolunteerDialog(QDialog):
             self.villages_list.takeItem(row)
 
     def accept(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         folder = self.target.folder()
         if folder is None:
             show_error(self.error, self.tr("Choose where to save the enrolment file."))
@@ -223,8 +222,6 @@ class WriteReceiptDialog(QDialog):
         self.setMinimumWidth(540)
 
     def accept(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         folder = self.target.folder()
         if folder is None:
             show_error(self.error, self.tr("Choose where to save the receipt."))
@@ -246,7 +243,7 @@ class RecoverWorkspaceDialog(QDialog):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self._worker = None
+        self._worker: Job | None = None
         self.setWindowTitle(self.tr("Recover a volunteer's workspace"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -299,8 +296,6 @@ class RecoverWorkspaceDialog(QDialog):
             self.passphrase_edit.setFocus()
 
     def _on_buttons_accepted(self) -> None:
-        from desa_peduli.services.branch import BranchService
-
         folder = self.folder_edit.text().strip()
         passphrase = self.passphrase_edit.text()
         if not folder:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -24,11 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services import reference_data
+from desa_peduli.services.branch import BranchService
+from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
+from desa_peduli.ui.branch import desk  # hand-over export, KPJ import, breach
 from desa_peduli.ui.branch.bundle_import import ImportView
+from desa_peduli.ui.branch.dashboard.view import DashboardView
 from desa_peduli.ui.branch.history import HistoryView
 from desa_peduli.ui.branch.registrations import RegistrationsView
+from desa_peduli.ui.branch.review.view import ReviewView
 from desa_peduli.ui.branch.volunteers import VolunteersView
 from desa_peduli.ui.fingerprint import FingerprintDialog
 from desa_peduli.ui.jobs import close_when_idle
@@ -49,8 +57,6 @@ class BranchMainWindow(QMainWindow):
     language_changed = Signal(str)  # stored in settings; applied at the next start
 
     def __init__(self, session, parent: QWidget | None = None):
-        from desa_peduli.services.branch import BranchService
-
         super().__init__(parent)
         self.session = session
         self.service = BranchService(session)
@@ -70,11 +76,7 @@ class BranchMainWindow(QMainWindow):
         self.import_view = ImportView(session, self.tabs)
         self.history_view = HistoryView(self)
         self.volunteers_view = VolunteersView(self)
-        from desa_peduli.ui.branch.review.view import ReviewView
-
         self.review_view = ReviewView(self)
-        from desa_peduli.ui.branch.dashboard.view import DashboardView
-
         self.dashboard_view = DashboardView(self)
         for view, title in ((self.registrations_view, self.tr("Registrations")),
                             (self.import_view, self.tr("Import")),
@@ -152,8 +154,6 @@ class BranchMainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.reference_action)
-        from desa_peduli.ui.branch import desk  # hand-over export, KPJ import, breach
-
         desk.install_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
@@ -197,11 +197,9 @@ class BranchMainWindow(QMainWindow):
 
     def _show_reminders(self) -> None:
         """A backup reminder in the status bar (never a box to click away)."""
-        from desa_peduli.services.reminders import reminders_for
-
         try:
             found = reminders_for(self.session)
-        except Exception:  # noqa: BLE001 - reminders must never break the window
+        except Exception:  # reminders must never break the window
             log.exception("reminders")
             return
         if found:
@@ -256,9 +254,6 @@ class BranchMainWindow(QMainWindow):
 
     def install_reference_update(self) -> None:
         """Install a newer rate table (rules.json + band CSV) or occupation list."""
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services import reference_data
-
         in_use = reference_data.versions(self.session)
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Reference data update (rate table in use: {version})").format(
@@ -308,7 +303,7 @@ class BranchMainWindow(QMainWindow):
         """Store the language; it takes effect at the next start."""
         self.workspace_actions.set_language(code)
 
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
 
@@ -317,8 +312,9 @@ class BranchMainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self.import_view.running:  # the import's transaction must finish first
-            self.import_view.run.cancel()
+        run = self.import_view.run
+        if run is not None:  # running: the import's transaction must finish first
+            run.cancel()
             self.statusBar().showMessage(self.tr(
                 "Stopping the import… close the window again in a moment."), 10_000)
             event.ignore()

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from desa_peduli.ui import labels
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.ui import drives, labels
 from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.volunteer.sync import ENROLMENT_SUFFIX
 from desa_peduli.ui.widgets import error_label, plain_labels, show_error
+
+# `noqa: PLC0415 - start-up`: the wizard loads this module before the passphrase dialog
+# shows; the sync services (and the sync layer, ~100 ms) load when a page needs them.
 
 HOME_PROVINCE = "15"  # Jambi
 
@@ -70,8 +74,6 @@ class EnrolmentChooser(QWidget):
         self._show_details()
 
     def choose(self) -> None:
-        from desa_peduli.ui import drives
-
         volumes = drives.removable_volumes()
         start = str(self.path.parent if self.path else volumes[0].path if volumes
                     else Path.home())
@@ -83,8 +85,7 @@ class EnrolmentChooser(QWidget):
 
     def set_path(self, path: Path) -> None:
         """Read and verify ``path`` (the branch's signature); show what it says."""
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.field import read_enrolment
+        from desa_peduli.services.field import read_enrolment  # noqa: PLC0415 - start-up
 
         self.path = Path(path)
         self.path_edit.setText(str(self.path))
@@ -99,7 +100,7 @@ class EnrolmentChooser(QWidget):
         self.changed.emit()
 
     def _show_details(self) -> None:
-        from desa_peduli.services.field import branch_fingerprint
+        from desa_peduli.services.field import branch_fingerprint  # noqa: PLC0415 - start-up
 
         if self.enrolment is None:
             self.details.hide()
@@ -116,8 +117,6 @@ class BranchPage(TranslatedPage):
     """The branch office's name and province."""
 
     def __init__(self, parent: QWidget | None = None):
-        from desa_peduli import reference
-
         super().__init__(parent)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -128,6 +127,8 @@ class BranchPage(TranslatedPage):
         form.addRow(self.name_label, self.name_edit)
         self.registerField("branch_name*", self.name_edit)
         self.province_combo = QComboBox(self)
+        from desa_peduli import reference  # noqa: PLC0415 - start-up: loads after the passphrase dialog
+
         for region in sorted(reference.regions().all("province"), key=lambda r: r.name.casefold()):
             self.province_combo.addItem(f"{region.name} ({region.code})", region.code)
         self.province_combo.setCurrentIndex(max(0, self.province_combo.findData(HOME_PROVINCE)))
@@ -194,8 +195,10 @@ class DonePage(TranslatedPage):
         """``kind``: "enrolled" or "branch"; rows: (caption, fingerprint)."""
         self._kind = kind
         self.message.setText(message)
-        while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+        while (item := self.grid.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.value_labels = []
         for row, (caption, value) in enumerate(rows):
             self.grid.addWidget(QLabel(caption, self), row, 0)

@@ -14,29 +14,29 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desa_peduli.errors import WrongPassphrase
 from desa_peduli.ui import labels
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 
 
 def unwrap_workspace_key(path: Path, passphrase: str) -> bytes:
     """The database key of the workspace at ``path`` (slow: scrypt). Touches no database."""
-    from desa_peduli.services.session import Session
+    from desa_peduli.services.session import Session  # noqa: PLC0415 - start-up: loads after the passphrase dialog
 
     return Session.unwrap_key(path, passphrase)
 
 
 def open_session_with_key(path: Path, key: bytes):
     """A Session on the UI thread with a key from :func:`unwrap_workspace_key` (fast)."""
-    from desa_peduli.services.session import Session
+    from desa_peduli.services.session import Session  # noqa: PLC0415 - start-up: loads after the passphrase dialog
 
     return Session.open_with_key(path, key)
 
 
 def workspace_in_use(path: Path) -> bool:
     """True when another program holds the workspace's lock right now."""
-    from desa_peduli.services.session import workspace_in_use as in_use
+    from desa_peduli.services.session import workspace_in_use  # noqa: PLC0415 - start-up: loads after the passphrase dialog
 
-    return in_use(path)
+    return workspace_in_use(path)
 
 
 class PassphraseDialog(QDialog):
@@ -51,7 +51,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._path = Path(path)
-        self._worker = None
+        self._worker: Job | None = None
         self.session = None
         self.fatal_error: Exception | None = None
         self.setWindowTitle(self.tr("Desa Peduli"))
@@ -92,9 +92,9 @@ class PassphraseDialog(QDialog):
     @property
     def help_role(self) -> str:
         """The guide F1 opens: the volunteer's or the branch office's (workspace.json)."""
-        from desa_peduli.services.session import workspace_role
-
         try:
+            from desa_peduli.services.session import workspace_role  # noqa: PLC0415 - start-up: loads after the passphrase dialog
+
             return workspace_role(self._path) or "volunteer"
         except Exception:  # noqa: BLE001 - a damaged folder still gets the guide
             return "volunteer"

@@ -10,6 +10,7 @@ Choosing a language switches the wizard at once (each page retranslates itself).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.ui import labels
+from desa_peduli.ui.fingerprint import volunteer_fingerprints
+from desa_peduli.ui.help import install_help_key
 from desa_peduli.ui.i18n import current_language, install_translator
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.startup.passphrase import open_session_with_key
@@ -40,6 +43,12 @@ from desa_peduli.ui.widgets import (
     plain_labels,
     show_error,
 )
+
+if TYPE_CHECKING:
+    from desa_peduli.services.session import Session
+
+# `noqa: PLC0415 - start-up`: app.py loads the wizard before the passphrase dialog shows;
+# the branch and sync services (and the sync layer, ~100 ms) load when the wizard finishes.
 
 HOME_PROVINCE = "15"  # Jambi: the programme's province
 
@@ -198,12 +207,12 @@ class VolunteerPage(TranslatedPage):
 
     @staticmethod
     def _fill(combo: QComboBox, parent_code: str | None) -> None:
-        from desa_peduli import reference
-
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("", None)
         if parent_code:
+            from desa_peduli import reference  # noqa: PLC0415 - start-up: loads after the passphrase dialog
+
             for region in reference.regions().children(parent_code):
                 combo.addItem(region.name, region.code)
         combo.setEnabled(combo.count() > 1)
@@ -310,7 +319,7 @@ class PassphrasePage(TranslatedPage):
     def validatePage(self) -> bool:
         if self.created:
             return True
-        wizard = self.wizard()
+        wizard = cast("FirstRunWizard | None", self.wizard())  # the page's only wizard
         if wizard is None or wizard.is_busy:
             return False
         problem = self.check()
@@ -369,8 +378,8 @@ class FirstRunWizard(QWizard):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._path = Path(path)
-        self._worker = None
-        self.session = None
+        self._worker: Job | None = None
+        self.session: Session | None = None
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButton, False)
         self.welcome_page = WelcomePage(self)
@@ -385,8 +394,6 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
         self.currentIdChanged.connect(self._on_current_id_changed)
-        from desa_peduli.ui.help import install_help_key
-
         install_help_key()
         self.retranslate_ui()
         self.resize(680, 560)
@@ -459,8 +466,6 @@ class FirstRunWizard(QWizard):
 
     def create_workspace(self) -> None:
         """Start creating the workspace (called by the last page's validation)."""
-        from desa_peduli.services.session import Session
-
         path = self._path
         name = self.volunteer_page.volunteer_name
         passphrase = self.passphrase_page.passphrase
@@ -471,11 +476,13 @@ class FirstRunWizard(QWizard):
 
         def create() -> bytes:
             if role == "branch":
-                from desa_peduli.services.branch import create_branch
+                from desa_peduli.services.branch import create_branch  # noqa: PLC0415 - start-up
 
                 session = create_branch(path, name=branch_name, province=province,
                                         passphrase=passphrase)
             else:
+                from desa_peduli.services.session import Session  # noqa: PLC0415 - start-up: loads after the passphrase dialog
+
                 session = Session.create_volunteer(
                     path, name=name, passphrase=passphrase, home_village=home,
                     language=language)
@@ -514,22 +521,24 @@ class FirstRunWizard(QWizard):
 
     def _finish_sync_setup(self) -> None:
         """Branch: its language and fingerprint; volunteer: enrol with the file given."""
-        from desa_peduli.ui.fingerprint import volunteer_fingerprints
-
+        session = self.session
+        assert session is not None  # the workspace exists: this is the step after
         if self.role == "branch":
-            from desa_peduli.services.branch import BranchService
+            from desa_peduli.services.branch import BranchService  # noqa: PLC0415 - start-up
 
-            self.session.settings.set("language", self.language)
+            session.settings.set("language", self.language)
             self.done_page.set_result("branch", self.tr(
                 "The workspace of {branch} is ready.").format(branch=self.branch_page.branch_name),
-                [(self.tr("Branch office fingerprint:"), BranchService(self.session).fingerprint())])
+                [(self.tr("Branch office fingerprint:"), BranchService(session).fingerprint())])
             return
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         enrolment = self.enrolment
+        assert enrolment is not None  # shows_done_page: a volunteer with an enrolment file
+        # the chooser's path is set with its enrolment
+        path = cast(Path, self.welcome_page.enrolment_chooser.path)
         try:
-            FieldSync(self.session).enrol(self.welcome_page.enrolment_chooser.path,
-                                          shown=enrolment)
+            FieldSync(session).enrol(path, shown=enrolment)
         except Exception as exc:  # noqa: BLE001 - the workspace exists; enrol later
             self.done_page.set_result("enrolled", "", [], self.tr(
                 "The workspace is created, but enrolling it failed: {error} Enrol it later "
@@ -538,7 +547,7 @@ class FirstRunWizard(QWizard):
         self.done_page.set_result("enrolled", self.tr(
             "This laptop is enrolled with {branch} as volunteer {id}.").format(
             branch=enrolment["branch"].get("name") or "", id=enrolment["volunteer_id"]),
-            volunteer_fingerprints(self.session))
+            volunteer_fingerprints(session))
 
     def _on_worker_failed(self, exc: Exception) -> None:
         self._worker = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,16 +22,21 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desa_peduli.ui import labels
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.ui import drives, labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
 from desa_peduli.ui.widgets import busy_bar, error_label, show_error
+
+# `noqa: PLC0415 - start-up`: the wizard imports this module before the passphrase dialog
+# shows; the sync and reminder services (the sync layer, ~100 ms) load at first use.
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +49,7 @@ NOTICE_STYLE = "background: #e8f4ea; color: #143d1c; padding: 8px; border: 1px s
 def sync_status_text(session) -> str:
     """``14 belum dikirim · 5 menunggu tanda terima · bundel terakhir: … · tanda terima
     terakhir: …``: what is not in any bundle yet, what the branch office has not confirmed."""
-    from desa_peduli.services.reminders import reminder_state
+    from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
 
     state = reminder_state(session)
     unsent = state.unsent  # (lupdate takes a plain name as the count, not an attribute)
@@ -72,15 +78,15 @@ class ExportDialog(QDialog):
 
     def __init__(self, session, parent: QWidget | None = None, *,
                  volumes: list[Volume] | None = None):
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         super().__init__(parent)
         self.session = session
-        self._worker = None
-        self.result = None
+        self._worker: Job | None = None
+        self.export_result = None  # the last export's result (QDialog.result() is Qt's)
         self.setWindowTitle(self.tr("Export bundle for the branch office"))
         layout = QVBoxLayout(self)
-        from desa_peduli.services.reminders import reminder_state
+        from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
 
         pending = FieldSync(session).pending_changes()
         again = pending - reminder_state(session).unsent
@@ -154,7 +160,7 @@ class ExportDialog(QDialog):
         show_error(self.error, "")
 
     def export(self) -> None:
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         folder = self.target.folder()
         if folder is None or self.is_busy:
@@ -180,7 +186,7 @@ class ExportDialog(QDialog):
     def _on_worker_succeeded(self, result) -> None:
         self._worker = None
         self._set_busy(False)
-        self.result = result
+        self.export_result = result
         if result.path is None:
             self.done_label.setText(self.tr(
                 "Nothing new to send: the branch office has confirmed everything. "
@@ -209,6 +215,7 @@ class ExportDialog(QDialog):
     def _fit_height(self) -> None:
         """Taller when a message appeared: its wrapped lines must all show."""
         layout = self.layout()
+        assert layout is not None  # set in __init__
         needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
         if needed > self.height():
@@ -284,7 +291,7 @@ class VolunteerSync(QObject):
     # -- state --------------------------------------------------------------------------
     @property
     def enrolled(self) -> bool:
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         return FieldSync(self.session).enrolled
 
@@ -302,11 +309,11 @@ class VolunteerSync(QObject):
     def update_status(self) -> None:
         try:
             self.status_label.setText(sync_status_text(self.session))
-        except Exception:  # noqa: BLE001 - the status line must never break the window
+        except Exception:  # the status line must never break the window
             log.exception("sync status")
             self.status_label.clear()
 
-    def _show(self, widget: QWidget) -> None:
+    def _show(self, widget: QDialog) -> None:
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = widget  # the lock closes it like any dialog of the window
         widget.open()
@@ -317,8 +324,6 @@ class VolunteerSync(QObject):
         return box
 
     def _start_folder(self) -> str:
-        from desa_peduli.ui import drives
-
         volumes = drives.removable_volumes()
         return str(volumes[0].path) if volumes else str(Path.home())
 
@@ -332,8 +337,7 @@ class VolunteerSync(QObject):
 
     # -- receipts -----------------------------------------------------------------------
     def import_receipt(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         if not self._available() or not self.enrolled:
             return
@@ -391,8 +395,7 @@ class VolunteerSync(QObject):
 
     # -- enrolment and fingerprints -------------------------------------------------------
     def enrol_laptop(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.field import branch_fingerprint, read_enrolment
+        from desa_peduli.services.field import branch_fingerprint, read_enrolment  # noqa: PLC0415 - start-up
 
         if not self._available() or self.enrolled:
             return
@@ -423,12 +426,11 @@ class VolunteerSync(QObject):
         self._show(box)
 
     def _on_enrol_confirmed(self, path: Path, shown: dict) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         try:  # what the box showed: the file may have changed on the stick since
             FieldSync(self.session).enrol(path, shown=shown)
-        except Exception as exc:  # noqa: BLE001 - shown; enrol is one transaction
+        except Exception as exc:  # shown; enrol is one transaction
             if not isinstance(exc, DesaPeduliError):
                 log.exception("enrolment failed")
             self._tell(QMessageBox.Icon.Warning, self.tr("Enrol this laptop"),
@@ -439,8 +441,6 @@ class VolunteerSync(QObject):
         self.show_fingerprints(enrolled_now=True)
 
     def show_fingerprints(self, enrolled_now: bool = False) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         if self.window.is_locked:
             return
         try:
@@ -459,7 +459,7 @@ class VolunteerSync(QObject):
 
     # -- data minimisation --------------------------------------------------------------
     def purge(self) -> None:
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         if not self._available() or not self.enrolled:
             return
@@ -480,7 +480,7 @@ class VolunteerSync(QObject):
                     "on this laptop; the branch office keeps the full record.", "", count),
             [(self.tr("&Remove"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # message_box's are
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(
@@ -488,7 +488,7 @@ class VolunteerSync(QObject):
         self._show(box)
 
     def _on_purge_confirmed(self) -> None:
-        from desa_peduli.services.field import FieldSync
+        from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         try:
             with busy_cursor():

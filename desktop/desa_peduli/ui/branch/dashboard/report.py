@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
+from desa_peduli.services import coverage_report as reports
+from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 from desa_peduli.ui.i18n import current_language
-from desa_peduli.ui.jobs import run_job
+from desa_peduli.ui.jobs import Job, run_job
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.dashboard.view import DashboardView
@@ -43,11 +45,9 @@ class ReportSave:
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._on_progress_canceled)
-        self.job = None
+        self.job: Job | None = None
 
     def start(self) -> None:
-        from desa_peduli.services import coverage_report as reports
-
         lang = current_language()
         path, fmt = self.path, self.fmt
         level = reports.DEFAULT_LEVEL[fmt]
@@ -72,18 +72,17 @@ class ReportSave:
             self.job.cancel()
 
     def _on_job_done(self, report) -> None:
+        assert self.job is not None  # the job calling back
         if self.job.cancel_requested:
             self._finish(None, None)
             return
         if self.fmt == "pdf":
-            from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
-
             self.progress.setLabelText(
                 QCoreApplication.translate("ReportSave", "Drawing the PDF…"))
             self.progress.setValue(2)
             try:
                 write_pdf(report, self.path, lang=current_language())
-            except Exception as exc:  # noqa: BLE001 - shown to the person
+            except Exception as exc:  # shown to the person
                 log.exception("writing the PDF report failed")
                 self._finish(None, exc)
                 return

@@ -11,6 +11,7 @@ are built from ``widgets.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -21,10 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.coverage import (
     CHILD_LEVEL,
     CODE_LENGTH,
@@ -43,6 +47,7 @@ from desa_peduli.services.coverage import (
     RegionCoverage,
     VolunteerActivity,
 )
+from desa_peduli.services.coverage_report import format_from, standard_name
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.dashboard.charts import (
     coverage_chart,
@@ -93,7 +98,7 @@ class DashboardView(QWidget):
         self._splitter_sized = False
         try:
             self.coverage.ensure_seeded()
-        except Exception:  # noqa: BLE001 - the dashboard works without the seed figures
+        except Exception:  # the dashboard works without the seed figures
             log.exception("seeding the coverage figures failed")
         self._build()
         self._update_buttons()
@@ -239,8 +244,6 @@ class DashboardView(QWidget):
         return table
 
     def _on_header_context_menu(self, pos) -> None:
-        from PySide6.QtWidgets import QMenu
-
         menu = QMenu(self)
         for column in range(1, CoverageTableModel.COLUMN_COUNT):
             title = self.model.headerData(column, Qt.Orientation.Horizontal).replace("-\n", "")
@@ -513,11 +516,9 @@ class DashboardView(QWidget):
             self.tr("Tables (*.csv *.xlsx);;All files (*)"))
         if not path:
             return
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             result = self.coverage.import_targets(Path(path))
-        except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
+        except Exception as exc:  # shown; nothing was changed
             if not isinstance(exc, DesaPeduliError):
                 log.exception("importing coverage figures failed")
             self._tell(QMessageBox.Icon.Warning, self.tr("Import figures"),
@@ -531,12 +532,8 @@ class DashboardView(QWidget):
     # -- report -------------------------------------------------------------------------
     def save_report(self) -> None:
         """Ask where, then write the report (PDF, XLSX or CSV) with progress."""
-        from desa_peduli.services.coverage_report import format_from, standard_name
-
         if self.report_run is not None:
             return
-        import datetime as dt
-
         pdf, xlsx, csv = (self.tr("PDF for printing (*.pdf)"), self.tr("Excel (*.xlsx)"),
                           self.tr("CSV (*.csv)"))
         start = str(Path.home() / standard_name("pdf", dt.date.today()))
@@ -566,7 +563,7 @@ class DashboardView(QWidget):
         self.report_saved.emit(path)
 
     # -- dialogs ------------------------------------------------------------------------
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()

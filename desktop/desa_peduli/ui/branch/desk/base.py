@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
@@ -84,8 +85,6 @@ class DeskDialog(QDialog):
         self._on_job_finished()
 
     def _on_job_failed(self, exc: Exception) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         self.status_label.clear()
         text = labels.error_message(exc)
         if isinstance(exc, OSError) and not isinstance(exc, DesaPeduliError):
@@ -103,7 +102,7 @@ class DeskDialog(QDialog):
             super().reject()
 
     def cancel_job(self) -> None:
-        if self.running:
+        if self.running and self.job is not None:  # running: a job
             self.job.cancel()
             self.status_label.setText(QCoreApplication.translate("DeskDialog", "Stopping…"))
 
@@ -137,10 +136,10 @@ def format_buttons(parent: QWidget) -> tuple[QRadioButton, QRadioButton, QButton
 def save_path(parent: QWidget, title: str, name: str, fmt: str) -> Path | None:
     filters = (QCoreApplication.translate("DeskDialog", "Excel workbook (*.xlsx)")
                if fmt == "xlsx" else QCoreApplication.translate("DeskDialog", "CSV text (*.csv)"))
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), filters)
-    if not path:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), filters)
+    if not chosen:
         return None
-    path = Path(path)
+    path = Path(chosen)
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(path.name + f".{fmt}")
     return path

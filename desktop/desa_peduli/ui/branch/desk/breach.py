@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QDateTime,
@@ -51,7 +52,7 @@ class BreachReportDialog(DeskDialog):
         self.setWindowTitle(self.tr("Breach report"))
         self.report = None
         self._devices: list[dict] = []
-        self.preview_info = None
+        self.preview_info: dict | None = None
         self._preview_job: Job | None = None
         self._preview_generation = 0
         self.extra_files: list[Path] = []
@@ -322,7 +323,7 @@ class BreachReportDialog(DeskDialog):
             when=deadline.toString("dd/MM/yyyy HH:mm")))
 
     def discovered_at(self) -> dt.datetime:
-        value = self.discovered_edit.dateTime().toPython()
+        value = cast(dt.datetime, self.discovered_edit.dateTime().toPython())
         return value if value.tzinfo else value.astimezone()
 
     def update_buttons(self) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
+from desa_peduli.services.handover import SPECS, Column
 from desa_peduli.ui.i18n import current_language
 
 _QModelIndex = QModelIndex | QPersistentModelIndex
@@ -21,8 +23,6 @@ FIELD_COLUMN, HEADER_COLUMN = 0, 1
 
 
 def field_label(key: str) -> str:
-    from desa_peduli.services.handover import SPECS
-
     spec = SPECS.get(key)
     if spec is None:
         return key
@@ -38,8 +38,6 @@ class HandoverColumnsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _copy(column):
-        from desa_peduli.services.handover import Column
-
         return Column(column.field, column.header, column.enabled)
 
     def columns(self) -> list:
@@ -95,8 +93,6 @@ class HandoverColumnsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _muted():
-        from PySide6.QtGui import QBrush, QColor
-
         return QBrush(QColor(128, 128, 128))
 
     def setData(self, index: _QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli import reference
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services import handover
+from desa_peduli.services.handover import DEFAULT_STATE, OPEN_DUPLICATES, HandoverFilter, default_columns
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
 from desa_peduli.ui.branch.desk.columns import FIELD_COLUMN, HEADER_COLUMN, HandoverColumnsTableModel
@@ -38,9 +42,8 @@ COUNT_DEBOUNCE_MS = 250
 
 # ------------------------------------------------------------------------------ export
 def _state_choices(parent: QWidget) -> list[tuple[str, str | None]]:
-    from desa_peduli.services.handover import OPEN_DUPLICATES
-
-    out = [(QCoreApplication.translate("DeskDialog", "All states"), None)]
+    out: list[tuple[str, str | None]] = [
+        (QCoreApplication.translate("DeskDialog", "All states"), None)]
     out += [(label, code) for code, label in labels.branch_state_choices()]
     out.append((QCoreApplication.translate("DeskDialog", "Possible duplicates to review"),
                 OPEN_DUPLICATES))
@@ -53,8 +56,6 @@ class HandoverExportDialog(DeskDialog):
     exported = Signal(object)  # services.handover.HandoverResult
 
     def __init__(self, session, parent: QWidget | None = None, *, query=None):
-        from desa_peduli.services import handover
-
         super().__init__(session, parent)
         self.setWindowTitle(self.tr("Export for hand-over"))
         self.result_info = None
@@ -201,8 +202,6 @@ class HandoverExportDialog(DeskDialog):
     # -- filters ------------------------------------------------------------------------
     def _apply_query(self, query) -> None:
         """Start from the list's filters (the state defaults to Accepted)."""
-        from desa_peduli.services.handover import DEFAULT_STATE
-
         state = getattr(query, "branch_state", None) or DEFAULT_STATE
         self.state_combo.setCurrentIndex(max(0, self.state_combo.findData(state)))
         volunteer = getattr(query, "volunteer_id", None)
@@ -213,8 +212,6 @@ class HandoverExportDialog(DeskDialog):
         self._update_region_label()
 
     def filters(self):
-        from desa_peduli.services.handover import HandoverFilter
-
         return HandoverFilter(branch_state=self.state_combo.currentData(),
                               volunteer_id=self.volunteer_combo.currentData(),
                               village_prefix=self.region_edit.text().strip() or None,
@@ -233,8 +230,6 @@ class HandoverExportDialog(DeskDialog):
         if not code:
             self.region_label.setText(self.tr("Every kabupaten, kecamatan and desa"))
             return
-        from desa_peduli import reference
-
         found = reference.regions().get(code)
         if found is None:
             self.region_label.setText(self.tr("Unknown region code"))
@@ -280,15 +275,11 @@ class HandoverExportDialog(DeskDialog):
         self.update_buttons()
 
     def reset_columns(self) -> None:
-        from desa_peduli.services.handover import default_columns
-
         self.model.set_columns(default_columns())
         self.status_label.setText(self.tr("The standard columns are shown; save them as "
                                           "default to keep them."))
 
     def save_columns(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             self.session.desk.save_handover_columns(self.model.columns())
         except DesaPeduliError as exc:
@@ -311,9 +302,6 @@ class HandoverExportDialog(DeskDialog):
 
     # -- export -------------------------------------------------------------------------
     def choose_and_export(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services import handover
-
         try:
             handover.check_columns(self.model.columns())
         except DesaPeduliError as exc:

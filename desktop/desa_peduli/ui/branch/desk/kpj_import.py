@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services import kpj_import
+from desa_peduli.services.kpj_import import column_letter
+from desa_peduli.services.spreadsheet import write_csv
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, save_path
 from desa_peduli.ui.i18n import current_language
@@ -43,8 +47,8 @@ class KpjImportDialog(DeskDialog):
         self.setWindowTitle(self.tr("Import KPJ numbers"))
         self.path: Path | None = None
         self.preview = None
-        self.report = None
-        self._preview_worker = None
+        self.report: kpj_import.KpjReport | None = None
+        self._preview_worker: Job | None = None
 
         intro = QLabel(self.tr(
             "Choose the CSV or Excel file from the core system with each participant's NIK "
@@ -156,8 +160,6 @@ class KpjImportDialog(DeskDialog):
 
     def open_file(self, path: Path) -> None:
         """Read the first rows off the UI thread and guess the columns."""
-        from desa_peduli.services import kpj_import
-
         self.path = path
         self.preview = None
         self.report = None
@@ -268,8 +270,6 @@ class KpjImportDialog(DeskDialog):
         self.close_button.setText(self.tr("Cancel") if self.running else self.tr("Close"))
 
     def run_import(self, *, apply: bool) -> Job | None:
-        from desa_peduli.services import kpj_import
-
         if self.preview is None or self.path is None:
             return None
         names = self.column_names()  # header texts, or letters without a header row
@@ -331,9 +331,7 @@ class KpjImportDialog(DeskDialog):
             self.save_list_to(path)
 
     def save_list_to(self, path: Path) -> None:
-        from desa_peduli.errors import DesaPeduliError
-        from desa_peduli.services.spreadsheet import write_csv
-
+        assert self.report is not None  # save_list: only with a report
         lang = "en" if current_language() == "en" else "id"
         try:
             write_csv(path, [self.tr("Row"), self.tr("NIK"), self.tr("KPJ number"),
@@ -347,6 +345,4 @@ class KpjImportDialog(DeskDialog):
 
 
 def kpj_import_letter(index: int) -> str:
-    from desa_peduli.services.kpj_import import column_letter
-
     return column_letter(index)

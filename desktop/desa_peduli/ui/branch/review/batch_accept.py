@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.review import (
     BUNDLE,
     DUPLICATE,
@@ -25,6 +26,7 @@ from desa_peduli.services.review import (
     VILLAGE,
     VOLUNTEER,
     WARNING,
+    AcceptPreview,
     ReviewService,
 )
 from desa_peduli.ui import labels
@@ -55,7 +57,7 @@ class BatchAcceptDialog(QDialog):
                  default: tuple[str, str] | None = None):
         super().__init__(parent)
         self._review = review
-        self.preview = None
+        self.preview: AcceptPreview | None = None
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Batch accept"))
         layout = QVBoxLayout(self)
@@ -88,9 +90,11 @@ class BatchAcceptDialog(QDialog):
         self.village_combo.setEditable(True)
         self.village_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.village_combo.completer()
+        village_edit = self.village_combo.lineEdit()
+        assert completer is not None and village_edit is not None  # an editable combo's
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.village_combo.lineEdit().setPlaceholderText(self.tr("desa name or code"))
+        village_edit.setPlaceholderText(self.tr("desa name or code"))
         rows = ((self.bundle_radio, self.bundle_combo), (self.volunteer_radio, self.volunteer_combo),
                 (self.village_radio, self.village_combo))
         for row, (radio, combo) in enumerate(rows):
@@ -119,7 +123,7 @@ class BatchAcceptDialog(QDialog):
             radio.toggled.connect(self._schedule)
             combo.currentIndexChanged.connect(lambda _i, r=radio: self._choose(r))
             combo.activated.connect(lambda _i, r=radio: self._choose(r))
-        self.village_combo.lineEdit().textEdited.connect(
+        village_edit.textEdited.connect(
             lambda _t: self._choose(self.village_radio))
 
         kind, value = default or (BUNDLE if self.bundle_combo.count() else VOLUNTEER, None)
@@ -150,8 +154,6 @@ class BatchAcceptDialog(QDialog):
         return VILLAGE, (combo.itemData(index) if index >= 0 else text)
 
     def update_preview(self) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         self._timer.stop()
         kind, value = self.scope()
         self.preview = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.branch import DEVICE_REFUSALS
 from desa_peduli.services.review import (
     DEVICE,
@@ -34,6 +35,7 @@ from desa_peduli.services.review import (
 )
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
+from desa_peduli.ui.branch.review.dialogs import CorrectionDialog
 from desa_peduli.ui.branch.review.layout import ReviewLayout
 from desa_peduli.ui.branch.review.models import (
     ITEM_NAME,
@@ -272,8 +274,6 @@ class ReviewView(QWidget, DialogHost):
 
     # -- duplicates ---------------------------------------------------------------------
     def _show_duplicate(self, item: dict) -> None:
-        from desa_peduli.errors import DesaPeduliError
-
         try:
             pair = self.review.pair(item["pair_id"])
         except DesaPeduliError:  # decided meanwhile (another tab, the command line)
@@ -386,8 +386,6 @@ class ReviewView(QWidget, DialogHost):
             state=labels.branch_state_label(state)))
 
     def ask_correction(self) -> None:
-        from desa_peduli.ui.branch.review.dialogs import CorrectionDialog
-
         item = self.current_item()
         if item is None or item["kind"] not in (INVALID, WARNING):
             return
@@ -508,7 +506,7 @@ class ReviewView(QWidget, DialogHost):
             if getattr(outcome, "reason", None) in DEVICE_REFUSALS:
                 try:
                     noted = self.review.note_refused_device(outcome.path) is not None or noted
-                except Exception:  # noqa: BLE001 - the queue misses one item; logged
+                except Exception:  # the queue misses one item; logged
                     log.exception("noting a refused laptop failed")
         if noted:
             self.mark_stale(recount=True)
