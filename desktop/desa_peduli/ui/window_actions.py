@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from desa_peduli.services import backups
@@ -194,6 +194,21 @@ class WorkspaceActions(QObject):
         dialog.changed.connect(lambda: self.window.statusBar().showMessage(
             self.tr("Passphrase changed. Use the new one from now on."), 15_000))
         self._show_dialog(dialog)
+
+    def language_actions(self) -> dict[str, QAction]:
+        """One checkable action per language, exclusive, the workspace's own checked; each
+        language is named in itself, so it can be found whatever the current one is."""
+        group = QActionGroup(self.window)
+        current = self.session.settings.get("language") or "id"
+        actions: dict[str, QAction] = {}
+        for code, text in (("id", "Bahasa &Indonesia"), ("en", "&English")):
+            action = QAction(text, self.window)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            actions[code] = action
+        return actions
 
     def set_language(self, code: str) -> None:
         """Store the language; it takes effect at the next start."""

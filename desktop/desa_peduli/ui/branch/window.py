@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -138,16 +138,7 @@ class BranchMainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.language_group = QActionGroup(self)
-        current = self.session.settings.get("language") or "id"
-        self.language_actions: dict[str, QAction] = {}
-        for code, text in (("id", "Bahasa &Indonesia"), ("en", "&English")):
-            action = QAction(text, self)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
+        self.language_actions = self.workspace_actions.language_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -382,18 +382,7 @@ class MainWindow(QMainWindow):
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        current = self.session.settings.get("language") or "id"
-        self.language_actions: dict[str, QAction] = {}
-        # each language named in itself, so it can be found whatever the current one is
-        for code, text in (("id", "Bahasa &Indonesia"), ("en", "&English")):
-            action = QAction(text, self)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
+        self.language_actions = self.workspace_actions.language_actions()
         self._list_actions = (self.new_action, self.edit_action, self.delete_action,
                               self.find_action, self.restore_action)
 
