@@ -165,7 +165,8 @@ def test_cli_reference_install_and_show(branch_template, tmp_path, monkeypatch, 
     assert main(["--data-dir", str(ws), "reference", "install", str(rules)]) == 0
     assert "tabel iuran versi 2027.2" in capsys.readouterr().out
     assert main(["--data-dir", str(ws), "reference", "show", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"rates": "2027.2", "occupations": "shipped"}
+    assert json.loads(capsys.readouterr().out) == {"rates": "2027.2", "occupations": "shipped",
+                                                  "funders": "shipped"}
     # again: not newer, exit 1, a message
     assert main(["--data-dir", str(ws), "reference", "install", str(rules)]) == 1
     assert "tidak lebih baru" in capsys.readouterr().err

@@ -249,7 +249,7 @@ class BranchMainWindow(QMainWindow):
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Reference data update (rate table in use: {version})").format(
                 version=in_use["rates"]), "",
-            self.tr("Rate table or occupation list (*.json *.csv);;All files (*)"))
+            self.tr("Rate table, occupation or funder list (*.json *.csv);;All files (*)"))
         if not paths:
             return
         try:
@@ -260,6 +260,7 @@ class BranchMainWindow(QMainWindow):
             return
         lines = [self.tr("Rate table version {version} installed.").format(
                      version=item["version"]) if item["name"] == "rates" else
+                 self.tr("Funder list installed.") if item["name"] == "funders" else
                  self.tr("Occupation list installed.") for item in installed]
         lines.append(self.tr("Every receipt from now on carries it to the volunteers' "
                              "laptops."))
