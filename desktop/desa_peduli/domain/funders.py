@@ -135,35 +135,44 @@ def _optional_int(row: Mapping[str, Any], key: str, low: int, high: int) -> int 
     return int(text)
 
 
+def parse_funder(r: Mapping[str, Any]) -> Funder:
+    """One funder from a CSV-like row (the columns of ``funders.csv``); ValueError."""
+    code = str(r.get("code") or "").strip()
+    if not CODE.fullmatch(code):
+        raise ValueError(f"bad funder code {code!r:.50}")
+    labels = [str(r.get(k) or "").strip() for k in ("label_id", "label_en")]
+    if not all(0 < len(label) <= 80 for label in labels):
+        raise ValueError(f"funder {code}: labels must be 1-80 characters")
+    budget, pays = str(r.get("budget") or "").strip(), str(r.get("pays") or "").strip()
+    if budget not in BUDGETS:
+        raise ValueError(f"funder {code}: budget must be one of {', '.join(BUDGETS)}")
+    if pays not in ("worker", "funder"):
+        raise ValueError(f"funder {code}: pays must be worker or funder")
+    band = _optional_int(r, "band", 1, 99)
+    if pays == "worker" and band is not None:
+        raise ValueError(f"funder {code}: a self-paid source has no band of its own")
+    min_age, max_age = _optional_int(r, "min_age", 0, 120), _optional_int(r, "max_age", 0, 120)
+    if min_age is not None and max_age is not None and min_age > max_age:
+        raise ValueError(f"funder {code}: min_age above max_age")
+    texts = [str(r.get(k) or "").strip() for k in ("age_source", "source")]
+    if any(len(text) > 1000 for text in texts):
+        raise ValueError(f"funder {code}: a source note holds at most 1000 characters")
+    replaced_by = str(r.get("replaced_by") or "").strip() or None
+    return Funder(code, labels[0], labels[1], budget, pays, band, min_age, max_age, texts[0],
+                  replaced_by, texts[1])
+
+
 def parse_funders(rows: Iterable[Mapping[str, Any]]) -> tuple[Funder, ...]:
-    """Funders from CSV-like rows (the columns of ``funders.csv``); checked, ValueError."""
+    """A funder list from CSV-like rows; checked as a whole (ValueError): codes unique,
+    ``mandiri`` kept, ``replaced_by`` naming a funder of the list."""
     out: list[Funder] = []
     seen: set[str] = set()
-    for r in rows:
-        code = str(r.get("code") or "").strip()
-        if not CODE.fullmatch(code) or code in seen:
-            raise ValueError(f"bad or repeated funder code {code!r:.50}")
-        labels = [str(r.get(k) or "").strip() for k in ("label_id", "label_en")]
-        if not all(0 < len(label) <= 80 for label in labels):
-            raise ValueError(f"funder {code}: labels must be 1-80 characters")
-        budget, pays = str(r.get("budget") or "").strip(), str(r.get("pays") or "").strip()
-        if budget not in BUDGETS:
-            raise ValueError(f"funder {code}: budget must be one of {', '.join(BUDGETS)}")
-        if pays not in ("worker", "funder"):
-            raise ValueError(f"funder {code}: pays must be worker or funder")
-        band = _optional_int(r, "band", 1, 99)
-        if pays == "worker" and band is not None:
-            raise ValueError(f"funder {code}: a self-paid source has no band of its own")
-        min_age, max_age = _optional_int(r, "min_age", 0, 120), _optional_int(r, "max_age", 0, 120)
-        if min_age is not None and max_age is not None and min_age > max_age:
-            raise ValueError(f"funder {code}: min_age above max_age")
-        texts = [str(r.get(k) or "").strip() for k in ("age_source", "source")]
-        if any(len(text) > 1000 for text in texts):
-            raise ValueError(f"funder {code}: a source note holds at most 1000 characters")
-        replaced_by = str(r.get("replaced_by") or "").strip() or None
-        seen.add(code)
-        out.append(Funder(code, labels[0], labels[1], budget, pays, band, min_age, max_age,
-                          texts[0], replaced_by, texts[1]))
+    for row in rows:
+        funder = parse_funder(row)
+        if funder.code in seen:
+            raise ValueError(f"repeated funder code {funder.code!r:.50}")
+        seen.add(funder.code)
+        out.append(funder)
     if not out or len(out) > MAX_FUNDERS:
         raise ValueError(f"a funder list holds 1-{MAX_FUNDERS} funders")
     for funder in out:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desa_peduli.domain.batches import Batch, Candidate, Membership
-from desa_peduli.domain.funders import parse_funders
+from desa_peduli.domain.funders import parse_funder
 
 _BATCH_COLUMNS = ("id, funder, name, reference, budget_year, first_month, last_month, quota, "
                   "funder_rules, created_at, created_by")
@@ -23,9 +23,7 @@ _CHUNK = 500  # ids per IN (...) query
 
 
 def _batch(row: Sequence[Any]) -> Batch:
-    rules = parse_funders([json.loads(row[8])])[0] if row[8] else None
-    if rules is None:  # pragma: no cover - the column is NOT NULL
-        raise ValueError("batch without funder rules")
+    rules = parse_funder(json.loads(row[8]))
     return Batch(int(row[0]), row[1], row[2], row[3], int(row[4]), row[5], row[6],
                  None if row[7] is None else int(row[7]), rules, row[9], row[10])
 
