@@ -219,3 +219,33 @@ def test_ids_file_reads_one_id_a_line(tmp_path):
     (tmp_path / "empty.txt").write_text("# none\n", encoding="utf-8")
     with pytest.raises(InputRejected):
         batches.read_ids(tmp_path / "empty.txt")
+
+
+def test_handover_carries_funder_batch_and_cover_months(branch, village, tmp_path):
+    """A member of batch 1 (2027-01..2027-12) moved to batch 2 from 2027-07: in March
+    2027 the hand-over names batch 1, cover 1 Jan 2027 to 30 Jun 2027; a self-paid
+    registration has empty batch columns."""
+    from desa_peduli.services import handover
+
+    batch_a = dumisake(branch)
+    batches.add(branch, batch_a.id, ids=village["ok"][:2])
+    batch_b = dumisake(branch, name="DUMISAKE 2027 Tahap 2", first_month="2027-07",
+                       last_month="2027-12")
+    batches.add(branch, batch_b.id, ids=village["ok"][:1], first_month="2027-07", move=True)
+    lookup = batches.handover_lookup(branch, "2027-03")
+    assert lookup(village["ok"][0]) == {
+        "funder": "dumisake", "batch": f"{batch_a.id}: DUMISAKE 2027 Tahap 1",
+        "cover_first_month": dt.date(2027, 1, 1), "cover_last_month": dt.date(2027, 6, 30)}
+    assert batches.handover_lookup(branch, "2027-08")(village["ok"][0])["batch"].startswith(
+        f"{batch_b.id}: ")
+    assert set(lookup(village["mandiri"][0]).values()) == {None}
+
+    columns = handover.parse_column_spec("id,funder,batch,cover_first_month,cover_last_month")
+    result = handover.export(branch, tmp_path / "h.xlsx", columns=columns,
+                             filters=handover.HandoverFilter(branch_state=None))
+    book = load_workbook(result.path, read_only=True)
+    rows = {r[0]: r[1:] for r in list(book.active.iter_rows(values_only=True))[1:]}
+    book.close()
+    assert rows[village["ok"][1]][:2] == ("dumisake", f"{batch_a.id}: DUMISAKE 2027 Tahap 1")
+    assert rows[village["ok"][1]][2] == dt.datetime(2027, 1, 1)  # a real date cell
+    assert not any(rows[village["mandiri"][0]])  # read-only rows end at the last value

@@ -436,17 +436,25 @@ def write_xlsx_bill(bill_: Bill, target: Path, lang: str = "id") -> Path:
 HANDOVER_FIELDS = ("funder", "batch", "cover_first_month", "cover_last_month")
 
 
-def handover_cells(session: Session, registration_id: str, month: str | None = None) -> dict[str, Any]:
-    """The hand-over's batch columns for one registration: the batch covering it this
-    month (else its latest), its funder and the months it is covered."""
-    today = month or f"{dt.date.today():%Y-%m}"
-    found = store.current_membership(session.db, registration_id, today)
-    if found is None:
-        return dict.fromkeys(HANDOVER_FIELDS)
-    batch, membership = found
-    return {"funder": batch.funder, "batch": f"{batch.id} {batch.name}",
-            "cover_first_month": membership.first_month,
-            "cover_last_month": membership.last_month}
+def handover_lookup(session: Session, month: str | None = None) -> Callable[[str], dict[str, Any]]:
+    """``lookup(registration_id)`` → the hand-over's batch columns: the batch covering it
+    in ``month`` (default this month; else its latest batch), its funder, and the first
+    day of its first covered month and last day of its last (date cells)."""
+    when = month or f"{dt.date.today():%Y-%m}"
+    db = session.db
+    cache: dict[int, Batch | None] = {}
+
+    def lookup(registration_id: str) -> dict[str, Any]:
+        found = store.current_membership(db, registration_id, when, cache)
+        if found is None:
+            return dict.fromkeys(HANDOVER_FIELDS)
+        batch, membership = found
+        last = month_date(add_months(membership.last_month, 1)) - dt.timedelta(days=1)
+        return {"funder": batch.funder, "batch": f"{batch.id}: {batch.name}",
+                "cover_first_month": month_date(membership.first_month),
+                "cover_last_month": last}
+
+    return lookup
 
 
 def relief_reading(session: Session) -> ReliefReading:

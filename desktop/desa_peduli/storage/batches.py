@@ -206,15 +206,21 @@ def members(db: Database, batch_id: int, month: str | None = None) -> list[Membe
     return [MemberRow(*row) for row in rows]
 
 
-def current_membership(db: Database, registration_id: str, month: str) -> tuple[Batch, Membership] | None:
-    """The batch covering a registration in ``month``, else its latest membership."""
+def current_membership(db: Database, registration_id: str, month: str,
+                       cache: dict[int, Batch | None] | None = None,
+                       ) -> tuple[Batch, Membership] | None:
+    """The batch covering a registration in ``month``, else its latest membership
+    (``cache``: batches already read, by id)."""
     row = db.execute(
         "SELECT batch_id, first_month, last_month FROM batch_members WHERE registration_id = ? "
         "ORDER BY (first_month <= ? AND ? <= last_month) DESC, last_month DESC LIMIT 1",
         [registration_id, month, month]).fetchone()
     if row is None:
         return None
-    batch = get_batch(db, int(row[0]))
+    cache = {} if cache is None else cache
+    if int(row[0]) not in cache:
+        cache[int(row[0])] = get_batch(db, int(row[0]))
+    batch = cache[int(row[0])]
     if batch is None:
         return None
     return batch, Membership(int(row[0]), registration_id, row[1], row[2])
