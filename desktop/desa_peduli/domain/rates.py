@@ -378,8 +378,8 @@ def funded_contribution(
     """``contribution`` with JKK+JKM at the band a funder pays, whatever income is declared;
     JHT (the worker's own) stays on the declared income's band.
 
-    Worked example: a DUMISAKE worker declaring Rp5,000,000 (base 5,000,000) is billed at
-    band 1: JKK 10,000 + JKM 6,800 = Rp16,800 to the province, not Rp56,800.
+    Worked example: a DUMISAKE worker declaring Rp5,000,000 (band 14, base 4,950,000) is
+    billed at band 1: JKK 10,000 + JKM 6,800 = Rp16,800 to the province, not Rp56,300.
     ``funder_band`` None: the declared income's band (a self-paid worker).
     """
     if funder_band is None:
