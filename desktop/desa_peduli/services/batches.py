@@ -443,11 +443,14 @@ def handover_lookup(session: Session, month: str | None = None) -> Callable[[str
     when = month or f"{dt.date.today():%Y-%m}"
     db = session.db
     cache: dict[int, Batch | None] = {}
+    none = dict.fromkeys(HANDOVER_FIELDS)
+    if not store.any_members(db):  # no batch yet: no query per row
+        return lambda _registration_id: dict(none)
 
     def lookup(registration_id: str) -> dict[str, Any]:
         found = store.current_membership(db, registration_id, when, cache)
         if found is None:
-            return dict.fromkeys(HANDOVER_FIELDS)
+            return dict(none)
         batch, membership = found
         last = month_date(add_months(membership.last_month, 1)) - dt.timedelta(days=1)
         return {"funder": batch.funder, "batch": f"{batch.id}: {batch.name}",

@@ -57,6 +57,10 @@ def all_batches(db: Database) -> list[tuple[Batch, int]]:
     return [(_batch(row[:11]), int(row[11])) for row in rows]
 
 
+def any_members(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM batch_members LIMIT 1").fetchone() is not None
+
+
 def member_count(db: Database, batch_id: int) -> int:
     found: int = db.execute("SELECT count(*) FROM batch_members WHERE batch_id = ?",
                             [batch_id]).fetchone()[0]
