@@ -49,6 +49,10 @@ def test_dumisake_batch_village_and_march_bill_in_xlsx_and_pdf(cli, tmp_path):
     code, out, err = cli("batch", "add", batch_id, "--village", SERASAH, "--skip-refused",
                          "--json")
     assert code == 0 and json.loads(out)["added"] == 3
+    code, out, _ = cli("batch", "show", batch_id, "--json")
+    members = json.loads(out)["members_list"]
+    assert {m["id"] for m in members} == set(cli.ids["ok"])
+    assert [(e["action"], e["actor"]) for e in members[0]["history"]] == [("added", "branch")]
 
     folder = tmp_path / "tagihan"
     folder.mkdir()

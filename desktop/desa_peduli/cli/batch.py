@@ -62,7 +62,8 @@ def register(sub) -> None:
     listing = cmds.add_parser("list", help="semua batch")
     listing.add_argument("--json", action="store_true")
 
-    show = cmds.add_parser("show", help="rincian batch dan pesertanya")
+    show = cmds.add_parser("show", help="rincian batch dan pesertanya (--json: dengan riwayat "
+                           "tambah/pindah tiap peserta)")
     show.add_argument("batch", metavar="BATCH")
     show.add_argument("--month", metavar="YYYY-MM", help="hanya yang ditanggung bulan ini")
     show.add_argument("--json", action="store_true")
@@ -169,7 +170,9 @@ def _show(args, session) -> int:
         data["members_list"] = [{"id": r.registration_id, "nik": r.nik, "name": r.full_name,
                                  "village_code": r.village_code, "from": r.first_month,
                                  "to": r.last_month, "added_at": r.added_at,
-                                 "added_by": r.added_by} for r in rows]
+                                 "added_by": r.added_by,
+                                 "history": batches.history(session, r.registration_id)}
+                                for r in rows]
         print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     rules = batch.rules
