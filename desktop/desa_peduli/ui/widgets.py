@@ -152,7 +152,7 @@ class PassphraseHint(QLabel):
             self.setText(self.tr(
                 "At least {count} characters. Several words are easiest to remember."
             ).format(count=MIN_PASSPHRASE))
-            self.setStyleSheet("color: palette(mid);")
+            self.setStyleSheet("color: palette(placeholder-text);")
             return
         self.setText(messages[self.level])
         self.setStyleSheet(f"color: {self._COLOURS[self.level]};")

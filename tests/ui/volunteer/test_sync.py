@@ -271,8 +271,11 @@ def test_run_gui_opens_the_branch_window_for_a_branch_workspace(qtbot, branch, m
 
 # -- the round trip ---------------------------------------------------------------------
 def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, make_window,
-                                         stick, no_usb_sticks, file_dialogs):
+                                         stick, no_usb_sticks, file_dialogs, monkeypatch):
+    from desa_peduli.ui import drives
     from desa_peduli.ui.branch.window import BranchMainWindow
+    from desa_peduli.ui.drives import Volume
+    from desa_peduli.ui.volunteer.sync_control import ReceiptDialog
 
     first, second = add_people(2)
     window = make_window()
@@ -340,8 +343,16 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     # the volunteer imports the receipt: the list shows the branch office's answers
     with qtbot.waitActive(window):
         window.activateWindow()
-    file_dialogs.open_file = receipt
+    # the stick is plugged in: the receipt dialog lists the receipt found on it
+    monkeypatch.setattr(drives, "removable_volumes",
+                        lambda: [Volume("KINGSTON", stick, 7_000_000_000)])
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(window.sync.dialog, ReceiptDialog)
+                    and window.sync.dialog.isVisible())
+    chooser = window.sync.dialog
+    assert chooser.list.count() == 1 and receipt.name in chooser.list.item(0).text()
+    assert "KINGSTON" in chooser.list.item(0).text() and not chooser.empty_label.isVisible()
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     box = open_message(qtbot, window.sync)
     assert "need correction: 1" in box.text() and "registered (with KPJ number): 1" in box.text()
     assert "received everything" in box.text()

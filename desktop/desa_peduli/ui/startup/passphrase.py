@@ -62,7 +62,7 @@ class PassphraseDialog(QDialog):
         where = QLabel(self.tr("Data folder: {folder}").format(folder=str(self._path)), self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setStyleSheet("color: palette(mid);")
+        where.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(where)
         self.passphrase_edit = password_edit(self)
         label = QLabel(self.tr("&Passphrase:"), self)
@@ -74,7 +74,7 @@ class PassphraseDialog(QDialog):
         self.forgotten = QLabel(self.tr(
             "Forgotten the passphrase? Press F1: the guide says what to do."), self)
         self.forgotten.setWordWrap(True)
-        self.forgotten.setStyleSheet("color: palette(mid);")
+        self.forgotten.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.forgotten)
         self.busy = busy_bar(self)
         layout.addWidget(self.busy)

@@ -33,6 +33,8 @@ from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
+from desa_peduli.ui.icons import set_icons
+from desa_peduli.ui.volunteer.sync_control import RECEIPT_SUFFIX, ReceiptDialog, SyncControl
 from desa_peduli.ui.widgets import busy_bar, error_label, show_error
 
 # `noqa: PLC0415 - start-up`: the wizard imports this module before the passphrase dialog
@@ -40,7 +42,6 @@ from desa_peduli.ui.widgets import busy_bar, error_label, show_error
 
 log = logging.getLogger(__name__)
 
-RECEIPT_SUFFIX = ".dpreceipt"
 ENROLMENT_SUFFIX = ".dpenrol"
 
 NOTICE_STYLE = "background: #e8f4ea; color: #143d1c; padding: 8px; border: 1px solid #9ccaa5;"
@@ -113,7 +114,7 @@ class ExportDialog(QDialog):
                 when=labels.format_timestamp(last),
                 file=Path(session.settings.get("last_export_file") or "").name), self)
             last_label.setWordWrap(True)
-            last_label.setStyleSheet("color: palette(mid);")
+            last_label.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(last_label)
 
         where = QLabel(self.tr("&Save to:"), self)
@@ -268,6 +269,15 @@ class VolunteerSync(QObject):
         menu.addAction(self.purge_action)
         self.menu = menu
 
+        set_icons({self.export_action: "usb", self.receipt_action: "receipt",
+                   self.enrol_action: "plug-connected", self.fingerprint_action: "shield-check",
+                   self.purge_action: "eraser"})
+        # one control on the toolbar: what waits, "Send to USB stick" and "Read receipt"
+        self.control = SyncControl(self.session, self.export_action, self.receipt_action,
+                                   window.toolbar)
+        window.toolbar.addSeparator()
+        window.toolbar.addWidget(self.control)
+
         self.status_label = QLabel(window)
         self.status_label.setContentsMargins(8, 0, 8, 0)
         window.statusBar().addPermanentWidget(self.status_label)
@@ -309,6 +319,7 @@ class VolunteerSync(QObject):
     def update_status(self) -> None:
         try:
             self.status_label.setText(sync_status_text(self.session))
+            self.control.update_summary()
         except Exception:  # the status line must never break the window
             log.exception("sync status")
             self.status_label.clear()
@@ -337,14 +348,19 @@ class VolunteerSync(QObject):
 
     # -- receipts -----------------------------------------------------------------------
     def import_receipt(self) -> None:
+        """Choose a receipt: those found on the USB sticks plugged in, or another file."""
+        if not self._available() or not self.enrolled:
+            return
+        dialog = ReceiptDialog(self.window,
+                               volunteer_id=self.session.settings.get("volunteer_id"))
+        dialog.chosen.connect(self.read_receipt)
+        self._show(dialog)
+
+    def read_receipt(self, path: Path) -> None:
+        """Apply the receipt at ``path`` and say what it changed."""
         from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         if not self._available() or not self.enrolled:
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import the branch office's receipt"), self._start_folder(),
-            self.tr("Receipts (*{suffix});;All files (*)").format(suffix=RECEIPT_SUFFIX))
-        if not path:
             return
         try:
             with busy_cursor():  # a volunteer's registrations only, with the form closed
