@@ -123,7 +123,7 @@ def test_package_metadata_and_layout(deb, unpacked, program):
     for rel in ("i18n/desa_peduli_id.qm", "i18n/qtbase_id.qm", "regions/regions.sqlite",
                 "regions/indonesia_regions.csv", "regions/LICENSE-wilayah.txt",
                 "rates/bpu_income_bands.csv", "rates/rules.json", "reference/occupations.csv",
-                "icons/desa-peduli-256.png"):
+                "icons/desa-peduli-256.png", "icons/tabler/LICENSE", "icons/tabler/usb.svg"):
         assert (shipped / rel).is_file(), rel
     assert not list(shipped.rglob("*.ts")), "translation sources are not shipped"
     licences = internal / "licenses"

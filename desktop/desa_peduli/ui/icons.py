@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu
 
 from desa_peduli.reference import resource
 
@@ -40,3 +41,9 @@ def set_icon(action: QAction, name: str) -> QAction:
 def set_icons(names: dict[QAction, str]) -> None:
     for action, name in names.items():
         set_icon(action, name)
+
+
+def set_menu_icon(menu: QMenu, name: str) -> QMenu:
+    """A submenu's icon (on its menu action, where the test looks)."""
+    set_icon(menu.menuAction(), name)
+    return menu

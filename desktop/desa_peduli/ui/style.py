@@ -2,7 +2,7 @@
 
 Hints, notes and placeholders are drawn in the palette's ``PlaceholderText`` colour:
 placeholders by Qt itself, hint labels through ``color: palette(placeholder-text)`` in their
-style sheet. Qt's default (half-transparent black, about 3.9:1 on white, and the ``mid``
+style sheet. Qt's default (half-transparent black, 4.0:1 on white, and the ``mid``
 grey used before, about 1.8:1) is below the 4.5:1 WCAG asks for body text, so
 :func:`apply_palette` sets a solid grey that keeps at least 4.5:1 on the window and on
 input fields. ``tests/ui/test_contrast.py`` measures every hint and placeholder shown.

@@ -44,7 +44,7 @@ from desa_peduli.domain.registration import STATUSES
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
-from desa_peduli.ui.icons import icon, set_icons
+from desa_peduli.ui.icons import set_icons, set_menu_icon
 from desa_peduli.ui.jobs import close_when_idle, registry
 from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
 from desa_peduli.ui.messages import message_box
@@ -168,10 +168,10 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(
             self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents,
             self.tr("The guide, at the part about what is on the screen (F1)"))
-        set_icons({self.guide_action: "help"})
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.about_action = about.install_about_action(self, self.help_menu)
+        set_icons({self.guide_action: "help", self.about_action: "info-circle"})
         guide.install_help_key()
         self._update_title()
 
@@ -420,8 +420,8 @@ class MainWindow(QMainWindow):
                    self.find_action: "search", self.backup_action: "archive",
                    self.restore_action: "restore", self.passphrase_action: "key",
                    self.lock_action: "lock", self.quit_action: "logout"})
-        language_menu.setIcon(icon("language"))
-        self.text_size_menu.menu.setIcon(icon("text-size"))
+        set_menu_icon(language_menu, "language")
+        set_menu_icon(self.text_size_menu.menu, "text-size")
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.history_action):
             self.toolbar.addAction(action)
