@@ -178,7 +178,7 @@ class FormSections:
         outer.addLayout(footer)
 
         # Tab from the last field of the last section goes to "Save & close"
-        QWidget.setTabOrder(view.consent_check, view.save_close_button)
+        QWidget.setTabOrder(view.paper_edit, view.save_close_button)
         QWidget.setTabOrder(view.save_close_button, view.close_button)
         QWidget.setTabOrder(view.close_button, view.summary_list)
 
@@ -505,6 +505,17 @@ class FormSections:
         layout.addSpacing(8)
         form = self._form(layout)
 
+        # first the participant agrees, then how that is recorded (the signature last)
+        view.consent_check = QCheckBox(translate(
+            "RegistrationFormView", "The participant &agrees (consent given)"), page)
+        view.consent_time_label = NoteLabel(page)
+        self._add_row(CONSENT, form, ("consent.given",),
+                      translate("RegistrationFormView", "Consent"), [view.consent_check],
+                      note=view.consent_time_label)
+        entry = self.fields["consent.given"]
+        for name in ("consent", "consent.at"):
+            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
+
         methods = QWidget(page)
         row = QHBoxLayout(methods)
         row.setContentsMargins(0, 0, 0, 0)
@@ -536,16 +547,6 @@ class FormSections:
         self.paper_row = self._add_row(CONSENT, form, ("consent.reference",),
             translate("RegistrationFormView", "Paper form &number"), [view.paper_edit])
         self.consent_form = form
-
-        view.consent_check = QCheckBox(translate(
-            "RegistrationFormView", "The participant &agrees (consent given)"), page)
-        view.consent_time_label = NoteLabel(page)
-        self._add_row(CONSENT, form, ("consent.given",),
-                      translate("RegistrationFormView", "Consent"), [view.consent_check],
-                      note=view.consent_time_label)
-        entry = self.fields["consent.given"]
-        for name in ("consent", "consent.at"):
-            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
 
     def _consent_statement(self) -> str:
         name = "consent_statement_en.md" if self._lang == "en" else "consent_statement_id.md"
