@@ -29,7 +29,8 @@ from desa_peduli.ui.startup.wizard import FirstRunWizard
 from desa_peduli.ui.style import apply_palette
 from desa_peduli.ui.text_size import PREFS_KEY as TEXT_SCALE_KEY
 from desa_peduli.ui.text_size import SETTING as TEXT_SCALE_SETTING
-from desa_peduli.ui.text_size import apply_text_scale, normalise as normalise_scale
+from desa_peduli.ui.text_size import apply_text_scale
+from desa_peduli.ui.text_size import normalise as normalise_scale
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.window import BranchMainWindow

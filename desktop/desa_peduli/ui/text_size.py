@@ -39,6 +39,14 @@ def current_scale(app: QApplication) -> int:
     return normalise(app.property(SETTING)) or 100
 
 
+def scaled(pixels: int) -> int:
+    """A size in pixels chosen for 100 %, at the text size in use (for the dialogs'
+    minimum widths and first sizes, which must grow with their text)."""
+    app = QApplication.instance()
+    scale = current_scale(app) if isinstance(app, QApplication) else 100
+    return round(pixels * scale / 100)
+
+
 def apply_text_scale(app: QApplication, percent: object) -> int:
     """Scale the application font to ``percent`` of the platform's size (100 if the
     value is not one of :data:`SCALES`); returns the percentage applied."""

@@ -59,7 +59,7 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
                                                stick, no_usb_sticks, file_dialogs):
     add_people(3)
     window = make_window()
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("3 registration(s) not sent yet ·")
     assert "last bundle: never" in status and "last receipt: never" in status
 
@@ -81,7 +81,7 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
     assert b"150405420388" not in result.path.read_bytes()  # no NIK readable on the stick
     # what was sent stays "waiting" until the branch office's receipt says it arrived
     assert FieldSync(volunteer).pending_changes() == 3
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("0 registration(s) not sent yet · 3 awaiting the receipt ·")
     assert "last bundle: never" not in status
     qtbot.mouseClick(dialog.close_button, LEFT)
@@ -131,7 +131,7 @@ def test_enrol_this_laptop_from_the_menu_shows_both_fingerprints(
     window = make_window()
     sync = window.sync
     assert sync.enrol_action.isVisible() and not sync.export_action.isEnabled()
-    assert "not enrolled" in sync.status_label.text()
+    assert "not enrolled" in sync.status_label.full_text()
 
     file_dialogs.open_file = enrolment
     sync.enrol_action.trigger()
@@ -143,7 +143,7 @@ def test_enrol_this_laptop_from_the_menu_shows_both_fingerprints(
     assert shown == [FieldSync(session).fingerprint(), BranchService(branch).fingerprint()]
     assert session.settings.get("volunteer_id") == "RLW-0009"
     assert not sync.enrol_action.isVisible() and sync.export_action.isEnabled()
-    assert "last bundle: never" in sync.status_label.text()
+    assert "last bundle: never" in sync.status_label.full_text()
 
 
 def test_wizard_with_an_enrolment_file_shows_both_fingerprints(qtbot, tmp_path, branch,
@@ -366,7 +366,7 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     assert model.data(registered) == "Terdaftar"
     assert "12345678901" in model.data(registered, Qt.ItemDataRole.ToolTipRole)
     assert FieldSync(volunteer).pending_changes() == 0
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("0 registration(s) not sent yet · last bundle:")
     assert "awaiting" not in status and "last receipt: never" not in status
 

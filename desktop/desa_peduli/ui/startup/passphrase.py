@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from desa_peduli.errors import WrongPassphrase
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
+from desa_peduli.ui.text_size import scaled
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 
 
@@ -82,7 +83,7 @@ class PassphraseDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(scaled(440))  # wider with the text size
         self.passphrase_edit.setFocus()
 
     @property

@@ -34,6 +34,7 @@ from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.startup.passphrase import open_session_with_key
+from desa_peduli.ui.text_size import scaled
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -396,7 +397,7 @@ class FirstRunWizard(QWizard):
         self.currentIdChanged.connect(self._on_current_id_changed)
         install_help_key()
         self.retranslate_ui()
-        self.resize(680, 560)
+        self.resize(scaled(680), scaled(560))  # larger with the text size
         plain_labels(self)  # what it shows may quote user data
 
     @property

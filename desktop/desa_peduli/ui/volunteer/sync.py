@@ -31,11 +31,12 @@ from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import drives, labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
+from desa_peduli.ui.icons import set_icons
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
-from desa_peduli.ui.icons import set_icons
-from desa_peduli.ui.volunteer.sync_control import RECEIPT_SUFFIX, ReceiptDialog, SyncControl
-from desa_peduli.ui.widgets import busy_bar, error_label, show_error
+from desa_peduli.ui.text_size import scaled
+from desa_peduli.ui.volunteer.sync_control import ReceiptDialog, SyncControl
+from desa_peduli.ui.widgets import ElidedLabel, busy_bar, error_label, fit_height, show_error
 
 # `noqa: PLC0415 - start-up`: the wizard imports this module before the passphrase dialog
 # shows; the sync and reminder services (the sync layer, ~100 ms) load at first use.
@@ -149,7 +150,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.target.changed.connect(self._on_target_changed)
         self._on_target_changed()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(scaled(560))  # wider with the text size
         self.export_button.setFocus()
 
     @property
@@ -214,13 +215,7 @@ class ExportDialog(QDialog):
         QTimer.singleShot(0, self._fit_height)
 
     def _fit_height(self) -> None:
-        """Taller when a message appeared: its wrapped lines must all show."""
-        layout = self.layout()
-        assert layout is not None  # set in __init__
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit_height(self)
 
     def reject(self) -> None:
         if self.is_busy:
@@ -278,7 +273,7 @@ class VolunteerSync(QObject):
         window.toolbar.addSeparator()
         window.toolbar.addWidget(self.control)
 
-        self.status_label = QLabel(window)
+        self.status_label = ElidedLabel(window)  # shortened with … at a large text size
         self.status_label.setContentsMargins(8, 0, 8, 0)
         window.statusBar().addPermanentWidget(self.status_label)
         # the long sync line makes room while a message shows ("Restored the backup of …")
@@ -318,11 +313,11 @@ class VolunteerSync(QObject):
 
     def update_status(self) -> None:
         try:
-            self.status_label.setText(sync_status_text(self.session))
+            self.status_label.set_full_text(sync_status_text(self.session))
             self.control.update_summary()
         except Exception:  # the status line must never break the window
             log.exception("sync status")
-            self.status_label.clear()
+            self.status_label.set_full_text("")
 
     def _show(self, widget: QDialog) -> None:
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -36,6 +36,7 @@ from desa_peduli.ui import labels
 from desa_peduli.ui.drives import Volume
 from desa_peduli.ui.icons import icon
 from desa_peduli.ui.style import HINT_STYLE
+from desa_peduli.ui.text_size import scaled
 
 RECEIPT_SUFFIX = ".dpreceipt"
 PathRole = Qt.ItemDataRole.UserRole
@@ -124,7 +125,7 @@ class ReceiptDialog(QDialog):
         self.other_button.clicked.connect(self.choose_other_file)
         self.list.itemActivated.connect(lambda _item: self._on_read())
         self.list.currentItemChanged.connect(lambda *_a: self._update_button())
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled(520))
         self.refresh(volumes)
         self.list.setFocus()
 

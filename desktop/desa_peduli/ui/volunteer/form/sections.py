@@ -40,6 +40,7 @@ from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget
+from desa_peduli.ui.widgets import ScrollPage
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # every text in the view's context, RegistrationFormView
@@ -138,11 +139,9 @@ class FormSections:
             layout.addWidget(heading)
             build(page, layout)
             layout.addStretch(1)
-            scroll = QScrollArea(view.pages)
-            scroll.setWidgetResizable(True)
+            scroll = ScrollPage(view.pages)  # scrolls both ways when it must (125 % text)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.scrolls.append(scroll)
             view.pages.addWidget(scroll)
@@ -501,7 +500,12 @@ class FormSections:
         view.statement_label.setStyleSheet(
             "QLabel#consentStatement { background: #fbfaf5; border: 1px solid #d8d2bd;"
             " border-radius: 3px; padding: 10px; }")
-        layout.addWidget(view.statement_label)
+        # in a row with a stretch: a vertical box would ask its height at the full width,
+        # past its maximum width, and cut the last lines off
+        statement_row = QHBoxLayout()
+        statement_row.addWidget(view.statement_label, 1)
+        statement_row.addStretch(0)
+        layout.addLayout(statement_row)
         layout.addSpacing(8)
         form = self._form(layout)
 
