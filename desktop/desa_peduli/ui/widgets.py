@@ -123,10 +123,9 @@ class ScrollPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._fitting = False
 
-    def setWidget(self, widget: QWidget | None) -> None:
+    def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
-        if widget is not None:
-            widget.installEventFilter(self)
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
