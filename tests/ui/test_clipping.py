@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionHeader,
     QTabBar,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -189,6 +191,10 @@ def clipped(top: QWidget, where: str) -> list[str]:
             problems = header_problems(widget)
         elif isinstance(widget, QScrollArea) and widget.widget() is not None:
             problems = scroll_problems(widget)
+        elif isinstance(widget, QToolBar):
+            more = widget.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None and more.isVisible():
+                problems = [f"toolbar {widget.windowTitle()!r}: some of it is hidden behind »"]
         found += [f"{where}: {problem}" for problem in problems]
     return found
 

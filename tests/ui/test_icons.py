@@ -30,7 +30,7 @@ def test_every_icon_of_the_volunteer_window_is_shipped(qtbot, volunteer):  # noq
                 found += in_menu(action.menu())
         return found
 
-    shown = in_menu(window.menuBar()) + window.toolbar.actions()
+    shown = in_menu(window.menuBar()) + window.toolbar.actions() + window.sync.toolbar.actions()
     with_icons: list = [a for a in shown if not a.icon().isNull()]
     with_icons += [b for b in window.findChildren(QToolButton)
                    if b.property(ICON_NAME_PROPERTY)]
@@ -49,7 +49,7 @@ def test_every_icon_of_the_volunteer_window_is_shipped(qtbot, volunteer):  # noq
                    window.sync.export_action, window.sync.receipt_action):
         assert action.property(ICON_NAME_PROPERTY) in names, action.text()
     for button in (window.sync.control.send_button, window.sync.control.receive_button):
-        assert window.toolbar.isAncestorOf(button) and not button.icon().isNull()
+        assert window.sync.toolbar.isAncestorOf(button) and not button.icon().isNull()
 
 
 def test_the_icon_set_ships_its_licence_and_only_used_icons():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -268,10 +269,18 @@ class VolunteerSync(QObject):
                    self.enrol_action: "plug-connected", self.fingerprint_action: "shield-check",
                    self.purge_action: "eraser"})
         # one control on the toolbar: what waits, "Send to USB stick" and "Read receipt"
+        # on a row of its own under the main toolbar: at 125 % text the two would not fit
+        # side by side, and the toolbar would hide the control behind its » button
+        self.toolbar = QToolBar(self.tr("Sync"), window)
+        self.toolbar.setObjectName("sync_toolbar")
+        self.toolbar.setMovable(False)
         self.control = SyncControl(self.session, self.export_action, self.receipt_action,
-                                   window.toolbar)
-        window.toolbar.addSeparator()
-        window.toolbar.addWidget(self.control)
+                                   self.toolbar)
+        self.toolbar.addWidget(self.control)
+        window.addToolBarBreak()
+        window.addToolBar(self.toolbar)
+        window.locked.connect(self.toolbar.hide)  # the lock shows nothing of the data
+        window.unlocked.connect(self.toolbar.show)
 
         self.status_label = ElidedLabel(window)  # shortened with … at a large text size
         self.status_label.setContentsMargins(8, 0, 8, 0)
