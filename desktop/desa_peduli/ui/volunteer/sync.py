@@ -279,8 +279,9 @@ class VolunteerSync(QObject):
         self.toolbar.addWidget(self.control)
         window.addToolBarBreak()
         window.addToolBar(self.toolbar)
-        window.locked.connect(self.toolbar.hide)  # the lock shows nothing of the data
-        window.unlocked.connect(self.toolbar.show)
+        # shown with the list only: the form needs the room, the lock shows nothing of it
+        window.locked.connect(self._show_toolbar)
+        window.unlocked.connect(self._show_toolbar)
 
         self.status_label = ElidedLabel(window)  # shortened with … at a large text size
         self.status_label.setContentsMargins(8, 0, 8, 0)
@@ -312,7 +313,11 @@ class VolunteerSync(QObject):
     def _available(self) -> bool:
         return not (self.window.form_is_open or self.window.is_locked)
 
+    def _show_toolbar(self) -> None:
+        self.toolbar.setVisible(not (self.window.form_is_open or self.window.is_locked))
+
     def update_actions(self, list_shown: bool = True) -> None:
+        self._show_toolbar()
         enrolled = self.enrolled
         for action in (self.export_action, self.receipt_action, self.purge_action):
             action.setEnabled(list_shown and enrolled)
