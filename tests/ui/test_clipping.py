@@ -294,6 +294,12 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, text_scale, volunteer,  
         exporting.export()
     found += clipped(exporting, "export, done")
     exporting.done(0)
+    from desa_peduli.ui.volunteer.sync_control import ReceiptDialog
+
+    receipts = dialog(qtbot, ReceiptDialog(window, volumes=[
+        Volume("KINGSTON", tmp_path, 7_000_000_000)]))
+    found += clipped(receipts, "receipt: none on the stick")
+    receipts.done(0)
     window.sync.show_fingerprints()
     found += clipped(window.sync.dialog, "fingerprints")
     window.sync.dialog.done(0)

@@ -49,12 +49,12 @@ ENROLMENT_SUFFIX = ".dpenrol"
 NOTICE_STYLE = "background: #e8f4ea; color: #143d1c; padding: 8px; border: 1px solid #9ccaa5;"
 
 
-def sync_status_text(session) -> str:
+def sync_status_text(session, state=None) -> str:
     """``14 belum dikirim · 5 menunggu tanda terima · bundel terakhir: … · tanda terima
     terakhir: …``: what is not in any bundle yet, what the branch office has not confirmed."""
     from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
 
-    state = reminder_state(session)
+    state = state or reminder_state(session)
     unsent = state.unsent  # (lupdate takes a plain name as the count, not an attribute)
     # QApplication.translate spelled out each time: lupdate does not see through an alias
     parts = [QApplication.translate("SyncDialogs", "%n registration(s) not sent yet", "",
@@ -327,8 +327,11 @@ class VolunteerSync(QObject):
 
     def update_status(self) -> None:
         try:
-            self.status_label.set_full_text(sync_status_text(self.session))
-            self.control.update_summary()
+            from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
+
+            state = reminder_state(self.session)  # read once for both lines
+            self.status_label.set_full_text(sync_status_text(self.session, state))
+            self.control.update_summary(state)
         except Exception:  # the status line must never break the window
             log.exception("sync status")
             self.status_label.set_full_text("")

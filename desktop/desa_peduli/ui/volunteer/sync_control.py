@@ -172,11 +172,11 @@ class ReceiptDialog(QDialog):
         self.chosen.emit(path)
 
 
-def sync_summary(session) -> str:
+def sync_summary(session, state=None) -> str:
     """``3 not sent · 5 waiting for the receipt · last bundle 02/12/2026 10:15``."""
     from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
 
-    state = reminder_state(session)
+    state = state or reminder_state(session)
     unsent = state.unsent  # lupdate takes a plain name as the count
     parts = [QCoreApplication.translate("SyncControl", "%n not sent", "", unsent)]
     if not state.enrolled:
@@ -230,7 +230,8 @@ class SyncControl(QFrame):
         action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
         return button
 
-    def update_summary(self) -> None:
-        text = sync_summary(self.session)
+    def update_summary(self, state=None) -> None:
+        """Re-read what waits (``state``: a ``ReminderState`` already read, if any)."""
+        text = sync_summary(self.session, state)
         self.summary_label.setText(text)
         self.summary_label.setAccessibleName(text)
