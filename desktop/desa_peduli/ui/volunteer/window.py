@@ -43,10 +43,12 @@ from desa_peduli.domain.registration import STATUSES
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
+from desa_peduli.ui.icons import set_icons, set_menu_icon
 from desa_peduli.ui.jobs import close_when_idle
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import ReminderBanner, short_path
+from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
 from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 from desa_peduli.ui.volunteer.sync import VolunteerSync
@@ -110,7 +112,7 @@ class CountsView(QGroupBox):
                 value.setFont(font)
             if key == STATUSES[0]:
                 spacer = QLabel(self.tr("By status"), self)
-                spacer.setStyleSheet("color: palette(mid); margin-top: 6px;")
+                spacer.setStyleSheet("color: palette(placeholder-text); margin-top: 6px;")
                 layout.addRow(spacer)
             layout.addRow(caption, value)
 
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.about_action = about.install_about_action(self, self.help_menu)
+        set_icons({self.guide_action: "help", self.about_action: "info-circle"})
         guide.install_help_key()
         self._update_title()
 
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         self.empty_label = QLabel(self.list_page)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 4px;")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
         left.addWidget(self.empty_label)
         self.table = QTableView(self.list_page)
         self.table.setModel(self.model)
@@ -397,6 +400,7 @@ class MainWindow(QMainWindow):
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(self, self.session, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -411,7 +415,14 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Registrations"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_icons({self.new_action: "user-plus", self.edit_action: "pencil",
+                   self.delete_action: "trash", self.history_action: "history",
+                   self.find_action: "search", self.backup_action: "archive",
+                   self.restore_action: "restore", self.passphrase_action: "key",
+                   self.lock_action: "lock", self.quit_action: "logout"})
+        set_menu_icon(language_menu, "language")
+        set_menu_icon(self.text_size_menu.menu, "text-size")
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.history_action):
             self.toolbar.addAction(action)

@@ -398,8 +398,8 @@ class RegistrationFormView(QWidget):
             return
         if touch:
             self._display.touched.add(name)
-        if name.startswith("consent"):
-            self._display.touched.update(n for n in self._sections.fields if n.startswith("consent"))
+        if name == "consent.given":  # its message stands for "consent" and its time too
+            self._display.touched.update(("consent", "consent.at"))
         self._dirty = True
         self._save_error = None
         self._validate_timer.start()
