@@ -32,7 +32,13 @@ def register(sub) -> None:
     handover.add_argument("--limit", type=int, default=None,
                           help="paling banyak sekian pendaftaran (yang paling dulu diterima)")
     handover.add_argument("--columns", help="kolom dan judulnya, berurutan: "
-                          "nik:NIK,full_name:NAMA,phone (default: pemetaan tersimpan)")
+                          "nik:NIK,full_name:NAMA,phone (default: pemetaan tersimpan; "
+                          "kolom tanpa judul memakai nama dalam bahasa --lang)")
+    handover.add_argument("--date-format", default=None,
+                          help="tanggal di CSV (dan tampilan tanggal di XLSX): DD-MM-YYYY "
+                          "(default), DD/MM/YYYY, YYYY-MM-DD, ...")
+    handover.add_argument("--split", choices=("kabupaten", "funder"), default=None,
+                          help="satu berkas per kabupaten atau per penanggung iuran")
     handover.add_argument("--save-columns", action="store_true",
                           help="simpan --columns sebagai pemetaan default")
     handover.add_argument("--reset-columns", action="store_true",
@@ -87,7 +93,9 @@ def cmd_handover(args) -> int:
         result = None
         if args.output:  # first the file: a refused export changes no setting either
             result = handover.export(session, Path(args.output), fmt=args.format,
-                                     columns=columns, filters=filters, limit=args.limit)
+                                     columns=columns, filters=filters, limit=args.limit,
+                                     lang=language(args), date_format=args.date_format,
+                                     split=args.split)
         if args.reset_columns:
             with session.atomic():
                 handover.reset_columns(settings)
@@ -101,9 +109,16 @@ def cmd_handover(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(result.path)
-        say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
-            "written.")
+        for written in result.files:
+            print(written.path)
+        if result.summary_path:
+            print(result.summary_path)
+        if result.split:
+            say(args, f"{result.rows} pendaftaran ditulis ke {len(result.files)} berkas.",
+                f"{result.rows} registrations written to {len(result.files)} files.")
+        else:
+            say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
+                "written.")
     return EXIT_OK
 
 
@@ -113,7 +128,7 @@ def _show_columns(args, columns) -> None:
         return
     for column in columns:
         mark = "x" if column.enabled else " "
-        print(f"[{mark}] {column.field}\t{column.header}")
+        print(f"[{mark}] {column.field}\t{column.title(language(args))}")
 
 
 # ------------------------------------------------------------------------------ KPJ
