@@ -131,3 +131,37 @@ def test_handover_split_per_kabupaten_in_english_with_iso_dates(branch, run, tmp
     with pytest.raises(SystemExit) as info:  # argparse refuses it
         run("handover", "-o", str(out_dir), "--split", "desa")
     assert info.value.code == 2
+
+
+def test_import_kpj_reports_each_result(branch, run, tmp_path):
+    fill_branch(branch.db, 4)
+    results = tmp_path / "hasil.csv"
+    results.write_text(
+        "NIK,KPJ,Hasil,Alasan\n"
+        "1504054200000001,12345678901,registered,\n"
+        "1504054200000002,22222222222,already_participant,\n"
+        "1504054200000003,,dukcapil_mismatch,Nama berbeda\n"
+        "1504054200000004,,rejected,Sudah peserta PU\n"
+        "1504054200000009,,ditolak,\n", encoding="utf-8")
+    code, out, err = run("import-kpj", str(results), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[:4] == [
+        "hasil.csv: registered: 1 terdaftar (KPJ baru) (uji saja, tidak ada yang diubah)",
+        "hasil.csv: already_participant: 1 sudah terdaftar (KPJ lama) (uji saja, tidak ada "
+        "yang diubah)",
+        "hasil.csv: dukcapil_mismatch: 1 tidak cocok dengan Dukcapil: dikembalikan untuk "
+        "diperbaiki (uji saja, tidak ada yang diubah)",
+        "hasil.csv: rejected: 1 ditolak: dikembalikan dengan alasannya (uji saja, tidak ada "
+        "yang diubah)"]
+    assert "baris 6: tidak ada pendaftaran dengan NIK ini" in err
+    assert "12345678901" not in err  # KPJ numbers are not echoed
+    code, out, _ = run("--lang", "en", "import-kpj", str(results), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["applied"]
+    assert report["results"] == {"registered": 1, "already_participant": 1,
+                                 "dukcapil_mismatch": 1, "rejected": 1}
+    assert (report["result_column"], report["reason_column"]) == ("Hasil", "Alasan")
+    code, out, _ = run("--lang", "en", "import-kpj", str(results), "--result-column", "none",
+                       "--dry-run")
+    # without results every row needs a KPJ number; the first two are already applied
+    assert code == 0 and "0 would be marked registered, 2 already registered, 3 rows" in out

@@ -52,6 +52,11 @@ def register(sub) -> None:
     kpj.add_argument("file")
     kpj.add_argument("--nik-column", help="judul, huruf (B) atau nomor kolom NIK")
     kpj.add_argument("--kpj-column", help="judul, huruf atau nomor kolom KPJ")
+    kpj.add_argument("--result-column", help="kolom hasil: registered, already_participant, "
+                     "dukcapil_mismatch, rejected (default: kolom berjudul Hasil/Result/Status "
+                     "bila ada; 'none' = tanpa kolom hasil, semua registered)")
+    kpj.add_argument("--reason-column", help="kolom alasan penolakan (default: kolom berjudul "
+                     "Alasan/Reason/Keterangan bila ada; 'none' = tanpa)")
     kpj.add_argument("--header-row", type=int, default=None,
                      help="baris judul (1 = baris pertama, 0 = tanpa judul; default: dikenali)")
     kpj.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang diubah")
@@ -142,11 +147,12 @@ def cmd_import_kpj(args) -> int:
         require_role(session, "branch")
         report = kpj_import.import_kpj(
             session, Path(args.file), nik_column=args.nik_column, kpj_column=args.kpj_column,
-            header_row=args.header_row, apply=not args.dry_run)
+            header_row=args.header_row, result_column=args.result_column,
+            reason_column=args.reason_column, apply=not args.dry_run)
     lang = language(args)
     # no row could be used: the file is refused as a whole (nothing changed, exit 1)
-    code = EXIT_INPUT if report.unmatched and not (report.registered or report.unchanged) \
-        else EXIT_OK
+    code = EXIT_INPUT if report.unmatched and not (
+        report.registered or report.corrections or report.unchanged) else EXIT_OK
     for item in report.unmatched:  # NIKs masked: this may end up in a log
         if lang == "en":
             line = f"{report.file}: row {item.row}: {item.message('en')} (NIK {mask_nik(item.nik)})"
@@ -160,6 +166,13 @@ def cmd_import_kpj(args) -> int:
             item["nik"] = mask_nik(item["nik"])
         print(json.dumps(data, ensure_ascii=False))
         return code
+    if report.result_column:  # a line per result
+        for result, count in report.results.items():
+            label_id, label_en = kpj_import.RESULT_LABELS[result]
+            say(args, f"{report.file}: {result}: {count} {label_id}"
+                + (" (uji saja, tidak ada yang diubah)" if args.dry_run else ""),
+                f"{report.file}: {result}: {count} {label_en}"
+                + (" (check only, nothing changed)" if args.dry_run else ""), err=False)
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
     say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
