@@ -1,8 +1,10 @@
 """Branch commands for the hand-over desk: ``handover``, ``import-kpj``, ``breach-report``.
 
 ``handover`` writes the XLSX or CSV the core system takes in, with the saved column
-mapping (or ``--columns``) and the list's filters; ``import-kpj FILE`` marks the
-registrations the core system registered, reporting the rows it could not use;
+mapping (or ``--columns``) and the list's filters, in the ``--lang`` language, one file or
+one per kabupaten or funder (``--split``), each with its summary; ``import-kpj FILE``
+applies the core system's results (new or existing KPJ numbers, refusals sent back as
+corrections), reporting each result and the rows it could not use;
 ``breach-report`` lists whose data a lost laptop or USB stick could hold.
 """
 
