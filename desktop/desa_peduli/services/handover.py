@@ -123,6 +123,18 @@ SPECS = {spec.key: spec for spec in FIELD_SPECS}
 PROGRAM_FLAGS = {"program_jkk": "JKK", "program_jkm": "JKM", "program_jht": "JHT"}
 YES_NO = {"id": ("Y", "T"), "en": ("Y", "N")}  # Ya/Tidak, Yes/No
 SEX_LETTERS = {"id": {"M": "L", "F": "P"}, "en": {"M": "M", "F": "F"}}  # laki-laki/perempuan
+# codes written as words of the file's language (the app's own words for them)
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "branch_state": {"received": ("Sudah masuk", "Received"),
+                     "invalid": ("Tidak sah: perlu diperiksa", "Invalid: to check"),
+                     "accepted": ("Diterima", "Accepted"),
+                     "correction": ("Perlu diperbaiki", "Needs correction"),
+                     "registered": ("Terdaftar", "Registered"),
+                     "duplicate": ("Duplikat", "Duplicate")},
+    "consent_method": {"signature": ("Tanda tangan", "Signature"),
+                       "verbal_witnessed": ("Lisan, dengan saksi", "Verbal, witnessed"),
+                       "paper": ("Formulir kertas", "Paper form")},
+}
 
 
 @dataclass
@@ -335,6 +347,15 @@ class _Values:
         self._occupations = {o.code: o.label_en if lang == "en" else o.label_id
                              for o in reference.occupations()}
         self._funders = funder_names(lang)
+        self._relationships = {h.code: h.label_en if lang == "en" else h.label_id
+                               for h in reference.heir_relationships()}
+
+    def word(self, key: str, value: object) -> object:
+        """A code of ``WORDS[key]`` as a word of the file's language (others as stored)."""
+        found = WORDS[key].get(value) if isinstance(value, str) else None
+        if found is None:
+            return _cell(value)
+        return found[1] if self.lang == "en" else found[0]
 
     def sql_columns(self, extra: Iterable[str] = ()) -> list[str]:
         needed: list[str] = []
@@ -368,14 +389,16 @@ class _Values:
                     continue
                 first = (heirs[0] if isinstance(heirs, list) and heirs
                          and isinstance(heirs[0], dict) else {})
-                out.append(_cell(first.get(key.removeprefix("heir_"))))
+                value = first.get(key.removeprefix("heir_"))
+                out.append(self._relationships.get(value, value) if key == "heir_relationship"
+                           and isinstance(value, str) else _cell(value))
             elif key in ("consent_method", "consent_at"):
                 if consent is None:
                     consent = _json(record.get("consent"), {})
                 value = (consent.get(key.removeprefix("consent_"))
                          if isinstance(consent, dict) else None)
                 out.append(_datetime(value) or _cell(value) if kind == "datetime"
-                           else _cell(value))
+                           else self.word(key, value))
             elif key == "programs" or key in PROGRAM_FLAGS:
                 if programs is None:
                     programs = _json(record.get("programs"), [])
@@ -396,6 +419,8 @@ class _Values:
             elif key == "funder":
                 code = record.get("funding_source")
                 out.append(self._funders.get(code, code) if code else None)
+            elif key in WORDS:
+                out.append(self.word(key, record.get(key)))
             elif kind == "sex":
                 value = record.get(key)
                 out.append(SEX_LETTERS[self.lang].get(value, value) if isinstance(value, str)
