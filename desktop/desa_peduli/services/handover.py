@@ -582,7 +582,8 @@ def export(session: Session, target: Path, *, fmt: str | None = None,
                             "The row limit must be 1 or more.")
     filters = filters or HandoverFilter()
     month = (month or dt.date.today()).replace(day=1)
-    folder, stem = _target_stem(Path(target), fmt, split)
+    folder, stem = _target_stem(Path(target), fmt)
+    exact = None if split or Path(target).is_dir() else Path(target).name  # as given
     values = _Values(enabled, lang)
     headers = [c.title(lang) for c in enabled]
     where, params = filters.where()
@@ -608,7 +609,7 @@ def export(session: Session, target: Path, *, fmt: str | None = None,
                 out = files.get(group)
                 if out is None:
                     name = _group_name(values, group, split)
-                    path = folder / _file_name(stem, fmt, group, name, split, lang)
+                    path = folder / (exact or _file_name(stem, fmt, group, name, split, lang))
                     out = files[group] = _OpenFile(stack, HandoverFile(path, 0, group, name),
                                                    fmt, headers, dates, lang)
                 out.write(values.row(record))
@@ -619,8 +620,8 @@ def export(session: Session, target: Path, *, fmt: str | None = None,
                     report(progress, written, total)
             if not files:  # nothing chosen: still one file, with its headers
                 out = files[None] = _OpenFile(stack, HandoverFile(
-                    folder / _file_name(stem, fmt, None, "", None, lang)), fmt, headers,
-                    dates, lang)
+                    folder / (exact or _file_name(stem, fmt, None, "", None, lang))), fmt,
+                    headers, dates, lang)
             check(progress)
             for out in files.values():
                 out.finish(summary)
@@ -648,14 +649,14 @@ SUMMARY_WORD = {"id": "ringkasan", "en": "summary"}
 SHEETS = {"id": ("Pendaftaran", "Ringkasan"), "en": ("Registrations", "Summary")}
 
 
-def _target_stem(target: Path, fmt: str, split: str | None) -> tuple[Path, str]:
+def _target_stem(target: Path, fmt: str) -> tuple[Path, str]:
     """The folder the files go to and the start of their names."""
     if target.is_dir():
         return target, Path(standard_name(fmt)).stem
     if not target.parent.is_dir():
         raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
                             f"Target folder does not exist: {target.parent}")
-    return target.parent, (target.stem if split or target.suffix.lower() == f".{fmt}"
+    return target.parent, (target.stem if target.suffix.lower() in (".csv", ".xlsx")
                            else target.name)
 
 
