@@ -5,6 +5,14 @@ can keep that choice as its default (workspace setting ``handover_columns``). Fi
 the branch list's: branch state, volunteer, a desa code or a kecamatan/kabupaten prefix,
 and a name or NIK search.
 
+The file speaks the clerk's language (``lang``): the headers a mapping does not name
+itself, and the values that are codes (sex L/P or M/F, one Y/T or Y/N column per
+programme, the funder's name, states). Dates are real date cells in an XLSX, shown in
+the chosen format, and text in that format in a CSV (``DD-MM-YYYY`` by default).
+``split`` writes one file per kabupaten or per funder; every file carries a summary of
+its people and one month's contribution per funder (XLSX: a second sheet; CSV: one
+summary file beside the data files). All the files are written, or none.
+
 Rows stream from one cursor into the file, so memory does not grow with the row count:
 the XLSX is written by openpyxl's write-only mode (inline strings, no shared-string
 table), its sheet buffered in a temporary file beside the target rather than in the
