@@ -75,6 +75,7 @@ def test_handover_and_kpj_import(branch, run, tmp_path):
     report = json.loads(out)
     assert code == 0 and report["unchanged"] == 2 and not report["applied"]
     assert report["unmatched"][0]["nik"] == "150405******9999"
+    assert report["unmatched"][0]["kpj"] == "*******8903"  # the KPJ number masked too
 
     bad = tmp_path / "hasil.xlsx"
     bad.write_bytes(b"not a workbook")

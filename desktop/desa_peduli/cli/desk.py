@@ -164,8 +164,9 @@ def cmd_import_kpj(args) -> int:
         print(line, file=sys.stderr)
     if args.json:
         data = report.to_dict()
-        for item in data["unmatched"]:
+        for item in data["unmatched"]:  # personal data: masked, as on stderr
             item["nik"] = mask_nik(item["nik"])
+            item["kpj"] = kpj_import.mask_kpj(item["kpj"])
         print(json.dumps(data, ensure_ascii=False))
         return code
     if report.result_column:  # a line per result

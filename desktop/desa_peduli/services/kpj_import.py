@@ -171,6 +171,14 @@ def _digits(value: object) -> tuple[str, str | None]:
     return re.sub(r"[\s.\-]", "", text), None
 
 
+def mask_kpj(kpj: str | None) -> str:
+    """``12345678901`` → ``*******8901``: a KPJ number is personal data; its last four
+    digits are enough to find the row in the file."""
+    if not kpj:
+        return ""
+    return "*" * max(len(kpj) - 4, 0) + kpj[-4:]
+
+
 # ----------------------------------------------------------------------------- preview
 @dataclass
 class Preview:
