@@ -788,12 +788,19 @@ class _Summary:
         self.month, self.lang = month, lang
         self.funders = funder_names(lang)
         self._prices: dict[tuple[Any, ...], tuple[int, int, int] | None] = {}
+        self._table = reference.rate_table()
 
     def price(self, record: dict[str, Any]) -> tuple[int, int, int] | None:
-        """(total, paid by the worker, paid by the funder) for the month, or None."""
+        """(total, paid by the worker, paid by the funder) for the month, or None.
+
+        A contribution depends on the income only through its band, so it is worked out
+        once per band, occupation, funder and JHT choice (a few dozen for any file)."""
         programs = _json(record.get("programs"), [])
-        key = (record.get("declared_income"), record.get("occupation"),
-               record.get("funding_source"), isinstance(programs, list) and "JHT" in programs)
+        income = record.get("declared_income")
+        if isinstance(income, int) and not isinstance(income, bool) and income >= 0:
+            income = self._table.band_for(income).income_from  # the band's own figure
+        key = (income, record.get("occupation"), record.get("funding_source"),
+               isinstance(programs, list) and "JHT" in programs)
         if key not in self._prices:
             found = reference.contribution_for(
                 {"declared_income": key[0], "occupation": key[1], "funding_source": key[2],
