@@ -142,17 +142,22 @@ def test_split_per_kabupaten_writes_one_named_file_each_sorted_by_code(branch, t
 
 def test_split_per_funder_and_a_summary_whose_totals_the_rules_give(branch, tmp_path):
     _three_regencies(branch)
+    fill_branch(branch.db, 1, start=5, base={  # another band, with JHT
+        "declared_income": 5_000_000, "programs": '["JKK", "JKM", "JHT"]'})
     result = handover.export(branch, tmp_path / "serah.csv", split="funder", month=MARCH)
     assert [f.path.name for f in result.files] == ["serah_dumisake-dumisake-provinsi-jambi-apbd.csv",
                                                     "serah_mandiri-mandiri-dibayar-sendiri.csv"]
-    assert [f.rows for f in result.files] == [2, 2]
+    assert [f.rows for f in result.files] == [2, 3]
     assert result.summary_path.name == "serah_ringkasan.csv"
     # recomputed person by person from the rate rules for March 2027
     wanted = {}
-    for serial, funder in ((1, "mandiri"), (2, "mandiri"), (3, "dumisake"), (4, "dumisake")):
+    for serial, funder, income, programs in (
+            (1, "mandiri", 1_000_001, ["JKK", "JKM"]), (2, "mandiri", 1_000_002, ["JKK", "JKM"]),
+            (3, "dumisake", 1_000_003, ["JKK", "JKM"]), (4, "dumisake", 1_000_004, ["JKK", "JKM"]),
+            (5, "mandiri", 5_000_000, ["JKK", "JKM", "JHT"])):
         price = reference.contribution_for({
-            "declared_income": 1_000_000 + serial, "occupation": "petani",
-            "funding_source": funder, "programs": ["JKK", "JKM"]}, MARCH)
+            "declared_income": income, "occupation": "petani", "funding_source": funder,
+            "programs": programs}, MARCH)
         line = wanted.setdefault(funder, [0, 0, 0, 0])
         for index, value in enumerate((1, price.total, price.paid_by_worker,
                                        price.paid_by_funder)):
@@ -164,7 +169,8 @@ def test_split_per_funder_and_a_summary_whose_totals_the_rules_give(branch, tmp_
     assert body == wanted
     assert rows[-1][0] == "Jumlah" and rows[-1][2] == "03-2027"
     assert int(rows[-1][4]) == sum(line[1] for line in wanted.values()) > 0
-    assert [s.to_dict()["people"] for s in result.summary] == [2, 2]
+    assert [s.to_dict()["people"] for s in result.summary] == [2, 3]
+    assert wanted["mandiri"][1] > 3 * wanted["dumisake"][1] / 2  # the higher band counted
 
 
 def test_a_cancelled_split_leaves_no_file_at_all(branch, tmp_path):
