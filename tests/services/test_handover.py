@@ -44,8 +44,9 @@ def expected(record: dict, key: str):
         "program_jkk": "Y" if "JKK" in record["programs"] else "T",
         "program_jkm": "Y" if "JKM" in record["programs"] else "T",
         "program_jht": "Y" if "JHT" in record["programs"] else "T",
-        "funder": {"mandiri": "Mandiri (dibayar sendiri)",
-                   "dumisake": "DUMISAKE Provinsi Jambi (APBD)"}[record["funding_source"]],
+        "funding_source_name": {"mandiri": "Mandiri (dibayar sendiri)",
+                                "dumisake": "DUMISAKE Provinsi Jambi (APBD provinsi)"}[
+            record["funding_source"]],
         "heir_name": heirs[0]["name"] if heirs else None,
         "heir_relationship": {"suami": "Suami", "anak": "Anak"}[heirs[0]["relationship"]]
         if heirs else None,

@@ -80,7 +80,7 @@ def test_the_default_columns_speak_the_chosen_language(branch, tmp_path):
         assert "Program (JKK,JKM,JHT)" not in headers
         assert "full_name" not in headers and "birth_date" not in headers  # no field keys
     assert indonesian[1][expected_id.index("Penanggung iuran")] == (
-        "DUMISAKE Provinsi Jambi (APBD)")
+        "DUMISAKE Provinsi Jambi (APBD provinsi)")
     assert english[1][expected_id.index("Penanggung iuran")] == (
         "DUMISAKE Jambi province programme (provincial budget)")
 
@@ -135,7 +135,7 @@ def test_split_per_kabupaten_writes_one_named_file_each_sorted_by_code(branch, t
     # each file's summary covers its own people
     assert [[c.value for c in r[:4]] for r in kerinci["Ringkasan"]] == [
         ["Penanggung iuran", "Kode", "Bulan iuran", "Jumlah orang"],
-        ["DUMISAKE Provinsi Jambi (APBD)", "dumisake", dt.datetime(2027, 3, 1), 1],
+        ["DUMISAKE Provinsi Jambi (APBD provinsi)", "dumisake", dt.datetime(2027, 3, 1), 1],
         ["Jumlah", None, dt.datetime(2027, 3, 1), 1]]
     assert kerinci["Ringkasan"][1][2].number_format == "mm-yyyy"
 
@@ -145,16 +145,16 @@ def test_split_per_funder_and_a_summary_whose_totals_the_rules_give(branch, tmp_
     fill_branch(branch.db, 1, start=5, base={  # another band, with JHT
         "declared_income": 5_000_000, "programs": '["JKK", "JKM", "JHT"]'})
     result = handover.export(branch, tmp_path / "serah.csv", split="funder", month=MARCH)
-    assert [f.path.name for f in result.files] == ["serah_dumisake-dumisake-provinsi-jambi-apbd.csv",
+    assert [f.path.name for f in result.files] == ["serah_dumisake-dumisake-provinsi-jambi-apbd-provinsi.csv",
                                                     "serah_mandiri-mandiri-dibayar-sendiri.csv"]
     assert [f.rows for f in result.files] == [2, 3]
     assert result.summary_path.name == "serah_ringkasan.csv"
     # recomputed person by person from the rate rules for March 2027
     wanted = {}
-    for serial, funder, income, programs in (
-            (1, "mandiri", 1_000_001, ["JKK", "JKM"]), (2, "mandiri", 1_000_002, ["JKK", "JKM"]),
-            (3, "dumisake", 1_000_003, ["JKK", "JKM"]), (4, "dumisake", 1_000_004, ["JKK", "JKM"]),
-            (5, "mandiri", 5_000_000, ["JKK", "JKM", "JHT"])):
+    for funder, income, programs in (
+            ("mandiri", 1_000_001, ["JKK", "JKM"]), ("mandiri", 1_000_002, ["JKK", "JKM"]),
+            ("dumisake", 1_000_003, ["JKK", "JKM"]), ("dumisake", 1_000_004, ["JKK", "JKM"]),
+            ("mandiri", 5_000_000, ["JKK", "JKM", "JHT"])):
         price = reference.contribution_for({
             "declared_income": income, "occupation": "petani", "funding_source": funder,
             "programs": programs}, MARCH)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from desa_peduli import reference
 from desa_peduli.errors import InputRejected
 from desa_peduli.progress import Progress, check, report
+from desa_peduli.services.batches import HANDOVER_FIELDS, handover_lookup
 from desa_peduli.services.spreadsheet import append, csv_file, write_only_workbook, xlsx_cell
 from desa_peduli.storage.registrations import (  # OPEN_DUPLICATES is this module's too
     OPEN_DUPLICATES as OPEN_DUPLICATES,
@@ -111,7 +112,8 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     _spec("program_jht", "JHT (Y/T)", "JHT (Y/N)", ["programs"], kind="flag"),
     _spec("programs", "Program (JKK,JKM,JHT)", "Programmes (JKK,JKM,JHT)", default=False),
     _spec("payment_months", "Periode bayar (bulan)", "Payment period (months)"),
-    _spec("funder", "Penanggung iuran", "Funder", ["funding_source"]),
+    _spec("funding_source_name", "Penanggung iuran", "Funder (funding source)",
+          ["funding_source"]),
     _spec("funding_source", "Kode sumber dana", "Funding source code", default=False),
     _spec("heir_name", "Nama ahli waris", "Heir's name", ["heirs"]),
     _spec("heir_relationship", "Hubungan ahli waris", "Heir's relationship", ["heirs"]),
@@ -120,6 +122,11 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     _spec("consent_method", "Cara persetujuan", "Consent method", ["consent"], default=False),
     _spec("consent_at", "Waktu persetujuan", "Consent given at", ["consent"], default=False,
           kind="datetime"),
+    # funded batches (services/batches.py): the batch covering the registration this month
+    _spec("funder", "Pendana batch", "Batch funder", ["id"]),
+    _spec("batch", "Batch pembiayaan", "Funded batch", ["id"]),
+    _spec("cover_first_month", "Ditanggung mulai", "Cover start", ["id"], kind="date"),
+    _spec("cover_last_month", "Ditanggung sampai", "Cover end", ["id"], kind="date"),
     _spec("id", "ID pendaftaran", "Registration id"),
     _spec("volunteer_id", "ID relawan", "Volunteer id", default=False),
     _spec("branch_state", "Status di kantor cabang", "Branch state", default=False),
@@ -347,9 +354,11 @@ class _Values:
     """Turns a row (a dict of registration columns) into the mapped cell values: text,
     numbers, dates (``datetime.date``/``datetime``, written by the file's format)."""
 
-    def __init__(self, columns: list[Column], lang: str = "id"):
+    def __init__(self, columns: list[Column], lang: str = "id",
+                 batch_of: Callable[[str], dict[str, Any]] | None = None):
         self.keys = [c.field for c in columns]
         self.lang = lang
+        self.batch_of = batch_of  # registration id -> the batch columns (services.batches)
         self.regions = reference.regions()
         self._region_names: dict[str, tuple[str, str, str]] = {}
         self._occupations = {o.code: o.label_en if lang == "en" else o.label_id
@@ -421,10 +430,14 @@ class _Values:
                 names = self.names(record.get("village_code"))
                 out.append(names[("village_name", "district_name", "regency_name").index(key)]
                            or None)
+            elif key in HANDOVER_FIELDS:
+                value = self.batch_of(record["id"])[key] if self.batch_of else None
+                out.append(self._funders.get(value, value) if key == "funder" and value
+                           else value)
             elif key == "occupation_name":
                 code = record.get("occupation")
                 out.append(self._occupations.get(code, code) if code else None)
-            elif key == "funder":
+            elif key == "funding_source_name":
                 code = record.get("funding_source")
                 out.append(self._funders.get(code, code) if code else None)
             elif key in WORDS:
@@ -592,7 +605,7 @@ def export(session: Session, target: Path, *, fmt: str | None = None,
     month = (month or dt.date.today()).replace(day=1)
     folder, stem = _target_stem(Path(target), fmt)
     exact = None if split or Path(target).is_dir() else Path(target).name  # as given
-    values = _Values(enabled, lang)
+    values = _Values(enabled, lang, handover_lookup(session, f"{month:%Y-%m}"))
     headers = [c.title(lang) for c in enabled]
     where, params = filters.where()
     select = ", ".join(f"r.{name}" for name in values.sql_columns(
