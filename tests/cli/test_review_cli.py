@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desa_peduli.cli import main
+from desa_peduli.services.session import branch_actor
 from tests.conftest import PASSPHRASE
 from tests.services.review_fixtures import *  # noqa: F403 - fixtures
 from tests.sync.conftest import digest
@@ -60,7 +61,8 @@ def test_review_accept_and_resolve_by_command_line(cli, office):
     assert code == 0 and "3 pendaftaran diterima" in out
     code, out, _ = cli("accept", "--volunteer-id", "RLW-002", "--json")
     result = json.loads(out)
-    assert result["count"] == 1 and result["batch_id"] and result["actor"] == "branch"
+    assert result["count"] == 1 and result["batch_id"] and result["actor"] == branch_actor()
+    assert result["actor"].startswith("branch:")  # the clerk's login is recorded
     code, out, _ = cli("--lang", "en", "accept", "--volunteer-id", "RLW-002")
     assert code == 0 and "no clean registration to accept" in out
     code, out, _ = cli("review", "--json")

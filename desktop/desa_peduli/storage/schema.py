@@ -475,3 +475,12 @@ def m0012_forget_purged_names(db: Database) -> None:
         db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
         db.execute("INSERT INTO settings(key, value) VALUES ('purge_unfinished', 'true') "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+
+@migrations(name="0016_review_decisions")
+def m0016_review_decisions(db: Database) -> None:
+    """The review's list of decisions (who decided what, newest first) reads the few
+    ``state_log`` rows a clerk wrote, not the one row per imported registration: a
+    partial index over the rows neither an import nor a batch wrote."""
+    db.execute("CREATE INDEX idx_state_log_decisions ON state_log(id) "
+               "WHERE actor IS NOT 'import' AND batch_id IS NULL")

@@ -166,6 +166,23 @@ def history_action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def actor_label(actor: str | None) -> str:
+    """Who did it, in words: ``branch:siti`` → "siti (branch office)", a record made before
+    clerks were recorded → "Branch office", the shipped figures → "Shipped figures", a
+    volunteer's id as it is."""
+    actor = actor or ""
+    if actor == "branch":
+        return QCoreApplication.translate("Labels", "Branch office")
+    if actor.startswith("branch:"):
+        return QCoreApplication.translate("Labels", "{clerk} (branch office)").format(
+            clerk=actor[len("branch:"):])
+    if actor == "seed":
+        return QCoreApplication.translate("Labels", "Shipped figures")
+    if actor == "import":
+        return QCoreApplication.translate("Labels", "Bundle import")
+    return actor
+
+
 def backup_reason_label(reason: str) -> str:
     labels = {
         "scheduled": QCoreApplication.translate("Labels", "Scheduled"),

@@ -55,7 +55,7 @@ class HistoryView(BranchView):
                 table_cell(report.get("duplicates", ""), number=True),
                 table_cell(len(report.get("rejected") or []), number=True),
                 table_cell(labels.format_timestamp(item["created_at"])),
-                table_cell(item["imported_by"]),
+                table_cell(labels.actor_label(item["imported_by"])),
             ]
             for column, cell in enumerate(values):
                 self.table.setItem(row, column, cell)
