@@ -43,8 +43,13 @@ if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle
 STATES = ("received", "invalid", "accepted", "correction", "registered", "duplicate")
 DEFAULT_TARGET_PERCENT = 55.0  # BPJS Ketenagakerjaan Jambi, 2025
 SEED_FILE = ("regions", "jambi_bpjstk_coverage_2024.csv")
+EMPLOYED_FILE = ("regions", "jambi_bps_employed_2019_2021.csv")
+EMPLOYED_COLUMN = "employed_2021"  # the newest year of the file
 SEED_SETTING = "coverage_seeded"
-SEED_VERSION = "jambi_bpjstk_coverage_2024"
+SEED_VERSION = "jambi_bpjstk_coverage_2024+bps_employed_2021"
+# what a seeded row's source says when BPS's count stands in for BPJS's potential workers
+EMPLOYED_NOTE = ("pekerja potensial = penduduk bekerja BPS (Sakernas Agustus 2021), bukan "
+                 "hitungan BPJS; jumlah peserta belum dipublikasikan")
 TREND_WEEKS = 26
 # "who needs a visit"
 QUIET_WEEKS = 2  # no registration in this many weeks (the current one included)
@@ -102,6 +107,13 @@ class RegionCoverage:
         return self.registered + (self.active_participants or 0)
 
     @property
+    def participants_known(self) -> bool:
+        """False where no count of participants exists (most kabupaten/kota: only BPJS's
+        Batanghari figure was published): coverage then counts Desa Peduli's registrations
+        only, a lower bound, and what is still to go is unknown."""
+        return self.active_participants is not None
+
+    @property
     def coverage_percent(self) -> float | None:
         if not self.potential_workers:
             return None
@@ -117,7 +129,9 @@ class RegionCoverage:
     def gap(self) -> int | None:
         """Participants still missing to reach the target (0 once reached)."""
         target = self.target_workers
-        return None if target is None else max(0, target - self.covered)
+        if target is None or not self.participants_known:
+            return None
+        return max(0, target - self.covered)
 
     @property
     def progress(self) -> float | None:
@@ -298,34 +312,27 @@ class CoverageService:
             [code, potential, percent, active, source, local_now(), self.session.actor])
 
     def ensure_seeded(self) -> bool:
-        """Seed the figures from the shipped press figures once; True if it did now.
+        """Seed the figures from the shipped data; True if it did now.
 
-        Rows already there (typed or imported by staff) are never overwritten.
+        Every kabupaten/kota gets the figures that exist (:func:`seed_rows`). Rows typed or
+        imported by staff are never overwritten; rows an older seed wrote (``updated_by``
+        "seed") are brought up to this one.
         """
-        if self.session.settings.get(SEED_SETTING):
+        if self.session.settings.get(SEED_SETTING) == SEED_VERSION:
             return False
-        text = reference.resource(*SEED_FILE).read_text(encoding="utf-8")
-        rows: list[tuple[str, int | None, float | None, int | None, str | None]] = []
-        for row in csv.DictReader(io.StringIO(text)):
-            region = self._region_by_name(row.get("area") or "")
-            if region is None:
-                continue
-            potential = _int_or_none(row.get("potential_workers"))
-            active = _int_or_none(row.get("participants"))
-            note = f"{row.get('source') or ''}".strip()
-            if row.get("as_of"):
-                note = f"{note}; {row['as_of']}" if note else row["as_of"]
-            if potential is None and row.get("coverage_pct"):
-                note += f"; {row['coverage_pct']}%"  # only the percentage was published
-            percent = DEFAULT_TARGET_PERCENT if region.level == PROVINCE else None
-            rows.append((region.code, potential, percent, active, note[:300] or None))
+        rows = seed_rows(self._region_by_name)
         with self.db.atomic():
             for code, potential, percent, active, source in rows:
                 self.db.execute(
-                    "INSERT OR IGNORE INTO coverage_targets(region_code, potential_workers, "
+                    "INSERT INTO coverage_targets(region_code, potential_workers, "
                     "target_percent, active_participants, source, updated_at, updated_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [code, potential, percent, active, source, local_now(), "seed"])
+                    "VALUES (?, ?, ?, ?, ?, ?, 'seed') ON CONFLICT(region_code) DO UPDATE SET "
+                    "potential_workers = excluded.potential_workers, "
+                    "target_percent = excluded.target_percent, "
+                    "active_participants = excluded.active_participants, "
+                    "source = excluded.source, updated_at = excluded.updated_at "
+                    "WHERE coverage_targets.updated_by = 'seed'",
+                    [code, potential, percent, active, source, local_now()])
             self.session.settings.set(SEED_SETTING, SEED_VERSION)
         return True
 
@@ -603,6 +610,49 @@ class _Figures:
             source=getattr(own, "source", None),
             has_children=bool(self.tree.kids(region.code)),
         )
+
+
+# -- the shipped figures --------------------------------------------------------------------
+SeedRow = tuple[str, int | None, float | None, int | None, str | None]
+
+
+def seed_rows(region_by_name: Callable[[str], Region | None]) -> list[SeedRow]:
+    """The shipped figures per region: (code, potential workers, target %, participants,
+    source).
+
+    BPJS Ketenagakerjaan's own press figures of 12 Aug 2024 come first (the province:
+    518,632 participants of 1,312,370 potential workers; Batanghari: 49,803 of 98,206;
+    three kabupaten/kota with a percentage only, kept in the source note). A kabupaten/kota
+    without BPJS's potential workers gets BPS's employed persons of August 2021 instead, its
+    source saying so; its participants stay unknown (None): no count was published.
+    Example: Kabupaten Kerinci → ("15.01", 130965, None, None, "BPS Sakernas … ").
+    """
+    rows: dict[str, list[Any]] = {}
+    text = reference.resource(*SEED_FILE).read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        region = region_by_name(row.get("area") or "")
+        if region is None:
+            continue
+        note = f"{row.get('source') or ''}".strip()
+        if row.get("as_of"):
+            note = f"{note}; {row['as_of']}" if note else row["as_of"]
+        potential = _int_or_none(row.get("potential_workers"))
+        if potential is None and row.get("coverage_pct"):
+            note += f"; {row['coverage_pct']}%"  # only the percentage was published
+        percent = DEFAULT_TARGET_PERCENT if region.level == PROVINCE else None
+        rows[region.code] = [potential, percent, _int_or_none(row.get("participants")), note]
+    text = reference.resource(*EMPLOYED_FILE).read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        code = (row.get("kemendagri_code") or "").strip()
+        employed = _int_or_none(row.get(EMPLOYED_COLUMN))
+        if level_of(code) != REGENCY or employed is None:
+            continue
+        item = rows.setdefault(code, [None, None, None, ""])
+        if item[0] is None:
+            item[0] = employed
+            item[3] = "; ".join(p for p in (EMPLOYED_NOTE, item[3]) if p)
+    return [(code, potential, percent, active, (note or "")[:300] or None)
+            for code, (potential, percent, active, note) in rows.items()]
 
 
 # -- helpers ----------------------------------------------------------------------------------

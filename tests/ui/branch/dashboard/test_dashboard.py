@@ -67,7 +67,11 @@ def test_figures_and_drill_down_from_kabupaten_to_desa_and_back(qtbot, desk, cov
     assert cell(view, BATANGHARI, C.COLUMN_COVERAGE) == format_percent(49_805 * 100 / 98_206)
     assert cell(view, BATANGHARI, C.COLUMN_TARGET) == "55%"
     assert cell(view, KOTA_JAMBI, C.COLUMN_TOTAL) == "1"
-    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == "—"
+    # Kota Jambi: BPS's employed persons (262,974), no participant count: "at least"
+    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == "≥ " + format_percent(0.0)
+    assert cell(view, KOTA_JAMBI, C.COLUMN_GAP) == "?"
+    assert "No participant count exists" in view.proxy.index(
+        view.row_of(KOTA_JAMBI), C.COLUMN_COVERAGE).data(Qt.ItemDataRole.ToolTipRole)
     assert "5 registrations at the branch" in view.summary.text()
     assert view.coverage_panel.showing_chart and view.trend_panel.showing_chart
     assert not view.back_button.isEnabled() and not view.empty_label.isVisible()
@@ -130,6 +134,8 @@ def test_figures_are_edited_in_a_dialog_and_the_dashboard_counts_again(qtbot, de
     assert dialog.isVisible() and not dialog.error_label.isHidden()
     assert "0,55" in dialog.error_label.text() or "0.55" in dialog.error_label.text()
     dialog.target_edit.clear()
+    assert dialog.potential_edit.text()  # seeded: BPS's employed persons
+    dialog.potential_edit.selectAll()
     qtbot.keyClicks(dialog.potential_edit, "120.000")
     qtbot.keyClicks(dialog.active_edit, "58368")
     assert "48.64" in dialog.source_edit.text()  # the seed's note: a percentage only

@@ -136,7 +136,14 @@ class CoverageTableModel(QAbstractTableModel):
             if column == self.COLUMN_NAME:
                 return value
             if column == self.COLUMN_COVERAGE:
-                return format_percent(value) if value is not None else "—"
+                if value is None:
+                    return "—"
+                # no participant count: registrations only, so "at least"
+                return format_percent(value) if row.participants_known else (
+                    "≥ " + format_percent(value))
+            if column in (self.COLUMN_ACTIVE, self.COLUMN_GAP) and value is None and (
+                    row.potential_workers is not None):
+                return "?"  # no participant count exists for this region
             if column == self.COLUMN_TARGET:
                 return format_target(value)
             return format_int(value) if value is not None else ""
@@ -169,11 +176,21 @@ class CoverageTableModel(QAbstractTableModel):
             if row.coverage_percent is None:
                 return self.tr("No potential-worker figure for this region: enter it with "
                                "Edit figures…")
+            if not row.participants_known:
+                return self.tr("No participant count exists for this region: coverage "
+                               "counts the {registered} registered through Desa Peduli "
+                               "÷ {potential} potential workers, so it is at least this "
+                               "much.").format(registered=format_int(row.registered),
+                                               potential=format_int(row.potential_workers))
             return self.tr("({registered} registered + {active} active) ÷ {potential} "
                            "potential workers").format(
                 registered=format_int(row.registered),
                 active=format_int(row.active_participants or 0),
                 potential=format_int(row.potential_workers))
+        if column in (self.COLUMN_ACTIVE, self.COLUMN_GAP) and not row.participants_known \
+                and row.potential_workers is not None:
+            return self.tr("No participant count exists for this region (none was "
+                           "published): enter it with Edit figures…")
         if column == self.COLUMN_TARGET and row.target_inherited:
             return self.tr("The parent region's target")
         if column == self.COLUMN_TOTAL:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -113,7 +113,7 @@ class DifferentPeopleDialog(CorrectionDialog):
         self.reason_edit.selectAll()
         plain_labels(self)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.fix_combo.setFocus(Qt.FocusReason.OtherFocusReason)  # first: whose NIK
 
