@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from desa_peduli.domain.words import week_label
 from desa_peduli.errors import InputRejected, WrongRole
 from desa_peduli.services.branch import BranchService
-from desa_peduli.services.coverage import CoverageService, monday_of, week_label
+from desa_peduli.services.coverage import CoverageService, FunderCount, monday_of
 from desa_peduli.services.coverage_report import (
     build_report,
     resolve_target,
@@ -105,6 +106,9 @@ def test_figures_match_the_hand_counted_branch(desk, coverage):
     assert round(top.scope.coverage_percent, 4) == round((518_632 + 2) * 100 / 1_312_370, 4)
     assert top.occupations == {"nelayan": 2, "petani": 2, "pedagang_pasar": 1}
     assert top.funding == {"mandiri": 4, "dumisake": 1}
+    # participants by funder: mandiri 4 registrations, 1 registered (rina1); dumisake 1, 1
+    assert top.funders == [FunderCount("mandiri", 4, 1), FunderCount("dumisake", 1, 1)]
+    assert coverage.dashboard(KOTA_JAMBI).funders == [FunderCount("mandiri", 1, 0)]
     assert top.weeks == [(monday_of(dt.date.today()), 5)]
 
     pemayung = coverage.dashboard(BATANGHARI)  # drill-down
@@ -276,13 +280,24 @@ def test_csv_and_xlsx_reports_read_back(desk, branch, coverage, tmp_path):
     serasah = by_code[SERASAH]
     assert (serasah["kabupaten_kota"], serasah["kecamatan"]) == ("Kabupaten Batanghari",
                                                                  "Pemayung")
-    assert serasah["perlu_perbaikan"] == "1" and serasah["cakupan_persen"] == ""
+    # the app's words (domain/words.py): "perlu diperbaiki", "diterima" = accepted
+    assert serasah["perlu_diperbaiki"] == "1" and serasah["cakupan_persen"] == ""
+    # participants per funder, per region: Serasah's two registered are mandiri and dumisake
+    assert (serasah["peserta_mandiri"], serasah["peserta_dumisake"]) == ("1", "1")
+    assert by_code[KOTA_JAMBI]["peserta_mandiri"] == "0"
+    assert batanghari["diterima"] == "1" and batanghari["sudah_masuk"] == "0"
+    assert "diterima_cabang" not in batanghari and "disetujui" not in batanghari
     assert by_code["15"]["pendaftaran"] == "5"
 
     path = tmp_path / "laporan.xlsx"
     write_xlsx(report, path, lang="en")
     workbook = load_workbook(path, read_only=True)
-    assert workbook.sheetnames == ["Coverage", "Weekly", "Occupations", "Funding", "Volunteers"]
+    assert workbook.sheetnames == ["Coverage", "Weekly", "Occupations", "Funders", "Volunteers"]
+    funders = list(workbook["Funders"].iter_rows(values_only=True))
+    assert funders[0] == ("code", "funder", "participants", "participants percent",
+                          "registrations")
+    assert [r[0] for r in funders[1:]] == ["mandiri", "dumisake"]
+    assert [(r[2], r[3], r[4]) for r in funders[1:]] == [(1, 50.0, 4), (1, 50.0, 1)]
     sheet = list(workbook["Coverage"].iter_rows(values_only=True))
     header = sheet[0]
     rows = {r[header.index("code")]: dict(zip(header, r, strict=True)) for r in sheet[1:]}
@@ -292,7 +307,12 @@ def test_csv_and_xlsx_reports_read_back(desk, branch, coverage, tmp_path):
     assert batanghari["coverage_percent"] == 50.71 and batanghari["potential_workers"] == 98_206
     assert batanghari["correction"] == 1 and batanghari["accepted"] == 1
     weekly = list(workbook["Weekly"].iter_rows(values_only=True))
-    assert weekly[1][0] == week_label(monday_of(dt.date.today())) and weekly[1][2] == 5
+    # a real date (the week's Monday), never an ISO week such as 2026-W49
+    assert weekly[0] == ("week starting", "registrations")
+    assert weekly[1][0].date() == monday_of(dt.date.today()) and weekly[1][1] == 5
+    volunteer_header = list(workbook["Volunteers"].iter_rows(values_only=True))[0]
+    assert not any("-W" in str(h) for h in volunteer_header)
+    assert week_label(monday_of(dt.date.today()), "en") in volunteer_header
     occupations = {r[0]: r[2] for r in list(workbook["Occupations"].iter_rows(values_only=True))[1:]}
     assert occupations == {"nelayan": 2, "petani": 2, "pedagang_pasar": 1}
     volunteers = list(workbook["Volunteers"].iter_rows(values_only=True))

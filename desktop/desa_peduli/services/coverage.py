@@ -2,7 +2,7 @@
 
 Counts come from ``coverage_counts`` and ``volunteer_counts`` (kept by triggers, migration
 0006): per desa and per volunteer, the registrations the branch holds (not deleted, with a
-branch state) by state, occupation, funding source and ISO week. A kabupaten/kota or
+branch state) by state, occupation, funding source and week (its Monday). A kabupaten/kota or
 kecamatan sums its desa, so the whole province costs a few thousand small rows, not a
 scan of a million registrations.
 
@@ -89,6 +89,8 @@ class RegionCoverage:
     figures_summed: bool = False  # potential workers summed from the children's
     source: str | None = None
     has_children: bool = False
+    # participants (registered by BPJS) per funder code; filled for reports (all_regions)
+    funders: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -142,6 +144,17 @@ class RegionCoverage:
         return coverage / self.target_percent
 
 
+@dataclass(frozen=True)
+class FunderCount:
+    """One funder's registrations in a region: ``participants`` are those registered by
+    BPJS (a KPJ number), ``registrations`` every state. Example: DUMISAKE in Batanghari,
+    3 registered and 2 awaiting → FunderCount("dumisake", 5, 3)."""
+
+    code: str  # the funder's code ("" when none was recorded)
+    registrations: int
+    participants: int
+
+
 @dataclass
 class Dashboard:
     """What the dashboard shows for one region (the province at the top)."""
@@ -152,6 +165,9 @@ class Dashboard:
     occupations: dict[str, int]
     funding: dict[str, int]
     weeks: list[tuple[dt.date, int]]  # Monday, registrations made that week (gaps filled)
+    # per funder (the registration's funding source): registrations by state, the funders
+    # with the most participants (registered) first
+    funders: list[FunderCount] = field(default_factory=list)
     elsewhere: int = 0  # (province only) registrations outside the province or unplaced
     unplaced: int = 0  # below the scope but in no known child region
     computed_at: str = ""
@@ -189,12 +205,6 @@ class TargetImport:
     file: str
     applied: list[str]  # region codes written
     skipped: int = 0  # rows without any figure
-
-
-def week_label(monday: dt.date) -> str:
-    """``2026-W48`` (ISO week of the Monday)."""
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -444,11 +454,12 @@ class CoverageService:
 
     def _breakdowns(self, scope: str) -> dict[str, dict[str, int]]:
         low, high = self._range(scope)
-        out: dict[str, dict[str, int]] = {"occupation": {}, "funding": {}, "week": {}}
+        out: dict[str, dict[str, int]] = {"occupation": {}, "funding": {}, "week": {},
+                                          "funder_state": {}}
         for dimension, value, n in self.db.execute(
                 "SELECT dimension, value, sum(n) FROM coverage_counts WHERE village_code >= ? "
-                "AND village_code < ? AND dimension IN ('occupation', 'funding', 'week') "
-                "GROUP BY dimension, value", [low, high]):
+                "AND village_code < ? AND dimension IN ('occupation', 'funding', 'week', "
+                "'funder_state') GROUP BY dimension, value", [low, high]):
             if n:
                 out[dimension][value] = n
         return out
@@ -491,6 +502,7 @@ class CoverageService:
             children=children,
             occupations=_sorted_counts(breakdowns["occupation"]),
             funding=_sorted_counts(breakdowns["funding"]),
+            funders=_funders(breakdowns["funder_state"]),
             weeks=_filled_weeks(breakdowns["week"]),
             elsewhere=self._elsewhere() if region.level == PROVINCE else 0,
             unplaced=unplaced,
@@ -509,12 +521,23 @@ class CoverageService:
                 bucket = sums.setdefault(village[:length], {})
                 for state, n in states.items():
                     bucket[state] = bucket.get(state, 0) + n
+        funders: dict[str, dict[str, int]] = {}
+        for village, value, n in self.db.execute(
+                "SELECT village_code, value, n FROM coverage_counts WHERE village_code >= ? "
+                "AND village_code < ? AND dimension = 'funder_state' AND n != 0 "
+                "AND value LIKE '%|registered'", list(self._range(tree.root.code))):
+            funder = value.rpartition("|")[0]
+            for length in (2, 5, 8, 13):
+                bucket = funders.setdefault(village[:length], {})
+                bucket[funder] = bucket.get(funder, 0) + n
         figures = _Figures(tree, self.targets())
         depth = {PROVINCE: 0, REGENCY: 1, DISTRICT: 2, VILLAGE: 3}[level]
         out: list[RegionCoverage] = []
 
         def walk(code: str, at: int) -> None:
-            out.append(figures.coverage(tree.regions[code], sums.get(code, {})))
+            region = figures.coverage(tree.regions[code], sums.get(code, {}))
+            region.funders = funders.get(code, {})
+            out.append(region)
             if at < depth:
                 for child in tree.kids(code):
                     walk(child, at + 1)
@@ -664,6 +687,20 @@ def _ancestors(code: str) -> list[str]:
 
 def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _funders(counts: dict[str, int]) -> list[FunderCount]:
+    """``{"dumisake|registered": 3, "dumisake|received": 2}`` → [FunderCount(dumisake, 5, 3)]."""
+    totals: dict[str, list[int]] = {}
+    for value, n in counts.items():
+        code, _, state = value.rpartition("|")
+        item = totals.setdefault(code, [0, 0])
+        item[0] += n
+        if state == "registered":
+            item[1] += n
+    return sorted((FunderCount(code, total, registered)
+                   for code, (total, registered) in totals.items() if total),
+                  key=lambda f: (-f.participants, -f.registrations, f.code))
 
 
 def _filled_weeks(counts: dict[str, int]) -> list[tuple[dt.date, int]]:

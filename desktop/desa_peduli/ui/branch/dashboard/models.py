@@ -15,7 +15,6 @@ from desa_peduli import reference
 from desa_peduli.services.coverage import (
     RegionCoverage,
     VolunteerActivity,
-    week_label,
 )
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.dashboard.charts import (
@@ -240,7 +239,8 @@ class VolunteerActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if first_week <= section < self.column_last_bundle:
                 monday = self.weeks[section - first_week]
-                return week_label(monday).split("-", 1)[1] + "\n" + monday.strftime("%d/%m")
+                # the week's Monday, "13 Okt": never an ISO week number such as W42
+                return labels.week_label(monday)
             return {
                 self.COLUMN_ID: self.tr("ID"), self.COLUMN_NAME: self.tr("Name"),
                 self.COLUMN_TOTAL: self.tr("Regis-\ntrations"),
@@ -251,7 +251,7 @@ class VolunteerActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and first_week <= section < self.column_last_bundle:
             monday = self.weeks[section - first_week]
             return self.tr("Registrations made in the week starting {date}").format(
-                date=monday.strftime("%d/%m/%Y"))
+                date=labels.format_date(monday))
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
