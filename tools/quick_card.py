@@ -172,8 +172,9 @@ CARDS: dict[tuple[str, str], Card] = {
 
 def build(role: str, lang: str, out: Path, screenshots: Path = SCREENSHOTS) -> Path:
     """Draw one card to ``out`` (a folder: the card's standard name; or a file)."""
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import (
+    # Qt loads here, after main() chose the platform (offscreen without a display)
+    from PySide6.QtCore import QMarginsF, QRectF, Qt  # noqa: PLC0415
+    from PySide6.QtGui import (  # noqa: PLC0415
         QColor,
         QFont,
         QImage,
@@ -282,7 +283,7 @@ def main() -> int:
                         help="the folder the cards are written to (default: %(default)s)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - after QT_QPA_PLATFORM
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     out = Path(args.out)

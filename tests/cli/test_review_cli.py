@@ -80,3 +80,19 @@ def test_a_refused_scope_changes_nothing(office, branch, cli):
         assert cli(*argv)[0] == 1
     with Session.open(path, PASSPHRASE) as session:
         assert digest(session.db) == before
+
+
+def test_resolve_duplicate_fix_nik_sends_the_wrong_one_back(office, cli, branch):
+    """Two people share NIK …0001: --fix-nik Budi's with a reason → Budi's needs correction,
+    Rina's is unchanged; without a reason nothing changes (exit 1)."""
+    ids = office["ids"]
+    code, out, err = cli("resolve-duplicate", ids["budi_dup"], "--fix-nik", ids["budi_dup"])
+    assert code == 1 and "alasan" in err
+    code, out, _ = cli("resolve-duplicate", ids["budi_dup"], "--fix-nik", ids["budi_dup"],
+                       "--reason", "NIK beda dengan KTP", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert (result["correction"], result["unchanged"]) == (ids["budi_dup"], ids["clean1"])
+    code, out, _ = cli("--lang", "en", "resolve-duplicate", str(result["pair_id"]),
+                       "--keep", ids["clean1"])
+    assert code == 1

@@ -278,6 +278,20 @@ class ReviewService:
         pair_id: int = row[0]
         return pair_id
 
+    def pair_holding(self, reg_id: str) -> int:
+        """The one open pair holding ``reg_id`` (several: the caller must name the pair)."""
+        rows = self.db.execute(
+            f"SELECT id FROM ({_OPEN_PAIRS}) WHERE registration_id = ? OR other_id = ? "
+            "LIMIT 2", [reg_id, reg_id]).fetchall()
+        if len(rows) != 1:
+            raise InputRejected(
+                "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
+                "Lihat `review` untuk nomor pasangannya.",
+                "This registration is not in exactly one open duplicate pair. See `review` "
+                "for the pair numbers.")
+        pair_id: int = rows[0][0]
+        return pair_id
+
     def resolve_duplicate(self, pair_id: int, keep: str) -> str:
         """Keep ``keep``; the other registration of the pair becomes its duplicate.
         Returns the id marked duplicate."""
