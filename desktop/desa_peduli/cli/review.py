@@ -4,8 +4,9 @@
 validation, NIK warnings, laptops awaiting approval); ``resolve-duplicate PAIR --keep ID``
 keeps one registration of a pair and marks the other its duplicate (the volunteer learns
 it from the next receipt), ``--fix-nik ID --reason TEXT`` says they are two people and
-sends the one typed wrong back to its volunteer as a correction; ``accept --bundle|--volunteer-id|--village`` accepts every clean
-registration of that scope in one recorded batch (``--dry-run`` only counts).
+sends the one typed wrong back to its volunteer as a correction; ``accept
+--bundle|--volunteer-id|--village`` accepts every clean registration of that scope in one
+recorded batch (``--dry-run`` only counts).
 """
 
 from __future__ import annotations
