@@ -44,5 +44,7 @@ def test_the_legend_swatches_are_the_bars_colours(qtbot):
 def test_a_bar_without_a_participant_count_says_so(qtbot):
     batanghari, _merangin, kerinci, sarolangun = regions()
     assert region_label(batanghari) == "Batanghari"
-    assert region_label(kerinci) == "Kerinci (no participant count)"
+    assert region_label(kerinci) == "Kerinci ≥"
+    title = coverage_chart(regions(), "Coverage").title()
+    assert "≥: no participant count exists" in title
     assert region_label(sarolangun) == "Sarolangun (no figures)"

@@ -92,8 +92,9 @@ def region_label(region: RegionCoverage) -> str:
     if region.coverage_percent is None:
         return name + " " + translate("CoverageCharts", "(no figures)")
     if not region.participants_known:
-        return name + " " + translate("CoverageCharts", "(no participant count)")
+        return name + " ≥"  # as in the table; the chart's title says what it means
     return name
+
 
 
 def chart_regions(children: list[RegionCoverage]) -> list[RegionCoverage]:
@@ -107,8 +108,11 @@ def chart_regions(children: list[RegionCoverage]) -> list[RegionCoverage]:
 def coverage_chart(children: list[RegionCoverage], title: str, *,
                    lang: str | None = None) -> QChart:
     """Coverage per region against its target (horizontal bars, first region on top)."""
-    chart = _base_chart(title, lang)
     regions = chart_regions(children)
+    if any(r.coverage_percent is not None and not r.participants_known for r in regions):
+        title += "\n" + translate("CoverageCharts", "≥: no participant count exists, so only "
+                                   "the registrations through Desa Peduli count")
+    chart = _base_chart(title, lang)
     known = [r for r in regions if r.coverage_percent is not None]
     if not regions or not known:
         return chart
