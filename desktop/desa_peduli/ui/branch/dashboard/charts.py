@@ -9,6 +9,7 @@ values, so the PDF renders exactly what the dashboard shows.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 
 from PySide6.QtCharts import (
@@ -110,8 +111,10 @@ def coverage_chart(children: list[RegionCoverage], title: str, *,
     """Coverage per region against its target (horizontal bars, first region on top)."""
     regions = chart_regions(children)
     if any(r.coverage_percent is not None and not r.participants_known for r in regions):
-        title += "\n" + translate("CoverageCharts", "≥: no participant count exists, so only "
-                                   "the registrations through Desa Peduli count")
+        # a chart's title is HTML: a second, smaller line (names escaped)
+        title = html.escape(title) + "<br><small>" + html.escape(translate(
+            "CoverageCharts", "≥: no participant count exists, so only the registrations "
+            "through Desa Peduli count")) + "</small>"
     chart = _base_chart(title, lang)
     known = [r for r in regions if r.coverage_percent is not None]
     if not regions or not known:
