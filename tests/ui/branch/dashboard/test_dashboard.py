@@ -3,6 +3,8 @@ by keyboard and mouse, sorting, the figures editor and importer, the report, the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -220,3 +222,23 @@ def test_an_empty_branch_says_what_to_do(qtbot, coverage_tab):
     assert not view.trend_panel.showing_chart
     assert "first bundle" in view.trend_panel.message.text()
     assert "No volunteer is enrolled yet" in view.volunteer_summary.text()
+
+
+def test_participants_are_split_by_funder_and_weeks_named_by_their_monday(qtbot, desk,
+                                                                         coverage_tab):
+    """The hand-counted branch: mandiri 4 registrations, 1 registered; dumisake 1, 1. The
+    volunteers' weeks read "mg. 12 Okt"-style (never an ISO week number such as W42)."""
+    from desa_peduli.domain.words import week_label
+    from desa_peduli.services.coverage import monday_of
+    from desa_peduli.ui.i18n import current_language
+
+    window, view = coverage_tab()
+    view.charts.setCurrentWidget(view.breakdown)
+    table = view.funding_table
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[1:] for row in rows] == [["1", "4"], ["1", "1"]]  # participants, registrations
+    assert table.horizontalHeaderItem(1).text() == "Participants"
+    model = view.volunteer_model
+    header = model.headerData(model.FIRST_WEEK + len(model.weeks) - 1, Qt.Orientation.Horizontal)
+    this_week = week_label(monday_of(dt.date.today()), current_language(), year=False)
+    assert header == this_week.replace(" ", "\n", 1) and "W" not in header

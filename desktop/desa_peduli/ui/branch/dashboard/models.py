@@ -240,7 +240,7 @@ class VolunteerActivityTableModel(QAbstractTableModel):
             if first_week <= section < self.column_last_bundle:
                 monday = self.weeks[section - first_week]
                 # the week's Monday, "13 Okt": never an ISO week number such as W42
-                return labels.week_label(monday)
+                return labels.week_label(monday).replace(" ", "\n", 1)  # "mg." over "12 Okt"
             return {
                 self.COLUMN_ID: self.tr("ID"), self.COLUMN_NAME: self.tr("Name"),
                 self.COLUMN_TOTAL: self.tr("Regis-\ntrations"),

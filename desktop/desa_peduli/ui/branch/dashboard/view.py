@@ -457,7 +457,10 @@ class DashboardView(QWidget):
                        model.column_last_bundle, model.column_corrections):
             self.volunteer_table.resizeColumnToContents(column)
         for column in range(model.FIRST_WEEK, model.column_last_bundle):
-            header.resizeSection(column, metrics.horizontalAdvance("00.000") + 14)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max([metrics.horizontalAdvance("00.000"),
+                          *(metrics.horizontalAdvance(line) for line in title.split("\n"))])
+            header.resizeSection(column, widest + 14)  # "mg." over "12 Okt": both whole
         if not volunteers:
             self.volunteer_summary.setText(self.tr(
                 "No volunteer is enrolled yet (Volunteers tab, Enrol volunteer…)."))
