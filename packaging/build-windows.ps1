@@ -57,5 +57,18 @@ $iscc = $candidates | Where-Object { $_ -and (Test-Path $_) } | Select-Object -F
 if (-not $iscc) {
     throw "Inno Setup 6 (ISCC.exe) not found: install it from https://jrsoftware.org/isdl.php or run with -NoInstaller"
 }
+# The installer's Indonesian: Inno Setup's Indonesian.isl. Where this Inno Setup has none
+# (it is one of its user-contributed translations), fetch it from Inno Setup's own
+# repository at a pinned commit, beside the script (packaging\windows\Indonesian.isl,
+# ignored by git). desa-peduli.iss prefers the compiler's own copy.
+$innoDir = Split-Path $iscc
+$islPaths = @("$innoDir\Languages\Indonesian.isl", "$innoDir\Languages\Unofficial\Indonesian.isl",
+              "packaging\windows\Indonesian.isl")
+if (-not ($islPaths | Where-Object { Test-Path $_ })) {
+    $islCommit = "e00c2ad94edebec1c2e0080b58f019ca030f35d2"  # jrsoftware/issrc
+    $islUrl = "https://raw.githubusercontent.com/jrsoftware/issrc/$islCommit/Files/Languages/Unofficial/Indonesian.isl"
+    Write-Host "Fetching Inno Setup's Indonesian.isl ($islCommit)"
+    Invoke-WebRequest -Uri $islUrl -OutFile packaging\windows\Indonesian.isl -UseBasicParsing
+}
 Invoke-Checked "Inno Setup" { & $iscc "/DAppVersion=$version" packaging\windows\desa-peduli.iss }
 Write-Host "Wrote packaging\dist\desa-peduli-$version-setup.exe"

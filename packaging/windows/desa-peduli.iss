@@ -44,9 +44,32 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+ShowLanguageDialog=auto
+LanguageDetectionMethod=uilanguage
+
+; The installer speaks Indonesian (first: the volunteers' language) and English, chosen by
+; Windows' display language (LanguageDetectionMethod=uilanguage); on any other language it
+; asks, Indonesian preselected. Inno Setup's Indonesian messages are its translators'
+; Indonesian.isl: in compiler:Languages\ where the installation has it, else among its
+; user-contributed translations (Languages\Unofficial\, or fetched beside this script by
+; packaging\build-windows.ps1 from jrsoftware/issrc at a pinned commit).
+#if FileExists(CompilerPath + "Languages\Indonesian.isl")
+  #define IndonesianIsl "compiler:Languages\Indonesian.isl"
+#elif FileExists(CompilerPath + "Languages\Unofficial\Indonesian.isl")
+  #define IndonesianIsl "compiler:Languages\Unofficial\Indonesian.isl"
+#elif FileExists(AddBackslash(SourcePath) + "Indonesian.isl")
+  #define IndonesianIsl AddBackslash(SourcePath) + "Indonesian.isl"
+#else
+  #error Indonesian.isl not found: run packaging\build-windows.ps1 (it fetches it) or copy Inno Setup's Indonesian.isl into its Languages folder
+#endif
 
 [Languages]
+Name: "indonesian"; MessagesFile: "{#IndonesianIsl}"
 Name: "english"; MessagesFile: "compiler:Default.isl"
+
+[CustomMessages]
+indonesian.AppComment=Pendaftaran BPU luring dan terenkripsi
+english.AppComment=Offline, encrypted BPU registration
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
@@ -60,7 +83,7 @@ Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs cr
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; \
-    Comment: "Pendaftaran BPU luring dan terenkripsi"
+    Comment: "{cm:AppComment}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; \
     Tasks: desktopicon
 

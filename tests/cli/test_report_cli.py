@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desa_peduli.cli import main
+from desa_peduli.domain.words import format_date
 from desa_peduli.services.coverage_report import standard_name
 from tests.conftest import BRANCH_NAME, PASSPHRASE
 from tests.services.coverage_fixtures import *  # noqa: F403 - fixtures
@@ -86,7 +87,11 @@ def test_pdf_report_has_its_pages_and_text(desk, cli, tmp_path, qapp):
     assert BRANCH_NAME.encode("utf-16-be") in data  # the document title (UTF-16, uncompressed)
     assert BRANCH_NAME in text and "Kabupaten Batanghari" in text and "Pemayung" in text
     assert "50,71%" in text  # Batanghari: (49.803 + 2) / 98.206, Indonesian number format
-    assert dt.date.today().strftime("%d/%m/%Y") in text
+    assert format_date(dt.date.today(), "id") in text  # "3 Des 2026", never ISO
+    assert dt.date.today().isoformat() not in text
+    # the app's words: "Diterima" is an accepted registration, as in the app
+    assert "diterima 1" in text and "disetujui" not in text and "diterima cabang" not in text
+    assert "Peserta menurut penyandang dana" in text or "Participants by funder" in text
 
 
 def test_report_usage_and_role_errors(cli, session, tmp_path, monkeypatch, capsys):

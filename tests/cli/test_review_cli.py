@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desa_peduli.cli import main
+from desa_peduli.services.session import branch_actor
 from tests.conftest import PASSPHRASE
 from tests.services.review_fixtures import *  # noqa: F403 - fixtures
 from tests.sync.conftest import digest
@@ -60,7 +61,8 @@ def test_review_accept_and_resolve_by_command_line(cli, office):
     assert code == 0 and "3 pendaftaran diterima" in out
     code, out, _ = cli("accept", "--volunteer-id", "RLW-002", "--json")
     result = json.loads(out)
-    assert result["count"] == 1 and result["batch_id"] and result["actor"] == "branch"
+    assert result["count"] == 1 and result["batch_id"] and result["actor"] == branch_actor()
+    assert result["actor"].startswith("branch:")  # the clerk's login is recorded
     code, out, _ = cli("--lang", "en", "accept", "--volunteer-id", "RLW-002")
     assert code == 0 and "no clean registration to accept" in out
     code, out, _ = cli("review", "--json")
@@ -78,3 +80,19 @@ def test_a_refused_scope_changes_nothing(office, branch, cli):
         assert cli(*argv)[0] == 1
     with Session.open(path, PASSPHRASE) as session:
         assert digest(session.db) == before
+
+
+def test_resolve_duplicate_fix_nik_sends_the_wrong_one_back(office, cli, branch):
+    """Two people share NIK …0001: --fix-nik Budi's with a reason → Budi's needs correction,
+    Rina's is unchanged; without a reason nothing changes (exit 1)."""
+    ids = office["ids"]
+    code, out, err = cli("resolve-duplicate", ids["budi_dup"], "--fix-nik", ids["budi_dup"])
+    assert code == 1 and "alasan" in err
+    code, out, _ = cli("resolve-duplicate", ids["budi_dup"], "--fix-nik", ids["budi_dup"],
+                       "--reason", "NIK beda dengan KTP", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert (result["correction"], result["unchanged"]) == (ids["budi_dup"], ids["clean1"])
+    code, out, _ = cli("--lang", "en", "resolve-duplicate", str(result["pair_id"]),
+                       "--keep", ids["clean1"])
+    assert code == 1

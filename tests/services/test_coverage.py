@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from desa_peduli.domain.words import week_label
 from desa_peduli.errors import InputRejected, WrongRole
 from desa_peduli.services.branch import BranchService
-from desa_peduli.services.coverage import CoverageService, monday_of, week_label
+from desa_peduli.services.coverage import CoverageService, FunderCount, monday_of
 from desa_peduli.services.coverage_report import (
     build_report,
     resolve_target,
@@ -53,9 +54,43 @@ def test_batanghari_reproduces_the_published_50_71_percent(coverage):
     assert batanghari.gap == 54_014 - 49_803
     assert round(top.scope.coverage_percent, 2) == 39.52  # 518,632 / 1,312,370
     assert top.scope.target_percent == 55 and not top.scope.target_inherited
-    kota_jambi = child(top, KOTA_JAMBI)  # only a percentage was published
-    assert kota_jambi.coverage_percent is None and "48.64" in kota_jambi.source
+    kota_jambi = child(top, KOTA_JAMBI)  # only a percentage was published by BPJS
+    assert "48.64" in kota_jambi.source and "BPS" in kota_jambi.source
+    assert kota_jambi.potential_workers == 262_974  # BPS employed persons, August 2021
+    assert not kota_jambi.participants_known and kota_jambi.gap is None
     assert coverage.ensure_seeded() is False  # once only
+
+
+def test_every_kabupaten_kota_is_seeded_with_the_figures_that_exist(coverage):
+    """11 of 11 kabupaten/kota have potential workers (Batanghari BPJS's 98,206; the rest
+    BPS's employed persons of Aug 2021, e.g. Kerinci 130,965); only Batanghari has a
+    participant count, the others say they have none."""
+    top = coverage.dashboard()
+    assert all(c.potential_workers for c in top.children)
+    assert all(c.coverage_percent is not None for c in top.children)
+    assert [c.code for c in top.children if c.participants_known] == [BATANGHARI]
+    kerinci = child(top, KERINCI)
+    assert kerinci.potential_workers == 130_965 and kerinci.active_participants is None
+    assert "Sakernas Agustus 2021" in kerinci.source and "bukan hitungan BPJS" in kerinci.source
+    assert top.scope.potential_workers == 1_312_370  # the province's own, not the sum
+
+
+def test_a_newer_seed_updates_seeded_rows_but_never_staff_figures(branch):
+    """A workspace seeded by the first release (Kerinci without figures, Tebo with only a
+    percentage) gets the new figures; Kerinci typed by staff keeps theirs."""
+    from desa_peduli.services.coverage import SEED_SETTING
+
+    service = CoverageService(branch)
+    service.ensure_seeded()
+    service.set_target(KERINCI, potential_workers=1000, source="Rapat cabang")
+    tebo = "15.09"
+    branch.db.execute("UPDATE coverage_targets SET potential_workers = NULL WHERE "
+                      "region_code = ?", [tebo])
+    branch.settings.set(SEED_SETTING, "jambi_bpjstk_coverage_2024")  # the older seed
+    assert service.ensure_seeded() is True
+    assert service.target(tebo).potential_workers == 181_524
+    assert service.target(KERINCI).potential_workers == 1000
+    assert service.target(KERINCI).source == "Rapat cabang"
 
 
 def test_figures_match_the_hand_counted_branch(desk, coverage):
@@ -71,6 +106,9 @@ def test_figures_match_the_hand_counted_branch(desk, coverage):
     assert round(top.scope.coverage_percent, 4) == round((518_632 + 2) * 100 / 1_312_370, 4)
     assert top.occupations == {"nelayan": 2, "petani": 2, "pedagang_pasar": 1}
     assert top.funding == {"mandiri": 4, "dumisake": 1}
+    # participants by funder: mandiri 4 registrations, 1 registered (rina1); dumisake 1, 1
+    assert top.funders == [FunderCount("mandiri", 4, 1), FunderCount("dumisake", 1, 1)]
+    assert coverage.dashboard(KOTA_JAMBI).funders == [FunderCount("mandiri", 1, 0)]
     assert top.weeks == [(monday_of(dt.date.today()), 5)]
 
     pemayung = coverage.dashboard(BATANGHARI)  # drill-down
@@ -138,7 +176,7 @@ def test_import_is_all_or_nothing_and_reads_names_and_local_number_formats(cover
     with pytest.raises(InputRejected) as refused:
         coverage.import_targets(bad)
     assert "baris 3" in refused.value.message_id and "baris 4" in refused.value.message_id
-    assert coverage.target(KOTA_JAMBI).potential_workers is None  # nothing changed
+    assert coverage.target(KOTA_JAMBI).potential_workers == 262_974  # nothing changed
 
     good = tmp_path / "good.csv"
     good.write_text("region_code,potential_workers,active_participants,target_percent,source\n"
@@ -242,13 +280,24 @@ def test_csv_and_xlsx_reports_read_back(desk, branch, coverage, tmp_path):
     serasah = by_code[SERASAH]
     assert (serasah["kabupaten_kota"], serasah["kecamatan"]) == ("Kabupaten Batanghari",
                                                                  "Pemayung")
-    assert serasah["perlu_perbaikan"] == "1" and serasah["cakupan_persen"] == ""
+    # the app's words (domain/words.py): "perlu diperbaiki", "diterima" = accepted
+    assert serasah["perlu_diperbaiki"] == "1" and serasah["cakupan_persen"] == ""
+    # participants per funder, per region: Serasah's two registered are mandiri and dumisake
+    assert (serasah["peserta_mandiri"], serasah["peserta_dumisake"]) == ("1", "1")
+    assert by_code[KOTA_JAMBI]["peserta_mandiri"] == "0"
+    assert batanghari["diterima"] == "1" and batanghari["sudah_masuk"] == "0"
+    assert "diterima_cabang" not in batanghari and "disetujui" not in batanghari
     assert by_code["15"]["pendaftaran"] == "5"
 
     path = tmp_path / "laporan.xlsx"
     write_xlsx(report, path, lang="en")
     workbook = load_workbook(path, read_only=True)
-    assert workbook.sheetnames == ["Coverage", "Weekly", "Occupations", "Funding", "Volunteers"]
+    assert workbook.sheetnames == ["Coverage", "Weekly", "Occupations", "Funders", "Volunteers"]
+    funders = list(workbook["Funders"].iter_rows(values_only=True))
+    assert funders[0] == ("code", "funder", "participants", "participants percent",
+                          "registrations")
+    assert [r[0] for r in funders[1:]] == ["mandiri", "dumisake"]
+    assert [(r[2], r[3], r[4]) for r in funders[1:]] == [(1, 50.0, 4), (1, 50.0, 1)]
     sheet = list(workbook["Coverage"].iter_rows(values_only=True))
     header = sheet[0]
     rows = {r[header.index("code")]: dict(zip(header, r, strict=True)) for r in sheet[1:]}
@@ -258,9 +307,44 @@ def test_csv_and_xlsx_reports_read_back(desk, branch, coverage, tmp_path):
     assert batanghari["coverage_percent"] == 50.71 and batanghari["potential_workers"] == 98_206
     assert batanghari["correction"] == 1 and batanghari["accepted"] == 1
     weekly = list(workbook["Weekly"].iter_rows(values_only=True))
-    assert weekly[1][0] == week_label(monday_of(dt.date.today())) and weekly[1][2] == 5
+    # a real date (the week's Monday), never an ISO week such as 2026-W49
+    assert weekly[0] == ("week starting", "registrations")
+    assert weekly[1][0].date() == monday_of(dt.date.today()) and weekly[1][1] == 5
+    volunteer_header = list(workbook["Volunteers"].iter_rows(values_only=True))[0]
+    assert not any("-W" in str(h) for h in volunteer_header)
+    assert week_label(monday_of(dt.date.today()), "en") in volunteer_header
     occupations = {r[0]: r[2] for r in list(workbook["Occupations"].iter_rows(values_only=True))[1:]}
     assert occupations == {"nelayan": 2, "petani": 2, "pedagang_pasar": 1}
     volunteers = list(workbook["Volunteers"].iter_rows(values_only=True))
     assert sorted(r[0] for r in volunteers[1:]) == ["RLW-001", "RLW-002"]
     workbook.close()
+
+
+@pytest.mark.parametrize(("name", "lang"), [("panduan-kantor-cabang.md", "id"),
+                                            ("guide-branch.md", "en")])
+def test_the_guides_quote_only_the_shipped_figures(name, lang):
+    """Every number the guide's "potential workers and targets" section quotes is in the
+    shipped data (e.g. 49.803 of 98.206 for Batanghari, Kerinci's 130.965 from BPS), and
+    every seeded participant count is quoted: no figure the data does not have."""
+    import csv
+    import io
+    import re
+
+    from desa_peduli.reference import resource
+    from desa_peduli.services.coverage import DEFAULT_TARGET_PERCENT, EMPLOYED_FILE, SEED_FILE
+
+    text = resource("guide", name).read_text(encoding="utf-8")
+    section = text.split("<!-- help: coverage-figures -->")[1].split("<!-- help:")[0]
+    thousands, decimal = (".", ",") if lang == "id" else (",", ".")
+    quoted = set()
+    for match in re.findall(r"\d[\d.,]*\d|\d", section):
+        number = match.replace(thousands, "").replace(decimal, ".")
+        quoted.add(float(number))
+    shipped = {DEFAULT_TARGET_PERCENT, 2024.0, 2021.0, 12.0}  # the target, the dates
+    for parts in (SEED_FILE, EMPLOYED_FILE):
+        for row in csv.DictReader(io.StringIO(resource(*parts).read_text(encoding="utf-8"))):
+            for key, value in row.items():
+                if value and re.fullmatch(r"\d+(\.\d+)?", value) and key != "kemendagri_code":
+                    shipped.add(float(value))
+    assert quoted <= shipped, sorted(quoted - shipped)
+    assert {518_632.0, 1_312_370.0, 49_803.0, 98_206.0, 39.52, 50.71} <= quoted

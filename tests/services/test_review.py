@@ -208,3 +208,42 @@ def test_a_pending_laptop_can_be_dismissed(office, branch):
     assert review.counts()[DEVICE] == 0
     with pytest.raises(NotFound):
         review.dismiss_pending_device("RLW-404", shown=shown)
+
+
+def test_different_people_send_the_wrong_nik_back_and_record_who_decided(office, branch):
+    """Siti (RLW-001) and Budi (RLW-002) share NIK …0001 but are two people: Budi's NIK
+    was typed wrong → Budi's registration "needs correction" with the reason, Siti's stays
+    received, the pair is closed as different:<budi> by the clerk, who is in the log."""
+    from desa_peduli.services.session import branch_actor
+
+    review, ids = office["review"], office["ids"]
+    [pair] = review.items(DUPLICATE)
+    other = review.send_back_different(pair["pair_id"], ids["budi_dup"],
+                                       "NIK beda dengan KTP")
+    assert other == ids["clean1"]
+    assert state(branch, ids["budi_dup"]) == "correction"
+    assert state(branch, ids["clean1"]) == "received"
+    assert review.counts()[DUPLICATE] == 0
+    resolution = branch.db.execute(
+        "SELECT resolution, resolved_by FROM duplicates WHERE id = ?",
+        [pair["pair_id"]]).fetchone()
+    assert resolution == (f"different:{ids['budi_dup']}", branch_actor())
+    [decision] = review.decisions()
+    assert (decision["registration_id"], decision["state"], decision["reason"],
+            decision["actor"]) == (ids["budi_dup"], "correction", "NIK beda dengan KTP",
+                                   branch_actor())
+    assert decision["actor"].startswith("branch:")
+    with pytest.raises(InputRejected, match="sudah diputuskan"):
+        review.send_back_different(pair["pair_id"], ids["budi_dup"], "lagi")
+
+
+def test_different_people_refuses_a_stranger_or_no_reason_and_changes_nothing(office, branch):
+    review, ids = office["review"], office["ids"]
+    [pair] = review.items(DUPLICATE)
+    with pytest.raises(InputRejected):
+        review.send_back_different(pair["pair_id"], ids["clean2"], "alasan")
+    with pytest.raises(InputRejected, match="alasan"):
+        review.send_back_different(pair["pair_id"], ids["budi_dup"], "  ")
+    assert state(branch, ids["budi_dup"]) == "received"
+    assert review.counts()[DUPLICATE] == 1
+    assert review.decisions() == []

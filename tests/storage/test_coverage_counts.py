@@ -1,5 +1,6 @@
-"""Migration 0006: the coverage counts equal a GROUP BY over the registrations, after the
-migration fills them and after any mix of inserts, updates and deletes (the triggers)."""
+"""Migrations 0006 and 0016: the coverage counts (0016: funder and state together) equal a
+GROUP BY over the registrations, after the migrations fill them and after any mix of
+inserts, updates and deletes (the triggers)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import random
 import pytest
 from sqlite_utils import Database
 
-from desa_peduli.storage.schema import REGION_DIMENSIONS, VOLUNTEER_DIMENSIONS, migrations
+from desa_peduli.storage.schema import (
+    FUNDER_STATE,
+    FUNDER_STATE_SQL,
+    REGION_DIMENSIONS,
+    VOLUNTEER_DIMENSIONS,
+    migrations,
+)
 
 VILLAGES = ("15.04.05.2003", "15.04.05.2016", "15.01.01.2001", "15.71.01.1001", None)
 STATES = ("received", "accepted", "registered", "correction", None)
@@ -18,7 +25,8 @@ def truth(db: Database) -> tuple[dict, dict]:
     """What the count tables must hold, computed the slow way."""
     counted = "deleted_at IS NULL AND branch_state IS NOT NULL"
     regions, volunteers = {}, {}
-    for out, key, dimensions in ((regions, "coalesce(r.village_code, '')", REGION_DIMENSIONS),
+    region_dimensions = {**REGION_DIMENSIONS, FUNDER_STATE: FUNDER_STATE_SQL}
+    for out, key, dimensions in ((regions, "coalesce(r.village_code, '')", region_dimensions),
                                  (volunteers, "coalesce(r.volunteer_id, '')",
                                   VOLUNTEER_DIMENSIONS)):
         for dimension, value in dimensions.items():
@@ -92,3 +100,20 @@ def test_triggers_keep_the_counts_through_inserts_updates_and_deletes(db):
     assert counts(db) == truth(db)
     db.execute("DELETE FROM registrations WHERE id IN ('id4', 'id5', 'id60', 'id61')")
     assert counts(db) == truth(db)
+
+
+def test_participants_per_funder_are_counted_by_state(db):
+    """Two DUMISAKE registrations in Serasah, one registered: funder_state counts
+    dumisake|registered 1 and dumisake|received 1; accepting the second moves it."""
+    migrations.apply(db)
+    for i, state in enumerate(("registered", "received")):
+        db.execute("INSERT INTO registrations(id, village_code, funding_source, status, revision, "
+                   "change_seq, created_at, updated_at, branch_state) VALUES (?, '15.04.05.2003', "
+                   "'dumisake', 'ready', 1, ?, '2026-11-02', 'x', ?)", [f"d{i}", i, state])
+    rows = counts(db)[0]
+    assert rows[("15.04.05.2003", FUNDER_STATE, "dumisake|registered")] == 1
+    assert rows[("15.04.05.2003", FUNDER_STATE, "dumisake|received")] == 1
+    db.execute("UPDATE registrations SET branch_state = 'registered' WHERE id = 'd1'")
+    rows = counts(db)[0]
+    assert rows[("15.04.05.2003", FUNDER_STATE, "dumisake|registered")] == 2
+    assert ("15.04.05.2003", FUNDER_STATE, "dumisake|received") not in rows

@@ -3,8 +3,10 @@
 ``review`` lists what needs a person (duplicate NIKs, registrations that failed
 validation, NIK warnings, laptops awaiting approval); ``resolve-duplicate PAIR --keep ID``
 keeps one registration of a pair and marks the other its duplicate (the volunteer learns
-it from the next receipt); ``accept --bundle|--volunteer-id|--village`` accepts every clean
-registration of that scope in one recorded batch (``--dry-run`` only counts).
+it from the next receipt), ``--fix-nik ID --reason TEXT`` says they are two people and
+sends the one typed wrong back to its volunteer as a correction; ``accept
+--bundle|--volunteer-id|--village`` accepts every clean registration of that scope in one
+recorded batch (``--dry-run`` only counts).
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ def register(sub) -> None:
                              "yang dipertahankan tetap, yang lain ditandai duplikat")
     resolve.add_argument("pair", help="nomor pasangan dari `review` (atau ID salah satu "
                          "pendaftarannya)")
-    resolve.add_argument("--keep", required=True, help="ID pendaftaran yang dipertahankan")
+    decision = resolve.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--keep", help="ID pendaftaran yang dipertahankan")
+    decision.add_argument("--fix-nik", metavar="ID",
+                          help="dua orang berbeda: ID pendaftaran yang NIK-nya salah ketik; "
+                          "kembali ke relawannya sebagai perlu diperbaiki (dengan --reason)")
+    resolve.add_argument("--reason", help="alasan untuk relawan (wajib dengan --fix-nik)")
     resolve.add_argument("--json", action="store_true")
 
     accept = sub.add_parser("accept", help="(cabang) terima semua pendaftaran bersih dari satu "
@@ -108,6 +115,8 @@ def cmd_review(args) -> int:
 
 
 def cmd_resolve_duplicate(args) -> int:
+    if args.fix_nik:
+        return _send_back_different(args)
     with open_session(args) as session:
         service = _service(session)
         pair = args.pair.strip()
@@ -165,3 +174,27 @@ def cmd_accept(args) -> int:
 
 COMMANDS = {"review": cmd_review, "resolve-duplicate": cmd_resolve_duplicate,
             "accept": cmd_accept}
+
+
+def _send_back_different(args) -> int:
+    """Two different people with one NIK: the registration typed wrong goes back."""
+    with open_session(args) as session:
+        service = _service(session)
+        pair = args.pair.strip()
+        if pair.isdigit():
+            pair_id = int(pair)
+        elif pair == args.fix_nik:
+            pair_id = service.pair_holding(pair)
+        else:
+            pair_id = service.find_pair(pair, args.fix_nik)
+        other = service.send_back_different(pair_id, args.fix_nik, args.reason or "")
+    if args.json:
+        print(json.dumps({"pair_id": pair_id, "correction": args.fix_nik, "unchanged": other}))
+    else:
+        say(args, f"Pasangan #{pair_id}: dua orang berbeda. {args.fix_nik} kembali ke "
+            "relawannya untuk memperbaiki NIK (di tanda terima berikutnya); "
+            f"{other} tetap.",
+            f"Pair #{pair_id}: two different people. {args.fix_nik} goes back to its "
+            f"volunteer to fix the NIK (in the next receipt); {other} is unchanged.",
+            err=False)
+    return EXIT_OK

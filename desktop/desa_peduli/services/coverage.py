@@ -2,7 +2,7 @@
 
 Counts come from ``coverage_counts`` and ``volunteer_counts`` (kept by triggers, migration
 0006): per desa and per volunteer, the registrations the branch holds (not deleted, with a
-branch state) by state, occupation, funding source and ISO week. A kabupaten/kota or
+branch state) by state, occupation, funding source and week (its Monday). A kabupaten/kota or
 kecamatan sums its desa, so the whole province costs a few thousand small rows, not a
 scan of a million registrations.
 
@@ -43,8 +43,13 @@ if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle
 STATES = ("received", "invalid", "accepted", "correction", "registered", "duplicate")
 DEFAULT_TARGET_PERCENT = 55.0  # BPJS Ketenagakerjaan Jambi, 2025
 SEED_FILE = ("regions", "jambi_bpjstk_coverage_2024.csv")
+EMPLOYED_FILE = ("regions", "jambi_bps_employed_2019_2021.csv")
+EMPLOYED_COLUMN = "employed_2021"  # the newest year of the file
 SEED_SETTING = "coverage_seeded"
-SEED_VERSION = "jambi_bpjstk_coverage_2024"
+SEED_VERSION = "jambi_bpjstk_coverage_2024+bps_employed_2021"
+# what a seeded row's source says when BPS's count stands in for BPJS's potential workers
+EMPLOYED_NOTE = ("pekerja potensial = penduduk bekerja BPS (Sakernas Agustus 2021), bukan "
+                 "hitungan BPJS; jumlah peserta belum dipublikasikan")
 TREND_WEEKS = 26
 # "who needs a visit"
 QUIET_WEEKS = 2  # no registration in this many weeks (the current one included)
@@ -84,6 +89,8 @@ class RegionCoverage:
     figures_summed: bool = False  # potential workers summed from the children's
     source: str | None = None
     has_children: bool = False
+    # participants (registered by BPJS) per funder code; filled for reports (all_regions)
+    funders: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -102,6 +109,13 @@ class RegionCoverage:
         return self.registered + (self.active_participants or 0)
 
     @property
+    def participants_known(self) -> bool:
+        """False where no count of participants exists (most kabupaten/kota: only BPJS's
+        Batanghari figure was published): coverage then counts Desa Peduli's registrations
+        only, a lower bound, and what is still to go is unknown."""
+        return self.active_participants is not None
+
+    @property
     def coverage_percent(self) -> float | None:
         if not self.potential_workers:
             return None
@@ -117,7 +131,9 @@ class RegionCoverage:
     def gap(self) -> int | None:
         """Participants still missing to reach the target (0 once reached)."""
         target = self.target_workers
-        return None if target is None else max(0, target - self.covered)
+        if target is None or not self.participants_known:
+            return None
+        return max(0, target - self.covered)
 
     @property
     def progress(self) -> float | None:
@@ -126,6 +142,17 @@ class RegionCoverage:
         if coverage is None or not self.target_percent:
             return None
         return coverage / self.target_percent
+
+
+@dataclass(frozen=True)
+class FunderCount:
+    """One funder's registrations in a region: ``participants`` are those registered by
+    BPJS (a KPJ number), ``registrations`` every state. Example: DUMISAKE in Batanghari,
+    3 registered and 2 awaiting → FunderCount("dumisake", 5, 3)."""
+
+    code: str  # the funder's code ("" when none was recorded)
+    registrations: int
+    participants: int
 
 
 @dataclass
@@ -138,6 +165,9 @@ class Dashboard:
     occupations: dict[str, int]
     funding: dict[str, int]
     weeks: list[tuple[dt.date, int]]  # Monday, registrations made that week (gaps filled)
+    # per funder (the registration's funding source): registrations by state, the funders
+    # with the most participants (registered) first
+    funders: list[FunderCount] = field(default_factory=list)
     elsewhere: int = 0  # (province only) registrations outside the province or unplaced
     unplaced: int = 0  # below the scope but in no known child region
     computed_at: str = ""
@@ -175,12 +205,6 @@ class TargetImport:
     file: str
     applied: list[str]  # region codes written
     skipped: int = 0  # rows without any figure
-
-
-def week_label(monday: dt.date) -> str:
-    """``2026-W48`` (ISO week of the Monday)."""
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -298,34 +322,27 @@ class CoverageService:
             [code, potential, percent, active, source, local_now(), self.session.actor])
 
     def ensure_seeded(self) -> bool:
-        """Seed the figures from the shipped press figures once; True if it did now.
+        """Seed the figures from the shipped data; True if it did now.
 
-        Rows already there (typed or imported by staff) are never overwritten.
+        Every kabupaten/kota gets the figures that exist (:func:`seed_rows`). Rows typed or
+        imported by staff are never overwritten; rows an older seed wrote (``updated_by``
+        "seed") are brought up to this one.
         """
-        if self.session.settings.get(SEED_SETTING):
+        if self.session.settings.get(SEED_SETTING) == SEED_VERSION:
             return False
-        text = reference.resource(*SEED_FILE).read_text(encoding="utf-8")
-        rows: list[tuple[str, int | None, float | None, int | None, str | None]] = []
-        for row in csv.DictReader(io.StringIO(text)):
-            region = self._region_by_name(row.get("area") or "")
-            if region is None:
-                continue
-            potential = _int_or_none(row.get("potential_workers"))
-            active = _int_or_none(row.get("participants"))
-            note = f"{row.get('source') or ''}".strip()
-            if row.get("as_of"):
-                note = f"{note}; {row['as_of']}" if note else row["as_of"]
-            if potential is None and row.get("coverage_pct"):
-                note += f"; {row['coverage_pct']}%"  # only the percentage was published
-            percent = DEFAULT_TARGET_PERCENT if region.level == PROVINCE else None
-            rows.append((region.code, potential, percent, active, note[:300] or None))
+        rows = seed_rows(self._region_by_name)
         with self.db.atomic():
             for code, potential, percent, active, source in rows:
                 self.db.execute(
-                    "INSERT OR IGNORE INTO coverage_targets(region_code, potential_workers, "
+                    "INSERT INTO coverage_targets(region_code, potential_workers, "
                     "target_percent, active_participants, source, updated_at, updated_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [code, potential, percent, active, source, local_now(), "seed"])
+                    "VALUES (?, ?, ?, ?, ?, ?, 'seed') ON CONFLICT(region_code) DO UPDATE SET "
+                    "potential_workers = excluded.potential_workers, "
+                    "target_percent = excluded.target_percent, "
+                    "active_participants = excluded.active_participants, "
+                    "source = excluded.source, updated_at = excluded.updated_at "
+                    "WHERE coverage_targets.updated_by = 'seed'",
+                    [code, potential, percent, active, source, local_now()])
             self.session.settings.set(SEED_SETTING, SEED_VERSION)
         return True
 
@@ -437,11 +454,12 @@ class CoverageService:
 
     def _breakdowns(self, scope: str) -> dict[str, dict[str, int]]:
         low, high = self._range(scope)
-        out: dict[str, dict[str, int]] = {"occupation": {}, "funding": {}, "week": {}}
+        out: dict[str, dict[str, int]] = {"occupation": {}, "funding": {}, "week": {},
+                                          "funder_state": {}}
         for dimension, value, n in self.db.execute(
                 "SELECT dimension, value, sum(n) FROM coverage_counts WHERE village_code >= ? "
-                "AND village_code < ? AND dimension IN ('occupation', 'funding', 'week') "
-                "GROUP BY dimension, value", [low, high]):
+                "AND village_code < ? AND dimension IN ('occupation', 'funding', 'week', "
+                "'funder_state') GROUP BY dimension, value", [low, high]):
             if n:
                 out[dimension][value] = n
         return out
@@ -484,6 +502,7 @@ class CoverageService:
             children=children,
             occupations=_sorted_counts(breakdowns["occupation"]),
             funding=_sorted_counts(breakdowns["funding"]),
+            funders=_funders(breakdowns["funder_state"]),
             weeks=_filled_weeks(breakdowns["week"]),
             elsewhere=self._elsewhere() if region.level == PROVINCE else 0,
             unplaced=unplaced,
@@ -502,12 +521,23 @@ class CoverageService:
                 bucket = sums.setdefault(village[:length], {})
                 for state, n in states.items():
                     bucket[state] = bucket.get(state, 0) + n
+        funders: dict[str, dict[str, int]] = {}
+        for village, value, n in self.db.execute(
+                "SELECT village_code, value, n FROM coverage_counts WHERE village_code >= ? "
+                "AND village_code < ? AND dimension = 'funder_state' AND n != 0 "
+                "AND value LIKE '%|registered'", list(self._range(tree.root.code))):
+            funder = value.rpartition("|")[0]
+            for length in (2, 5, 8, 13):
+                bucket = funders.setdefault(village[:length], {})
+                bucket[funder] = bucket.get(funder, 0) + n
         figures = _Figures(tree, self.targets())
         depth = {PROVINCE: 0, REGENCY: 1, DISTRICT: 2, VILLAGE: 3}[level]
         out: list[RegionCoverage] = []
 
         def walk(code: str, at: int) -> None:
-            out.append(figures.coverage(tree.regions[code], sums.get(code, {})))
+            region = figures.coverage(tree.regions[code], sums.get(code, {}))
+            region.funders = funders.get(code, {})
+            out.append(region)
             if at < depth:
                 for child in tree.kids(code):
                     walk(child, at + 1)
@@ -605,6 +635,49 @@ class _Figures:
         )
 
 
+# -- the shipped figures --------------------------------------------------------------------
+SeedRow = tuple[str, int | None, float | None, int | None, str | None]
+
+
+def seed_rows(region_by_name: Callable[[str], Region | None]) -> list[SeedRow]:
+    """The shipped figures per region: (code, potential workers, target %, participants,
+    source).
+
+    BPJS Ketenagakerjaan's own press figures of 12 Aug 2024 come first (the province:
+    518,632 participants of 1,312,370 potential workers; Batanghari: 49,803 of 98,206;
+    three kabupaten/kota with a percentage only, kept in the source note). A kabupaten/kota
+    without BPJS's potential workers gets BPS's employed persons of August 2021 instead, its
+    source saying so; its participants stay unknown (None): no count was published.
+    Example: Kabupaten Kerinci → ("15.01", 130965, None, None, "BPS Sakernas … ").
+    """
+    rows: dict[str, list[Any]] = {}
+    text = reference.resource(*SEED_FILE).read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        region = region_by_name(row.get("area") or "")
+        if region is None:
+            continue
+        note = f"{row.get('source') or ''}".strip()
+        if row.get("as_of"):
+            note = f"{note}; {row['as_of']}" if note else row["as_of"]
+        potential = _int_or_none(row.get("potential_workers"))
+        if potential is None and row.get("coverage_pct"):
+            note += f"; {row['coverage_pct']}%"  # only the percentage was published
+        percent = DEFAULT_TARGET_PERCENT if region.level == PROVINCE else None
+        rows[region.code] = [potential, percent, _int_or_none(row.get("participants")), note]
+    text = reference.resource(*EMPLOYED_FILE).read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        code = (row.get("kemendagri_code") or "").strip()
+        employed = _int_or_none(row.get(EMPLOYED_COLUMN))
+        if level_of(code) != REGENCY or employed is None:
+            continue
+        item = rows.setdefault(code, [None, None, None, ""])
+        if item[0] is None:
+            item[0] = employed
+            item[3] = "; ".join(p for p in (EMPLOYED_NOTE, item[3]) if p)
+    return [(code, potential, percent, active, (note or "")[:300] or None)
+            for code, (potential, percent, active, note) in rows.items()]
+
+
 # -- helpers ----------------------------------------------------------------------------------
 def _ancestors(code: str) -> list[str]:
     """``"15.04.05"`` → ``["15", "15.04", "15.04.05"]``."""
@@ -614,6 +687,20 @@ def _ancestors(code: str) -> list[str]:
 
 def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _funders(counts: dict[str, int]) -> list[FunderCount]:
+    """``{"dumisake|registered": 3, "dumisake|received": 2}`` → [FunderCount(dumisake, 5, 3)]."""
+    totals: dict[str, list[int]] = {}
+    for value, n in counts.items():
+        code, _, state = value.rpartition("|")
+        item = totals.setdefault(code, [0, 0])
+        item[0] += n
+        if state == "registered":
+            item[1] += n
+    return sorted((FunderCount(code, total, registered)
+                   for code, (total, registered) in totals.items() if total),
+                  key=lambda f: (-f.participants, -f.registrations, f.code))
 
 
 def _filled_weeks(counts: dict[str, int]) -> list[tuple[dt.date, int]]:

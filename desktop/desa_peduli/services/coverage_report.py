@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from desa_peduli import reference
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE
+from desa_peduli.domain.words import BRANCH_STATE_WORDS, as_date, state_header, week_label
+from desa_peduli.domain.words import word as word
 from desa_peduli.errors import InputRejected
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.coverage import (
@@ -23,7 +25,6 @@ from desa_peduli.services.coverage import (
     Dashboard,
     RegionCoverage,
     VolunteerActivity,
-    week_label,
 )
 from desa_peduli.services.spreadsheet import append, write_only_workbook, xlsx_cell
 from desa_peduli.services.spreadsheet import write_csv as write_table_csv
@@ -97,23 +98,12 @@ LEVEL_WORDS = {
     DISTRICT: ("kecamatan", "kecamatan"),
     VILLAGE: ("desa/kelurahan", "desa/kelurahan"),
 }
-STATE_WORDS = {
-    "received": ("diterima cabang", "received"),
-    "invalid": ("tidak valid", "invalid"),
-    "accepted": ("disetujui", "accepted"),
-    "correction": ("perlu perbaikan", "needs correction"),
-    "registered": ("terdaftar", "registered"),
-    "duplicate": ("duplikat", "duplicate"),
-}
+STATE_WORDS = BRANCH_STATE_WORDS  # the app's own words (domain/words.py)
 REASON_WORDS = {
     "quiet": ("2 minggu tanpa pendaftaran", "no registrations for 2 weeks"),
     "no_bundle": ("14 hari tanpa bundel", "no bundle for 14 days"),
     "corrections": ("banyak perbaikan terbuka", "many open corrections"),
 }
-
-
-def word(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
 
 
 def occupation_words(lang: str) -> dict[str, str]:
@@ -164,7 +154,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("kecamatan", "kecamatan", "kecamatan", lambda r, c: c["names"].get(r.code[:8])
            if r.level in (DISTRICT, VILLAGE) else ""),
     Column("registrations", "pendaftaran", "registrations", lambda r, c: r.total),
-    *(Column(s, word(STATE_WORDS[s], "id").replace(" ", "_"), s, _count_of(s)) for s in STATES),
+    *(Column(s, state_header(s, "id"), s, _count_of(s)) for s in STATES),
     Column("active_participants", "peserta_aktif", "active_participants",
            lambda r, c: r.active_participants),
     Column("participants", "peserta_total", "participants_total",
@@ -183,6 +173,18 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+def _funder_participants(code: str) -> Callable[[RegionCoverage, dict[str, Any]], object]:
+    return lambda r, c: r.funders.get(code, 0)
+
+
+def columns() -> tuple[Column, ...]:
+    """The coverage table's columns: :data:`COLUMNS`, then the participants per funder
+    (``peserta_dumisake`` …, one per funder of the reference data, in its order)."""
+    return COLUMNS + tuple(
+        Column(f"funder:{f.code}", f"peserta_{f.code}", f"participants_{f.code}",
+               _funder_participants(f.code)) for f in reference.funding_sources())
+
+
 def _context(report: CoverageReport, lang: str) -> dict[str, Any]:
     return {"lang": lang, "names": {r.code: r.name for r in report.regions}}
 
@@ -190,9 +192,10 @@ def _context(report: CoverageReport, lang: str) -> dict[str, Any]:
 def table_rows(report: CoverageReport, lang: str = "id") -> Iterator[list[Any]]:
     """The header and one list of values per region (what the CSV holds)."""
     context = _context(report, lang)
-    yield [c.header(lang) for c in COLUMNS]
+    table = columns()
+    yield [c.header(lang) for c in table]
     for region in report.regions:
-        yield [c.value(region, context) for c in COLUMNS]
+        yield [c.value(region, context) for c in table]
 
 
 def write_csv(report: CoverageReport, target: Path, lang: str = "id") -> Path:
@@ -210,7 +213,8 @@ def write_pdf_bytes(target: Path, data: bytes) -> Path:
 
 
 def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
-    """Sheets: coverage per region, per week, per occupation, per funding source, volunteers
+    """Sheets: coverage per region (with participants per funder), per week, per occupation,
+    participants per funder, volunteers
     (openpyxl write-only mode: rows stream to the file; every cell through ``spreadsheet``)."""
     # start-up time: openpyxl (~0.1 s) loads with the first spreadsheet, not the program
     from openpyxl.styles import Font  # noqa: PLC0415
@@ -226,11 +230,12 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
         context = _context(report, lang)
         widths = {"name": 30, "kabupaten": 26, "kecamatan": 22, "source": 40, "note": 28,
                   "level": 14}
-        ws = sheet("Cakupan", "Coverage", [c.header(lang) for c in COLUMNS],
-                   [widths.get(c.key, 13) for c in COLUMNS])
+        table = columns()
+        ws = sheet("Cakupan", "Coverage", [c.header(lang) for c in table],
+                   [widths.get(c.key, 13) for c in table])
         for region in report.regions:
             cells = []
-            for column in COLUMNS:
+            for column in table:
                 value = column.value(region, context)
                 number_format = None
                 if column.percent and value is not None:
@@ -242,28 +247,38 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
             ws.append(cells)
 
         dashboard = report.dashboard
-        ws = sheet("Per minggu", "Weekly", ["minggu" if lang != "en" else "week",
-                                             "senin" if lang != "en" else "monday",
+        ws = sheet("Per minggu", "Weekly", ["minggu mulai" if lang != "en" else "week starting",
                                              "pendaftaran" if lang != "en" else "registrations"],
-                   [12, 12, 14])
-        for monday, n in dashboard.weeks:
-            append(ws, [week_label(monday), monday, n])
+                   [16, 14])
+        for monday, n in dashboard.weeks:  # a real date cell, shown as "13 Okt 2026"
+            ws.append([xlsx_cell(ws, monday, number_format="d mmm yyyy"), n])
 
         total = dashboard.scope.total or 1
-        for title_id, title_en, what_id, what_en, counts, words, column_widths in (
-                ("Pekerjaan", "Occupations", "pekerjaan", "occupation", dashboard.occupations,
-                 occupation_words(lang), [22, 30, 14, 10]),
-                ("Sumber dana", "Funding", "sumber dana", "funding source", dashboard.funding,
-                 funding_words(lang), [18, 40, 14, 10])):
-            ws = sheet(title_id, title_en, ["kode" if lang != "en" else "code",
-                                            what_id if lang != "en" else what_en,
-                                            "pendaftaran" if lang != "en" else "registrations",
-                                            "persen" if lang != "en" else "percent"],
-                       column_widths)
-            for code, n in counts.items():
-                append(ws, [code, words.get(code, code), n, round(n * 100 / total, 2)])
+        words = occupation_words(lang)
+        ws = sheet("Pekerjaan", "Occupations", ["kode" if lang != "en" else "code",
+                                               "pekerjaan" if lang != "en" else "occupation",
+                                               "pendaftaran" if lang != "en" else "registrations",
+                                               "persen" if lang != "en" else "percent"],
+                   [22, 30, 14, 10])
+        for code, n in dashboard.occupations.items():
+            append(ws, [code, words.get(code, code), n, round(n * 100 / total, 2)])
+        # participants split by funder (the registration's funding source)
+        words = funding_words(lang)
+        participants = sum(f.participants for f in dashboard.funders) or 1
+        ws = sheet("Penyandang dana", "Funders",
+                   ["kode" if lang != "en" else "code",
+                    "penyandang dana" if lang != "en" else "funder",
+                    "peserta" if lang != "en" else "participants",
+                    "persen peserta" if lang != "en" else "participants percent",
+                    "pendaftaran" if lang != "en" else "registrations"],
+                   [18, 40, 12, 16, 14])
+        for funder in dashboard.funders:
+            append(ws, [funder.code, words.get(funder.code, funder.code), funder.participants,
+                        round(funder.participants * 100 / participants, 2),
+                        funder.registrations])
 
-        weeks = [week_label(m) for m, _ in report.volunteers[0].weeks] if report.volunteers else []
+        weeks = ([week_label(m, lang) for m, _ in report.volunteers[0].weeks]
+                 if report.volunteers else [])  # "mg. 13 Okt 2026": the week starting then
         ws = sheet("Relawan", "Volunteers",
                    ["id", "nama" if lang != "en" else "name",
                     "pendaftaran" if lang != "en" else "registrations", *weeks,
@@ -272,7 +287,11 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
                     "perlu_dikunjungi" if lang != "en" else "needs_visit"],
                    [10, 26, 13, *([10] * len(weeks)), 22, 14, 44])
         for item in report.volunteers:
-            append(ws, [item.id, item.name, item.registrations, *(n for _, n in item.weeks),
-                        item.last_bundle_at or "", item.open_corrections,
-                        "; ".join(word(REASON_WORDS[r], lang) for r in item.reasons)])
+            last = as_date(item.last_bundle_at)  # a date cell, not ISO text
+            ws.append([xlsx_cell(ws, v) for v in (item.id, item.name, item.registrations,
+                                                  *(n for _, n in item.weeks))]
+                      + [xlsx_cell(ws, last, number_format="d mmm yyyy") if last else "",
+                         xlsx_cell(ws, item.open_corrections),
+                         xlsx_cell(ws, "; ".join(word(REASON_WORDS[r], lang)
+                                                 for r in item.reasons))])
     return Path(target)

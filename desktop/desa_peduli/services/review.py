@@ -278,6 +278,20 @@ class ReviewService:
         pair_id: int = row[0]
         return pair_id
 
+    def pair_holding(self, reg_id: str) -> int:
+        """The one open pair holding ``reg_id`` (several: the caller must name the pair)."""
+        rows = self.db.execute(
+            f"SELECT id FROM ({_OPEN_PAIRS}) WHERE registration_id = ? OR other_id = ? "
+            "LIMIT 2", [reg_id, reg_id]).fetchall()
+        if len(rows) != 1:
+            raise InputRejected(
+                "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
+                "Lihat `review` untuk nomor pasangannya.",
+                "This registration is not in exactly one open duplicate pair. See `review` "
+                "for the pair numbers.")
+        pair_id: int = rows[0][0]
+        return pair_id
+
     def resolve_duplicate(self, pair_id: int, keep: str) -> str:
         """Keep ``keep``; the other registration of the pair becomes its duplicate.
         Returns the id marked duplicate."""
@@ -294,6 +308,47 @@ class ReviewService:
         self._branch().set_state(other, "duplicate", duplicate_of=keep)
         marked: str = other
         return marked
+
+    def send_back_different(self, pair_id: int, fix: str, reason: str) -> str:
+        """Two different people with one NIK: ``fix``'s NIK was typed wrong. It goes back to
+        its volunteer as a correction with ``reason`` (the next receipt carries it, like any
+        correction); the pair is closed as ``different:<fix>`` with who decided. One
+        transaction. Returns the other registration's id (it stays as it is).
+
+        Example: pair 7 holds Siti (RLW-001) and Budi (RLW-002), both NIK 1504…0001; the
+        clerk sees two people, Budi's KTP ends in 0011: ``send_back_different(7, budi,
+        "NIK beda dengan KTP")`` → Budi "perlu diperbaiki", Siti untouched.
+        """
+        row = self.db.execute(
+            f"SELECT registration_id, other_id FROM ({_OPEN_PAIRS}) WHERE id = ?",
+            [pair_id]).fetchone()
+        if row is None:
+            self._explain_closed_pair(pair_id)
+        if fix not in row:
+            raise InputRejected(
+                f"Pendaftaran yang dikembalikan harus salah satu dari pasangan {pair_id}.",
+                f"The registration sent back must be one of pair {pair_id}.")
+        other: str = row[1] if fix == row[0] else row[0]
+        with self.db.atomic():
+            self._branch().set_state(fix, "correction", reason=reason)
+            self.db.execute(
+                "UPDATE duplicates SET resolved_at = ?, resolution = ?, resolved_by = ? "
+                "WHERE id = ?", [local_now(), f"different:{fix}", self.session.actor, pair_id])
+        return other
+
+    def decisions(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The branch's recent decisions on registrations, newest first: state, reason, who
+        and when (``state_log``; an import's rows and a batch's excluded: the import history
+        and :meth:`batches` show those)."""
+        cursor = self.db.execute(
+            "SELECT s.id, s.registration_id, r.full_name, r.volunteer_id, s.state, s.reason, "
+            "s.duplicate_of, s.actor, s.at FROM state_log s "
+            "LEFT JOIN registrations r ON r.id = s.registration_id "
+            "WHERE s.actor IS NOT 'import' AND s.batch_id IS NULL "  # idx_state_log_decisions
+            "ORDER BY s.id DESC LIMIT ?", [limit])
+        keys = ("id", "registration_id", "full_name", "volunteer_id", "state", "reason",
+                "duplicate_of", "actor", "at")
+        return [dict(zip(keys, r, strict=True)) for r in cursor]
 
     # -- devices ------------------------------------------------------------------------
     def note_refused_device(self, bundle_path: Path) -> str | None:

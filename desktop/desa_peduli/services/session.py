@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import getpass
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,6 +118,11 @@ class Session:
 
     @property
     def actor(self) -> str:
+        """Who acts, as stored in the logs: the volunteer's id on a laptop; at the branch
+        ``branch:<clerk>``, the clerk being the computer's login name (the branch has no
+        accounts of its own; each clerk logs in to Windows as themself)."""
+        if self.role == "branch":
+            return branch_actor()
         settings = self.settings
         return settings.get("volunteer_id") or settings.get("volunteer_name") or self.role
 
@@ -131,6 +137,19 @@ class Session:
         from desa_peduli.services.desk import Desk  # noqa: PLC0415
 
         return Desk(self)
+
+
+BRANCH_ACTOR = "branch"  # the prefix; alone, a record made before clerks were recorded
+
+
+def branch_actor() -> str:
+    """``branch:siti``: the branch office and the login of the clerk acting."""
+    try:
+        clerk = getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a service account)
+        clerk = ""
+    clerk = " ".join(clerk.split())[:60]
+    return f"{BRANCH_ACTOR}:{clerk}" if clerk else BRANCH_ACTOR
 
 
 # -- a workspace folder before (or without) opening it ----------------------------------

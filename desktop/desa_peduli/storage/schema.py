@@ -535,3 +535,49 @@ def m0014_funded_batches(db: Database) -> None:
             PRIMARY KEY (batch_id, month)
         )"""
     )
+
+
+# -- 0016: decisions, participants per funder ---------------------------------------------
+# Part of migration 0016 (its triggers): never change them. Per desa, the registrations by
+# funder and branch state together ("dumisake|registered"), so the dashboard splits
+# participants by funder without reading the registrations.
+FUNDER_STATE_SQL = "coalesce({r}.funding_source, '') || '|' || {r}.branch_state"
+FUNDER_STATE = "funder_state"
+
+
+def _funder_state_upsert(row: str, sign: int, only_if: str = "") -> str:
+    key = "coalesce({r}.village_code, '')"
+    guard = COUNTED.format(r=row) + (f" AND ({only_if})" if only_if else "")
+    return (f"INSERT INTO coverage_counts(village_code, dimension, value, n) "
+            f"SELECT {key.format(r=row)}, '{FUNDER_STATE}', {FUNDER_STATE_SQL.format(r=row)}, "
+            f"{sign} WHERE {guard} ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+
+
+@migrations(name="0016_decisions_and_funder_counts")
+def m0016_decisions_and_funder_counts(db: Database) -> None:
+    """Two readers that must not scan every registration.
+
+    The review's list of decisions (who decided what, newest first) reads the few
+    ``state_log`` rows a clerk wrote, not the one row per imported registration: a partial
+    index over the rows neither an import nor a batch wrote. The coverage dashboard and
+    report split participants by funder: ``coverage_counts`` gains the dimension
+    ``funder_state`` (per desa, funder and branch state), counted now and kept by triggers
+    like the others (migration 0006).
+    """
+    db.execute("CREATE INDEX idx_state_log_decisions ON state_log(id) "
+               "WHERE actor IS NOT 'import' AND batch_id IS NULL")
+    db.execute(
+        "INSERT INTO coverage_counts(village_code, dimension, value, n) "
+        f"SELECT coalesce(r.village_code, ''), '{FUNDER_STATE}', "
+        f"{FUNDER_STATE_SQL.format(r='r')}, count(*) FROM registrations r "
+        f"WHERE {COUNTED.format(r='r')} GROUP BY 1, 3")
+    db.execute(f"CREATE TRIGGER coverage_funder_ai AFTER INSERT ON registrations "
+               f"WHEN {COUNTED.format(r='new')} BEGIN\n{_funder_state_upsert('new', 1)}\nEND")
+    db.execute(f"CREATE TRIGGER coverage_funder_ad AFTER DELETE ON registrations "
+               f"WHEN {COUNTED.format(r='old')} BEGIN\n{_funder_state_upsert('old', -1)}\nEND")
+    watched = ("village_code", "branch_state", "funding_source", "deleted_at")
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in watched)
+    body = "\n".join([_funder_state_upsert("old", -1, changed),
+                      _funder_state_upsert("new", 1, changed)])
+    db.execute(f"CREATE TRIGGER coverage_funder_au AFTER UPDATE OF {', '.join(watched)} "
+               f"ON registrations WHEN {changed} BEGIN\n{body}\nEND")

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
+from desa_peduli.domain import words
 from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
 from desa_peduli.ui.i18n import current_language
 
@@ -41,16 +42,9 @@ BRANCH_STATES = ("received", "invalid", "accepted", "correction", "registered", 
 
 
 def branch_state_label(state: str | None) -> str:
-    """The branch office's processing state of a registration (``branch_state``)."""
-    labels = {
-        "received": QCoreApplication.translate("Labels", "Received"),
-        "invalid": QCoreApplication.translate("Labels", "Invalid: to check"),
-        "accepted": QCoreApplication.translate("Labels", "Accepted"),
-        "correction": QCoreApplication.translate("Labels", "Needs correction"),
-        "registered": QCoreApplication.translate("Labels", "Registered"),
-        "duplicate": QCoreApplication.translate("Labels", "Duplicate"),
-    }
-    return labels.get(state or "", state or "")
+    """The branch office's processing state of a registration (``branch_state``), in the
+    words the PDF and the files use too (``domain/words.py``)."""
+    return words.state_word(state, current_language(), capital=True)
 
 
 def branch_state_choices() -> list[tuple[str, str]]:
@@ -166,6 +160,23 @@ def history_action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def actor_label(actor: str | None) -> str:
+    """Who did it, in words: ``branch:siti`` → "siti (branch office)", a record made before
+    clerks were recorded → "Branch office", the shipped figures → "Shipped figures", a
+    volunteer's id as it is."""
+    actor = actor or ""
+    if actor == "branch":
+        return QCoreApplication.translate("Labels", "Branch office")
+    if actor.startswith("branch:"):
+        return QCoreApplication.translate("Labels", "{clerk} (branch office)").format(
+            clerk=actor[len("branch:"):])
+    if actor == "seed":
+        return QCoreApplication.translate("Labels", "Shipped figures")
+    if actor == "import":
+        return QCoreApplication.translate("Labels", "Bundle import")
+    return actor
+
+
 def backup_reason_label(reason: str) -> str:
     labels = {
         "scheduled": QCoreApplication.translate("Labels", "Scheduled"),
@@ -181,18 +192,21 @@ def backup_reason_label(reason: str) -> str:
 
 
 def format_timestamp(value: str | dt.datetime | None) -> str:
-    """``"24/11/2026 08:13"`` in local time, from an ISO string or a datetime."""
+    """``"24 Nov 2026 08:13"`` in local time and the interface language, from an ISO
+    string or a datetime."""
     if not value:
         return ""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            return text
-    if value.tzinfo is not None:
-        value = value.astimezone()
-    return value.strftime("%d/%m/%Y %H:%M")
+    return words.format_moment(value, current_language())
+
+
+def format_date(value: str | dt.date | dt.datetime | None, *, year: bool = True) -> str:
+    """``"24 Nov 2026"`` in the interface language: every date a person reads."""
+    return words.format_date(value, current_language(), year=year)
+
+
+def week_label(monday: dt.date, *, year: bool = False) -> str:
+    """``"mg. 13 Okt"`` / ``"wk of 13 Oct"``: a week by its Monday, never an ISO week number."""
+    return words.week_label(monday, current_language(), year=year)
 
 
 def format_size(size: int) -> str:

@@ -16,12 +16,16 @@ from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QProgressBar,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableWidget,
     QWidget,
 )
@@ -257,6 +261,42 @@ class PassphraseHint(QLabel):
             return
         self.setText(messages[self.level])
         self.setStyleSheet(f"color: {self._COLOURS[self.level]};")
+
+
+def elide_in_the_middle(*views: QAbstractItemView) -> None:
+    """Long texts in these views lose their middle, not their end: two bundles' file
+    names differ at the end (``…_RLW-001_0012-0034…``), which must stay visible."""
+    for view in views:
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+
+class MiddleElidingComboBox(QComboBox):
+    """A combo box whose closed face and list cut a long text in the middle (a bundle's
+    file name keeps the end that tells two bundles apart)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        popup = self.view()
+        if popup is not None:
+            elide_in_the_middle(popup)
+
+    def shown_text(self, option: QStyleOptionComboBox | None = None) -> str:
+        """The current text as the closed face shows it: its middle cut to fit."""
+        if option is None:
+            option = QStyleOptionComboBox()
+            self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(option.currentText,
+                                             Qt.TextElideMode.ElideMiddle, field.width())
+
+    def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def read_only_table(parent: QWidget, headers: list[str], *, wrap: bool = True) -> QTableWidget:

@@ -37,7 +37,7 @@ from desa_peduli.services.branch import DEVICE_REFUSALS, BranchService, ImportRe
 from desa_peduli.ui import drives, labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import message_box
-from desa_peduli.ui.widgets import plain_labels
+from desa_peduli.ui.widgets import elide_in_the_middle, plain_labels
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,7 @@ class ImportView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)  # one line a file; the details below say it all
+        elide_in_the_middle(self.table)  # two bundles' names differ at the end
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.view_base import BranchView, table_cell
-from desa_peduli.ui.widgets import read_only_table
+from desa_peduli.ui.widgets import elide_in_the_middle, read_only_table
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.window import BranchMainWindow
@@ -30,6 +30,7 @@ class HistoryView(BranchView):
             self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Duplicates"),
             self.tr("Rejected"), self.tr("Written on the laptop"), self.tr("By"),
         ])
+        elide_in_the_middle(self.table)  # two bundles' names differ at the end
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -55,7 +56,7 @@ class HistoryView(BranchView):
                 table_cell(report.get("duplicates", ""), number=True),
                 table_cell(len(report.get("rejected") or []), number=True),
                 table_cell(labels.format_timestamp(item["created_at"])),
-                table_cell(item["imported_by"]),
+                table_cell(labels.actor_label(item["imported_by"])),
             ]
             for column, cell in enumerate(values):
                 self.table.setItem(row, column, cell)

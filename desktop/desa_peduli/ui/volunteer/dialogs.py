@@ -101,7 +101,7 @@ class HistoryDialog(QDialog):
             fields = ", ".join(labels.field_label(f) for f in item.get("fields") or [])
             values = [
                 labels.format_timestamp(item.get("at")),
-                item.get("actor") or "",
+                labels.actor_label(item.get("actor")),
                 labels.history_action_label(item.get("action") or ""),
                 fields,
                 item.get("reason") or "",

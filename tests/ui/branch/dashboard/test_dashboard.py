@@ -3,6 +3,8 @@ by keyboard and mouse, sorting, the figures editor and importer, the report, the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -67,7 +69,11 @@ def test_figures_and_drill_down_from_kabupaten_to_desa_and_back(qtbot, desk, cov
     assert cell(view, BATANGHARI, C.COLUMN_COVERAGE) == format_percent(49_805 * 100 / 98_206)
     assert cell(view, BATANGHARI, C.COLUMN_TARGET) == "55%"
     assert cell(view, KOTA_JAMBI, C.COLUMN_TOTAL) == "1"
-    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == "—"
+    # Kota Jambi: BPS's employed persons (262,974), no participant count: "at least"
+    assert cell(view, KOTA_JAMBI, C.COLUMN_COVERAGE) == "≥ " + format_percent(0.0)
+    assert cell(view, KOTA_JAMBI, C.COLUMN_GAP) == "?"
+    assert "No participant count exists" in view.proxy.index(
+        view.row_of(KOTA_JAMBI), C.COLUMN_COVERAGE).data(Qt.ItemDataRole.ToolTipRole)
     assert "5 registrations at the branch" in view.summary.text()
     assert view.coverage_panel.showing_chart and view.trend_panel.showing_chart
     assert not view.back_button.isEnabled() and not view.empty_label.isVisible()
@@ -130,6 +136,8 @@ def test_figures_are_edited_in_a_dialog_and_the_dashboard_counts_again(qtbot, de
     assert dialog.isVisible() and not dialog.error_label.isHidden()
     assert "0,55" in dialog.error_label.text() or "0.55" in dialog.error_label.text()
     dialog.target_edit.clear()
+    assert dialog.potential_edit.text()  # seeded: BPS's employed persons
+    dialog.potential_edit.selectAll()
     qtbot.keyClicks(dialog.potential_edit, "120.000")
     qtbot.keyClicks(dialog.active_edit, "58368")
     assert "48.64" in dialog.source_edit.text()  # the seed's note: a percentage only
@@ -214,3 +222,23 @@ def test_an_empty_branch_says_what_to_do(qtbot, coverage_tab):
     assert not view.trend_panel.showing_chart
     assert "first bundle" in view.trend_panel.message.text()
     assert "No volunteer is enrolled yet" in view.volunteer_summary.text()
+
+
+def test_participants_are_split_by_funder_and_weeks_named_by_their_monday(qtbot, desk,
+                                                                         coverage_tab):
+    """The hand-counted branch: mandiri 4 registrations, 1 registered; dumisake 1, 1. The
+    volunteers' weeks read "mg. 12 Okt"-style (never an ISO week number such as W42)."""
+    from desa_peduli.domain.words import week_label
+    from desa_peduli.services.coverage import monday_of
+    from desa_peduli.ui.i18n import current_language
+
+    window, view = coverage_tab()
+    view.charts.setCurrentWidget(view.breakdown)
+    table = view.funding_table
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[1:] for row in rows] == [["1", "4"], ["1", "1"]]  # participants, registrations
+    assert table.horizontalHeaderItem(1).text() == "Participants"
+    model = view.volunteer_model
+    header = model.headerData(model.FIRST_WEEK + len(model.weeks) - 1, Qt.Orientation.Horizontal)
+    this_week = week_label(monday_of(dt.date.today()), current_language(), year=False)
+    assert header == this_week.replace(" ", "\n", 1) and "W" not in header

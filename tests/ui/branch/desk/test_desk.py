@@ -272,6 +272,8 @@ def test_breach_report_dialog(qtbot, branch, make_volunteer, valid_registration,
     assert "2 person(s)" in dialog.preview_label.text()
     assert "current laptop" in dialog.device_combo.currentText()
     assert dialog.deadline_label.text().startswith("Tell the people by ")
+    # a bundle's name keeps its end (what tells two bundles apart)
+    assert dialog.bundle_list.textElideMode() == Qt.TextElideMode.ElideMiddle
     save_as.path = tmp_path / "laporan.xlsx"
     with qtbot.waitSignal(dialog.written, timeout=15_000) as done:
         click(qtbot, dialog.write_button)

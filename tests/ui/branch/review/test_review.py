@@ -14,7 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 from desa_peduli.services.field import FieldSync
 from desa_peduli.services.review import DUPLICATE, INVALID, WARNING, ReviewService
 from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
-from desa_peduli.ui.branch.review.dialogs import CorrectionDialog
+from desa_peduli.ui.branch.review.dialogs import (
+    CorrectionDialog,
+    DecisionsDialog,
+    DifferentPeopleDialog,
+)
 from desa_peduli.ui.branch.review.models import (
     ITEM_NAME,
     ComparisonTableModel,
@@ -143,6 +147,50 @@ def test_a_duplicate_decided_side_by_side_reaches_the_volunteer(
     event = budi.db.execute("SELECT state, duplicate_of FROM branch_events WHERE "
                             "registration_id = ?", [ids["budi_dup"]]).fetchone()
     assert event == ("duplicate", ids["clean1"])
+
+
+def test_different_people_send_the_wrong_nik_back_through_the_receipt(
+        qtbot, window, office, branch, stick):
+    """Two people, one NIK: the clerk picks Budi's (typed wrong) and a reason → Budi's
+    laptop gets "needs correction" with that reason; the decision shows who made it."""
+    from desa_peduli.services.session import branch_actor
+
+    ids, budi = office["ids"], office["budi"]
+    view = open_review(qtbot, window)
+    assert view.current_kind() == DUPLICATE
+    qtbot.keyClick(view, Qt.Key.Key_P, ALT)  # "Different &people: fix the NIK…"
+    qtbot.waitUntil(lambda: view.dialog is not None)  # a mnemonic clicks after 100 ms
+    dialog = view.dialog
+    assert isinstance(dialog, DifferentPeopleDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.fix_combo.hasFocus()
+    qtbot.keyClick(dialog.fix_combo, Qt.Key.Key_Down)  # the right one: Budi's
+    assert dialog.fix_id == ids["budi_dup"]
+    dialog.reason_edit.clear()
+    qtbot.keyClicks(dialog.reason_edit, "NIK beda dengan KTP; cek lagi")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert state(branch, ids["budi_dup"]) == "correction"
+    assert state(branch, ids["clean1"]) == "received"
+    assert view.kinds_model.count(DUPLICATE) == 0
+    assert "sent back to fix the NIK" in window.statusBar().currentMessage()
+
+    qtbot.mouseClick(view.decisions_button, LEFT)
+    decisions = view.dialog
+    assert isinstance(decisions, DecisionsDialog)
+    table = decisions.table
+    assert table.rowCount() == 1
+    assert table.item(0, 3).text() == "NIK beda dengan KTP; cek lagi"
+    clerk = branch_actor().split(":", 1)[1]
+    assert table.item(0, 4).text() == f"{clerk} (branch office)"
+    decisions.reject()
+
+    receipt = window.service.receipt("RLW-002", stick)
+    FieldSync(budi).import_receipt(receipt)
+    assert budi.registrations.store.get(ids["budi_dup"])["status"] == "correction"
+    event = budi.db.execute("SELECT state, reason FROM branch_events WHERE "
+                            "registration_id = ?", [ids["budi_dup"]]).fetchone()
+    assert event == ("correction", "NIK beda dengan KTP; cek lagi")
 
 
 def test_keep_right_by_mouse(qtbot, window, office, branch):

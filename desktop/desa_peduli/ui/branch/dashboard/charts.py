@@ -9,6 +9,7 @@ values, so the PDF renders exactly what the dashboard shows.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 
 from PySide6.QtCharts import (
@@ -17,6 +18,7 @@ from PySide6.QtCharts import (
     QChart,
     QDateTimeAxis,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
@@ -85,6 +87,17 @@ def _base_chart(title: str, lang: str | None = None) -> QChart:
     return chart
 
 
+def region_label(region: RegionCoverage) -> str:
+    """A bar's name: the short name, and what its figures lack."""
+    name = short_name(region.name)
+    if region.coverage_percent is None:
+        return name + " " + translate("CoverageCharts", "(no figures)")
+    if not region.participants_known:
+        return name + " ≥"  # as in the table; the chart's title says what it means
+    return name
+
+
+
 def chart_regions(children: list[RegionCoverage]) -> list[RegionCoverage]:
     """The regions a coverage chart shows: all (by name), or the MAX_BARS lowest."""
     if len(children) <= MAX_BARS:
@@ -96,35 +109,42 @@ def chart_regions(children: list[RegionCoverage]) -> list[RegionCoverage]:
 def coverage_chart(children: list[RegionCoverage], title: str, *,
                    lang: str | None = None) -> QChart:
     """Coverage per region against its target (horizontal bars, first region on top)."""
-    chart = _base_chart(title, lang)
     regions = chart_regions(children)
+    if any(r.coverage_percent is not None and not r.participants_known for r in regions):
+        # a chart's title is HTML: a second, smaller line (names escaped)
+        title = html.escape(title) + "<br><small>" + html.escape(translate(
+            "CoverageCharts", "≥: no participant count exists, so only the registrations "
+            "through Desa Peduli count")) + "</small>"
+    chart = _base_chart(title, lang)
     known = [r for r in regions if r.coverage_percent is not None]
     if not regions or not known:
         return chart
     regions = list(reversed(regions))  # a horizontal bar chart fills from the bottom
-    bars = QBarSet(translate("CoverageCharts", "Coverage"))
-    bars.setColor(BAR_COLOUR)
-    bars.setSelectedColor(BAR_BELOW_COLOUR)  # bars below their target
+    # two sets stacked, each region's bar in exactly one: the legend's swatches are the
+    # bars' own colours (one set with "selected" bars had a green swatch called orange)
+    reached = QBarSet(translate("CoverageCharts", "Coverage: target reached"))
+    reached.setColor(BAR_COLOUR)
+    below = QBarSet(translate("CoverageCharts", "Coverage: below target"))
+    below.setColor(BAR_BELOW_COLOUR)
     labels = []
-    for index, region in enumerate(regions):
+    for region in regions:
         value = region.coverage_percent
-        bars.append(value or 0.0)
-        if value is not None and region.target_percent is not None and (
-                value < region.target_percent):
-            bars.selectBar(index)
-        name = short_name(region.name)
-        if value is None:
-            name += " " + translate("CoverageCharts", "(no figures)")
-        labels.append(name)
-    if any(bars.isBarSelected(i) for i in range(bars.count())):
-        bars.setLabel(translate("CoverageCharts", "Coverage (orange: below target)"))
-    series = QHorizontalBarSeries()
-    series.append(bars)
+        is_below = (value is not None and region.target_percent is not None
+                    and value < region.target_percent)
+        reached.append(0.0 if is_below else (value or 0.0))
+        below.append(value if is_below and value is not None else 0.0)
+        labels.append(region_label(region))
+    series = QHorizontalStackedBarSeries()
+    for bar_set in (reached, below):
+        if any(bar_set.at(i) for i in range(bar_set.count())):
+            series.append(bar_set)
+    if not series.count():
+        series.append(reached)
     series.setBarWidth(0.7)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     series.setLabelsPrecision(4)
-    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
+    series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideEnd)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append(labels)
@@ -237,7 +257,7 @@ def set_chart_font_size(chart: QChart, point_size: float) -> None:
     legend.setPointSizeF(point_size)
     chart.legend().setFont(legend)
     for series in chart.series():
-        if isinstance(series, QHorizontalBarSeries):
+        if isinstance(series, QHorizontalBarSeries | QHorizontalStackedBarSeries):
             for bar in series.barSets():
                 font = QFont(bar.labelFont())
                 font.setPointSizeF(point_size)

@@ -15,7 +15,6 @@ from desa_peduli import reference
 from desa_peduli.services.coverage import (
     RegionCoverage,
     VolunteerActivity,
-    week_label,
 )
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.dashboard.charts import (
@@ -136,7 +135,14 @@ class CoverageTableModel(QAbstractTableModel):
             if column == self.COLUMN_NAME:
                 return value
             if column == self.COLUMN_COVERAGE:
-                return format_percent(value) if value is not None else "—"
+                if value is None:
+                    return "—"
+                # no participant count: registrations only, so "at least"
+                return format_percent(value) if row.participants_known else (
+                    "≥ " + format_percent(value))
+            if column in (self.COLUMN_ACTIVE, self.COLUMN_GAP) and value is None and (
+                    row.potential_workers is not None):
+                return "?"  # no participant count exists for this region
             if column == self.COLUMN_TARGET:
                 return format_target(value)
             return format_int(value) if value is not None else ""
@@ -169,11 +175,21 @@ class CoverageTableModel(QAbstractTableModel):
             if row.coverage_percent is None:
                 return self.tr("No potential-worker figure for this region: enter it with "
                                "Edit figures…")
+            if not row.participants_known:
+                return self.tr("No participant count exists for this region: coverage "
+                               "counts the {registered} registered through Desa Peduli "
+                               "÷ {potential} potential workers, so it is at least this "
+                               "much.").format(registered=format_int(row.registered),
+                                               potential=format_int(row.potential_workers))
             return self.tr("({registered} registered + {active} active) ÷ {potential} "
                            "potential workers").format(
                 registered=format_int(row.registered),
                 active=format_int(row.active_participants or 0),
                 potential=format_int(row.potential_workers))
+        if column in (self.COLUMN_ACTIVE, self.COLUMN_GAP) and not row.participants_known \
+                and row.potential_workers is not None:
+            return self.tr("No participant count exists for this region (none was "
+                           "published): enter it with Edit figures…")
         if column == self.COLUMN_TARGET and row.target_inherited:
             return self.tr("The parent region's target")
         if column == self.COLUMN_TOTAL:
@@ -223,7 +239,8 @@ class VolunteerActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if first_week <= section < self.column_last_bundle:
                 monday = self.weeks[section - first_week]
-                return week_label(monday).split("-", 1)[1] + "\n" + monday.strftime("%d/%m")
+                # the week's Monday, "13 Okt": never an ISO week number such as W42
+                return labels.week_label(monday).replace(" ", "\n", 1)  # "mg." over "12 Okt"
             return {
                 self.COLUMN_ID: self.tr("ID"), self.COLUMN_NAME: self.tr("Name"),
                 self.COLUMN_TOTAL: self.tr("Regis-\ntrations"),
@@ -234,7 +251,7 @@ class VolunteerActivityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and first_week <= section < self.column_last_bundle:
             monday = self.weeks[section - first_week]
             return self.tr("Registrations made in the week starting {date}").format(
-                date=monday.strftime("%d/%m/%Y"))
+                date=labels.format_date(monday))
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

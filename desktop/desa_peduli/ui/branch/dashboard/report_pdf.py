@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 from PySide6.QtWidgets import QGraphicsScene
 
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, VILLAGE
+from desa_peduli.domain.words import format_date, format_moment
 from desa_peduli.services.coverage import STATES, RegionCoverage
 from desa_peduli.services.coverage_report import (
     REASON_WORDS,
@@ -241,7 +242,7 @@ class _Document:
 
 def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:
     """Write the report to ``target`` (atomically); returns the number of pages."""
-    stamp = report.generated_at.strftime("%d/%m/%Y %H:%M")
+    stamp = format_moment(report.generated_at, lang)  # "3 Des 2026 08:13": no ISO date
     buffer = QBuffer()
     buffer.setData(QByteArray())
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -252,7 +253,7 @@ def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter))
     title = translate("CoverageReport", "Coverage report")
-    writer.setTitle(f"{title} — {report.branch_name} — {report.generated_at:%Y-%m-%d}")
+    writer.setTitle(f"{title} — {report.branch_name} — {format_date(report.generated_at, lang)}")
     writer.setCreator("Desa Peduli")
     doc = _Document(writer, f"Desa Peduli · {report.branch_name} · {stamp}")
 
@@ -315,9 +316,17 @@ def _second_page(doc: _Document, report: CoverageReport, lang: str) -> None:
     doc.table([translate("CoverageReport", "Occupation"), registrations, share],
               _share_rows(dashboard.occupations, occupation_words(lang), total, lang),
               [6, 2, 1.5])
-    doc.heading(translate("CoverageReport", "Registrations by funding source"))
-    doc.table([translate("CoverageReport", "Funding source"), registrations, share],
-              _share_rows(dashboard.funding, funding_words(lang), total, lang), [6, 2, 1.5])
+    # participants split by funder (the registration's funding source)
+    doc.heading(translate("CoverageReport", "Participants by funder"))
+    funders = funding_words(lang)
+    participants = sum(f.participants for f in dashboard.funders) or 1
+    rows = [[funders.get(f.code, f.code or "—"), format_int(f.participants, lang),
+             format_percent(f.participants * 100 / participants, lang, 1),
+             format_int(f.registrations, lang)] for f in dashboard.funders]
+    doc.table([translate("CoverageReport", "Funder"),
+               translate("CoverageReport", "Participants\n(KPJ)"), share, registrations],
+              rows or [[translate("CoverageReport", "(none yet)"), "", "", ""]],
+              [6, 2, 1.5, 2])
     visits = [v for v in report.volunteers if v.needs_visit]
     doc.heading(translate("CoverageReport",
                           "Volunteers who may need a visit ({count} of {total})").format(
@@ -329,7 +338,7 @@ def _second_page(doc: _Document, report: CoverageReport, lang: str) -> None:
         return
     never = translate("CoverageReport", "never")
     rows = [[f"{v.id} · {v.name}", format_int(v.registrations, lang),
-             format_int(v.this_week, lang), (v.last_bundle_at or "")[:10] or never,
+             format_int(v.this_week, lang), format_date(v.last_bundle_at, lang) or never,
              format_int(v.open_corrections, lang),
              ", ".join(word(REASON_WORDS[r], lang) for r in v.reasons)]
             for v in visits[:VISIT_ROWS]]
@@ -381,7 +390,10 @@ def _region_tables(doc: _Document, report: CoverageReport, lang: str) -> None:
     doc.text(translate("CoverageReport",
                        "Coverage = (registered through Desa Peduli + active participants "
                        "before) ÷ potential workers. Potential workers are BPJS "
-                       "Ketenagakerjaan's own count; a region without a target uses its "
+                       "Ketenagakerjaan's count where it was published, else BPS's employed "
+                       "persons (each region's source says which). ≥: no count of active "
+                       "participants exists for the region, so coverage counts Desa Peduli's "
+                       "registrations only; ?: unknown. A region without a target uses its "
                        "parent's. Registrations: at the branch, not deleted, every state "
                        "({states}).").format(states=states), 7.5, colour=GREY)
 
@@ -439,13 +451,15 @@ def _region_row(region: RegionCoverage, lang: str) -> list[str]:
     name = region.name
     if region.level == PROVINCE:
         name = translate("CoverageReport", "Province {name}").format(name=region.name)
+    unknown = region.potential_workers is not None and not region.participants_known
+    coverage = format_percent(region.coverage_percent, lang) or "—"
     return [
         name,
         format_int(region.total, lang),
         format_int(region.registered, lang),
-        format_int(region.active_participants, lang),
+        "?" if unknown else format_int(region.active_participants, lang),
         format_int(region.potential_workers, lang),
-        format_percent(region.coverage_percent, lang) or "—",
+        f"≥ {coverage}" if unknown and region.coverage_percent is not None else coverage,
         format_target(region.target_percent, lang),
-        format_int(region.gap, lang),
+        "?" if unknown else format_int(region.gap, lang),
     ]

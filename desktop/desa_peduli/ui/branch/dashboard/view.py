@@ -184,13 +184,18 @@ class DashboardView(QWidget):
         breakdown_layout = QHBoxLayout(self.breakdown)
         self.occupation_table = self._small_table([self.tr("Occupation"),
                                                    self.tr("Registrations"), self.tr("Share")])
-        self.funding_table = self._small_table([self.tr("Funding source"),
-                                                self.tr("Registrations"), self.tr("Share")])
+        # participants split by funder (the registration's funding source)
+        self.funding_table = self._small_table([self.tr("Funder"), self.tr("Participants"),
+                                                self.tr("Registrations")])
+        participants_header = self.funding_table.horizontalHeaderItem(1)
+        assert participants_header is not None  # set by _small_table
+        participants_header.setToolTip(self.tr(
+            "Registered by BPJS Ketenagakerjaan (a KPJ number is recorded)"))
         breakdown_layout.addWidget(self.occupation_table, 1)
         breakdown_layout.addWidget(self.funding_table, 1)
         self.charts.addTab(self.coverage_panel, self.tr("Against target"))
         self.charts.addTab(self.trend_panel, self.tr("Per week"))
-        self.charts.addTab(self.breakdown, self.tr("Occupation and funding"))
+        self.charts.addTab(self.breakdown, self.tr("Occupation and funder"))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 1)
@@ -425,13 +430,15 @@ class DashboardView(QWidget):
 
     def _show_breakdowns(self, dashboard: Dashboard) -> None:
         total = dashboard.scope.total or 1
-        for table, counts, label in (
-                (self.occupation_table, dashboard.occupations, labels.occupation_label),
-                (self.funding_table, dashboard.funding, funding_label)):
-            table.setRowCount(len(counts))
-            for row, (code, n) in enumerate(counts.items()):
-                values = [label(code) or self.tr("(none)"), format_int(n),
-                          format_percent(n * 100 / total, digits=1)]
+        occupations = [[labels.occupation_label(code) or self.tr("(none)"), format_int(n),
+                        format_percent(n * 100 / total, digits=1)]
+                       for code, n in dashboard.occupations.items()]
+        funders = [[funding_label(f.code) or self.tr("(none)"), format_int(f.participants),
+                    format_int(f.registrations)] for f in dashboard.funders]
+        for table, rows in ((self.occupation_table, occupations),
+                            (self.funding_table, funders)):
+            table.setRowCount(len(rows))
+            for row, values in enumerate(rows):
                 for column, text in enumerate(values):
                     item = QTableWidgetItem(text)
                     if column:
@@ -450,7 +457,10 @@ class DashboardView(QWidget):
                        model.column_last_bundle, model.column_corrections):
             self.volunteer_table.resizeColumnToContents(column)
         for column in range(model.FIRST_WEEK, model.column_last_bundle):
-            header.resizeSection(column, metrics.horizontalAdvance("00.000") + 14)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max([metrics.horizontalAdvance("00.000"),
+                          *(metrics.horizontalAdvance(line) for line in title.split("\n"))])
+            header.resizeSection(column, widest + 14)  # "mg." over "12 Okt": both whole
         if not volunteers:
             self.volunteer_summary.setText(self.tr(
                 "No volunteer is enrolled yet (Volunteers tab, Enrol volunteer…)."))

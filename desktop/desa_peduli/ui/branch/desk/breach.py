@@ -37,6 +37,7 @@ from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
 from desa_peduli.ui.i18n import current_language
 from desa_peduli.ui.jobs import Job, run_job
+from desa_peduli.ui.widgets import elide_in_the_middle
 
 COUNT_DEBOUNCE_MS = 250
 
@@ -201,6 +202,7 @@ class BreachReportDialog(DeskDialog):
 
     # -- the scope ----------------------------------------------------------------------
     def _fill_bundles(self) -> None:
+        elide_in_the_middle(self.bundle_list)  # two bundles' names differ at the end
         rows = self.session.desk.recent_bundles(500)
         for bundle_id, file_name, volunteer_id, created_at, imported_at in rows:
             item = QListWidgetItem(self.tr("{file} · {volunteer} · made {made}, imported "

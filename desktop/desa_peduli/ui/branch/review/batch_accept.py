@@ -36,6 +36,7 @@ from desa_peduli.ui.branch.review.models import (
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import failure_text
 from desa_peduli.ui.widgets import (
+    MiddleElidingComboBox,
     button_box,
     error_label,
     plain_labels,
@@ -71,7 +72,7 @@ class BatchAcceptDialog(QDialog):
         self.bundle_radio = QRadioButton(self.tr("&Bundle:"), self)
         self.volunteer_radio = QRadioButton(self.tr("&Volunteer:"), self)
         self.village_radio = QRadioButton(self.tr("&Desa:"), self)
-        self.bundle_combo = QComboBox(self)
+        self.bundle_combo = MiddleElidingComboBox(self)  # file names differ at the end
         self.volunteer_combo = QComboBox(self)
         self.village_combo = QComboBox(self)
         for combo in (self.bundle_combo, self.volunteer_combo, self.village_combo):

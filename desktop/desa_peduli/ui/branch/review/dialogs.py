@@ -10,8 +10,11 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.ui import labels
+from desa_peduli.ui.branch.view_base import table_cell
 from desa_peduli.ui.widgets import (
     button_box,
     error_label,
     plain_labels,
+    read_only_table,
     show_error,
 )
 
@@ -50,7 +56,8 @@ class CorrectionDialog(QDialog):
             "back to the volunteer with the next receipt.").format(name=name), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
+        self.intro = intro
+        form = self.form = QFormLayout()
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setMaxLength(300)
         self.reason_edit.setPlaceholderText(self.tr(
@@ -77,6 +84,42 @@ class CorrectionDialog(QDialog):
     def accept(self) -> None:
         if len(self.reason) >= MIN_REASON:
             super().accept()
+
+
+class DifferentPeopleDialog(CorrectionDialog):
+    """Two different people share one NIK: whose NIK was typed wrong, and why.
+
+    ``choices`` are the pair's two registrations (id, "name · volunteer"); the chosen one
+    goes back to its volunteer as a correction with the reason.
+    """
+
+    def __init__(self, choices: list[tuple[str, str]], nik: str,
+                 parent: QWidget | None = None):
+        super().__init__(self.tr("one of them"), parent)
+        self.setWindowTitle(self.tr("Different people, one NIK"))
+        self.intro.setText(self.tr(
+            "Both registrations carry NIK {nik}, but they are different people. Choose the "
+            "one whose NIK was typed wrong: it goes back to its volunteer with the reason, "
+            "to check the NIK against the KTP. The other stays as it is.").format(nik=nik))
+        self.fix_combo = QComboBox(self)
+        for reg_id, text in choices:
+            self.fix_combo.addItem(text, reg_id)
+        label = QLabel(self.tr("&Wrong NIK:"), self)
+        label.setBuddy(self.fix_combo)
+        self.form.insertRow(0, label, self.fix_combo)
+        # the volunteer reads it in Indonesian, whatever this window's language
+        self.reason_edit.setText(
+            f"NIK {nik} juga dipakai orang lain. Periksa NIK di KTP lalu perbaiki.")
+        self.reason_edit.selectAll()
+        plain_labels(self)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fix_combo.setFocus(Qt.FocusReason.OtherFocusReason)  # first: whose NIK
+
+    @property
+    def fix_id(self) -> str:
+        return str(self.fix_combo.currentData())
 
 
 class KpjDialog(QDialog):
@@ -218,3 +261,34 @@ class DuplicateOfDialog(QDialog):
             return
         self.duplicate_of = other
         super().accept()
+
+
+class DecisionsDialog(QDialog):
+    """The review's decisions, newest first: when, which registration, what, why, who."""
+
+    def __init__(self, decisions: list[dict], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Decisions made"))
+        layout = QVBoxLayout(self)
+        self.table = read_only_table(self, [
+            self.tr("When"), self.tr("Registration"), self.tr("Decision"), self.tr("Reason"),
+            self.tr("Decided by")])
+        self.table.setRowCount(len(decisions))
+        for row, item in enumerate(decisions):
+            who = " · ".join(p for p in (item.get("full_name") or "", item.get("volunteer_id")
+                                         or "") if p) or item["registration_id"]
+            for column, text in enumerate((
+                    labels.format_timestamp(item["at"]), who,
+                    labels.branch_state_label(item["state"]), item.get("reason") or "",
+                    labels.actor_label(item.get("actor")))):
+                self.table.setItem(row, column, table_cell(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        if not decisions:
+            layout.addWidget(QLabel(self.tr("No decision has been made here yet."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 420)

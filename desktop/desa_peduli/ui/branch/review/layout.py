@@ -87,6 +87,11 @@ class ReviewLayout:
             "Accept every clean registration of a bundle, a volunteer or a desa at once"))
         view.batch_button.setAutoDefault(False)
         top.addWidget(view.batch_button)
+        view.decisions_button = QPushButton(translate("ReviewView", "Decisions &made…"), view)
+        view.decisions_button.setToolTip(translate("ReviewView",
+            "Who decided what, and when: every decision made in this tab"))
+        view.decisions_button.setAutoDefault(False)
+        top.addWidget(view.decisions_button)
         layout.addLayout(top)
 
         view.splitter = QSplitter(Qt.Orientation.Horizontal, view)
@@ -171,7 +176,12 @@ class ReviewLayout:
         buttons = QHBoxLayout()
         view.keep_left_button = QPushButton(translate("ReviewView", "Keep &left"), view.duplicate_page)
         view.keep_right_button = QPushButton(translate("ReviewView", "Keep &right"), view.duplicate_page)
-        for button in (view.keep_left_button, view.keep_right_button):
+        view.different_button = QPushButton(translate(
+            "ReviewView", "Different &people: fix the NIK…"), view.duplicate_page)
+        view.different_button.setToolTip(translate("ReviewView",
+            "Two people share one NIK: send the registration whose NIK was typed wrong back "
+            "to its volunteer with a reason (the next receipt carries it)"))
+        for button in (view.keep_left_button, view.keep_right_button, view.different_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -248,7 +248,7 @@ class ReviewItemsTableModel(QAbstractTableModel):
             if kind == DUPLICATE:
                 return f"{item['volunteer_id'] or ''} / {item['other_volunteer_id'] or ''}"
             return item.get("volunteer_id") or ""
-        return labels.format_timestamp(item.get("since"))[:10]  # the date; the time in its tip
+        return labels.format_date(item.get("since"))  # the date; the time in its tip
 
     def _tooltip(self, item: dict, column: int) -> str | None:
         if column == ITEM_NAME and item.get("problems"):

@@ -41,7 +41,11 @@ from desa_peduli.services.review import (
 )
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.review.batch_accept import BatchAcceptDialog
-from desa_peduli.ui.branch.review.dialogs import CorrectionDialog
+from desa_peduli.ui.branch.review.dialogs import (
+    CorrectionDialog,
+    DecisionsDialog,
+    DifferentPeopleDialog,
+)
 from desa_peduli.ui.branch.review.layout import ReviewLayout
 from desa_peduli.ui.branch.review.models import (
     ITEM_NAME,
@@ -139,6 +143,8 @@ class ReviewView(QWidget, DialogHost):
         self.batch_button.clicked.connect(self.batch_accept)
         self.keep_left_button.clicked.connect(lambda: self.keep(0))
         self.keep_right_button.clicked.connect(lambda: self.keep(1))
+        self.different_button.clicked.connect(self.send_back_different)
+        self.decisions_button.clicked.connect(self.show_decisions)
         self.accept_button.clicked.connect(self.accept_current)
         self.correction_button.clicked.connect(self.ask_correction)
         self.open_button.clicked.connect(self.open_in_list)
@@ -383,6 +389,38 @@ class ReviewView(QWidget, DialogHost):
                                    "by {kept}").format(
             name=other.get("full_name") or self.tr("(no name)"),
             volunteer=other.get("volunteer_id"), kept=kept.get("volunteer_id")))
+
+    def send_back_different(self) -> None:
+        """Two people, one NIK: the one typed wrong goes back to its volunteer."""
+        item = self.current_item()
+        if item is None or item["kind"] != DUPLICATE:
+            return
+        try:
+            pair = self.review.pair(item["pair_id"])
+        except DesaPeduliError:  # decided meanwhile
+            self.refresh()
+            return
+        choices = [(record["id"], self.tr("{side}: {name} · sent by {volunteer}").format(
+            side=side, name=record.get("full_name") or self.tr("(no name)"),
+            volunteer=record.get("volunteer_id") or "?"))
+            for side, record in ((self.tr("Left"), pair["left"]),
+                                 (self.tr("Right"), pair["right"]))]
+        dialog = DifferentPeopleDialog(choices, pair["nik"], self)
+        dialog.accepted.connect(lambda: self._send_back(pair, dialog.fix_id, dialog.reason))
+        self.show_dialog(dialog)
+
+    def _send_back(self, pair: dict, fix: str, reason: str) -> None:
+        if self._run(lambda: self.review.send_back_different(pair["pair_id"], fix, reason),
+                     self.tr("Different people, one NIK")) is None:
+            return
+        record = pair["left"] if pair["left"]["id"] == fix else pair["right"]
+        self._after_action(self.tr("{name} ({volunteer}) sent back to fix the NIK").format(
+            name=record.get("full_name") or self.tr("(no name)"),
+            volunteer=record.get("volunteer_id")))
+
+    def show_decisions(self) -> None:
+        """Every decision made here, newest first, with who made it."""
+        self.show_dialog(DecisionsDialog(self.review.decisions(), self))
 
     # -- registrations ------------------------------------------------------------------
     def _show_registration(self, item: dict) -> None:
