@@ -277,3 +277,30 @@ def test_contribution_for_a_registration():
             assert result.jht == 0
         else:
             assert result is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("15.02.05.1036", "Pasar Baru Rantau Panjang"),  # was truncated to "Pasar Baru Rantau"
+     ("11.07.14.2046", "Mesjid Gogo"), ("62.10.10.2008", "Tumbang Tuwe"),
+     ("62.11.02.2005", "Papuyu I Sei. Pasanan"), ("63.01.02.2011", "Simpang Empat Sungai Baru"),
+     ("63.07.02.2011", "Baru"), ("64.72.05.1004", "Sungai Siring"),
+     ("73.26.03.1004", "Nanggala Sanpiak Salu"), ("95.04.44.2005", "Leragawi/Megagirakuk"),
+     # kept: our copy agrees with one of the two other sources (SOURCES.md)
+     ("13.05.04", "2 x 11 Anam Lingkuang"), ("32.05.38", "Limbangan"),
+     ("74.01.01.1001", "19 Nopember")],
+)  # fmt: skip
+def test_region_names_corrected_where_two_sources_agree(code, name):
+    """Worked example: 15.02.05.1036 in Tabir, Merangin is "Pasar Baru Rantau Panjang" in
+    the independent 2025 compilation and in the school registry, against our one source's
+    "Pasar Baru Rantau" (resources/regions/SOURCES.md lists every change and its sources)."""
+    assert REGIONS.get(code).name == name
+    row = next(r for r in csv.DictReader(io.StringIO(_csv_bytes().decode("utf-8")))
+               if r["code"] == code)
+    assert row["name"] == name
+
+
+def test_region_names_carry_no_surrounding_spaces():
+    """Worked example: 31.72 was "Kota Administrasi Jakarta Utara " with a trailing space."""
+    rows = csv.DictReader(io.StringIO(_csv_bytes().decode("utf-8")))
+    assert [r["code"] for r in rows if r["name"] != r["name"].strip()] == []
