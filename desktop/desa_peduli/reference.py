@@ -409,8 +409,8 @@ def default_context(
         heir_relationships=frozenset(h.code for h in heir_relationships()),
         rate_table=table,
         today=today or date.today(),
-        min_age=table.min_age,
-        max_age=table.max_age,
+        age_limits=table.age_limits,
+        jht_age=table.jht_age,
         payment_months=table.payment_months,
         require_signature_image=require_signature_image,
     )
