@@ -23,7 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from desa_peduli.domain.rates import Contribution, RateTable, contribution
+from desa_peduli.domain.rates import Contribution, RateTable, contribution, relief_ends_soon
 from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
 from desa_peduli.domain.validation import ValidationContext
 
@@ -368,32 +368,55 @@ def contribution_for(
     None while something it depends on is missing or invalid (income, occupation,
     funding source), so a draft can be listed without a figure.
     """
+    pricing = _pricing(values)
+    if pricing is None:
+        return None
+    income, transport, funding, with_jht = pricing
+    try:
+        return contribution(
+            active().rate_table,
+            declared_income=income,
+            occupation_transport=transport,
+            funding_public_budget=funding.public_budget,
+            funder_pays=funding.funder_pays,
+            with_jht=with_jht,
+            month=month,
+            months=months,
+        )
+    except ValueError:
+        return None
+
+
+def contribution_after_relief(values: Mapping[str, Any], month: date | str) -> Contribution | None:
+    """When the relief that prices ``month`` ends within a month, the contribution of the
+    first month after it (a farmer priced for November 2026: January 2027); else None."""
+    pricing = _pricing(values)
+    if pricing is None:
+        return None
+    _income, transport, funding, _jht = pricing
+    try:
+        after = relief_ends_soon(active().rate_table, month, transport=transport,
+                                 public_budget=funding.public_budget)
+    except ValueError:
+        return None
+    return contribution_for(values, after) if after else None
+
+
+def _pricing(values: Mapping[str, Any]) -> tuple[int, bool, FundingSource, bool] | None:
+    """What prices a registration: income, transport sector, funder, JHT (None: missing)."""
     income = values.get("declared_income")
     if isinstance(income, bool) or not isinstance(income, int) or income < 0:
         return None
     occupation, funding_code = values.get("occupation"), values.get("funding_source")
     if not isinstance(occupation, str) or not isinstance(funding_code, str):
         return None
-    reference = active()
-    transport = reference.transport.get(occupation)
+    transport = active().transport.get(occupation)
     funding = {f.code: f for f in funding_sources()}.get(funding_code)
     if transport is None or funding is None:
         return None
     programs = values.get("programs")
     programs = programs if isinstance(programs, list | tuple | str) else ()
-    try:
-        return contribution(
-            reference.rate_table,
-            declared_income=income,
-            occupation_transport=transport,
-            funding_public_budget=funding.public_budget,
-            funder_pays=funding.funder_pays,
-            with_jht="JHT" in programs,
-            month=month,
-            months=months,
-        )
-    except ValueError:
-        return None
+    return income, transport, funding, "JHT" in programs
 
 
 def default_context(
