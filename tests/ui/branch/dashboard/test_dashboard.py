@@ -214,3 +214,12 @@ def test_an_empty_branch_says_what_to_do(qtbot, coverage_tab):
     assert not view.trend_panel.showing_chart
     assert "first bundle" in view.trend_panel.message.text()
     assert "No volunteer is enrolled yet" in view.volunteer_summary.text()
+
+
+def test_the_summary_says_whose_target_it_is(coverage_tab):
+    """Worked example: the 55 % for 2025 is given as 674,000, 722,000 or 782,000 depending
+    on the source; the summary names the source the shown target uses."""
+    _window, view = coverage_tab()
+    expected = view.tr("target for {year} according to {source}").format(
+        year=2025, source=view.coverage.dashboard().scope.target_source)
+    assert expected in view.summary.text() and "17 Mar 2025" in expected
