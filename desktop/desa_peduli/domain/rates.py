@@ -378,12 +378,11 @@ def _age_limits(rules: Mapping[str, Any]) -> tuple[AgeLimit, ...]:
     """
     if "age_limits" not in rules:
         age = rules.get("age") or {}
+        low, high = int(age.get("min", 15)), int(age.get("max", 65))
         unnamed = f"rules file {rules.get('version', '?')} (no source named)"
         return (
-            AgeLimit("min", "min", int(age.get("min", 15)), False, unnamed,
-                     f"di bawah {int(age.get('min', 15))} tahun", f"under {int(age.get('min', 15))}"),
-            AgeLimit("max", "max", int(age.get("max", 65)), False, unnamed,
-                     f"di atas {int(age.get('max', 65))} tahun", f"over {int(age.get('max', 65))}"),
+            AgeLimit("min", "min", low, False, unnamed, f"di bawah {low} tahun", f"under {low}"),
+            AgeLimit("max", "max", high, False, unnamed, f"di atas {high} tahun", f"over {high}"),
         )
     limits = []
     for raw in rules["age_limits"]:
