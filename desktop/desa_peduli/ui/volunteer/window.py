@@ -1,14 +1,14 @@
 """The main window: the registration list with search, filters and counts, and the form.
 
 A QStackedWidget holds three pages: the list, the registration form (built by
-``ui/volunteer/form``; imported on first use) and the lock page. Every user action has a
-shortcut or a mnemonic; dialogs are opened with ``open()`` so the idle lock can close
-them without nested event loops.
+``ui/volunteer/form``; imported on first use) and the lock page, which ``ui/lock.py``'s
+``WindowLock`` adds and runs (as in the branch window; the form is saved before it
+locks). Every user action has a shortcut or a mnemonic; dialogs are opened with
+``open()`` so the idle lock can close them without nested event loops.
 
 Over 600 lines: this is the volunteer's only window, and it still wires the list (search,
-filters, counts), the form page, the lock page and the menus in one class. The next seams
-are the list with its filters (about 110 lines) and the lock page, which repeats
-``ui/lock.py``'s ``WindowLock`` (about 60 lines); they were left for a later change.
+filters, counts), the form page and the menus in one class. The next seam is the list
+with its filters (about 110 lines), left for a later change.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,10 +43,12 @@ from desa_peduli.domain.registration import STATUSES
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
-from desa_peduli.ui.jobs import close_when_idle, registry
-from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
+from desa_peduli.ui.icons import set_icons, set_menu_icon
+from desa_peduli.ui.jobs import close_when_idle
+from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import ReminderBanner, short_path
+from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
 from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 from desa_peduli.ui.volunteer.sync import VolunteerSync
@@ -111,7 +112,7 @@ class CountsView(QGroupBox):
                 value.setFont(font)
             if key == STATUSES[0]:
                 spacer = QLabel(self.tr("By status"), self)
-                spacer.setStyleSheet("color: palette(mid); margin-top: 6px;")
+                spacer.setStyleSheet("color: palette(placeholder-text); margin-top: 6px;")
                 layout.addRow(spacer)
             layout.addRow(caption, value)
 
@@ -147,7 +148,6 @@ class MainWindow(QMainWindow):
         self._form: RegistrationFormView | None = None
         self._form_open = False
         self._closed = False
-        self._locked_state: dict | None = None
         self._dialog: QDialog | None = None
         self._total = 0
 
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.about_action = about.install_about_action(self, self.help_menu)
+        set_icons({self.guide_action: "help", self.about_action: "info-circle"})
         guide.install_help_key()
         self._update_title()
 
@@ -180,9 +181,11 @@ class MainWindow(QMainWindow):
 
         if lock_timeout_ms is None:
             lock_timeout_ms = minutes_to_ms(session.settings.get("lock_after_minutes"))
-        self.idle_lock = IdleLock(lock_timeout_ms, self)
-        self.idle_lock.idle.connect(self._on_idle_lock_idle)
-        self.lock_view.unlocked.connect(self._on_lock_view_unlocked)
+        self.idle_lock = self.window_lock.idle
+        self.idle_lock.set_timeout_ms(lock_timeout_ms)
+        self.window_lock.locking.connect(self._flush_form)
+        self.window_lock.locked.connect(self.locked)
+        self.window_lock.unlocked.connect(self.unlocked)
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(max(1000, backup_check_ms))
@@ -192,7 +195,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._update_backup_label()
         self._apply_default_size()
-        self.idle_lock.start()
+        self.window_lock.start()
         self._restore_open_draft()
         plain_labels(self)  # what it shows may quote user data
 
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         self.empty_label = QLabel(self.list_page)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 4px;")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
         left.addWidget(self.empty_label)
         self.table = QTableView(self.list_page)
         self.table.setModel(self.model)
@@ -309,8 +312,9 @@ class MainWindow(QMainWindow):
         form_layout.addWidget(self.form_banner)
         self.stack.addWidget(self.form_page)
 
-        self.lock_view = LockView(self.stack)
-        self.stack.addWidget(self.lock_view)
+        # the lock page (ui/lock.py); its timeout is set in __init__
+        self.window_lock = WindowLock(self, self.session.workspace, None, 0, stack=self.stack)
+        self.lock_view = self.window_lock.view
         self.stack.setCurrentWidget(self.list_page)
 
         self.setTabOrder(self.search_edit, self.status_filter)
@@ -396,6 +400,7 @@ class MainWindow(QMainWindow):
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(self, self.session, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -410,7 +415,14 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Registrations"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_icons({self.new_action: "user-plus", self.edit_action: "pencil",
+                   self.delete_action: "trash", self.history_action: "history",
+                   self.find_action: "search", self.backup_action: "archive",
+                   self.restore_action: "restore", self.passphrase_action: "key",
+                   self.lock_action: "lock", self.quit_action: "logout"})
+        set_menu_icon(language_menu, "language")
+        set_menu_icon(self.text_size_menu.menu, "text-size")
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.history_action):
             self.toolbar.addAction(action)
@@ -490,7 +502,7 @@ class MainWindow(QMainWindow):
 
     @property
     def is_locked(self) -> bool:
-        return self._locked_state is not None
+        return self.window_lock.is_locked
 
     @property
     def form_is_open(self) -> bool:
@@ -813,62 +825,11 @@ class MainWindow(QMainWindow):
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         self._show_dialog(message_box(self, icon, title, text))
 
-    # -- lock ---------------------------------------------------------------------------
-    def _on_idle_lock_idle(self) -> None:
-        if registry().busy:  # a job is running (a passphrase re-wrapped, a backup): wait
-            self.idle_lock.start()
-            return
-        self.lock(idle=True)
-
+    # -- lock (ui/lock.py) --------------------------------------------------------------
     def lock(self, idle: bool = False) -> None:
         """Save the form, hide everything behind the passphrase page."""
-        if self.is_locked or self._closed:
-            return
-        self._flush_form()
-        focus = QApplication.focusWidget()
-        if focus is not None and not self.isAncestorOf(focus):
-            focus = None
-        for widget in [*self.findChildren(QDialog), *QApplication.topLevelWidgets()]:
-            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self:
-                widget.reject()
-        self._locked_state = {
-            "page": self.stack.currentWidget(),
-            "focus": focus,
-            "actions": {action: action.isEnabled() for action in self._all_actions()},
-        }
-        for action in self._all_actions():
-            action.setEnabled(False)
-        self.menuBar().setEnabled(False)
-        self.toolbar.hide()
-        self.list_page.setEnabled(False)
-        self.form_page.setEnabled(False)
-        minutes = self.idle_lock.timeout_ms / 60_000 if idle and self.idle_lock.timeout_ms else None
-        self.lock_view.prepare(self.session.workspace, minutes)
-        self.stack.setCurrentWidget(self.lock_view)
-        self.lock_view.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle_lock.stop()
-        self.locked.emit()
-
-    def _all_actions(self) -> list[QAction]:
-        return [*self.actions(), self.delete_action, *self.language_actions.values()]
-
-    def _on_lock_view_unlocked(self) -> None:
-        state = self._locked_state
-        if state is None:
-            return
-        self._locked_state = None
-        self.list_page.setEnabled(True)
-        self.form_page.setEnabled(True)
-        self.menuBar().setEnabled(True)
-        self.toolbar.show()
-        for action, enabled in state["actions"].items():
-            action.setEnabled(enabled)
-        self.stack.setCurrentWidget(state["page"])
-        focus = state["focus"]
-        if focus is not None and shiboken6.isValid(focus):
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle_lock.start()
-        self.unlocked.emit()
+        if not self._closed:
+            self.window_lock.lock(idle=idle)
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
@@ -879,7 +840,7 @@ class MainWindow(QMainWindow):
             if not self.is_locked:
                 self._flush_form()
             self._closed = True
-            self.idle_lock.stop()
+            self.window_lock.stop()
             self._backup_timer.stop()
             self._search_timer.stop()
             self.model.release()

@@ -8,6 +8,8 @@ new laptop). It connects nothing; the texts keep the view's translation context.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +39,9 @@ from desa_peduli.ui.branch.review.models import (
 from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.widgets import plain, plain_labels
 
+if TYPE_CHECKING:
+    from desa_peduli.ui.branch.review.view import ReviewView
+
 translate = QCoreApplication.translate  # every text in the view's context, ReviewView
 
 
@@ -59,14 +64,14 @@ def _table(parent: QWidget) -> QTableView:
 def _hint(text: str, parent: QWidget) -> QLabel:
     label = plain(QLabel(text, parent))
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid);")
+    label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
 class ReviewLayout:
     """The widgets and layout of the Review tab (see the module docstring)."""
 
-    def __init__(self, view: QWidget):
+    def __init__(self, view: ReviewView):
         self.view = view
 
     def setup(self) -> None:
@@ -150,7 +155,7 @@ class ReviewLayout:
         view.empty_label = QLabel(view.empty_page)
         view.empty_label.setWordWrap(True)
         view.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        view.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        view.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         page_layout.addWidget(view.empty_label, 1)
 
     def _build_duplicate_page(self) -> None:

@@ -20,7 +20,21 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo, parse_nik
@@ -29,10 +43,14 @@ from desa_peduli.domain.registration import READY, empty_registration
 from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
+from desa_peduli.ui.volunteer.form.heirs_editor import HeirsEditor
+from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
 from desa_peduli.ui.volunteer.form.problems import ProblemDisplay
+from desa_peduli.ui.volunteer.form.region_picker import RegionCombo
 from desa_peduli.ui.volunteer.form.sections import IDENTITY, FormSections
-from desa_peduli.ui.volunteer.form.widgets import thousands
+from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
+from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget, thousands
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +67,68 @@ class RegistrationFormView(QWidget):
     finished = Signal()  # the person is done: back to the list
     saved = Signal(str)  # the id just saved
     open_requested = Signal(str)  # open another registration (same NIK)
+
+    # the widgets FormSections builds onto the view (sections.py)
+    title_label: QLabel
+    status_label: QLabel
+    nav_list: QListWidget
+    pages: QStackedWidget
+    previous_button: QPushButton
+    next_button: QPushButton
+    close_button: QPushButton
+    save_close_button: QPushButton
+    summary_header: QLabel
+    summary_list: WrappingListWidget
+    # identity
+    nik_edit: QLineEdit
+    nik_note: NoteLabel
+    duplicate_box: QFrame
+    duplicate_label: QLabel
+    duplicate_button: QPushButton
+    name_edit: QLineEdit
+    birth_place_edit: QLineEdit
+    birth_date_edit: QLineEdit
+    sex_combo: QComboBox
+    nationality_combo: QComboBox
+    phone_edit: QLineEdit
+    no_phone_check: QCheckBox
+    no_phone_box: QWidget
+    no_phone_reason_edit: QLineEdit
+    family_phone_edit: QLineEdit
+    email_edit: QLineEdit
+    photo_field: KtpPhotoField
+    # address
+    province_combo: RegionCombo
+    regency_combo: RegionCombo
+    district_combo: RegionCombo
+    village_combo: RegionCombo
+    rt_edit: QLineEdit
+    rw_edit: QLineEdit
+    street_edit: QLineEdit
+    # work & contribution
+    occupation_combo: QComboBox
+    work_location_edit: QLineEdit
+    income_edit: QLineEdit
+    jkk_check: QCheckBox
+    jkm_check: QCheckBox
+    jht_check: QCheckBox
+    period_combo: QComboBox
+    funding_combo: QComboBox
+    contribution_label: QLabel
+    # heirs
+    heirs_editor: HeirsEditor
+    heirs_message: MessageLabel
+    # consent
+    statement_label: QLabel
+    method_group: QButtonGroup
+    signature_radio: QRadioButton
+    verbal_radio: QRadioButton
+    paper_radio: QRadioButton
+    signature_pad: SignaturePad
+    witness_edit: QLineEdit
+    paper_edit: QLineEdit
+    consent_check: QCheckBox
+    consent_time_label: NoteLabel
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,7 +166,7 @@ class RegistrationFormView(QWidget):
         self._connect_changes()
         self._install_shortcuts()
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)  # gone with the view
         self._reset(empty_registration(), photo=None)
 
@@ -276,8 +356,8 @@ class RegistrationFormView(QWidget):
             funding = self.funding_combo.findData(data.get("funding_source") or "mandiri")
             self.funding_combo.setCurrentIndex(max(funding, 0))
             self.heirs_editor.set_values(list(data.get("heirs") or []))
-            consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
-            self._set_consent(consent)
+            consent = data.get("consent")
+            self._set_consent(consent if isinstance(consent, dict) else {})
             self.photo_field.set_photo(photo)
             self._photo_changed = False
             info = self._parse_nik()
@@ -338,8 +418,8 @@ class RegistrationFormView(QWidget):
             return
         if touch:
             self._display.touched.add(name)
-        if name.startswith("consent"):
-            self._display.touched.update(n for n in self._sections.fields if n.startswith("consent"))
+        if name == "consent.given":  # its message stands for "consent" and its time too
+            self._display.touched.update(("consent", "consent.at"))
         self._dirty = True
         self._save_error = None
         self._validate_timer.start()
@@ -400,11 +480,16 @@ class RegistrationFormView(QWidget):
 
     def _on_photo_field_changed(self) -> None:
         self._photo_changed = True
-        self._sections.fields["ktp_photo"].message.show_messages([], None)
+        self._photo_message().show_messages([], None)
         self._on_edited("ktp_photo")
 
     def _on_photo_field_failed(self, message: str) -> None:
-        self._sections.fields["ktp_photo"].message.show_messages([message], ERROR)
+        self._photo_message().show_messages([message], ERROR)
+
+    def _photo_message(self) -> MessageLabel:
+        message = self._sections.fields["ktp_photo"].message
+        assert message is not None  # every row FormSections adds has its message label
+        return message
 
     def _on_method_group_button_toggled(self, _button, checked: bool) -> None:
         if not checked:

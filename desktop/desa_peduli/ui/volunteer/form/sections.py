@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -40,6 +41,10 @@ from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget
+from desa_peduli.ui.widgets import ScrollPage
+
+if TYPE_CHECKING:
+    from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # every text in the view's context, RegistrationFormView
@@ -66,15 +71,16 @@ def _plain(label: str) -> str:
 class FormSections:
     """The widgets and layout of one registration form view (see the module docstring)."""
 
-    def __init__(self, view: QWidget, *, lang: str, regions):
+    def __init__(self, view: RegistrationFormView, *, lang: str, regions):
         self.view = view
         self._lang = lang
         self._regions = regions
         self.fields: dict[str, FieldEntry] = {}
         self.titles: list[str] = []
         self.scrolls: list[QScrollArea] = []
+        self.section_pages: list[QWidget] = []  # the page inside each scroll area
         self.line_edits: list[QLineEdit] = []  # Enter moves on from these, like Tab
-        self.cascade: RegionCascade | None = None
+        self.cascade: RegionCascade  # the address section's, made by build()
         self._line_height = 0
 
     def nav_text(self, index: int, errors: int) -> str:
@@ -138,13 +144,12 @@ class FormSections:
             layout.addWidget(heading)
             build(page, layout)
             layout.addStretch(1)
-            scroll = QScrollArea(view.pages)
-            scroll.setWidgetResizable(True)
+            scroll = ScrollPage(view.pages)  # scrolls both ways when it must (125 % text)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.scrolls.append(scroll)
+            self.section_pages.append(page)
             view.pages.addWidget(scroll)
             item = QListWidgetItem(self.nav_text(index, 0))
             view.nav_list.addItem(item)
@@ -178,7 +183,7 @@ class FormSections:
         outer.addLayout(footer)
 
         # Tab from the last field of the last section goes to "Save & close"
-        QWidget.setTabOrder(view.consent_check, view.save_close_button)
+        QWidget.setTabOrder(view.paper_edit, view.save_close_button)
         QWidget.setTabOrder(view.save_close_button, view.close_button)
         QWidget.setTabOrder(view.close_button, view.summary_list)
 
@@ -395,7 +400,9 @@ class FormSections:
         search_hint = translate("RegistrationFormView", "Type part of a name to search")
         for combo in (view.province_combo, view.regency_combo, view.district_combo,
                       view.village_combo):
-            combo.lineEdit().setPlaceholderText(search_hint)
+            line_edit = combo.lineEdit()
+            assert line_edit is not None  # a RegionCombo is editable
+            line_edit.setPlaceholderText(search_hint)
         self._add_row(ADDRESS, form, ("province",),
                       translate("RegistrationFormView", "&Province"), [view.province_combo])
         self._add_row(ADDRESS, form, ("regency",), translate("RegistrationFormView", "&Regency or city"),
@@ -533,9 +540,25 @@ class FormSections:
         view.statement_label.setStyleSheet(
             "QLabel#consentStatement { background: #fbfaf5; border: 1px solid #d8d2bd;"
             " border-radius: 3px; padding: 10px; }")
-        layout.addWidget(view.statement_label)
+        # in a row with a stretch: a vertical box would ask its height at the full width,
+        # past its maximum width, and cut the last lines off
+        statement_row = QHBoxLayout()
+        statement_row.addWidget(view.statement_label, 1)
+        statement_row.addStretch(0)
+        layout.addLayout(statement_row)
         layout.addSpacing(8)
         form = self._form(layout)
+
+        # first the participant agrees, then how that is recorded (the signature last)
+        view.consent_check = QCheckBox(translate(
+            "RegistrationFormView", "The participant &agrees (consent given)"), page)
+        view.consent_time_label = NoteLabel(page)
+        self._add_row(CONSENT, form, ("consent.given",),
+                      translate("RegistrationFormView", "Consent"), [view.consent_check],
+                      note=view.consent_time_label)
+        entry = self.fields["consent.given"]
+        for name in ("consent", "consent.at"):
+            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
 
         methods = QWidget(page)
         row = QHBoxLayout(methods)
@@ -568,16 +591,6 @@ class FormSections:
         self.paper_row = self._add_row(CONSENT, form, ("consent.reference",),
             translate("RegistrationFormView", "Paper form &number"), [view.paper_edit])
         self.consent_form = form
-
-        view.consent_check = QCheckBox(translate(
-            "RegistrationFormView", "The participant &agrees (consent given)"), page)
-        view.consent_time_label = NoteLabel(page)
-        self._add_row(CONSENT, form, ("consent.given",),
-                      translate("RegistrationFormView", "Consent"), [view.consent_check],
-                      note=view.consent_time_label)
-        entry = self.fields["consent.given"]
-        for name in ("consent", "consent.at"):
-            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
 
     def _consent_statement(self) -> str:
         name = "consent_statement_en.md" if self._lang == "en" else "consent_statement_id.md"
