@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_peduli.domain.funders import Funder, ReliefReading, parse_funders
-from desa_peduli.domain.rates import Contribution, RateTable, funded_contribution
+from desa_peduli.domain.rates import Contribution, RateTable, funded_contribution, relief_ends_soon
 from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
 from desa_peduli.domain.validation import ValidationContext
 
@@ -367,19 +367,11 @@ def contribution_for(
     None while something it depends on is missing or invalid (income, occupation,
     funding source), so a draft can be listed without a figure.
     """
-    income = values.get("declared_income")
-    if isinstance(income, bool) or not isinstance(income, int) or income < 0:
+    pricing = _pricing(values)
+    if pricing is None:
         return None
-    occupation, funding_code = values.get("occupation"), values.get("funding_source")
-    if not isinstance(occupation, str) or not isinstance(funding_code, str):
-        return None
+    income, transport, funding, with_jht = pricing
     reference = active()
-    transport = reference.transport.get(occupation)
-    funding = funders().get(funding_code)
-    if transport is None or funding is None:
-        return None
-    programs = values.get("programs")
-    programs = programs if isinstance(programs, list | tuple | str) else ()
     try:
         return funded_contribution(
             reference.rate_table,
@@ -388,12 +380,45 @@ def contribution_for(
             occupation_transport=transport,
             funding_public_budget=funding.is_public(reference.relief_reading),
             funder_pays=funding.funder_pays,
-            with_jht="JHT" in programs,
+            with_jht=with_jht,
             month=month,
             months=months,
         )
     except ValueError:
         return None
+
+
+def contribution_after_relief(values: Mapping[str, Any], month: date | str) -> Contribution | None:
+    """When the relief that prices ``month`` ends within a month, the contribution of the
+    first month after it (a farmer priced for November 2026: January 2027); else None."""
+    pricing = _pricing(values)
+    if pricing is None:
+        return None
+    _income, transport, funding, _jht = pricing
+    reference = active()
+    try:
+        after = relief_ends_soon(reference.rate_table, month, transport=transport,
+                                 public_budget=funding.is_public(reference.relief_reading))
+    except ValueError:
+        return None
+    return contribution_for(values, after) if after else None
+
+
+def _pricing(values: Mapping[str, Any]) -> tuple[int, bool, Funder, bool] | None:
+    """What prices a registration: income, transport sector, funder, JHT (None: missing)."""
+    income = values.get("declared_income")
+    if isinstance(income, bool) or not isinstance(income, int) or income < 0:
+        return None
+    occupation, funding_code = values.get("occupation"), values.get("funding_source")
+    if not isinstance(occupation, str) or not isinstance(funding_code, str):
+        return None
+    transport = active().transport.get(occupation)
+    funding = funders().get(funding_code)
+    if transport is None or funding is None:
+        return None
+    programs = values.get("programs")
+    programs = programs if isinstance(programs, list | tuple | str) else ()
+    return income, transport, funding, "JHT" in programs
 
 
 def default_context(
@@ -411,8 +436,8 @@ def default_context(
         heir_relationships=frozenset(h.code for h in heir_relationships()),
         rate_table=table,
         today=today or date.today(),
-        min_age=table.min_age,
-        max_age=table.max_age,
+        age_limits=table.age_limits,
+        jht_age=table.jht_age,
         payment_months=table.payment_months,
         require_signature_image=require_signature_image,
     )

@@ -53,10 +53,25 @@ def test_same_nik_as_man():
     assert info.ok and info.sex == "M" and info.birth_date == date(1988, 3, 2)
 
 
-def test_spaces_are_ignored_but_dots_are_not():
+def test_spaces_are_ignored():
     assert parse_nik(" 150405 420388 0001 ", REGIONS, TODAY).birth_date == date(1988, 3, 2)
     assert parse_nik("150405 420388 0001", REGIONS, TODAY).nik == WOMAN
-    assert "nik.digits" in codes(parse_nik("150405.420388.0001", REGIONS, TODAY).errors)
+
+
+@pytest.mark.parametrize("typed", ["150405.420388.0001", "1504-0542-0388-0001",
+                                   "15.04.05 420388-0001", "1504\u20130542\u20130388\u20130001"])
+def test_nik_typed_with_dots_or_dashes_is_normalised(typed):
+    """Worked example: "1504-0542-0388-0001" (grouped as on some forms) is NIK
+    1504054203880001, a woman born 2 March 1988: no problem at all, where it used to get
+    two errors (not only digits, not 16 digits)."""
+    info = parse_nik(typed, REGIONS, TODAY)
+    assert info.ok and info.nik == WOMAN and info.birth_date == date(1988, 3, 2)
+
+
+def test_a_nik_with_letters_gets_one_message_not_two():
+    """Worked example: "15040542O388OOO1" (letter O for zero, and too short after all)
+    gets the digits message only; the length is checked once the digits are right."""
+    assert codes(parse_nik("1504054203880O1", REGIONS, TODAY).errors) == {"nik.digits"}
 
 
 def test_kemendagri_codes_not_bps():
@@ -78,7 +93,7 @@ def test_holder_from_another_province():
         ("15040542038800011", "nik.length"),
         ("", "nik.length"),
         ("15040542O3880001", "nik.digits"),  # letter O
-        ("1504-5420388-0001", "nik.digits"),
+        ("1504-5420388-0001", "nik.length"),  # the dashes go; 15 digits are left
         ("１５０４０５４２０３８８０００１", "nik.digits"),  # full-width digits
         ("9904054203880001", "nik.province"),
         ("0004054203880001", "nik.province"),
@@ -104,9 +119,11 @@ def test_rejected(nik, code):
     assert problem.message != problem.message_en
 
 
-def test_wrong_length_and_letters_reported_together():
+def test_letters_reported_before_the_length():
+    """Worked example: "15040X" gets "only digits", not also "16 digits": fixing the X
+    comes first, and the length message would count the X as a digit."""
     info = parse_nik("15040X", REGIONS, TODAY)
-    assert codes(info.errors) == {"nik.length", "nik.digits"}
+    assert codes(info.errors) == {"nik.digits"}
 
 
 def test_several_errors_at_once():
@@ -225,7 +242,8 @@ def test_wrong_length_rejected(nik):
 @settings(max_examples=200)
 @given(
     digits=st.text(alphabet=string.digits, min_size=16, max_size=16),
-    bad=st.characters().filter(lambda c: not (c.isascii() and c.isdigit()) and not c.isspace()),
+    bad=st.characters().filter(lambda c: not (c.isascii() and c.isdigit()) and not c.isspace()
+                                and c not in ".-\u2010\u2011\u2012\u2013\u2014\u2015"),
     position=st.integers(min_value=0, max_value=15),
 )
 def test_any_non_digit_rejected(digits, bad, position):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desa_peduli import reference
-from desa_peduli.domain.rates import RateTable, add_months, contribution
+from desa_peduli.domain.rates import RateTable, add_months, contribution, relief_ends_soon
 
 TABLE = reference.rate_table()
 TRANSPORT = {o.code: o.transport for o in reference.occupations()}
@@ -272,6 +272,44 @@ def test_table_loaded_from_versioned_data():
     assert TABLE.version == "2026.1"
     assert len(TABLE.bands) == 33
     assert (TABLE.min_age, TABLE.max_age, TABLE.payment_months) == (15, 65, (1, 3, 6, 12))
+
+
+def test_an_age_limit_without_a_source_is_refused():
+    """Worked example: a rules file whose 65-year limit says nothing about its source
+    does not load ("age limit max names no source")."""
+    rules = reference.rate_rules()
+    limits = [dict(a) for a in rules["age_limits"]]
+    limits[-1]["source"] = " "
+    with pytest.raises(ValueError, match="names no source"):
+        RateTable.from_data({**rules, "age_limits": limits}, _csv_bands())
+
+
+def test_an_older_rules_file_with_bare_age_numbers_still_loads_and_warns():
+    """Worked example: rules 2026.1 as first shipped had "age": {"min": 15, "max": 65};
+    it still loads, its two limits warn (refuses False) and say no source was named."""
+    rules = {k: v for k, v in reference.rate_rules().items() if k not in ("age_limits", "jht_age")}
+    table = RateTable.from_data({**rules, "age": {"min": 15, "max": 65}}, _csv_bands())
+    assert [(a.code, a.years, a.refuses) for a in table.age_limits] == [
+        ("min", 15, False), ("max", 65, False)]
+    assert all("no source" in a.source for a in table.age_limits) and table.jht_age is None
+
+
+@pytest.mark.parametrize(
+    ("month", "occupation_transport", "public_budget", "after"),
+    [("2026-11", False, False, "2027-01"),  # other workers' relief ends Dec 2026
+     ("2026-12", False, False, "2027-01"),
+     ("2026-10", False, False, None),  # two more relief months to go
+     ("2027-02", True, False, "2027-04"),  # transport relief ends Mar 2027
+     ("2027-01", True, False, None),
+     ("2026-11", False, True, None),  # DUMISAKE (APBD): no relief to end
+     ("2027-01", False, False, None)],  # already at the normal rate
+)  # fmt: skip
+def test_relief_ends_soon_names_the_first_full_price_month(month, occupation_transport,
+                                                           public_budget, after):
+    """Worked example: a farmer priced for November 2026 pays the relief price (Rp8,400)
+    but December is the relief's last month, so January 2027 (Rp16,800) is shown too."""
+    assert relief_ends_soon(TABLE, month, transport=occupation_transport,
+                            public_budget=public_budget) == after
 
 
 def test_bands_csv_must_agree_with_rules():

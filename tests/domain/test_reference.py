@@ -234,7 +234,7 @@ def test_occupations():
     occupations = reference.occupations()
     assert CLI_OCCUPATIONS <= {o.code for o in occupations}
     assert {o.code for o in occupations if o.transport} == {
-        "ojek_daring", "ojek_pangkalan", "sopir", "kurir"}  # fmt: skip
+        "ojek_daring", "ojek_pangkalan", "sopir", "kurir", "pekerja_logistik"}  # fmt: skip
     assert all(o.label_id and o.label_en for o in occupations)
 
 
@@ -257,7 +257,8 @@ def test_default_context():
     assert ctx.funding_sources["dumisake"] == (True, True)
     assert ctx.heir_relationships == frozenset(CLI_HEIRS)
     assert ctx.rate_table is reference.rate_table()
-    assert (ctx.min_age, ctx.max_age, ctx.payment_months) == (15, 65, (1, 3, 6, 12))
+    assert [(a.code, a.years) for a in ctx.age_limits] == [("min", 15), ("no_ktp", 17), ("max", 65)]
+    assert (ctx.jht_age, ctx.payment_months) == (56, (1, 3, 6, 12))
     assert ctx.regions is REGIONS
 
 
@@ -280,3 +281,42 @@ def test_contribution_for_a_registration():
             assert result.jht == 0
         else:
             assert result is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("15.02.05.1036", "Pasar Baru Rantau Panjang"),  # was truncated to "Pasar Baru Rantau"
+     ("11.07.14.2046", "Mesjid Gogo"), ("62.10.10.2008", "Tumbang Tuwe"),
+     ("62.11.02.2005", "Papuyu I Sei. Pasanan"), ("63.01.02.2011", "Simpang Empat Sungai Baru"),
+     ("63.07.02.2011", "Baru"), ("64.72.05.1004", "Sungai Siring"),
+     ("73.26.03.1004", "Nanggala Sanpiak Salu"), ("95.04.44.2005", "Leragawi/Megagirakuk"),
+     # kept: our copy agrees with one of the two other sources (SOURCES.md)
+     ("13.05.04", "2 x 11 Anam Lingkuang"), ("32.05.38", "Limbangan"),
+     ("74.01.01.1001", "19 Nopember")],
+)  # fmt: skip
+def test_region_names_corrected_where_two_sources_agree(code, name):
+    """Worked example: 15.02.05.1036 in Tabir, Merangin is "Pasar Baru Rantau Panjang" in
+    the independent 2025 compilation and in the school registry, against our one source's
+    "Pasar Baru Rantau" (resources/regions/SOURCES.md lists every change and its sources)."""
+    assert REGIONS.get(code).name == name
+    row = next(r for r in csv.DictReader(io.StringIO(_csv_bytes().decode("utf-8")))
+               if r["code"] == code)
+    assert row["name"] == name
+
+
+def test_region_names_carry_no_surrounding_spaces():
+    """Worked example: 31.72 was "Kota Administrasi Jakarta Utara " with a trailing space."""
+    rows = csv.DictReader(io.StringIO(_csv_bytes().decode("utf-8")))
+    assert [r["code"] for r in rows if r["name"] != r["name"].strip()] == []
+
+
+@pytest.mark.parametrize("occupation", ["kurir", "pekerja_logistik"])
+def test_couriers_and_logistics_workers_are_transport_sector(occupation):
+    """Worked example: a courier or a warehouse loader declaring Rp1,000,000, self-paid,
+    in February 2026 (the transport window of PP 50/2025; other workers' starts in April)
+    pays JKK Rp5,000 + JKM Rp3,400 = Rp8,400, not Rp16,800."""
+    values = {"declared_income": 1_000_000, "occupation": occupation,
+              "funding_source": "mandiri", "programs": ["JKK", "JKM"]}  # fmt: skip
+    c = reference.contribution_for(values, "2026-02")
+    assert (c.jkk, c.jkm, c.total, c.discount) == (5_000, 3_400, 8_400, "PP 50/2025")
+    assert reference.contribution_for({**values, "occupation": "petani"}, "2026-02").total == 16_800

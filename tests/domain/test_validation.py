@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desa_peduli import reference
+from desa_peduli.domain.rates import AgeLimit
 from desa_peduli.domain.registration import FIELDS, empty_registration
 from desa_peduli.domain.validation import validate
 from desa_peduli.reference import default_context
@@ -124,9 +126,11 @@ RULES = [
     ("birth_date", "birth_date.required", "error", {"birth_date": None, "nik": "123"}),
     ("birth_date", "birth_date.future", "error",
      {"birth_date": "2027-01-01", "nik": "1504054201270001"}),
-    ("birth_date", "birth_date.too_young", "error",
+    ("birth_date", "birth_date.too_young", "warning",
      {"birth_date": "2013-03-02", "nik": "1504054203130001"}),
-    ("birth_date", "birth_date.too_old", "error",
+    ("birth_date", "birth_date.no_ktp", "warning",
+     {"birth_date": "2010-03-02", "nik": "1504054203100001"}),
+    ("birth_date", "birth_date.too_old", "warning",
      {"birth_date": "1950-03-02", "nik": "1504054203500001"}),
     ("sex", "sex.invalid", "error", {"sex": "X"}),
     ("sex", "sex.required", "error", {"sex": None, "nik": "123"}),
@@ -143,7 +147,16 @@ RULES = [
     ("village_code", "village_code.level", "error", {"village_code": "15.04.05"}),
     ("village_code", "village_code.unknown", "error", {"village_code": "15.04.05.2999"}),
     ("rt", "rt.invalid", "error", {"rt": "1234"}),
-    ("rt", "rt.invalid", "error", {"rt": "0"}),
+    ("rt", "rt.invalid", "error", {"rt": "-1"}),
+    ("declared_income", "declared_income.top_band", "warning",
+     {"declared_income": 150_000_000_000}),
+    ("programs", "programs.jht_age", "warning",
+     {"programs": ["JKK", "JKM", "JHT"], "birth_date": "1968-03-02", "nik": "1504054203680001"}),
+    ("nationality", "nationality.invalid", "error", {"nationality": "Malaysia"}),
+    ("no_phone_reason", "no_phone_reason.length", "error",
+     {"phone": None, "no_phone_reason": "x" * 201}),
+    ("family_phone", "family_phone.mobile", "error",
+     {"phone": None, "no_phone_reason": "tidak punya HP", "family_phone": "0741123456"}),
     ("rw", "rw.invalid", "error", {"rw": "RW2"}),
     ("street", "street.length", "error", {"street": "x" * 201}),
     ("work_location", "work_location.type", "error", {"work_location": ["pasar"]}),
@@ -263,7 +276,9 @@ def test_name_spaces_collapsed_and_nfc():
 @pytest.mark.parametrize(
     "phone",
     ["081234567890", "0812-3456-7890", "0812 3456 7890", "+6281234567890", "+62 812-3456-7890",
-     "6281234567890", "(0812) 3456.7890", 81234567890],
+     "6281234567890", "(0812) 3456.7890", 81234567890,
+     # worked example: the trunk 0 written in brackets after the country code
+     "+62 (0)812 3456 7890", "+62(0)81234567890", "62 (0)812-3456-7890"],
 )  # fmt: skip
 def test_phone_normalised(phone):
     result = validate(record(phone=phone), CTX)
@@ -377,23 +392,133 @@ def test_typed_values_win_over_nik_with_a_warning():
 
 
 def test_age_message_is_clear():
+    """Worked example: born 2 March 2013, consent on 20 November 2026: age 13, under 15,
+    which no current BPU rule sets, so it warns and the registration can be saved."""
     result = validate(record(nik="1504054203130001", birth_date=None), CTX)
     p = problem(result, "birth_date.too_young")
-    assert p.message.startswith("Umur 13 tahun: peserta BPU minimal 15 tahun.")
-    assert p.message_en.startswith("Age 13:")
+    assert p.message.startswith("Umur 13 tahun pada tanggal pendaftaran (2026-11-20): di bawah "
+                                "15 tahun")
+    assert p.message_en.startswith("Age 13 on the registration date (2026-11-20):")
+    assert p.severity == "warning" and result.ok
 
 
 def test_age_limits_come_from_context():
     old = record(nik="1504054203500001", birth_date=None)
     assert "birth_date.too_old" in codes(validate(old, CTX))
-    assert validate(old, replace(CTX, max_age=80)).ok
+    eighty = AgeLimit("max", "max", 80, False, "test", "di atas 80", "over 80")
+    assert codes(validate(old, replace(CTX, age_limits=(eighty,)))) == set()
+
+
+def test_a_sourced_limit_refuses_an_unsourced_one_warns():
+    """Worked example: age 76 (born 2 March 1950, registered 20 Nov 2026) against a max of
+    65: a warning while the limit names no current rule, an error once it does."""
+    old = record(nik="1504054203500001", birth_date=None)
+    assert problem(validate(old, CTX), "birth_date.too_old").severity == "warning"
+    sourced = AgeLimit("max", "max", 65, True, "a rule", "di atas 65 tahun", "over 65")
+    refused = validate(old, replace(CTX, age_limits=(sourced,)))
+    assert problem(refused, "birth_date.too_old").severity == "error" and not refused.ok
 
 
 def test_age_boundaries():
     fifteen_today = record(nik="1504052011110001", birth_date="2011-11-20", sex="M")
-    assert validate(fifteen_today, CTX).ok
+    assert "birth_date.too_young" not in codes(validate(fifteen_today, CTX))
     day_short = record(nik="1504052111110001", birth_date="2011-11-21", sex="M")
     assert "birth_date.too_young" in codes(validate(day_short, CTX))
+
+
+def test_under_17_warns_no_ktp_yet_once():
+    """Worked example: born 20 Nov 2011, 15 on 20 Nov 2026: one warning, "under 17, copy
+    the NIK from the family card", not also "under 15"; at 13 only "under 15" shows."""
+    fifteen = validate(record(nik="1504052011110001", birth_date="2011-11-20", sex="M"), CTX)
+    assert [p.code for p in fifteen.problems] == ["birth_date.no_ktp"] and fifteen.ok
+    assert "Kartu Keluarga" in fifteen.problems[0].message
+    thirteen = validate(record(nik="1504054203130001", birth_date=None), CTX)
+    assert [p.code for p in thirteen.problems] == ["birth_date.too_young"]
+
+
+def test_age_is_measured_on_the_consent_date_not_today():
+    """Worked example: born 21 Nov 1960, consent given 20 Nov 2026 (aged 65), checked at
+    the branch on 10 Jan 2027 (aged 66 by then): still 65, so no "over 65" warning."""
+    person = record(nik="1504052111600001", birth_date="1960-11-21", sex="M",
+                    consent__at="2026-11-20T09:30:00+07:00")
+    later = default_context(date(2027, 1, 10))
+    assert "birth_date.too_old" not in codes(validate(person, later))
+    registered_later = record(nik="1504052111600001", birth_date="1960-11-21", sex="M",
+                              consent__at="2026-12-01T09:30:00+07:00")
+    assert "birth_date.too_old" in codes(validate(registered_later, later))
+
+
+def test_age_without_a_consent_date_is_measured_today():
+    """Worked example: a draft without consent (yet), born 21 Nov 1960: 65 on 20 Nov 2026."""
+    person = record(nik="1504052111600001", birth_date="1960-11-21", sex="M", consent=None)
+    assert "birth_date.too_old" not in codes(validate(person, CTX))
+
+
+def test_every_shipped_age_limit_names_its_source():
+    limits = reference.rate_table().age_limits
+    assert {(a.code, a.years, a.refuses) for a in limits} == {
+        ("min", 15, False), ("no_ktp", 17, False), ("max", 65, False)}
+    assert all(len(a.source) > 20 for a in limits)
+
+
+def test_income_in_the_top_band_warns():
+    """Worked example: Rp150.000.000.000 a month (the top band starts at Rp20.200.000)
+    warns and names the base it is charged on (Rp20.700.000); Rp20.199.999 does not."""
+    result = validate(record(declared_income=150_000_000_000), CTX)
+    p = problem(result, "declared_income.top_band")
+    assert result.ok and "Rp20.200.000" in p.message and "Rp20.700.000" in p.message
+    assert "declared_income.top_band" not in codes(validate(record(declared_income=20_199_999),
+                                                           CTX))
+
+
+@pytest.mark.parametrize("typed", ["0", "000", "00", 0])
+def test_rt_rw_zero_means_none(typed):
+    """Worked example: an e-KTP prints "RT/RW 000/000" where there is none: stored as
+    empty, no error."""
+    result = validate(record(rt=typed, rw=typed), CTX)
+    assert result.ok and not result.problems
+    assert (result.values["rt"], result.values["rw"]) == ("", "")
+
+
+def test_jht_chosen_at_56_warns():
+    """Worked example: born 2 March 1970, consent 20 Nov 2026: age 56, the JHT pay-out age
+    (Permenaker 4/2022), so JHT warns; at 55 (born 21 Nov 1970) it does not."""
+    at_56 = validate(record(nik="1504054203700001", birth_date="1970-03-02",
+                            programs=["JKK", "JKM", "JHT"]), CTX)
+    assert problem(at_56, "programs.jht_age").severity == "warning" and at_56.ok
+    at_55 = record(nik="1504056111700001", birth_date="1970-11-21", programs="JKK,JKM,JHT")
+    assert "programs.jht_age" not in codes(validate(at_55, CTX))
+    no_jht = record(nik="1504054203700001", birth_date="1970-03-02")
+    assert "programs.jht_age" not in codes(validate(no_jht, CTX))
+
+
+def test_nationality_defaults_to_wni():
+    """Worked example: a record from before nationality was asked (none) is WNI; "wna"
+    (a foreigner with a KITAP, who has a NIK) is kept as WNA."""
+    assert validate(record(), CTX).values["nationality"] == "WNI"
+    assert validate(record(nationality="wna"), CTX).values["nationality"] == "WNA"
+
+
+def test_worker_without_phone_registers_with_a_reason():
+    """Worked example: no phone, reason "tidak punya HP", the daughter's 0813-1111-2222:
+    saved with the reason and the family number as +6281311112222."""
+    result = validate(record(phone="", no_phone_reason="  tidak punya HP ",
+                             family_phone="0813-1111-2222"), CTX)
+    assert result.ok, result.problems
+    assert result.values["phone"] is None
+    assert result.values["no_phone_reason"] == "tidak punya HP"
+    assert result.values["family_phone"] == "+6281311112222"
+    no_family = validate(record(phone=None, no_phone_reason="HP rusak"), CTX)
+    assert no_family.ok and no_family.values["family_phone"] is None
+    neither = validate(record(phone=None), CTX)
+    assert "phone.required" in codes(neither) and "alasan" in problem(
+        neither, "phone.required").message
+
+
+def test_reason_dropped_once_the_worker_has_a_phone():
+    result = validate(record(no_phone_reason="tidak punya HP", family_phone="081311112222"), CTX)
+    assert result.ok
+    assert (result.values["no_phone_reason"], result.values["family_phone"]) == (None, None)
 
 
 # ------------------------------------------------------------- consent

@@ -67,7 +67,7 @@ def fill_branch(db, count: int, *, start: int = 1, volunteer_id: str = "RLW-BULK
             **base,
         }
         at = "2026-11-20T09:30:00+07:00"
-        rows.append((first_pk + offset, reg_id, *[data[f] for f in FIELDS], "ready", "[]", 1,
+        rows.append((first_pk + offset, reg_id, *[data.get(f) for f in FIELDS], "ready", "[]", 1,
                      serial, at, at, volunteer_id, state,
                      f"9{serial:010d}" if state == "registered" else None, at))
         ids.append(reg_id)

@@ -16,6 +16,7 @@ from desa_peduli.services.coverage_report import (
     build_report,
     resolve_target,
     standard_name,
+    table_rows,
     write_csv,
     write_xlsx,
 )
@@ -348,3 +349,49 @@ def test_the_guides_quote_only_the_shipped_figures(name, lang):
                     shipped.add(float(value))
     assert quoted <= shipped, sorted(quoted - shipped)
     assert {518_632.0, 1_312_370.0, 49_803.0, 98_206.0, 39.52, 50.71} <= quoted
+
+def test_the_2025_target_carries_its_year_and_source(coverage):
+    """Worked example: the seeded 55 % is "2025, BPJS Ketenagakerjaan Cabang Jambi, 17 Mar
+    2025", inherited by Batanghari with its year and source; the number of participants is
+    worked out (55 % of 1,312,370 = 721,804), no published count is used."""
+    top = coverage.dashboard()
+    assert (top.scope.target_year, top.scope.target_count) == (2025, None)
+    assert "17 Mar 2025" in top.scope.target_source
+    assert top.scope.target_workers == 721_804
+    batanghari = child(top, BATANGHARI)
+    assert batanghari.target_year == 2025 and batanghari.target_source == top.scope.target_source
+    assert batanghari.target_workers == 54_014  # its own potential workers, not a count
+
+
+@pytest.mark.parametrize(("count", "said_by"), [(782_000, "Hendra Elvian"),
+                                                (722_000, "worked out"),
+                                                (674_000, "design notes")])
+def test_a_published_target_count_is_stored_with_its_source(branch, tmp_path, count, said_by):
+    """Worked example: the same 55 % for 2025 is 782,000 (the branch head, 17 Mar 2025),
+    722,000 (55 % of the 2024 potential workers) or 674,000: importing one row of the
+    shipped targets file makes the province's target that count, and says whose it is."""
+    from desa_peduli.reference import resource
+
+    coverage = CoverageService(branch)
+    coverage.ensure_seeded()
+    rows = resource("regions", "jambi_bpjstk_targets.csv").read_text("utf-8").splitlines()
+    chosen = next(r for r in rows[1:] if f",{count}," in r)
+    path = tmp_path / "target.csv"
+    path.write_text(rows[0] + "\n" + chosen + "\n", "utf-8")
+    coverage.import_targets(path)
+    scope = coverage.dashboard().scope
+    assert (scope.target_year, scope.target_count, scope.target_workers) == (2025, count, count)
+    assert said_by in scope.target_source
+    assert scope.gap == count - scope.covered
+    # figures typed later keep the target's source
+    coverage.set_target("15", potential_workers=1_312_370, target_percent=55,
+                        active_participants=518_632, source="ketik ulang")
+    assert coverage.target("15").target_count == count
+
+
+def test_the_report_names_the_target_source(branch, coverage):
+    """Worked example: the province's row says "2025 BPJS Ketenagakerjaan Cabang Jambi, 17
+    Mar 2025: 55 % …" in the target_source column."""
+    header, *rows = list(table_rows(build_report(branch, level="kabupaten"), "en"))
+    column = header.index("target_source")
+    assert rows[0][column].startswith("2025 BPJS Ketenagakerjaan Cabang Jambi")

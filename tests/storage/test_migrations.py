@@ -81,3 +81,25 @@ def test_failing_migration_rolls_back_and_leaves_data(frozen_0001, extra_migrati
     with Workspace.open(frozen_0001, FROZEN_PASSPHRASE) as ws:
         assert "half_done" not in {c.name for c in ws.db["registrations"].columns}
         assert ws.db.execute("SELECT count(*) FROM registrations").fetchone()[0] == 3
+
+
+def test_0013_adds_the_new_fields_empty_and_they_read_as_before(frozen_0001):
+    """Worked example: Siti Nur'aini, registered before 0013, has no nationality, no
+    reason and no family number after the upgrade; validation reads her as WNI."""
+    from desa_peduli.domain.registration import FIELDS
+    from desa_peduli.domain.validation import validate
+    from desa_peduli.reference import default_context
+
+    with Workspace.open(frozen_0001, FROZEN_PASSPHRASE) as ws:
+        columns = {c.name for c in ws.db["registrations"].columns}
+        assert {"nationality", "no_phone_reason", "family_phone"} <= columns
+        assert {"target_year", "target_count", "target_source"} <= {
+            c.name for c in ws.db["coverage_targets"].columns}
+        store = RegistrationStore(ws.db)
+        rows = store.rows_for_pks(store.query_pks(ListQuery()))
+        siti = store.get(next(r["id"] for r in rows.values()
+                              if r["full_name"] == "Siti Nur'aini"))
+        assert (siti["nationality"], siti["no_phone_reason"], siti["family_phone"]) == (
+            None, None, None)
+        assert validate({f: siti[f] for f in FIELDS}, default_context()).values[
+            "nationality"] == "WNI"

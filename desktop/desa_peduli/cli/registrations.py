@@ -44,6 +44,13 @@ def cmd_add(args) -> int:
     lang = language(args)
     for problem in report.problems:
         print(problem.text(report.file, lang), file=sys.stderr)
+    label = "warning" if lang == "en" else "peringatan"
+    for problem in report.warnings:  # stored all the same: for the volunteer to check
+        print(f"{label}: {problem.text(report.file, lang)}", file=sys.stderr)
+    if report.warning_count > len(report.warnings):
+        more = report.warning_count - len(report.warnings)
+        say(args, f"{report.file}: {more} peringatan lagi tidak ditampilkan.",
+            f"{report.file}: {more} more warnings not shown.")
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     if report.rejected_rows and not args.skip_invalid:

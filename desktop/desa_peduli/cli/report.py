@@ -37,7 +37,8 @@ def register(sub) -> None:
                              "peserta aktif dan target per wilayah")
     targets.add_argument("--import", dest="import_file", metavar="FILE",
                          help="impor dari CSV/XLSX (kolom region_code atau area, "
-                         "potential_workers, target_percent, active_participants, source)")
+                         "potential_workers, target_percent, active_participants, source, "
+                         "target_year, target_count, target_source)")
     targets.add_argument("--json", action="store_true")
 
 
@@ -113,6 +114,8 @@ def cmd_coverage_targets(args) -> int:
             figures = [f"{t.region_code:<14}", f"{names.get(t.region_code, '')[:32]:<32}",
                        f"{_num(t.active_participants):>10}", f"{_num(t.potential_workers):>10}",
                        f"{'' if t.target_percent is None else f'{t.target_percent:g}%':>6}"]
+            if t.target_year or t.target_source:  # which published target this is
+                figures.append(f"{t.target_year or ''} {t.target_source or ''}".rstrip())
             print(" ".join(figures))
         if not rows:
             say(args, "Belum ada angka pekerja potensial.", "No potential-worker figures yet.")

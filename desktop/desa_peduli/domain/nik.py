@@ -7,6 +7,7 @@ year, serial from 0001. There is no check digit. Never log a NIK; use ``mask_nik
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +15,7 @@ from desa_peduli.domain.problems import ERROR, WARNING, Problem
 from desa_peduli.domain.regions import DISTRICT, PROVINCE, REGENCY, Region, RegionLookup
 
 NIK_LENGTH = 16
+_NIK_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")  # white space, dots, hyphens and dashes
 FIELD = "nik"
 # Ages a NIK holder is assumed to have when choosing the century of a two-digit year.
 WORKING_AGE = (15, 100)
@@ -42,8 +44,9 @@ class NikInfo:
 
 
 def clean_nik(value: str) -> str:
-    """Remove white space (a NIK is often typed in groups); nothing else is changed."""
-    return "".join(value.split()) if isinstance(value, str) else ""
+    """Remove white space, dots and dashes (a NIK is often typed in groups:
+    ``1504 0542 0388 0001``, ``15.04.05.420388.0001``); nothing else is changed."""
+    return _NIK_SEPARATORS.sub("", value) if isinstance(value, str) else ""
 
 
 def parse_nik(
@@ -56,7 +59,7 @@ def parse_nik(
     """Decode a NIK; errors make it unusable, warnings are for the volunteer to check."""
     digits = clean_nik(nik)
     info = NikInfo(nik=digits)
-    if not digits.isascii() or not digits.isdigit():
+    if digits and not (digits.isascii() and digits.isdigit()):
         info.errors.append(
             _error(
                 "nik.digits",
@@ -66,7 +69,7 @@ def parse_nik(
                 "then copy it again from the KTP.",
             )
         )
-    if len(digits) != NIK_LENGTH:
+    if len(digits) != NIK_LENGTH and not info.errors:  # one message: the digits first
         info.errors.append(
             _error(
                 "nik.length",

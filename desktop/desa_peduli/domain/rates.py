@@ -50,6 +50,34 @@ class Discount:
 
 
 @dataclass(frozen=True, slots=True)
+class AgeLimit:
+    """An age limit on the registration date; ``refuses`` only when a current rule says so.
+
+    ``bound`` is ``"min"`` (younger than ``years`` is outside) or ``"max"`` (older than
+    ``years``). ``source`` names where the limit comes from; ``reason_id``/``reason_en``
+    say in a few words what it means to the volunteer.
+    """
+
+    code: str
+    bound: str
+    years: int
+    refuses: bool
+    source: str
+    reason_id: str
+    reason_en: str
+
+    def outside(self, age: int) -> bool:
+        return age < self.years if self.bound == "min" else age > self.years
+
+
+DEFAULT_AGE_LIMITS = (
+    AgeLimit("min", "min", 15, False, "default (no source)", "di bawah 15 tahun",
+             "under 15"),
+    AgeLimit("max", "max", 65, False, "default (no source)", "di atas 65 tahun", "over 65"),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleLabel:
     name: str
     label_id: str
@@ -69,9 +97,18 @@ class RateTable:
         "PP 44/2015", "Tarif normal PP 44/2015", "Standard rate PP 44/2015"
     )
     public_budget_rule: RuleLabel | None = None
-    min_age: int = 15
-    max_age: int = 65
+    age_limits: tuple[AgeLimit, ...] = DEFAULT_AGE_LIMITS
+    jht_age: int | None = None  # JHT chosen at this age or over is paid out at once
     payment_months: tuple[int, ...] = (1, 3, 6, 12)
+
+    @property
+    def min_age(self) -> int:
+        """The lowest "min" limit (kept for callers that want one number)."""
+        return min((a.years for a in self.age_limits if a.bound == "min"), default=0)
+
+    @property
+    def max_age(self) -> int:
+        return max((a.years for a in self.age_limits if a.bound == "max"), default=200)
 
     def __post_init__(self) -> None:
         if not self.bands:
@@ -142,7 +179,6 @@ class RateTable:
         for d in discounts:
             if not d.applies_to <= {"JKK", "JKM"}:
                 raise ValueError(f"discount {d.name} may only apply to JKK/JKM")
-        age = rules.get("age", {})
         kwargs: dict[str, RuleLabel] = {}
         normal_rule = label("normal_rule")
         if normal_rule:
@@ -156,8 +192,8 @@ class RateTable:
             discounts=discounts,
             discount_excludes_public_budget=bool(rules.get("discount_excludes_public_budget", True)),
             public_budget_rule=label("public_budget_rule"),
-            min_age=int(age.get("min", 15)),
-            max_age=int(age.get("max", 65)),
+            age_limits=_age_limits(rules),
+            jht_age=int(rules["jht_age"]["years"]) if rules.get("jht_age") else None,
             payment_months=tuple(int(m) for m in rules.get("payment_months", (1, 3, 6, 12))),
             **kwargs,
         )
@@ -332,6 +368,46 @@ def _one_month(
         period_paid_by_worker=total - funder,
         period_paid_by_funder=funder,
     )
+
+
+def _age_limits(rules: Mapping[str, Any]) -> tuple[AgeLimit, ...]:
+    """``age_limits`` of a rules file, each naming its source (ValueError if one does not).
+
+    A rules file from before the sources were named (``"age": {"min": 15, "max": 65}``)
+    still loads: its limits warn, since nothing says where they come from.
+    """
+    if "age_limits" not in rules:
+        age = rules.get("age") or {}
+        low, high = int(age.get("min", 15)), int(age.get("max", 65))
+        unnamed = f"rules file {rules.get('version', '?')} (no source named)"
+        return (
+            AgeLimit("min", "min", low, False, unnamed, f"di bawah {low} tahun", f"under {low}"),
+            AgeLimit("max", "max", high, False, unnamed, f"di atas {high} tahun", f"over {high}"),
+        )
+    limits = []
+    for raw in rules["age_limits"]:
+        limit = AgeLimit(
+            code=str(raw["code"]), bound=str(raw["bound"]), years=int(raw["years"]),
+            refuses=raw.get("refuses") is True, source=str(raw.get("source") or "").strip(),
+            reason_id=str(raw["reason_id"]), reason_en=str(raw.get("reason_en") or raw["reason_id"]))
+        if limit.bound not in ("min", "max"):
+            raise ValueError(f"age limit {limit.code}: bound must be min or max")
+        if not limit.source:
+            raise ValueError(f"age limit {limit.code} names no source")
+        limits.append(limit)
+    return tuple(limits)
+
+
+def relief_ends_soon(table: RateTable, month: str | date, *, transport: bool,
+                     public_budget: bool, within: int = 1) -> str | None:
+    """The first month after the discount that prices ``month``, when that discount ends
+    within ``within`` months after it (``"2026-12"``'s relief ends that month → "2027-01");
+    None at the normal rate or when the relief runs on for longer."""
+    first = _month(month)
+    discount = table.discount_for(first, transport=transport, public_budget=public_budget)
+    if discount is None or discount.end > add_months(first, within):
+        return None
+    return add_months(discount.end, 1)
 
 
 def _percent_of(amount: int, percent: Fraction) -> int:

@@ -33,8 +33,13 @@ FIELDS: tuple[str, ...] = (
     "funding_source",
     "heirs",
     "consent",
+    # added later: a bundle or file from before them has none (read as WNI, no reason)
+    "nationality",
+    "no_phone_reason",
+    "family_phone",
 )
-OPTIONAL_FIELDS = frozenset({"email", "street", "work_location", "id"})
+OPTIONAL_FIELDS = frozenset({"email", "street", "work_location", "id", "nationality",
+                             "no_phone_reason", "family_phone"})
 
 # Volunteer-side statuses; the branch-owned states arrive by receipt.
 DRAFT = "draft"
@@ -89,4 +94,7 @@ def empty_registration() -> dict[str, Any]:
         "funding_source": "mandiri",
         "heirs": [],
         "consent": {"given": False},
+        "nationality": "WNI",
+        "no_phone_reason": None,
+        "family_phone": None,
     }

@@ -23,13 +23,14 @@ from typing import Any, Final, Literal
 
 from desa_peduli.domain.nik import NikInfo, age_on, compare_nik, parse_nik
 from desa_peduli.domain.problems import ERROR, WARNING, Problem
-from desa_peduli.domain.rates import RateTable
+from desa_peduli.domain.rates import DEFAULT_AGE_LIMITS, AgeLimit, RateTable
 from desa_peduli.domain.regions import VILLAGE, Region, RegionLookup, from_digits, level_of
 from desa_peduli.domain.registration import FIELDS
 
 PROGRAMS = ("JKK", "JKM", "JHT")
 REQUIRED_PROGRAMS = ("JKK", "JKM")
 CONSENT_METHODS = ("signature", "verbal_witnessed", "paper")
+NATIONALITIES = ("WNI", "WNA")  # a WNA holding a KITAP has a NIK too
 NAME_MAX = 100
 TEXT_MAX = 200
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -66,8 +67,8 @@ class ValidationContext:
     heir_relationships: frozenset[str]
     rate_table: RateTable | None
     today: date
-    min_age: int = 15
-    max_age: int = 65
+    age_limits: tuple[AgeLimit, ...] = DEFAULT_AGE_LIMITS
+    jht_age: int | None = None
     payment_months: tuple[int, ...] = (1, 3, 6, 12)
     require_signature_image: bool = True  # the CLI may accept consent without the image
     funded_bands: Mapping[str, int] = field(default_factory=dict)  # funder code → band it pays
@@ -105,6 +106,8 @@ class _Validator:
     def __init__(self, ctx: ValidationContext):
         self.ctx = ctx
         self.problems: list[Problem] = []
+        self.as_of = ctx.today  # the registration's own date (its consent date), see run()
+        self.age: int | None = None  # on ``as_of``, once the birth date is known
 
     # -- recording
 
@@ -133,13 +136,15 @@ class _Validator:
                 "The registration could not be read (not a set of fields). Fill in the form again.",
             )
             data = {}
+        self.as_of = _registration_date(data.get("consent"), self.ctx.today)
         values: dict[str, Any] = {}
         nik_info = self.nik(data.get("nik"), values)
         values["full_name"] = self.name(data.get("full_name"), "full_name", "full_name",
                                         "nama lengkap", "full name")
         values["birth_place"] = self.birth_place(data.get("birth_place"))
         self.birth_and_sex(nik_info, data.get("birth_date"), data.get("sex"), values)
-        values["phone"] = self.phone(data.get("phone"), "phone", "phone", required=True)
+        values["nationality"] = self.nationality(data.get("nationality"))
+        self.contact(data, values)
         values["email"] = self.email(data.get("email"))
         values["village_code"] = self.village(data.get("village_code"))
         values["rt"] = self.rt_rw(data.get("rt"), "rt", "RT")
@@ -152,6 +157,7 @@ class _Validator:
         values["declared_income"] = self.income(data.get("declared_income"))
         values["programs"] = self.programs(data.get("programs"))
         values["payment_months"] = self.payment_months(data.get("payment_months"))
+        self.jht_age(values["programs"])
         values["funding_source"] = self.funding(data.get("funding_source"))
         self.funded_income(values.get("funding_source"), values.get("declared_income"))
         values["heirs"] = self.heirs(data.get("heirs"))
@@ -287,41 +293,100 @@ class _Validator:
             values["sex"] = raw_sex.strip() if isinstance(raw_sex, str) else None
 
     def check_age(self, birth: date) -> None:
-        today = self.ctx.today
-        if birth > today:
+        """Age on the registration's own date (``as_of``), against the rate table's limits:
+        a limit refuses only when a current rule says so, otherwise it warns."""
+        if birth > self.ctx.today:
             self.error("birth_date", "birth_date.future",
                        "Tanggal lahir ada di masa depan. Periksa tahunnya pada KTP.",
                        "The date of birth is in the future. Check the year on the KTP.")
             return
-        age = age_on(birth, today)
-        if age < self.ctx.min_age:
-            self.error("birth_date", "birth_date.too_young",
-                       f"Umur {age} tahun: peserta BPU minimal {self.ctx.min_age} tahun. "
-                       "Periksa tanggal lahir; jika sudah benar, belum bisa didaftarkan.",
-                       f"Age {age}: BPU participants must be at least {self.ctx.min_age}. "
-                       "Check the date of birth; if it is right, they cannot register yet.")
-        elif age > self.ctx.max_age:
-            self.error("birth_date", "birth_date.too_old",
-                       f"Umur {age} tahun: peserta BPU maksimal {self.ctx.max_age} tahun. "
-                       "Periksa tanggal lahir; jika sudah benar, tidak bisa didaftarkan "
-                       "sebagai BPU.",
-                       f"Age {age}: BPU participants must be at most {self.ctx.max_age}. "
-                       "Check the date of birth; if it is right, they cannot register as BPU.")
+        age = self.age = age_on(birth, self.as_of)
+        below = [a for a in self.ctx.age_limits if a.bound == "min" and a.outside(age)]
+        above = [a for a in self.ctx.age_limits if a.bound == "max" and a.outside(age)]
+        # only the most telling limit of each side: under 15 says more than under 17
+        for limit in (min(below, key=lambda a: a.years, default=None),
+                      max(above, key=lambda a: a.years, default=None)):
+            if limit is not None:
+                self.age_limit(limit, age)
+
+    def age_limit(self, limit: AgeLimit, age: int) -> None:
+        code = {"min": "birth_date.too_young", "max": "birth_date.too_old"}.get(
+            limit.code, f"birth_date.{limit.code}")
+        when = self.as_of.isoformat()
+        head_id = f"Umur {age} tahun pada tanggal pendaftaran ({when}): {limit.reason_id}."
+        head_en = f"Age {age} on the registration date ({when}): {limit.reason_en}."
+        if limit.refuses:
+            self.error("birth_date", code,
+                       f"{head_id} Periksa tanggal lahir; jika sudah benar, belum bisa "
+                       "didaftarkan sebagai BPU.",
+                       f"{head_en} Check the date of birth; if it is right, they cannot "
+                       "register as BPU.")
+        else:
+            self.warning("birth_date", code,
+                         f"{head_id} Periksa tanggal lahir; jika sudah benar, pendaftaran "
+                         "tetap boleh disimpan.",
+                         f"{head_en} Check the date of birth; if it is right, the "
+                         "registration can still be saved.")
+
+    def nationality(self, raw: object) -> str | None:
+        """WNI by default (older records have none); WNA only with a KITAP, which gives a NIK."""
+        code = _text(raw)
+        if code is _BAD:
+            self.type_error("nationality", "nationality.type", "kewarganegaraan", "nationality")
+            return None
+        code = code.upper()
+        if not code:
+            return "WNI"
+        if code not in NATIONALITIES:
+            self.error("nationality", "nationality.invalid",
+                       "Kewarganegaraan harus WNI atau WNA (WNA hanya dengan KITAP, yang "
+                       "memberi NIK).",
+                       "Nationality must be WNI (Indonesian) or WNA (foreign, only with a "
+                       "KITAP, which gives a NIK).")
+        return code
 
     # -- contact and address
+
+    def contact(self, data: Mapping[str, Any], values: dict[str, Any]) -> None:
+        """The worker's phone; without one, the reason (and optionally a family member's
+        number) instead. Both are dropped once the worker's own number is there."""
+        reason = _text(data.get("no_phone_reason"))
+        if reason is _BAD:
+            self.type_error("no_phone_reason", "no_phone_reason.type", "alasan tanpa HP",
+                            "reason for no phone")
+            reason = ""
+        own = self.phone(data.get("phone"), "phone", "phone", required=not reason)
+        values["phone"] = own
+        if not _blank(data.get("phone")):
+            values["no_phone_reason"] = values["family_phone"] = None
+            return
+        if len(reason) > TEXT_MAX:
+            self.error("no_phone_reason", "no_phone_reason.length",
+                       f"Alasan tanpa HP terlalu panjang (maksimal {TEXT_MAX} huruf). Persingkat.",
+                       f"The reason for having no phone is too long (at most {TEXT_MAX} "
+                       "characters). Shorten it.")
+        values["no_phone_reason"] = reason or None
+        values["family_phone"] = self.phone(data.get("family_phone"), "family_phone",
+                                            "family_phone", required=False)
 
     def phone(self, raw: object, field_name: str, code: str, *, required: bool) -> str | None:
         if _blank(raw):
             if required:
                 self.error(field_name, f"{code}.required",
-                           "Isi nomor HP yang aktif, mis. 0812 3456 7890.",
-                           "Enter an active mobile number, e.g. 0812 3456 7890.")
+                           "Isi nomor HP yang aktif, mis. 0812 3456 7890; jika peserta tidak "
+                           "punya HP, isi alasannya.",
+                           "Enter an active mobile number, e.g. 0812 3456 7890; if the worker "
+                           "has no phone, enter the reason.")
             return None
         text = _number_text(raw)
         if text is None:
             self.type_error(field_name, f"{code}.type", "nomor HP", "mobile number")
             return None
         compact = _PHONE_STRIP.sub("", text)
+        if compact.startswith("+620"):  # "+62 (0)812…": the trunk 0 kept in brackets
+            compact = "+62" + compact[4:]
+        elif compact.startswith("620"):
+            compact = "62" + compact[3:]
         if not _PLUS_DIGITS.fullmatch(compact):
             self.error(field_name, f"{code}.chars",
                        "Nomor HP hanya boleh berisi angka (boleh diawali +62). Hapus huruf "
@@ -414,7 +479,9 @@ class _Validator:
             self.type_error(field_name, f"{field_name}.type", label, label)
             return ""
         text = "".join(text.split())
-        if not (_RT_RW.fullmatch(text) and text.isascii()) or int(text) == 0:
+        if _RT_RW.fullmatch(text) and text.isascii() and int(text) == 0:
+            return ""  # e-KTPs print 000 where there is no RT/RW
+        if not (_RT_RW.fullmatch(text) and text.isascii()):
             self.error(field_name, f"{field_name}.invalid",
                        f"{label} harus angka 1–3 digit, mis. 001 atau 12. Kosongkan jika "
                        "tidak ada.",
@@ -478,6 +545,18 @@ class _Validator:
                        "mis. 1500000.",
                        "The income cannot be negative. Enter the average monthly income, "
                        "e.g. 1500000.")
+        elif self.ctx.rate_table is not None:
+            top = self.ctx.rate_table.bands[-1]
+            if value >= top.income_from:
+                self.warning("declared_income", "declared_income.top_band",
+                             f"Penghasilan {_rupiah(value)} per bulan ada di band tertinggi "
+                             f"({_rupiah(top.income_from)} ke atas), jarang bagi pekerja BPU. "
+                             "Periksa angkanya (kelebihan nol?); jika benar, iuran dihitung "
+                             f"dari dasar {_rupiah(top.base)}.",
+                             f"A monthly income of {_rupiah(value)} is in the top band "
+                             f"({_rupiah(top.income_from)} and above), rare for a BPU worker. "
+                             "Check the amount (an extra zero?); if it is right, the "
+                             f"contribution is charged on a base of {_rupiah(top.base)}.")
         return value
 
     def programs(self, raw: object) -> list[str]:
@@ -507,6 +586,18 @@ class _Validator:
                        "JKK+JKM selalu wajib: pilih JKK dan JKM (JHT boleh ditambahkan).",
                        "JKK+JKM are always required: choose JKK and JKM (JHT may be added).")
         return [p for p in PROGRAMS if p in chosen]
+
+    def jht_age(self, programs: list[str]) -> None:
+        limit = self.ctx.jht_age
+        if limit is None or self.age is None or "JHT" not in programs or self.age < limit:
+            return
+        self.warning("programs", "programs.jht_age",
+                     f"Umur {self.age} tahun: JHT dibayarkan pada usia pensiun {limit} tahun, "
+                     "jadi tabungan JHT yang dimulai sekarang langsung bisa dicairkan. "
+                     "Pastikan peserta memang ingin JHT.",
+                     f"Age {self.age}: JHT is paid out at the retirement age of {limit}, so "
+                     "savings started now can be withdrawn at once. Make sure the worker "
+                     "really wants JHT.")
 
     def payment_months(self, raw: object) -> int | None:
         allowed = self.ctx.payment_months
@@ -776,6 +867,18 @@ def _code(value: object) -> str | Literal[_Bad.BAD]:
     if text is _BAD:
         return _BAD
     return _CODE_SEPARATORS.sub("_", text.strip().lower())
+
+
+def _rupiah(amount: int) -> str:
+    return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def _registration_date(consent: object, today: date) -> date:
+    """The date a registration is measured on: its consent date, never after today
+    (a wrong laptop clock); today while it has none."""
+    consent = _maybe_json(consent, dict)
+    when = _parse_datetime(consent.get("at")) if isinstance(consent, Mapping) else None
+    return min(when.date(), today) if when is not None else today
 
 
 def _short(text: str, limit: int = 40) -> str:

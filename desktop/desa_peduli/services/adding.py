@@ -49,6 +49,8 @@ class AddReport:
     rejected_rows: int = 0
     stored: bool = False
     problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)  # of the rows stored
+    warning_count: int = 0  # all of them (``warnings`` keeps the first ``max_problems``)
     ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +63,8 @@ class AddReport:
             "rejected_rows": self.rejected_rows,
             "stored": self.stored,
             "problems": [p.__dict__ for p in self.problems],
+            "warnings": [p.__dict__ for p in self.warnings],
+            "warning_count": self.warning_count,
         }
 
 
@@ -93,6 +97,12 @@ def add_file(
     def reject(row: int, field_name: str, code: str, message: str, message_en: str) -> None:
         if len(report.problems) < max_problems:
             report.problems.append(RowProblem(row, field_name, code, message, message_en))
+
+    def warn(row: int, problems: list[Any]) -> None:
+        report.warning_count += len(problems)
+        for problem in problems[: max(0, max_problems - len(report.warnings))]:
+            report.warnings.append(RowProblem(row, problem.field, problem.code, problem.message,
+                                              problem.message_en or problem.message))
 
     try:
         with db.atomic():
@@ -150,6 +160,7 @@ def add_file(
                     continue
                 if nik:
                     seen_nik[nik] = source.number
+                warn(source.number, result.warnings)
                 if report.rejected_rows and not skip_invalid:
                     continue  # keep checking every row, store nothing
                 if reg_id is None and not attachments:
@@ -175,6 +186,7 @@ def add_file(
     except _Rollback:
         report.added = report.updated = report.unchanged = 0
         report.ids = []
+        report.warnings, report.warning_count = [], 0  # nothing stored: the errors matter
     report_progress(progress, report.rows)
     if report.rows == 0:
         raise InputRejected(f"{path.name}: berkas kosong, tidak ada baris pendaftaran.",

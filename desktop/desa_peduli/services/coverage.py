@@ -42,6 +42,13 @@ if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle
 
 STATES = ("received", "invalid", "accepted", "correction", "registered", "duplicate")
 DEFAULT_TARGET_PERCENT = 55.0  # BPJS Ketenagakerjaan Jambi, 2025
+DEFAULT_TARGET_YEAR = 2025
+# The 55 % is published; the number of participants it means is not agreed (674,000,
+# 722,000 or 782,000: resources/regions/jambi_bpjstk_targets.csv). Without a published
+# count chosen, the dashboard works it out from the potential workers.
+DEFAULT_TARGET_SOURCE = ("BPJS Ketenagakerjaan Cabang Jambi, 17 Mar 2025: 55 % "
+                         "(peserta dihitung dari pekerja potensial)")
+TARGET_SEED_SETTING = "coverage_target_source_seeded"
 SEED_FILE = ("regions", "jambi_bpjstk_coverage_2024.csv")
 EMPLOYED_FILE = ("regions", "jambi_bps_employed_2019_2021.csv")
 EMPLOYED_COLUMN = "employed_2021"  # the newest year of the file
@@ -72,6 +79,9 @@ class Target:
     source: str | None = None
     updated_at: str | None = None
     updated_by: str | None = None
+    target_year: int | None = None  # the year the target is for
+    target_count: int | None = None  # a published number of participants, if one is used
+    target_source: str | None = None  # who published the target (and the count)
 
 
 @dataclass
@@ -86,6 +96,9 @@ class RegionCoverage:
     active_participants: int | None = None
     target_percent: float | None = None
     target_inherited: bool = False  # the target is a parent's
+    target_year: int | None = None  # with the target (own or inherited)
+    target_count: int | None = None  # a published count (own only), else worked out
+    target_source: str | None = None
     figures_summed: bool = False  # potential workers summed from the children's
     source: str | None = None
     has_children: bool = False
@@ -123,6 +136,8 @@ class RegionCoverage:
 
     @property
     def target_workers(self) -> int | None:
+        if self.target_count is not None:
+            return self.target_count
         if not self.potential_workers or self.target_percent is None:
             return None
         return math.ceil(self.potential_workers * self.target_percent / 100.0 - 1e-9)
@@ -279,7 +294,8 @@ class CoverageService:
     def targets(self) -> dict[str, Target]:
         cursor = self.db.execute(
             "SELECT region_code, potential_workers, target_percent, active_participants, "
-            "source, updated_at, updated_by FROM coverage_targets")
+            "source, updated_at, updated_by, target_year, target_count, target_source "
+            "FROM coverage_targets")
         return {row[0]: Target(*row) for row in cursor}
 
     def target(self, code: str) -> Target | None:
@@ -287,14 +303,22 @@ class CoverageService:
 
     def set_target(self, code: str, *, potential_workers: int | None = None,
                    target_percent: float | None = None, active_participants: int | None = None,
-                   source: str | None = None) -> Target | None:
-        """Replace a region's figures (None: unknown). All None: the row is removed."""
+                   source: str | None = None, target_year: int | None = None,
+                   target_count: int | None = None,
+                   target_source: str | None = None) -> Target | None:
+        """Replace a region's figures (None: unknown). All None: the row is removed.
+
+        ``target_year``, ``target_count`` and ``target_source`` say which published target
+        a figure is (the 2025 55 % is 674,000, 722,000 or 782,000 depending on the source);
+        left out, the stored ones stay."""
         code = self._check_region(code)
         values = _checked_figures(potential_workers, target_percent, active_participants,
                                   lambda m_id, m_en: InputRejected(m_id, m_en))
         source = " ".join((source or "").split())[:300] or None
+        before = self.target(code) or Target(code)
         with self.db.atomic():
-            self._write_target(code, *values, source)
+            self._write_target(code, *values, source, _target_of(
+                before, target_year, target_count, target_source))
         return self.target(code)
 
     def _check_region(self, code: str) -> str:
@@ -308,18 +332,24 @@ class CoverageService:
         return code
 
     def _write_target(self, code: str, potential: int | None, percent: float | None,
-                      active: int | None, source: str | None) -> None:
+                      active: int | None, source: str | None,
+                      target: tuple[int | None, int | None, str | None] = (None, None, None),
+                      ) -> None:
+        """``target``: the target's year, published count and source."""
         if potential is None and percent is None and active is None and not source:
             self.db.execute("DELETE FROM coverage_targets WHERE region_code = ?", [code])
             return
         self.db.execute(
             "INSERT INTO coverage_targets(region_code, potential_workers, target_percent, "
-            "active_participants, source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "active_participants, source, updated_at, updated_by, target_year, target_count, "
+            "target_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(region_code) DO UPDATE SET potential_workers = excluded.potential_workers, "
             "target_percent = excluded.target_percent, "
             "active_participants = excluded.active_participants, source = excluded.source, "
-            "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-            [code, potential, percent, active, source, local_now(), self.session.actor])
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+            "target_year = excluded.target_year, target_count = excluded.target_count, "
+            "target_source = excluded.target_source",
+            [code, potential, percent, active, source, local_now(), self.session.actor, *target])
 
     def ensure_seeded(self) -> bool:
         """Seed the figures from the shipped data; True if it did now.
@@ -329,6 +359,7 @@ class CoverageService:
         "seed") are brought up to this one.
         """
         if self.session.settings.get(SEED_SETTING) == SEED_VERSION:
+            self._seed_target_source()
             return False
         rows = seed_rows(self._region_by_name)
         with self.db.atomic():
@@ -344,7 +375,22 @@ class CoverageService:
                     "WHERE coverage_targets.updated_by = 'seed'",
                     [code, potential, percent, active, source, local_now()])
             self.session.settings.set(SEED_SETTING, SEED_VERSION)
+        self._seed_target_source()
         return True
+
+    def _seed_target_source(self) -> None:
+        """Once: the seeded 55 % says its year and who published it (workspaces seeded
+        before targets carried them get it too; a figure staff typed is left alone)."""
+        if self.session.settings.get(TARGET_SEED_SETTING):
+            return
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE coverage_targets SET target_year = ?, target_source = ? "
+                "WHERE region_code = ? AND updated_by = 'seed' AND target_percent = ? "
+                "AND target_year IS NULL",
+                [DEFAULT_TARGET_YEAR, DEFAULT_TARGET_SOURCE, self.province,
+                 DEFAULT_TARGET_PERCENT])
+            self.session.settings.set(TARGET_SEED_SETTING, DEFAULT_TARGET_YEAR)
 
     def _region_by_name(self, name: str) -> Region | None:
         wanted = _name_key(name)
@@ -399,7 +445,15 @@ class CoverageService:
                 problems.append((row.number, *exc.args))
                 continue
             source = _text(data.get("source"))
-            if all(v is None for v in given.values()) and not source:
+            try:
+                target_fields = (parse_int(data.get("target_year")),
+                                 parse_int(data.get("target_count")))
+            except ValueError as exc:
+                problems.append((row.number, *exc.args))
+                continue
+            target_source = _text(data.get("target_source"))
+            if (all(v is None for v in given.values()) and not source and not target_source
+                    and target_fields == (None, None)):
                 skipped += 1
                 continue
             before = updates.get(region.code) or current.get(region.code) or Target(region.code)
@@ -416,7 +470,13 @@ class CoverageService:
                 continue
             merged["source"] = (source or getattr(before, "source", None)
                                 or f"impor {path.name}")[:300]
-            updates[region.code] = Target(region.code, **merged)
+            try:
+                year, count, published = _target_of(before, *target_fields, target_source)
+            except InputRejected as exc:
+                problems.append((row.number, exc.message_id, exc.message_en))
+                continue
+            updates[region.code] = Target(region.code, **merged, target_year=year,
+                                          target_count=count, target_source=published)
         if not rows:
             raise InputRejected(f"{path.name}: tidak ada baris angka di berkas ini; tidak ada yang "
                                 "diubah.", f"{path.name}: the file holds no rows of figures; "
@@ -433,7 +493,8 @@ class CoverageService:
             for target in updates.values():
                 self._write_target(target.region_code, target.potential_workers,
                                    target.target_percent, target.active_participants,
-                                   target.source)
+                                   target.source, (target.target_year, target.target_count,
+                                                   target.target_source))
         return TargetImport(path.name, sorted(updates), skipped)
 
     # -- counts ----------------------------------------------------------------------------
@@ -616,11 +677,11 @@ class _Figures:
 
     def coverage(self, region: Region, states: dict[str, int]) -> RegionCoverage:
         own = self.targets.get(region.code)
-        percent, inherited = None, False
+        percent, inherited, holder = None, False, None
         for code in reversed(_ancestors(region.code)):
             found = getattr(self.targets.get(code), "target_percent", None)
             if found is not None:
-                percent, inherited = found, code != region.code
+                percent, inherited, holder = found, code != region.code, self.targets[code]
                 break
         potential = self._summed(region.code, "potential_workers")
         return RegionCoverage(
@@ -628,6 +689,9 @@ class _Figures:
             potential_workers=potential,
             active_participants=self._summed(region.code, "active_participants"),
             target_percent=percent, target_inherited=inherited,
+            target_year=getattr(holder, "target_year", None),
+            target_count=None if inherited else getattr(holder, "target_count", None),
+            target_source=getattr(holder, "target_source", None),
             figures_summed=potential is not None and getattr(own, "potential_workers",
                                                              None) is None,
             source=getattr(own, "source", None),
@@ -679,6 +743,21 @@ def seed_rows(region_by_name: Callable[[str], Region | None]) -> list[SeedRow]:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _target_of(before: Target, year: int | None, count: int | None,
+               source: str | None) -> tuple[int | None, int | None, str | None]:
+    """The target's year, count and source: the given ones, else what was stored."""
+    source = " ".join((source or "").split())[:300] or None
+    if year is not None and not 2000 <= year <= 2100:
+        raise InputRejected(f"Tahun target {year} tidak masuk akal; tulis mis. 2025.",
+                            f"Target year {year} makes no sense; write e.g. 2025.")
+    if count is not None and count < 0:
+        raise InputRejected("Jumlah peserta target tidak boleh negatif.",
+                            "The target number of participants cannot be negative.")
+    return (before.target_year if year is None else year,
+            before.target_count if count is None else count,
+            before.target_source if source is None else source)
+
+
 def _ancestors(code: str) -> list[str]:
     """``"15.04.05"`` → ``["15", "15.04", "15.04.05"]``."""
     parts = code.split(".")
@@ -740,6 +819,11 @@ _HEADERS = {
     "active_participants": "active_participants", "participants": "active_participants",
     "peserta_aktif": "active_participants", "peserta": "active_participants",
     "source": "source", "sumber": "source",
+    "target_year": "target_year", "tahun_target": "target_year", "year": "target_year",
+    "tahun": "target_year",
+    "target_count": "target_count", "target_participants": "target_count",
+    "target_peserta": "target_count",
+    "target_source": "target_source", "sumber_target": "target_source",
 }
 
 

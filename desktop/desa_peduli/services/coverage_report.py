@@ -168,6 +168,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("target_participants", "target_peserta", "target_participants",
            lambda r, c: r.target_workers),
     Column("gap", "kekurangan", "gap", lambda r, c: r.gap),
+    Column("target_source", "sumber_target", "target_source",
+           lambda r, c: f"{r.target_year or ''} {r.target_source or ''}".strip()),
     Column("note", "catatan", "note", lambda r, c: _note(r, c["lang"])),
     Column("source", "sumber_angka", "figures_source", lambda r, c: r.source or ""),
 )

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 ENROLMENT_SECRET = "enrolment_secret"  # in ``secrets``: the enrolment file's binding secret
 
 PERSONAL_FIELDS = ("nik", "full_name", "birth_place", "birth_date", "phone", "email", "rt",
-                   "rw", "street", "work_location", "heirs", "consent")
+                   "rw", "street", "work_location", "heirs", "consent", "no_phone_reason",
+                   "family_phone")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from desa_peduli.domain.registration import FIELDS
-from desa_peduli.reference import contribution_for
+from desa_peduli.reference import contribution_after_relief, contribution_for
 from desa_peduli.storage.registrations import decode_row
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
@@ -41,6 +41,11 @@ def export_records(session: Session, *, status: str | None = None, include_delet
         record["errors"] = [p for p in problems if p.get("severity") != "warning"]
         contribution = contribution_for(record, month)
         record["contribution"] = contribution.to_dict() if contribution else None
+        after = contribution_after_relief(record, month) if contribution else None
+        if after is not None:  # the relief ends soon: what the month after it costs
+            record["contribution"]["after_relief"] = {
+                k: after.to_dict()[k] for k in ("month", "total", "paid_by_worker",
+                                                "paid_by_funder", "rule")}
         yield {k: record[k] for k in (*META, "warnings", "errors", *FIELDS, "contribution",
                                       *BRANCH)}
 

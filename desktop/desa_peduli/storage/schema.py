@@ -477,6 +477,19 @@ def m0012_forget_purged_names(db: Database) -> None:
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
 
 
+@migrations(name="0013_domain_fixes")
+def m0013_domain_fixes(db: Database) -> None:
+    """Three registration fields (a registration made before has none: WNI, a phone):
+    ``nationality`` (WNI/WNA), and for a worker without a phone the reason and an optional
+    family member's number. A coverage target carries its year and the source of the
+    figure (the 2025 55 % target is 674,000, 722,000 or 782,000 depending on who says)."""
+    for column in ("nationality", "no_phone_reason", "family_phone"):
+        db.execute(f"ALTER TABLE registrations ADD COLUMN {column} TEXT")
+    db.execute("ALTER TABLE coverage_targets ADD COLUMN target_year INTEGER")
+    db.execute("ALTER TABLE coverage_targets ADD COLUMN target_count INTEGER")
+    db.execute("ALTER TABLE coverage_targets ADD COLUMN target_source TEXT")
+
+
 @migrations(name="0014_funded_batches")
 def m0014_funded_batches(db: Database) -> None:
     """Funded batches (a funder's people over a cover period), their members with the

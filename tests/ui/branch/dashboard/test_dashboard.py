@@ -242,3 +242,11 @@ def test_participants_are_split_by_funder_and_weeks_named_by_their_monday(qtbot,
     header = model.headerData(model.FIRST_WEEK + len(model.weeks) - 1, Qt.Orientation.Horizontal)
     this_week = week_label(monday_of(dt.date.today()), current_language(), year=False)
     assert header == this_week.replace(" ", "\n", 1) and "W" not in header
+
+def test_the_summary_says_whose_target_it_is(coverage_tab):
+    """Worked example: the 55 % for 2025 is given as 674,000, 722,000 or 782,000 depending
+    on the source; the summary names the source the shown target uses."""
+    _window, view = coverage_tab()
+    expected = view.tr("target for {year} according to {source}").format(
+        year=2025, source=view.coverage.dashboard().scope.target_source)
+    assert expected in view.summary.text() and "17 Mar 2025" in expected

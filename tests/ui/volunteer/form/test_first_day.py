@@ -80,10 +80,10 @@ def test_first_time_volunteer_registers_a_worker_with_the_keyboard_alone(
     kb.type("Siti Nur'aini")
     kb.tab()
     kb.type("Muara Bulian")
-    kb.tab(3)  # date of birth and sex come from the NIK
+    kb.tab(4)  # date of birth and sex come from the NIK; nationality WNI by default
     assert kb.focus() is form.phone_edit
     kb.type("0812 3456 7890")
-    kb.tab(4)  # e-mail (optional), the KTP photo's camera and file buttons
+    kb.tab(5)  # "has no phone", e-mail (optional), the KTP photo's camera and file buttons
     # -- Address: the volunteer's own province, regency and district are filled in
     assert form.pages.currentIndex() == 1
     kb.tab(3)

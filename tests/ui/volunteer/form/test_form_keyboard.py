@@ -25,9 +25,13 @@ def test_complete_registration_typed_with_the_keyboard(form, keyboard, qtbot, se
     kb.tab()
     assert kb.focus() is form.sex_combo  # likewise
     kb.tab()
+    assert kb.focus() is form.nationality_combo  # WNI unless changed
+    kb.tab()
     assert kb.focus() is form.phone_edit
     kb.type("0812 3456 7890")
     kb.press(Qt.Key.Key_Return)  # Enter moves on like Tab
+    assert kb.focus() is form.no_phone_check  # left unticked
+    kb.tab()
     assert kb.focus() is form.email_edit
     kb.tab(3)  # e-mail (optional), the KTP photo's camera and file buttons
     # -- Address: Tab from the last field opened the next section

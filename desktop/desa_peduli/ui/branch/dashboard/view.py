@@ -389,6 +389,10 @@ class DashboardView(QWidget):
                 else:
                     figures.append(self.tr("target {target} reached").format(
                         target=format_target(scope.target_percent)))
+        if scope.target_percent is not None and (scope.target_year or scope.target_source):
+            figures.append(self.tr("target for {year} according to {source}").format(
+                year=scope.target_year or "?",
+                source=(scope.target_source or "?").replace("<", "&lt;")))
         else:
             figures.append(self.tr("no potential-worker figure yet (Edit figures…)"))
         text = "; ".join(figures) + "."

@@ -266,7 +266,8 @@ class ReviewItemsTableModel(QAbstractTableModel):
 DATA_ROWS = (
     "full_name", "nik", "birth_place", "birth_date", "sex", "phone", "email", "village_code",
     "rt", "rw", "street", "occupation", "work_location", "declared_income", "programs",
-    "payment_months", "funding_source", "heirs", "consent",
+    "payment_months", "funding_source", "heirs", "consent", "nationality", "no_phone_reason",
+    "family_phone",
 )
 # who sent it and what the branch did: shown, never highlighted as a difference
 META_ROWS = ("volunteer_id", "branch_state", "created_at", "updated_at", "revision")

@@ -87,6 +87,7 @@ class ReviewView(QWidget, DialogHost):
     # the widgets ReviewLayout builds onto the view (layout.py)
     summary: QLabel
     batch_button: QPushButton
+    decisions_button: QPushButton
     splitter: QSplitter
     kinds_model: ReviewKindsModel
     kinds_view: QListView
@@ -102,6 +103,7 @@ class ReviewView(QWidget, DialogHost):
     comparison: QTableView
     keep_left_button: QPushButton
     keep_right_button: QPushButton
+    different_button: QPushButton
     registration_page: QWidget
     registration_intro: QLabel
     problems_label: QLabel

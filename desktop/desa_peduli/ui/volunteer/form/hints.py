@@ -88,6 +88,12 @@ def phone_text(value) -> str:
     return value or ""
 
 
+def month_name(month: str, lang: str) -> str:
+    """``"2026-11"`` → "November 2026" (Indonesian: "November 2026", "Januari 2027")."""
+    year, number = (int(part) for part in month.split("-"))
+    return locale(lang).toString(QDate(year, number, 1), "MMMM yyyy")
+
+
 def locale(lang: str) -> QLocale:
     if lang == "en":
         return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -96,14 +102,17 @@ def locale(lang: str) -> QLocale:
 
 # -- the contribution -------------------------------------------------------------------
 def contribution_text(values: dict, service, lang: str) -> str:
-    """The contribution box (rich text) for the validated ``values``."""
+    """The contribution box (rich text) for the validated ``values``: the month it prices
+    by name and, when that month's relief ends within a month, what the month after costs."""
     try:
         monthly = _contribution(values, 1, service)
         months = values.get("payment_months") or 1
         period = _contribution(values, months, service) if months > 1 and monthly else None
+        after = (reference.contribution_after_relief(values, monthly.month)
+                 if monthly is not None else None)
     except Exception:  # a bug in the rules must not block typing
         log.exception("contribution failed")
-        monthly = period = None
+        monthly = period = after = None
     if monthly is None:
         return translate("RegistrationFormView",
             "Choose the occupation and enter the monthly income to see the contribution.")
@@ -117,8 +126,8 @@ def contribution_text(values: dict, service, lang: str) -> str:
         who = translate("RegistrationFormView", "paid by the worker {worker}").format(
             worker=rupiah(monthly.paid_by_worker))
     lines = [
-        translate("RegistrationFormView", "<b>Contribution per month: {total}</b> ({who})").format(
-            total=rupiah(monthly.total), who=who),
+        translate("RegistrationFormView", "<b>Contribution for {month}: {total}</b> ({who})").format(
+            month=month_name(monthly.month, lang), total=rupiah(monthly.total), who=who),
         rule,
         (translate("RegistrationFormView",
                    "JKK {jkk} + JKM {jkm} + JHT {jht} · income band {band}, base {base}")
@@ -128,6 +137,12 @@ def contribution_text(values: dict, service, lang: str) -> str:
             jkk=rupiah(monthly.jkk), jkm=rupiah(monthly.jkm), jht=rupiah(monthly.jht),
             band=monthly.band, base=rupiah(monthly.base)),
     ]
+    if after is not None:
+        lines.append(translate("RegistrationFormView",
+                               "The relief ends soon: from {month} the contribution is {total} "
+                               "a month (paid by the worker {worker}).").format(
+            month=month_name(after.month, lang), total=rupiah(after.total),
+            worker=rupiah(after.paid_by_worker)))
     if period is not None:
         lines.append(translate("RegistrationFormView", "<b>For {months} months at once: {total}</b> "
                                                        "(paid by the worker {worker})").format(

@@ -89,7 +89,12 @@ class RegistrationFormView(QWidget):
     birth_place_edit: QLineEdit
     birth_date_edit: QLineEdit
     sex_combo: QComboBox
+    nationality_combo: QComboBox
     phone_edit: QLineEdit
+    no_phone_check: QCheckBox
+    no_phone_box: QWidget
+    no_phone_reason_edit: QLineEdit
+    family_phone_edit: QLineEdit
     email_edit: QLineEdit
     photo_field: KtpPhotoField
     # address
@@ -214,7 +219,12 @@ class RegistrationFormView(QWidget):
             "birth_place": self.birth_place_edit.text(),
             "birth_date": self._birth_value(),
             "sex": self.sex_combo.currentData(),
-            "phone": self.phone_edit.text().strip(),
+            "nationality": self.nationality_combo.currentData(),
+            "phone": "" if self.no_phone_check.isChecked() else self.phone_edit.text().strip(),
+            "no_phone_reason": (self.no_phone_reason_edit.text().strip()
+                                if self.no_phone_check.isChecked() else None),
+            "family_phone": (self.family_phone_edit.text().strip() or None
+                             if self.no_phone_check.isChecked() else None),
             "email": self.email_edit.text().strip() or None,
             "village_code": self._sections.cascade.village_code(),
             "rt": self.rt_edit.text().strip(),
@@ -265,6 +275,7 @@ class RegistrationFormView(QWidget):
             "rw": self.rw_edit, "street": self.street_edit,
             "work_location": self.work_location_edit, "declared_income": self.income_edit,
             "consent.witness": self.witness_edit, "consent.reference": self.paper_edit,
+            "no_phone_reason": self.no_phone_reason_edit, "family_phone": self.family_phone_edit,
         }
         for name, edit in edits.items():
             edit.textEdited.connect(lambda _text, name=name: self._on_edited(name, touch=False))
@@ -278,6 +289,8 @@ class RegistrationFormView(QWidget):
         self.period_combo.currentIndexChanged.connect(lambda _i: self._on_edited("payment_months"))
         self.funding_combo.currentIndexChanged.connect(lambda _i: self._on_edited("funding_source"))
         self.jht_check.toggled.connect(lambda _c: self._on_edited("programs"))
+        self.nationality_combo.currentIndexChanged.connect(lambda _i: self._on_edited("nationality"))
+        self.no_phone_check.toggled.connect(self._on_no_phone_check_toggled)
         self._sections.cascade.changed.connect(lambda: self._on_edited("village_code"))
         self.heirs_editor.changed.connect(lambda: self._on_edited("heirs"))
         self.photo_field.changed.connect(self._on_photo_field_changed)
@@ -318,6 +331,13 @@ class RegistrationFormView(QWidget):
             self.birth_date_edit.setText(hints.iso_to_text(data.get("birth_date")))
             self.sex_combo.setCurrentIndex(self.sex_combo.findData(data.get("sex")))
             self.phone_edit.setText(hints.phone_text(data.get("phone")))
+            self.nationality_combo.setCurrentIndex(
+                max(self.nationality_combo.findData(data.get("nationality") or "WNI"), 0))
+            self.no_phone_reason_edit.setText(data.get("no_phone_reason") or "")
+            self.family_phone_edit.setText(hints.phone_text(data.get("family_phone")))
+            self.no_phone_check.setChecked(bool(data.get("no_phone_reason"))
+                                           and not data.get("phone"))
+            self._on_no_phone_check_toggled(self.no_phone_check.isChecked())
             self.email_edit.setText(data.get("email") or "")
             village = data.get("village_code")
             self._sections.cascade.set_village_code(village, province=self._default_province())
@@ -433,6 +453,14 @@ class RegistrationFormView(QWidget):
                     self.sex_combo.setCurrentIndex(self.sex_combo.findData(info.sex))
                     self._auto_sex = info.sex
         self._refresh_nik_note(info)
+
+    def _on_no_phone_check_toggled(self, checked: bool) -> None:
+        """No phone: the reason and a family member's number instead of the number."""
+        self.phone_edit.setEnabled(not checked)
+        self.no_phone_box.setVisible(checked)
+        if checked and not self._loading:
+            self.no_phone_reason_edit.setFocus()
+        self._on_edited("phone")
 
     def _on_sex_combo_activated(self) -> None:
         self._refresh_nik_note()

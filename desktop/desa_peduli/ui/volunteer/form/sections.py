@@ -271,6 +271,25 @@ class FormSections:
             self.fields[name] = FieldEntry(name, section, _plain(label_text), widget, message)
         return container
 
+    def _no_phone_box(self, page: QWidget) -> QWidget:
+        """Why a worker has no phone, and a family member's number (shown once ticked)."""
+        view = self.view
+        box = QWidget(page)
+        grid = QFormLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        view.no_phone_reason_edit = self._line_edit(box, 360, max_length=200,
+            placeholder=translate("RegistrationFormView", "e.g. never had one, phone broken"))
+        view.family_phone_edit = self._line_edit(box, 230, max_length=24,
+            placeholder=translate("RegistrationFormView", "optional"))
+        reason_label = QLabel(translate("RegistrationFormView", "Reas&on"), box)
+        reason_label.setBuddy(view.no_phone_reason_edit)
+        family_label = QLabel(translate("RegistrationFormView", "Famil&y member's phone"), box)
+        family_label.setBuddy(view.family_phone_edit)
+        grid.addRow(reason_label, view.no_phone_reason_edit)
+        grid.addRow(family_label, view.family_phone_edit)
+        box.hide()
+        return box
+
     def _line_edit(self, parent: QWidget, width: int | None = None, *, max_length: int = 100,
                    placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(parent)
@@ -338,10 +357,23 @@ class FormSections:
         view.sex_combo.setFixedWidth(170)
         self._add_row(IDENTITY, form, ("sex",), translate("RegistrationFormView", "&Sex"), [view.sex_combo])
 
-        view.phone_edit = self._line_edit(page, 230, max_length=20,
+        view.nationality_combo = QComboBox(page)
+        view.nationality_combo.addItem(translate("RegistrationFormView", "Indonesian (WNI)"), "WNI")
+        view.nationality_combo.addItem(
+            translate("RegistrationFormView", "Foreigner with a KITAP (WNA)"), "WNA")
+        view.nationality_combo.setFixedWidth(260)
+        self._add_row(IDENTITY, form, ("nationality",),
+                      translate("RegistrationFormView", "Na&tionality"), [view.nationality_combo])
+
+        view.phone_edit = self._line_edit(page, 230, max_length=24,
             placeholder=translate("RegistrationFormView", "e.g. 0812 3456 7890"))
-        self._add_row(IDENTITY, form, ("phone",),
-                      translate("RegistrationFormView", "&Phone (mobile)"), [view.phone_edit])
+        view.no_phone_check = QCheckBox(translate("RegistrationFormView", "Has no phone"), page)
+        view.no_phone_box = self._no_phone_box(page)
+        self._add_row(IDENTITY, form, ("phone", "no_phone_reason", "family_phone"),
+                      translate("RegistrationFormView", "&Phone (mobile)"),
+                      [view.phone_edit, view.no_phone_check], extra=view.no_phone_box,
+                      focus={"no_phone_reason": view.no_phone_reason_edit,
+                             "family_phone": view.family_phone_edit})
 
         view.email_edit = self._line_edit(page, 300, max_length=254,
                                           placeholder=translate("RegistrationFormView", "optional"))
