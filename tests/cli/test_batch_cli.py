@@ -52,7 +52,10 @@ def test_dumisake_batch_village_and_march_bill_in_xlsx_and_pdf(cli, tmp_path):
     code, out, _ = cli("batch", "show", batch_id, "--json")
     members = json.loads(out)["members_list"]
     assert {m["id"] for m in members} == set(cli.ids["ok"])
-    assert [(e["action"], e["actor"]) for e in members[0]["history"]] == [("added", "branch")]
+    from desa_peduli.services.session import branch_actor
+
+    assert [(e["action"], e["actor"]) for e in members[0]["history"]] == [
+        ("added", branch_actor())]  # "branch:<login>": the clerk who added
 
     folder = tmp_path / "tagihan"
     folder.mkdir()
