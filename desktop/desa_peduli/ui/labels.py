@@ -24,9 +24,19 @@ _STATUS_LABELS_EN = {
 }
 
 
+# the volunteer list's pseudo statuses (domain/listing.py), in Indonesian and English
+_LIST_STATUS_LABELS = {
+    "sent": ("Terkirim, menunggu tanda terima", "Sent, waiting for the receipt"),
+    "deleted": ("Dihapus", "Deleted"),
+}
+
+
 def status_label(status: str | None) -> str:
     if not status:
         return ""
+    if status in _LIST_STATUS_LABELS:
+        indonesian, english = _LIST_STATUS_LABELS[status]
+        return english if current_language() == "en" else indonesian
     if current_language() == "en":
         return _STATUS_LABELS_EN.get(status, status)
     label = STATUS_LABELS_ID.get(status, status)
