@@ -7,12 +7,14 @@ interface language; the rest go through ``QCoreApplication.translate``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
 from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
 from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.problem_words import gui_message
 
 _STATUS_LABELS_EN = {
     "draft": "Draft",
@@ -114,10 +116,10 @@ def village_path(code: str | None) -> str:
 
 
 def problem_message(problem: dict) -> str:
-    """A stored problem's message in the interface language."""
-    if current_language() == "en":
-        return problem.get("message_en") or problem.get("message") or ""
-    return problem.get("message") or problem.get("message_en") or ""
+    """A stored problem's message in the interface language, in the GUI's words
+    (``ui/problem_words.py``)."""
+    return gui_message(problem.get("code"), problem.get("message") or "",
+                       problem.get("message_en") or "")
 
 
 def error_message(exc: Exception) -> str:
@@ -164,6 +166,22 @@ def field_label(name: str) -> str:
         "attachment:ktp_photo": QCoreApplication.translate("Labels", "KTP photo"),
     }
     return labels.get(name, name)
+
+
+def missing_fields(problems: list[dict]) -> list[str]:
+    """The names of the fields a stored registration's errors are about, once each, in
+    order (``heirs[0].name`` → "Heirs", ``consent.given`` → "Consent")."""
+    names: list[str] = []
+    for problem in problems:
+        if problem.get("severity") == "warning":
+            continue
+        head = re.split(r"[.\[]", str(problem.get("field") or ""), maxsplit=1)[0]
+        if head == "ktp_photo":
+            head = "attachment:ktp_photo"
+        name = field_label(head) if head else ""
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def history_action_label(action: str) -> str:

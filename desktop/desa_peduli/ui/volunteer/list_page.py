@@ -171,6 +171,13 @@ class RegistrationListPage(QWidget):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
+        self.closed_note = QLabel(self)  # what a form just closed still lacks
+        self.closed_note.setWordWrap(True)
+        self.closed_note.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #3d3000; padding: 6px 10px; "
+            "border: 1px solid #e0c97a; }")
+        self.closed_note.hide()
+        left.addWidget(self.closed_note)
         self.empty_box = QWidget(self)
         empty_layout = QVBoxLayout(self.empty_box)
         empty_layout.setContentsMargins(4, 4, 4, 4)
@@ -276,6 +283,7 @@ class RegistrationListPage(QWidget):
         if self.closed:
             return
         self._search_timer.stop()
+        self.closed_note.hide()
         selected = self.selected_id()
         self.model.set_query(self.current_query())
         self._update_deleted_view()
@@ -331,6 +339,19 @@ class RegistrationListPage(QWidget):
         self.empty_label.setVisible(shown == 0)
         self.empty_box.setVisible(shown == 0)
         self.selection_changed.emit()
+
+    def show_missing(self, record: dict) -> None:
+        """After a form was closed: what the draft ``record`` still lacks (hidden with
+        the next search or filter change)."""
+        missing = labels.missing_fields(record.get("problems") or [])
+        if record.get("status") != "draft" or not missing:
+            self.closed_note.hide()
+            return
+        name = " ".join(str(record.get("full_name") or "").split()) or self.tr("(no name yet)")
+        self.closed_note.setText(self.tr(
+            "{name} is saved as a draft and cannot be sent yet. Still missing: {missing}. "
+            "Open it again to finish.").format(name=name, missing=", ".join(missing)))
+        self.closed_note.show()
 
     def _update_deleted_view(self) -> None:
         deleted = self.showing_deleted

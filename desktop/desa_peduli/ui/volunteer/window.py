@@ -387,6 +387,7 @@ class MainWindow(QMainWindow):
 
     def _show_form(self, banner: str | None = None) -> None:
         self._form_open = True
+        self.list_view.closed_note.hide()
         self.form_banner.setText(banner or "")
         self.form_banner.setVisible(bool(banner))
         self.stack.setCurrentWidget(self.form_page)
@@ -421,7 +422,11 @@ class MainWindow(QMainWindow):
         self.list_view.focus_first_action()
 
     def _on_form_finished(self) -> None:
+        reg_id = getattr(self._form, "current_id", None) if self._form is not None else None
         self.show_list()
+        record = self.session.registrations.store.get(reg_id) if reg_id else None
+        if record is not None:
+            self.list_view.show_missing(record)  # closed incomplete: say what is missing
 
     def _on_form_saved(self, _reg_id: str) -> None:
         if self._closed:

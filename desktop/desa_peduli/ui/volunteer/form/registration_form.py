@@ -25,10 +25,11 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo, parse_nik
 from desa_peduli.domain.problems import ERROR
-from desa_peduli.domain.registration import READY, empty_registration
+from desa_peduli.domain.registration import READY, REGISTERED, empty_registration
 from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
+from desa_peduli.ui.volunteer.form.branch_note import CORRECTION_STATES, BranchNote
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
 from desa_peduli.ui.volunteer.form.problems import ProblemDisplay
 from desa_peduli.ui.volunteer.form.sections import IDENTITY, FormSections
@@ -80,6 +81,9 @@ class RegistrationFormView(QWidget):
         self._sections = FormSections(self, lang=self._lang, regions=self._regions)
         self._sections.build()
         self._display = ProblemDisplay(self, self._sections, lang=self._lang)
+        outer = self.layout()
+        self._branch = BranchNote(self, outer, outer.itemAt(0).layout())
+        self._branch.change_confirmed.connect(self._on_branch_change_confirmed)
         self._navigator = SectionNavigator(self, self._sections, self._leave_section)
         self._connect_controls()
         self._update_method_rows()
@@ -104,7 +108,9 @@ class RegistrationFormView(QWidget):
         self._current_id = None
         self._record_status = None
         self._display.show_all = False
+        self._display.branch_reason = None
         self._reset(data, photo=None)
+        self._show_branch_note(None)
         self._go_to_section(IDENTITY, focus="first")
 
     def open_registration(self, reg_id: str) -> None:
@@ -115,8 +121,28 @@ class RegistrationFormView(QWidget):
         self._current_id = reg_id
         self._record_status = record.get("status")
         self._display.show_all = True
+        reason = " ".join(str(record.get("branch_reason") or "").split())
+        self._display.branch_reason = (
+            reason if record.get("status") in CORRECTION_STATES and reason else None)
         self._reset(record, photo=photo)
+        self._show_branch_note(record)
         self._go_to_section(IDENTITY, focus="first")
+        if self.is_protected:
+            self._branch.change_button.setFocus()
+
+    @property
+    def is_protected(self) -> bool:
+        """A registration registered at BPJS: its fields wait for "Change anyway"."""
+        return not self.pages.isEnabled()
+
+    def _show_branch_note(self, record: dict | None) -> None:
+        protect = bool(record) and record.get("status") == REGISTERED
+        self.pages.setEnabled(not protect)
+        self._branch.show_for(record, protect=protect)
+
+    def _on_branch_change_confirmed(self) -> None:
+        self.pages.setEnabled(True)
+        self._go_to_section(self.pages.currentIndex(), focus="first")
 
     def flush(self) -> bool:
         """Save now if anything changed. True when nothing typed is left unsaved."""
@@ -124,7 +150,9 @@ class RegistrationFormView(QWidget):
         if not self._dirty:
             return True
         if self._current_id is None and not self._has_content():
-            return True  # never store a blank form
+            self._dirty = False  # never store a blank form
+            self._update_status()
+            return True
         return self._save()
 
     def data(self) -> dict:
@@ -173,7 +201,6 @@ class RegistrationFormView(QWidget):
         self.previous_button.clicked.connect(lambda: self._navigator.step(-1))
         self.next_button.clicked.connect(lambda: self._navigator.step(+1))
         self.close_button.clicked.connect(self._finish)
-        self.save_close_button.clicked.connect(self._finish)
         self.nav_list.setCurrentRow(0)
         self.summary_list.itemClicked.connect(self._on_summary_list_item_activated)
         self.summary_list.itemActivated.connect(self._on_summary_list_item_activated)
@@ -323,6 +350,7 @@ class RegistrationFormView(QWidget):
             return
         if touch:
             self._display.touched.add(name)
+        self._display.branch_reason = None  # changed: the summary shows what is left
         if name.startswith("consent"):
             self._display.touched.update(n for n in self._sections.fields if n.startswith("consent"))
         self._dirty = True
@@ -547,7 +575,7 @@ class RegistrationFormView(QWidget):
             text = self._save_error
             style = "QLabel { color: #a4161a; font-weight: bold; }"
         elif self._dirty:
-            text = self.tr("Changes not saved yet…")
+            text = self.tr("Saving…")
         elif self._saved_at is not None:
             text = self.tr("Saved automatically {time}").format(
                 time=self._saved_at.strftime("%H:%M:%S"))
