@@ -50,7 +50,7 @@ STATUS_LABELS_ID = {
     READY: "siap kirim",
     ACCEPTED: "diterima",
     CORRECTION: "perlu diperbaiki",
-    REGISTERED: "terdaftar",
+    REGISTERED: "terdaftar di BPJS",
     DUPLICATE: "duplikat",
 }
 

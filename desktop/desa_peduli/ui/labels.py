@@ -21,7 +21,7 @@ _STATUS_LABELS_EN = {
     "ready": "Ready to send",
     "accepted": "Accepted",
     "correction": "Needs correction",
-    "registered": "Registered",
+    "registered": "Registered at BPJS",
     "duplicate": "Duplicate",
 }
 
