@@ -404,7 +404,7 @@ class RegistrationListPage(QWidget):
 
     def focus_first_action(self) -> None:
         """Focus what to do next: the first worker's button on an empty list, else the table."""
-        if self.first_button.isVisible():
+        if not self.first_button.isHidden():  # (the window may not be shown yet)
             self.first_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -608,6 +608,9 @@ class RegistrationFormView(QWidget):
     def focusInEvent(self, event) -> None:
         """Focus given to the view itself (by the main window) goes on to a field."""
         super().focusInEvent(event)
+        if self.is_protected:  # registered at BPJS: the first step is "Change anyway"
+            self._branch.change_button.setFocus(event.reason())
+            return
         target = self._navigator.focus_target()
         if target is not None:
             target.setFocus(event.reason())
