@@ -311,7 +311,7 @@ class RegistrationTableModel(QAbstractTableModel):
         if self._export_at is False:  # read once per list load, not at every paint
             read = getattr(self._store, "last_export_at", None)
             self._export_at = read() if read is not None else None
-        return self._export_at
+        return self._export_at if isinstance(self._export_at, str) else None
 
     @staticmethod
     def _sort_value(record: dict, column: int):
