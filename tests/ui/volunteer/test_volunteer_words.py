@@ -294,3 +294,30 @@ def test_correction_loop_reason_shown_fixed_and_resent(qtbot, volunteer, branch,
     BranchService(branch).import_bundle(result.path)
     held = branch.registrations.store.get(reg_id)
     assert held["phone"] == mine["phone"] and held["branch_state"] == "received"
+
+
+# -- 4: the words, in Indonesian ----------------------------------------------------------
+def test_the_list_page_keeps_its_indonesian_and_the_new_vocabulary(qtbot, qapp, make_window):
+    """The list moved out of the window keeps its translations (same context); the
+    Indonesian says "kode pencocokan", never "sidik jari", and reminders say "sudah … hari"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desa_peduli.ui import i18n
+
+    i18n.install_translator(qapp, "id")  # put back by tests/ui/conftest.py
+    window = make_window()
+    assert window.search_edit.placeholderText() == QCoreApplication.translate(
+        "MainWindow", "Name or NIK…") != "Name or NIK…"
+    assert window.status_filter.itemText(0) != "All statuses"
+    # this tree's translations (desa_peduli.resources may point at another checkout)
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).parents[3] / "resources/i18n/desa_peduli_id.qm"))
+    assert translator.translate("FingerprintDialog", "Fingerprints") == "Kode pencocokan"
+    reminder = translator.translate(
+        "Reminders", "%n registration(s) not sent to the branch office for {days} days. "
+        "Export a bundle and take it to the branch office.", "", 3)
+    assert "sudah {days} hari" in reminder and "sejak" not in reminder
+    ts = (Path(__file__).parents[3] / "resources/i18n/desa_peduli_id.ts").read_text("utf-8")
+    assert "sidik jari" not in ts.lower() and "berkas pendaftaran" not in ts

@@ -9,7 +9,7 @@ wires its signals to the form and the menus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,8 @@ from desa_peduli.ui.volunteer.table_model import (
 )
 
 SEARCH_DEBOUNCE_MS = 150
+# the page's texts keep the translation context they had in the window (MainWindow)
+translate = QCoreApplication.translate
 
 
 def used_village_codes(session) -> list[str]:
@@ -124,43 +127,43 @@ class RegistrationListPage(QWidget):
 
         filters = QHBoxLayout()
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Name or NIK…"))
+        self.search_edit.setPlaceholderText(translate("MainWindow", "Name or NIK…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.search_edit.installEventFilter(self)
-        search_label = QLabel(self.tr("&Search:"), self)
+        search_label = QLabel(translate("MainWindow", "&Search:"), self)
         search_label.setBuddy(self.search_edit)
         filters.addWidget(search_label)
         filters.addWidget(self.search_edit, 2)
 
         self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(translate("MainWindow", "All statuses"), None)
         for code in (*LIST_STATUSES, DELETED):
             self.status_filter.addItem(labels.status_label(code), code)
-        status_label = QLabel(self.tr("S&tatus:"), self)
+        status_label = QLabel(translate("MainWindow", "S&tatus:"), self)
         status_label.setBuddy(self.status_filter)
         filters.addWidget(status_label)
         filters.addWidget(self.status_filter, 1)
 
         self.village_filter = QComboBox(self)
-        self.village_filter.addItem(self.tr("All villages"), None)
+        self.village_filter.addItem(translate("MainWindow", "All villages"), None)
         self.village_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.village_filter.setMinimumContentsLength(14)
-        village_label = QLabel(self.tr("&Village:"), self)
+        village_label = QLabel(translate("MainWindow", "&Village:"), self)
         village_label.setBuddy(self.village_filter)
         filters.addWidget(village_label)
         filters.addWidget(self.village_filter, 1)
 
         self.occupation_filter = QComboBox(self)
-        self.occupation_filter.addItem(self.tr("All occupations"), None)
+        self.occupation_filter.addItem(translate("MainWindow", "All occupations"), None)
         for code, label in labels.occupation_choices():
             self.occupation_filter.addItem(label, code)
         self.occupation_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.occupation_filter.setMinimumContentsLength(14)
-        occupation_label = QLabel(self.tr("&Occupation:"), self)
+        occupation_label = QLabel(translate("MainWindow", "&Occupation:"), self)
         occupation_label.setBuddy(self.occupation_filter)
         filters.addWidget(occupation_label)
         filters.addWidget(self.occupation_filter, 1)
@@ -184,7 +187,7 @@ class RegistrationListPage(QWidget):
         self.empty_label = QLabel(self.empty_box)
         self.empty_label.setWordWrap(True)
         empty_layout.addWidget(self.empty_label)
-        self.first_button = QPushButton(self.tr("&Register the first worker"), self.empty_box)
+        self.first_button = QPushButton(translate("MainWindow", "&Register the first worker"), self.empty_box)
         self.first_button.setDefault(True)
         self.first_button.setAutoDefault(True)
         font = self.first_button.font()
@@ -193,6 +196,7 @@ class RegistrationListPage(QWidget):
         self.first_button.clicked.connect(self.new_requested)
         empty_layout.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.empty_box)
+        self.empty_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -219,8 +223,8 @@ class RegistrationListPage(QWidget):
         left.addWidget(self.table, 1)
 
         deleted_row = QHBoxLayout()
-        self.restore_button = QPushButton(self.tr("&Restore"), self)
-        self.restore_button.setToolTip(self.tr(
+        self.restore_button = QPushButton(translate("MainWindow", "&Restore"), self)
+        self.restore_button.setToolTip(translate("MainWindow",
             "Bring the selected registration back into the list"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         deleted_row.addWidget(self.restore_button)
@@ -250,10 +254,10 @@ class RegistrationListPage(QWidget):
         pad = 24
         widths = {
             COLUMN_NIK: metrics.horizontalAdvance("0000000000000000") + pad,
-            COLUMN_VILLAGE: metrics.horizontalAdvance("M") * 11 + pad,
-            COLUMN_OCCUPATION: metrics.horizontalAdvance("M") * 11 + pad,
-            COLUMN_STATUS: metrics.horizontalAdvance("M") * 10 + pad,
-            COLUMN_NOTE: metrics.horizontalAdvance("M") * 14 + pad,
+            COLUMN_VILLAGE: metrics.horizontalAdvance("M") * 10 + pad,
+            COLUMN_OCCUPATION: metrics.horizontalAdvance("M") * 10 + pad,
+            COLUMN_STATUS: metrics.horizontalAdvance("M") * 13 + pad,
+            COLUMN_NOTE: metrics.horizontalAdvance("M") * 16 + pad,
             COLUMN_UPDATED: metrics.horizontalAdvance("00/00/0000 00:00") + pad,
         }
         header.setMinimumSectionSize(60)
@@ -317,25 +321,27 @@ class RegistrationListPage(QWidget):
         shown = self.model.rowCount()
         total = self._total
         if self.model.truncated:
-            text = self.tr("the first {shown} matches: type more to narrow the search").format(
-                shown=shown)
+            text = translate(
+                "MainWindow", "the first {shown} matches: type more to narrow the search"
+            ).format(shown=shown)
         elif self.showing_deleted:
-            text = self.tr("%n deleted registration(s)", "", shown)
+            text = translate("MainWindow", "%n deleted registration(s)", "", shown)
         elif total and shown != total:
-            text = self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+            text = translate("MainWindow", "{shown} of {total} shown").format(shown=shown, total=total)
         else:
-            text = self.tr("%n registration(s)", "", total)
+            text = translate("MainWindow", "%n registration(s)", "", total)
         self.shown_label.setText(text)
         first_run = total == 0 and not self.showing_deleted
         if first_run:
-            self.empty_label.setText(self.tr(
+            self.empty_label.setText(translate("MainWindow",
                 "No registrations yet. Start with the first worker: the form asks for "
                 "their KTP details one step at a time."))
         elif self.showing_deleted and shown == 0:
-            self.empty_label.setText(self.tr("No deleted registrations."))
+            self.empty_label.setText(translate("MainWindow", "No deleted registrations."))
         elif shown == 0:
-            self.empty_label.setText(self.tr("Nothing matches the search or the filters."))
+            self.empty_label.setText(translate("MainWindow", "Nothing matches the search or the filters."))
         self.first_button.setVisible(first_run)
+        self.table.setVisible(not first_run)  # no empty grey table: the first action
         self.empty_label.setVisible(shown == 0)
         self.empty_box.setVisible(shown == 0)
         self.selection_changed.emit()
@@ -347,8 +353,9 @@ class RegistrationListPage(QWidget):
         if record.get("status") != "draft" or not missing:
             self.closed_note.hide()
             return
-        name = " ".join(str(record.get("full_name") or "").split()) or self.tr("(no name yet)")
-        self.closed_note.setText(self.tr(
+        name = (" ".join(str(record.get("full_name") or "").split())
+                or translate("MainWindow", "(no name yet)"))
+        self.closed_note.setText(translate("MainWindow",
             "{name} is saved as a draft and cannot be sent yet. Still missing: {missing}. "
             "Open it again to finish.").format(name=name, missing=", ".join(missing)))
         self.closed_note.show()
@@ -364,7 +371,7 @@ class RegistrationListPage(QWidget):
         self.village_filter.blockSignals(True)
         try:
             self.village_filter.clear()
-            self.village_filter.addItem(self.tr("All villages"), None)
+            self.village_filter.addItem(translate("MainWindow", "All villages"), None)
             for code in codes:
                 self.village_filter.addItem(labels.village_name(code), code)
                 self.village_filter.setItemData(
