@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -194,9 +193,11 @@ class RegistrationListPage(QWidget):
         font.setBold(True)
         self.first_button.setFont(font)
         self.first_button.clicked.connect(self.new_requested)
+        self.first_button.setMinimumHeight(self.first_button.sizeHint().height() * 3 // 2)
         empty_layout.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
         left.addWidget(self.empty_box)
-        self.empty_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._left = left
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -342,6 +343,7 @@ class RegistrationListPage(QWidget):
             self.empty_label.setText(translate("MainWindow", "Nothing matches the search or the filters."))
         self.first_button.setVisible(first_run)
         self.table.setVisible(not first_run)  # no empty grey table: the first action
+        self._left.setStretchFactor(self.empty_box, 1 if first_run else 0)
         self.empty_label.setVisible(shown == 0)
         self.empty_box.setVisible(shown == 0)
         self.selection_changed.emit()
