@@ -454,15 +454,11 @@ class RegistrationStore:
                 "count(*) FROM registrations WHERE deleted_at IS NULL GROUP BY shown"
             ).fetchall()
         )
-        deleted = self.db.execute(
-            "SELECT count(*) FROM registrations WHERE deleted_at IS NOT NULL "
-            "AND purged_at IS NULL").fetchone()[0]
         return {
             "total": row[0] or 0,
             "today": row[1] or 0,
             "week": row[2] or 0,
             "by_status": by_status,
-            "deleted": deleted,
         }
 
     def last_export_at(self) -> str | None:
