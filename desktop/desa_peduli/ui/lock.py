@@ -1,9 +1,10 @@
 """Idle auto-lock: a timer reset by any keyboard or mouse input, and the lock page.
 
 :class:`IdleLock` watches the whole application (an event filter on QApplication) and
-emits ``idle`` after ``timeout_ms`` without input. The main window then saves the form,
-shows :class:`LockView` in place of its content and restores everything once the
-passphrase is verified (off the UI thread: it is an scrypt unwrap).
+emits ``idle`` after ``timeout_ms`` without input. :class:`WindowLock` (used by both main
+windows) then has the window save its work, shows :class:`LockView` in place of its
+content and restores everything once the passphrase is verified (off the UI thread: it is
+an scrypt unwrap).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -196,21 +198,28 @@ class LockView(QWidget):
 
 
 class WindowLock(QObject):
-    """The idle lock of a main window whose content is one widget (the branch window's
-    tabs): after ``timeout_ms`` without input the content, menus and shortcuts give way
-    to a :class:`LockView`; the passphrase brings everything back as it was.
+    """The idle lock of a main window: after ``timeout_ms`` without input its pages,
+    menus, toolbars and shortcuts give way to a :class:`LockView`; the passphrase brings
+    everything back as it was, the page that was in front included.
 
-    Put ``stack`` in the window (``setCentralWidget``) instead of the content itself.
+    The window's content is either one widget (the branch window's tabs): a stack is made
+    for it, to be put in the window (``setCentralWidget(lock.stack)``) instead of the
+    content itself; or the window's own stack of pages (``stack=``, the volunteer window's
+    list and form; ``content`` None): the lock page is added to it. ``locking`` is emitted
+    before anything is hidden (the volunteer window saves its form then).
     """
 
+    locking = Signal()
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, window, workspace, content: QWidget, timeout_ms: int):
+    def __init__(self, window, workspace, content: QWidget | None, timeout_ms: int, *,
+                 stack: QStackedWidget | None = None):
         super().__init__(window)
-        self._window, self._workspace, self._content = window, workspace, content
-        self.stack = QStackedWidget(window)
-        self.stack.addWidget(content)
+        self._window, self._workspace = window, workspace
+        self.stack = stack if stack is not None else QStackedWidget(window)
+        if content is not None:
+            self.stack.addWidget(content)
         self.view = LockView(self.stack)
         self.stack.addWidget(self.view)
         self.idle = IdleLock(timeout_ms, self)
@@ -239,20 +248,29 @@ class WindowLock(QObject):
         """Hide the content behind the passphrase page (work in progress keeps running)."""
         if self.is_locked:
             return
+        self.locking.emit()
         window = self._window
         focus = QApplication.focusWidget()
         if focus is not None and not window.isAncestorOf(focus):
             focus = None
-        for widget in QApplication.topLevelWidgets():
+        for widget in QApplication.topLevelWidgets():  # a shown dialog is one, parent or not
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         actions = [a for a in window.findChildren(QAction) if not self._on_lock_page(a)]
-        self._state = {"focus": focus,
-                       "actions": {action: action.isEnabled() for action in actions}}
+        pages = [page for page in map(self.stack.widget, range(self.stack.count()))
+                 if page is not None and page is not self.view]
+        toolbars = [bar for bar in window.findChildren(
+            QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly) if not bar.isHidden()]
+        self._state = {"page": self.stack.currentWidget(), "focus": focus,
+                       "actions": {action: action.isEnabled() for action in actions},
+                       "pages": pages, "toolbars": toolbars}
         for action in actions:
             action.setEnabled(False)
         window.menuBar().setEnabled(False)
-        self._content.setEnabled(False)
+        for bar in toolbars:
+            bar.hide()
+        for page in pages:
+            page.setEnabled(False)
         minutes = self.idle.timeout_ms / 60_000 if idle and self.idle.timeout_ms else None
         self.view.prepare(self._workspace, minutes)
         self.stack.setCurrentWidget(self.view)
@@ -269,12 +287,19 @@ class WindowLock(QObject):
         state, self._state = self._state, None
         if state is None:
             return
-        self._content.setEnabled(True)
+        for page in state["pages"]:
+            if shiboken6.isValid(page):
+                page.setEnabled(True)
         self._window.menuBar().setEnabled(True)
+        for bar in state["toolbars"]:
+            if shiboken6.isValid(bar):
+                bar.show()
         for action, enabled in state["actions"].items():
             if shiboken6.isValid(action):
                 action.setEnabled(enabled)
-        self.stack.setCurrentWidget(self._content)
+        page = state["page"]
+        if page is not None and shiboken6.isValid(page):
+            self.stack.setCurrentWidget(page)
         focus = state["focus"]
         if focus is not None and shiboken6.isValid(focus):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,12 +2,10 @@
 
 A QStackedWidget holds three pages: the list (``list_page.py``: search, filters, counts,
 the empty state), the registration form (built by ``ui/volunteer/form``; imported on
-first use) and the lock page. Every user action has a shortcut or a mnemonic; dialogs
-are opened with ``open()`` so the idle lock can close them without nested event loops.
-
-Over 600 lines: this is the volunteer's only window, and it still wires the form page,
-the lock page and the menus in one class. The next seam is the lock page, which repeats
-``ui/lock.py``'s ``WindowLock`` (about 60 lines).
+first use) and the lock page, which ``ui/lock.py``'s ``WindowLock`` adds and runs (as in
+the branch window; the form is saved before it locks). Every user action has a shortcut
+or a mnemonic; dialogs are opened with ``open()`` so the idle lock can close them
+without nested event loops.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,8 +31,8 @@ from desa_peduli.domain.listing import ListQuery
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
-from desa_peduli.ui.jobs import close_when_idle, registry
-from desa_peduli.ui.lock import IdleLock, LockView, minutes_to_ms
+from desa_peduli.ui.jobs import close_when_idle
+from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import short_path
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
@@ -78,7 +75,6 @@ class MainWindow(QMainWindow):
         self._form: RegistrationFormView | None = None
         self._form_open = False
         self._closed = False
-        self._locked_state: dict | None = None
         self._dialog: QDialog | None = None
 
         self.workspace_actions = WorkspaceActions(
@@ -103,9 +99,11 @@ class MainWindow(QMainWindow):
 
         if lock_timeout_ms is None:
             lock_timeout_ms = minutes_to_ms(session.settings.get("lock_after_minutes"))
-        self.idle_lock = IdleLock(lock_timeout_ms, self)
-        self.idle_lock.idle.connect(self._on_idle_lock_idle)
-        self.lock_view.unlocked.connect(self._on_lock_view_unlocked)
+        self.idle_lock = self.window_lock.idle
+        self.idle_lock.set_timeout_ms(lock_timeout_ms)
+        self.window_lock.locking.connect(self._flush_form)
+        self.window_lock.locked.connect(self.locked)
+        self.window_lock.unlocked.connect(self.unlocked)
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(max(1000, backup_check_ms))
@@ -115,7 +113,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._update_backup_label()
         self._apply_default_size()
-        self.idle_lock.start()
+        self.window_lock.start()
         self._restore_open_draft()
         if not self._form_open:
             self.list_view.focus_first_action()  # the first run: "Register the first worker"
@@ -158,8 +156,9 @@ class MainWindow(QMainWindow):
         form_layout.addWidget(self.form_banner)
         self.stack.addWidget(self.form_page)
 
-        self.lock_view = LockView(self.stack)
-        self.stack.addWidget(self.lock_view)
+        # the lock page (ui/lock.py); its timeout is set in __init__
+        self.window_lock = WindowLock(self, self.session.workspace, None, 0, stack=self.stack)
+        self.lock_view = self.window_lock.view
         self.stack.setCurrentWidget(self.list_page)
 
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
@@ -317,7 +316,7 @@ class MainWindow(QMainWindow):
 
     @property
     def is_locked(self) -> bool:
-        return self._locked_state is not None
+        return self.window_lock.is_locked
 
     @property
     def form_is_open(self) -> bool:
@@ -567,62 +566,11 @@ class MainWindow(QMainWindow):
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         self._show_dialog(message_box(self, icon, title, text))
 
-    # -- lock ---------------------------------------------------------------------------
-    def _on_idle_lock_idle(self) -> None:
-        if registry().busy:  # a job is running (a passphrase re-wrapped, a backup): wait
-            self.idle_lock.start()
-            return
-        self.lock(idle=True)
-
+    # -- lock (ui/lock.py) --------------------------------------------------------------
     def lock(self, idle: bool = False) -> None:
         """Save the form, hide everything behind the passphrase page."""
-        if self.is_locked or self._closed:
-            return
-        self._flush_form()
-        focus = QApplication.focusWidget()
-        if focus is not None and not self.isAncestorOf(focus):
-            focus = None
-        for widget in [*self.findChildren(QDialog), *QApplication.topLevelWidgets()]:
-            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self:
-                widget.reject()
-        self._locked_state = {
-            "page": self.stack.currentWidget(),
-            "focus": focus,
-            "actions": {action: action.isEnabled() for action in self._all_actions()},
-        }
-        for action in self._all_actions():
-            action.setEnabled(False)
-        self.menuBar().setEnabled(False)
-        self.toolbar.hide()
-        self.list_page.setEnabled(False)
-        self.form_page.setEnabled(False)
-        minutes = self.idle_lock.timeout_ms / 60_000 if idle and self.idle_lock.timeout_ms else None
-        self.lock_view.prepare(self.session.workspace, minutes)
-        self.stack.setCurrentWidget(self.lock_view)
-        self.lock_view.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle_lock.stop()
-        self.locked.emit()
-
-    def _all_actions(self) -> list[QAction]:
-        return [*self.actions(), self.delete_action, *self.language_actions.values()]
-
-    def _on_lock_view_unlocked(self) -> None:
-        state = self._locked_state
-        if state is None:
-            return
-        self._locked_state = None
-        self.list_page.setEnabled(True)
-        self.form_page.setEnabled(True)
-        self.menuBar().setEnabled(True)
-        self.toolbar.show()
-        for action, enabled in state["actions"].items():
-            action.setEnabled(enabled)
-        self.stack.setCurrentWidget(state["page"])
-        focus = state["focus"]
-        if focus is not None and shiboken6.isValid(focus):
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle_lock.start()
-        self.unlocked.emit()
+        if not self._closed:
+            self.window_lock.lock(idle=idle)
 
     # -- closing ------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
@@ -633,7 +581,7 @@ class MainWindow(QMainWindow):
             if not self.is_locked:
                 self._flush_form()
             self._closed = True
-            self.idle_lock.stop()
+            self.window_lock.stop()
             self._backup_timer.stop()
             self.list_view.close_down()
             self.session.close()

@@ -8,6 +8,8 @@ new laptop). It connects nothing; the texts keep the view's translation context.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +38,9 @@ from desa_peduli.ui.branch.review.models import (
 )
 from desa_peduli.ui.fingerprint import fingerprint_font
 from desa_peduli.ui.widgets import plain, plain_labels
+
+if TYPE_CHECKING:
+    from desa_peduli.ui.branch.review.view import ReviewView
 
 translate = QCoreApplication.translate  # every text in the view's context, ReviewView
 
@@ -66,7 +71,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
 class ReviewLayout:
     """The widgets and layout of the Review tab (see the module docstring)."""
 
-    def __init__(self, view: QWidget):
+    def __init__(self, view: ReviewView):
         self.view = view
 
     def setup(self) -> None:

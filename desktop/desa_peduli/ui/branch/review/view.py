@@ -12,12 +12,18 @@ The widgets are built by ``layout.py`` (``ReviewLayout``); this module is the co
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
+    QLabel,
+    QListView,
     QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
@@ -41,6 +47,9 @@ from desa_peduli.ui.branch.review.models import (
     ITEM_NAME,
     ITEM_NIK,
     ITEM_VOLUNTEER,
+    ComparisonTableModel,
+    ReviewItemsTableModel,
+    ReviewKindsModel,
     kind_description,
     number,
 )
@@ -70,6 +79,39 @@ class ReviewView(QWidget, DialogHost):
     """The Review tab of :class:`~desa_peduli.ui.branch.window.BranchMainWindow`."""
 
     state_changed = Signal()  # registrations' states or volunteers' laptops changed here
+
+    # the widgets ReviewLayout builds onto the view (layout.py)
+    summary: QLabel
+    batch_button: QPushButton
+    splitter: QSplitter
+    kinds_model: ReviewKindsModel
+    kinds_view: QListView
+    kind_hint: QLabel
+    items_model: ReviewItemsTableModel
+    items_table: QTableView
+    detail: QStackedWidget
+    empty_page: QWidget
+    empty_label: QLabel
+    duplicate_page: QWidget
+    duplicate_intro: QLabel
+    comparison_model: ComparisonTableModel
+    comparison: QTableView
+    keep_left_button: QPushButton
+    keep_right_button: QPushButton
+    registration_page: QWidget
+    registration_intro: QLabel
+    problems_label: QLabel
+    details_model: ComparisonTableModel
+    details: QTableView
+    accept_button: QPushButton
+    correction_button: QPushButton
+    open_button: QPushButton
+    device_page: QWidget
+    device_intro: QLabel
+    current_fingerprint: QLabel
+    new_fingerprint: QLabel
+    approve_device_button: QPushButton
+    dismiss_device_button: QPushButton
 
     def __init__(self, window):
         super().__init__(window.tabs)
@@ -171,13 +213,14 @@ class ReviewView(QWidget, DialogHost):
             self.refresh()
 
     def _refresh_counts(self) -> dict:
-        return self._show_counts(self.review.counts())
+        counts = self.review.counts()
+        self._show_counts(counts)
+        return counts
 
-    def _show_counts(self, counts: dict) -> dict:
+    def _show_counts(self, counts: dict) -> None:
         self.kinds_model.set_counts(counts)
         self._total = sum(counts.values())
         self._update_tab_text()
-        return counts
 
     def _update_tab_text(self) -> None:
         tabs = self.main.tabs
@@ -255,7 +298,7 @@ class ReviewView(QWidget, DialogHost):
             self._show_registration(item)
 
     def _show_empty(self, kind: str | None) -> None:
-        texts = {
+        texts: dict[str | None, str] = {
             DUPLICATE: self.tr("No duplicate NIK to decide. When a bundle brings a NIK the "
                                "branch already holds, both registrations appear here side "
                                "by side."),
@@ -297,10 +340,10 @@ class ReviewView(QWidget, DialogHost):
         other = right.get("full_name") or self.tr("(no name)")
         self.keep_left_button.setToolTip(plain_tip(self.tr(
             "Keep {name} ({volunteer}); mark the right one a duplicate").format(
-            name=name, volunteer=left["volunteer_id"])))
+            name=name, volunteer=left["volunteer_id"])) or "")
         self.keep_right_button.setToolTip(plain_tip(self.tr(
             "Keep {name} ({volunteer}); mark the left one a duplicate").format(
-            name=other, volunteer=right["volunteer_id"])))
+            name=other, volunteer=right["volunteer_id"])) or "")
         self.detail.setCurrentWidget(self.duplicate_page)
 
     def _who(self, record: dict) -> str:
@@ -323,7 +366,7 @@ class ReviewView(QWidget, DialogHost):
                     kpj=other.get("kpj_number") or "?"),
                 [(self.tr("&Mark duplicate"), QMessageBox.ButtonRole.AcceptRole),
                  (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-            yes, no = box.buttons()[0], box.buttons()[1]
+            yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # addButton made it
             box.setDefaultButton(no)
             box.setEscapeButton(no)
             box.finished.connect(lambda _r: self._resolve(item["pair_id"], kept, other)
@@ -457,7 +500,7 @@ class ReviewView(QWidget, DialogHost):
             question.format(fingerprint=item["fingerprint"], id=volunteer_id),
             [(self.tr("&Approve"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # addButton made it
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(lambda _r: self._approve(volunteer_id, item["fingerprint"])
@@ -484,7 +527,7 @@ class ReviewView(QWidget, DialogHost):
                 fingerprint=item["fingerprint"], id=volunteer_id),
             [(self.tr("&Forget it"), QMessageBox.ButtonRole.AcceptRole),
              (self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)])
-        yes, no = box.buttons()[0], box.buttons()[1]
+        yes, no = box.buttons()[0], cast(QPushButton, box.buttons()[1])  # addButton made it
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.finished.connect(lambda _r: self._dismiss(volunteer_id, item["fingerprint"])

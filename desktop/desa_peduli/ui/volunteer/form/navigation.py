@@ -8,6 +8,7 @@ forwards its Qt focus overrides to it and is told when a section is left.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -15,11 +16,14 @@ from PySide6.QtWidgets import QWidget
 
 from desa_peduli.ui.volunteer.form.sections import FormSections
 
+if TYPE_CHECKING:
+    from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
+
 
 class SectionNavigator:
     """The current section and the focus within it (see the module docstring)."""
 
-    def __init__(self, view: QWidget, sections: FormSections, on_leave: Callable[[int], None]):
+    def __init__(self, view: RegistrationFormView, sections: FormSections, on_leave: Callable[[int], None]):
         self.view = view
         self.sections = sections
         self._on_leave = on_leave  # called with the index of a section being left
@@ -51,12 +55,12 @@ class SectionNavigator:
     def focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         scroll = self.sections.scrolls[self.view.pages.currentIndex()]
-        if scroll.widget().isAncestorOf(widget):
+        if self.sections.section_pages[self.view.pages.currentIndex()].isAncestorOf(widget):
             scroll.ensureWidgetVisible(widget, 20, 40)
 
     def focusable(self, index: int) -> list[QWidget]:
         """The widgets Tab visits in section ``index``, in focus-chain order."""
-        page = self.sections.scrolls[index].widget()
+        page = self.sections.section_pages[index]
         found: list[QWidget] = []
         widget = page.nextInFocusChain()
         for _ in range(5000):
@@ -73,7 +77,7 @@ class SectionNavigator:
         """Tab past the last field of a section opens the next one (and back with
         Shift+Tab); False when Tab stays within the section."""
         index = self.view.pages.currentIndex()
-        page = self.sections.scrolls[index].widget()
+        page = self.sections.section_pages[index]
         before = self.view.focusWidget()
         inside = before is not None and page.isAncestorOf(before)
         if inside:
@@ -93,13 +97,13 @@ class SectionNavigator:
         if new is None:
             return
         scroll = self.sections.scrolls[self.view.pages.currentIndex()]
-        if scroll.widget().isAncestorOf(new):
+        if self.sections.section_pages[self.view.pages.currentIndex()].isAncestorOf(new):
             scroll.ensureWidgetVisible(new, 20, 40)
             self.last_focus = new
 
     def focus_target(self) -> QWidget | None:
         """Where focus given to the view itself goes: the field last used, else the first."""
-        page = self.sections.scrolls[self.view.pages.currentIndex()].widget()
+        page = self.sections.section_pages[self.view.pages.currentIndex()]
         target = self.last_focus
         if (target is None or not shiboken6.isValid(target) or not page.isAncestorOf(target)
                 or not target.isVisibleTo(page)):

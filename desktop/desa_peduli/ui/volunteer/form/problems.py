@@ -11,15 +11,19 @@ view's translation context.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem
 
 from desa_peduli.domain.problems import ERROR, WARNING, Problem
 from desa_peduli.ui.problem_words import gui_message
 from desa_peduli.ui.volunteer.form.sections import HEIRS, FieldEntry, FormSections
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel
+
+if TYPE_CHECKING:
+    from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 
 translate = QCoreApplication.translate  # every text in the view's context, RegistrationFormView
 
@@ -34,7 +38,7 @@ _HEIR_FIELD = re.compile(r"heirs\[(\d+)\](?:\.(\w+))?")
 class ProblemDisplay:
     """Where a form's problems are shown (see the module docstring)."""
 
-    def __init__(self, view: QWidget, sections: FormSections, *, lang: str):
+    def __init__(self, view: RegistrationFormView, sections: FormSections, *, lang: str):
         self.view = view
         self.sections = sections
         self._lang = lang
@@ -115,9 +119,9 @@ class ProblemDisplay:
         problems = self.visible(problems)
         # inline messages, grouped by the label they show in
         groups: dict[int, tuple[MessageLabel, list[str], str]] = {}
-        for entry in list(self.sections.fields.values()):
-            if entry.message is not None:
-                groups.setdefault(id(entry.message), (entry.message, [], ""))
+        for field in list(self.sections.fields.values()):
+            if field.message is not None:
+                groups.setdefault(id(field.message), (field.message, [], ""))
         for row in view.heirs_editor.rows:
             groups.setdefault(id(row.message), (row.message, [], ""))
         duplicate = None

@@ -20,7 +20,21 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo, parse_nik
@@ -30,10 +44,14 @@ from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
 from desa_peduli.ui.volunteer.form.branch_note import CORRECTION_STATES, BranchNote
+from desa_peduli.ui.volunteer.form.heirs_editor import HeirsEditor
+from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
 from desa_peduli.ui.volunteer.form.problems import ProblemDisplay
+from desa_peduli.ui.volunteer.form.region_picker import RegionCombo
 from desa_peduli.ui.volunteer.form.sections import IDENTITY, FormSections
-from desa_peduli.ui.volunteer.form.widgets import thousands
+from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
+from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget, thousands
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +68,63 @@ class RegistrationFormView(QWidget):
     finished = Signal()  # the person is done: back to the list
     saved = Signal(str)  # the id just saved
     open_requested = Signal(str)  # open another registration (same NIK)
+
+    # the widgets FormSections builds onto the view (sections.py)
+    title_label: QLabel
+    status_label: QLabel
+    nav_list: QListWidget
+    pages: QStackedWidget
+    previous_button: QPushButton
+    next_button: QPushButton
+    close_button: QPushButton
+    save_close_button: QPushButton
+    summary_header: QLabel
+    summary_list: WrappingListWidget
+    # identity
+    nik_edit: QLineEdit
+    nik_note: NoteLabel
+    duplicate_box: QFrame
+    duplicate_label: QLabel
+    duplicate_button: QPushButton
+    name_edit: QLineEdit
+    birth_place_edit: QLineEdit
+    birth_date_edit: QLineEdit
+    sex_combo: QComboBox
+    phone_edit: QLineEdit
+    email_edit: QLineEdit
+    photo_field: KtpPhotoField
+    # address
+    province_combo: RegionCombo
+    regency_combo: RegionCombo
+    district_combo: RegionCombo
+    village_combo: RegionCombo
+    rt_edit: QLineEdit
+    rw_edit: QLineEdit
+    street_edit: QLineEdit
+    # work & contribution
+    occupation_combo: QComboBox
+    work_location_edit: QLineEdit
+    income_edit: QLineEdit
+    jkk_check: QCheckBox
+    jkm_check: QCheckBox
+    jht_check: QCheckBox
+    period_combo: QComboBox
+    funding_combo: QComboBox
+    contribution_label: QLabel
+    # heirs
+    heirs_editor: HeirsEditor
+    heirs_message: MessageLabel
+    # consent
+    statement_label: QLabel
+    method_group: QButtonGroup
+    signature_radio: QRadioButton
+    verbal_radio: QRadioButton
+    paper_radio: QRadioButton
+    signature_pad: SignaturePad
+    witness_edit: QLineEdit
+    paper_edit: QLineEdit
+    consent_check: QCheckBox
+    consent_time_label: NoteLabel
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,8 +156,7 @@ class RegistrationFormView(QWidget):
         self._sections = FormSections(self, lang=self._lang, regions=self._regions)
         self._sections.build()
         self._display = ProblemDisplay(self, self._sections, lang=self._lang)
-        outer = self.layout()
-        self._branch = BranchNote(self, outer, outer.itemAt(0).layout())
+        self._branch = BranchNote(self, self._sections.outer, self._sections.header)
         self._branch.change_confirmed.connect(self._on_branch_change_confirmed)
         self._navigator = SectionNavigator(self, self._sections, self._leave_section)
         self._connect_controls()
@@ -90,7 +164,7 @@ class RegistrationFormView(QWidget):
         self._connect_changes()
         self._install_shortcuts()
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)  # gone with the view
         self._reset(empty_registration(), photo=None)
 
@@ -136,7 +210,7 @@ class RegistrationFormView(QWidget):
         return not self.pages.isEnabled()
 
     def _show_branch_note(self, record: dict | None) -> None:
-        protect = bool(record) and record.get("status") == REGISTERED
+        protect = record is not None and record.get("status") == REGISTERED
         self.pages.setEnabled(not protect)
         self._branch.show_for(record, protect=protect)
 
@@ -288,8 +362,8 @@ class RegistrationFormView(QWidget):
             funding = self.funding_combo.findData(data.get("funding_source") or "mandiri")
             self.funding_combo.setCurrentIndex(max(funding, 0))
             self.heirs_editor.set_values(list(data.get("heirs") or []))
-            consent = data.get("consent") if isinstance(data.get("consent"), dict) else {}
-            self._set_consent(consent)
+            consent = data.get("consent")
+            self._set_consent(consent if isinstance(consent, dict) else {})
             self.photo_field.set_photo(photo)
             self._photo_changed = False
             info = self._parse_nik()
@@ -405,11 +479,16 @@ class RegistrationFormView(QWidget):
 
     def _on_photo_field_changed(self) -> None:
         self._photo_changed = True
-        self._sections.fields["ktp_photo"].message.show_messages([], None)
+        self._photo_message().show_messages([], None)
         self._on_edited("ktp_photo")
 
     def _on_photo_field_failed(self, message: str) -> None:
-        self._sections.fields["ktp_photo"].message.show_messages([message], ERROR)
+        self._photo_message().show_messages([message], ERROR)
+
+    def _photo_message(self) -> MessageLabel:
+        message = self._sections.fields["ktp_photo"].message
+        assert message is not None  # every row FormSections adds has its message label
+        return message
 
     def _on_method_group_button_toggled(self, _button, checked: bool) -> None:
         if not checked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -41,6 +42,9 @@ from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCom
 from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget
 
+if TYPE_CHECKING:
+    from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
+
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # every text in the view's context, RegistrationFormView
 
@@ -66,15 +70,16 @@ def _plain(label: str) -> str:
 class FormSections:
     """The widgets and layout of one registration form view (see the module docstring)."""
 
-    def __init__(self, view: QWidget, *, lang: str, regions):
+    def __init__(self, view: RegistrationFormView, *, lang: str, regions):
         self.view = view
         self._lang = lang
         self._regions = regions
         self.fields: dict[str, FieldEntry] = {}
         self.titles: list[str] = []
         self.scrolls: list[QScrollArea] = []
+        self.section_pages: list[QWidget] = []  # the page inside each scroll area
         self.line_edits: list[QLineEdit] = []  # Enter moves on from these, like Tab
-        self.cascade: RegionCascade | None = None
+        self.cascade: RegionCascade  # the address section's, made by build()
         self._line_height = 0
 
     def nav_text(self, index: int, errors: int) -> str:
@@ -103,6 +108,7 @@ class FormSections:
         view.status_label.setObjectName("saveStatus")
         header.addWidget(view.status_label)
         outer.addLayout(header)
+        self.outer, self.header = outer, header  # (the view adds its branch note to them)
 
         body = QHBoxLayout()
         body.setSpacing(8)
@@ -145,6 +151,7 @@ class FormSections:
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.scrolls.append(scroll)
+            self.section_pages.append(page)
             view.pages.addWidget(scroll)
             item = QListWidgetItem(self.nav_text(index, 0))
             view.nav_list.addItem(item)
@@ -357,7 +364,9 @@ class FormSections:
         search_hint = translate("RegistrationFormView", "Type part of a name to search")
         for combo in (view.province_combo, view.regency_combo, view.district_combo,
                       view.village_combo):
-            combo.lineEdit().setPlaceholderText(search_hint)
+            line_edit = combo.lineEdit()
+            assert line_edit is not None  # a RegionCombo is editable
+            line_edit.setPlaceholderText(search_hint)
         self._add_row(ADDRESS, form, ("province",),
                       translate("RegistrationFormView", "&Province"), [view.province_combo])
         self._add_row(ADDRESS, form, ("regency",), translate("RegistrationFormView", "&Regency or city"),
