@@ -27,7 +27,10 @@ PACKAGE = "desa_peduli"
 # QtOpenGLWidgets and, on Linux, QtDBus). Every other PySide6 module is left out.
 QT_MODULES_USED = {"QtCore", "QtGui", "QtWidgets", "QtCharts",
                    "QtOpenGL", "QtOpenGLWidgets", "QtDBus",  # what QtCharts links to
-                   "QtSvg"}  # the SVG image-format plugin (icons)
+                   "QtSvg",  # the SVG image-format plugin (icons)
+                   # the KTP photo from the webcam (ui/volunteer/form/camera.py); they link
+                   # QtNetwork and QtConcurrent, and the FFmpeg media plugin QtQuick/QtQml
+                   "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtConcurrent"}
 QT_MODULES_ALL = {
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
     "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtConcurrent", "QtDBus",
@@ -76,8 +79,8 @@ BUNDLE_DROPS = [
     "PySide6/*plugins/imageformats/*qpdf*", "PySide6/*plugins/imageformats/*qicns*",
     "PySide6/*plugins/imageformats/*qtga*", "PySide6/*plugins/imageformats/*qwbmp*",
     "PySide6/*Qt6Pdf*",
-    # Qt Quick/QML and networking: nothing the application loads links to them
-    "PySide6/*Qt6Qml*", "PySide6/*Qt6Quick*", "PySide6/*Qt6Network*",
+    # Qt Quick/QML's modules and networking plugins: the libraries Qt6Qml, Qt6Quick and
+    # Qt6Network stay (the camera's FFmpeg media plugin links them), nothing loads these
     "PySide6/*plugins/tls/*", "PySide6/*plugins/networkinformation/*", "PySide6/*qml/*",
     # Windows: the 20 MB software OpenGL fallback (Qt Widgets and our charts draw without
     # OpenGL)

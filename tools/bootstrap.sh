@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# libpulse0: QtMultimedia (the form's KTP camera) does not load without it.
 APT_PACKAGES=(python3-venv age libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1
-              libdbus-1-3 fonts-dejavu-core libxcb-cursor0)
+              libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libpulse0)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in "${APT_PACKAGES[@]}"; do

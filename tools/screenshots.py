@@ -110,6 +110,9 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[],
                         help="only the shots whose name starts with this (repeatable)")
     parser.add_argument("--list", action="store_true", help="print the shot names and exit")
+    parser.add_argument("--text-scale", type=int, choices=(100, 125, 150), default=100,
+                        help="the text size setting to shoot at, in percent (default: 100; "
+                             "other sizes go to a folder of their own, e.g. id-125)")
     args = parser.parse_args()
     if args.list:
         for name, what in SHOTS.items():
@@ -121,16 +124,19 @@ def main() -> int:
             command = [sys.executable, __file__, "--lang", lang, "-o", args.out]
             for prefix in args.only:
                 command += ["--only", prefix]
+            command += ["--text-scale", str(args.text_scale)]
             failed |= subprocess.call(command)
         return failed
-    return Shooter(args.lang, Path(args.out) / args.lang, args.only).run()
+    folder = args.lang if args.text_scale == 100 else f"{args.lang}-{args.text_scale}"
+    return Shooter(args.lang, Path(args.out) / folder, args.only, args.text_scale).run()
 
 
 class Shooter:
     """Builds the demo world and saves each screenshot of one language."""
 
-    def __init__(self, lang: str, out: Path, only: list[str]):
+    def __init__(self, lang: str, out: Path, only: list[str], text_scale: int = 100):
         self.lang = lang
+        self.text_scale = text_scale
         self.out = out
         self.only = only
         self.failures: list[str] = []
@@ -203,6 +209,11 @@ class Shooter:
         app.setOrganizationName("GDPJS-screenshots")
         install_translator(app, self.lang)
         from desa_peduli.ui.help import install_help_key
+        from desa_peduli.ui.style import apply_palette
+        from desa_peduli.ui.text_size import apply_text_scale
+
+        apply_palette(app)  # as the application does at start
+        apply_text_scale(app, self.text_scale)
 
         install_help_key(app)
         self.app = app

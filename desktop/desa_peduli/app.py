@@ -26,6 +26,11 @@ from desa_peduli.ui.help import close_help, install_help_key
 from desa_peduli.ui.i18n import current_language, install_translator, normalise, resolve_language
 from desa_peduli.ui.startup.passphrase import PassphraseDialog, workspace_in_use
 from desa_peduli.ui.startup.wizard import FirstRunWizard
+from desa_peduli.ui.style import apply_palette
+from desa_peduli.ui.text_size import PREFS_KEY as TEXT_SCALE_KEY
+from desa_peduli.ui.text_size import SETTING as TEXT_SCALE_SETTING
+from desa_peduli.ui.text_size import apply_text_scale
+from desa_peduli.ui.text_size import normalise as normalise_scale
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.window import BranchMainWindow
@@ -93,7 +98,9 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     _start_log(app)
     app.setDesktopFileName("desa-peduli")  # the .desktop entry the Linux package installs
     app.setWindowIcon(app_icon())
+    apply_palette(app)  # readable hints and placeholders
     prefs = QSettings()
+    apply_text_scale(app, prefs.value(TEXT_SCALE_KEY))  # the text size last used
     install_translator(app, resolve_language(lang, prefs.value("ui/language")))
     install_help_key(app)  # F1: the guide, from the first window on
 
@@ -106,6 +113,9 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
     if not normalise(lang) and stored and stored != current_language():
         install_translator(app, stored)
     prefs.setValue("ui/language", stored or current_language())
+    scale = normalise_scale(session.settings.get(TEXT_SCALE_SETTING))
+    if scale is not None:  # the workspace's text size wins, as its language does
+        prefs.setValue(TEXT_SCALE_KEY, apply_text_scale(app, scale))
 
     window: BranchMainWindow | MainWindow
     if session.role == "branch":
@@ -118,6 +128,9 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
 
         window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))
+    text_size_menu = getattr(window, "text_size_menu", None)  # the volunteer's window has one
+    if text_size_menu is not None:
+        text_size_menu.changed.connect(lambda percent: prefs.setValue(TEXT_SCALE_KEY, percent))
     geometry = prefs.value("ui/geometry")
     screen = QGuiApplication.primaryScreen()
     small = screen is not None and (

@@ -1,4 +1,4 @@
-"""Loaders for the shipped reference data (regions, occupations, funding, heirs, rates).
+"""Loaders for the shipped reference data (regions, occupations, funders, heirs, rates).
 
 Everything is read from ``desa_peduli.resources`` through ``importlib.resources`` on
 first use and cached; nothing is loaded at import time. The domain layer gets this data
@@ -23,7 +23,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from desa_peduli.domain.rates import Contribution, RateTable, contribution
+from desa_peduli.domain.funders import Funder, ReliefReading, parse_funders
+from desa_peduli.domain.rates import Contribution, RateTable, funded_contribution
 from desa_peduli.domain.regions import LEVELS, Region, from_digits, is_dotted_code
 from desa_peduli.domain.validation import ValidationContext
 
@@ -212,17 +213,7 @@ class Occupation:
     transport: bool  # the PP 50/2025 transport-sector window applies
 
 
-@dataclass(frozen=True, slots=True)
-class FundingSource:
-    code: str
-    label_id: str
-    label_en: str
-    public_budget: bool  # JKK+JKM paid from APBN/APBD: no PP 50/2025 discount
-    pays: str  # "worker" or "funder": who pays JKK+JKM
-
-    @property
-    def funder_pays(self) -> bool:
-        return self.pays == "funder"
+FundingSource = Funder  # the name the funder list had before it became reference data
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,17 +255,18 @@ def _shipped_occupations() -> tuple[Occupation, ...]:
 
 
 @cache
-def funding_sources() -> list[FundingSource]:
-    out = []
-    for r in _read_csv("reference", "funding_sources.csv"):
-        if r["pays"] not in ("worker", "funder"):
-            raise ValueError(f"funding source {r['code']}: pays must be worker or funder")
-        out.append(
-            FundingSource(
-                r["code"], r["label_id"], r["label_en"], _flag(r["public_budget"]), r["pays"]
-            )
-        )
-    return out
+def _shipped_funders() -> tuple[Funder, ...]:
+    return parse_funders(_read_csv("reference", "funders.csv"))
+
+
+def funding_sources() -> list[Funder]:
+    """The funders of the open workspace (shipped, or an installed update)."""
+    return list(active().funders)
+
+
+def funders() -> dict[str, Funder]:
+    """The funders of the open workspace by code."""
+    return {f.code: f for f in active().funders}
 
 
 @cache
@@ -324,6 +316,13 @@ class ReferenceSet:
     rate_table: RateTable
     occupations: tuple[Occupation, ...]
     occupations_version: str = "shipped"
+    funders: tuple[Funder, ...] = ()
+    funders_version: str = "shipped"
+    relief_reading: ReliefReading = ReliefReading()  # the branch's dana desa reading
+
+    def __post_init__(self) -> None:
+        if not self.funders:
+            object.__setattr__(self, "funders", _shipped_funders())
 
     @cached_property
     def transport(self) -> dict[str, bool]:
@@ -376,17 +375,18 @@ def contribution_for(
         return None
     reference = active()
     transport = reference.transport.get(occupation)
-    funding = {f.code: f for f in funding_sources()}.get(funding_code)
+    funding = funders().get(funding_code)
     if transport is None or funding is None:
         return None
     programs = values.get("programs")
     programs = programs if isinstance(programs, list | tuple | str) else ()
     try:
-        return contribution(
+        return funded_contribution(
             reference.rate_table,
+            funder_band=funding.band,
             declared_income=income,
             occupation_transport=transport,
-            funding_public_budget=funding.public_budget,
+            funding_public_budget=funding.is_public(reference.relief_reading),
             funder_pays=funding.funder_pays,
             with_jht="JHT" in programs,
             month=month,
@@ -405,7 +405,9 @@ def default_context(
     return ValidationContext(
         regions=regions(),
         occupations=reference.transport,
-        funding_sources={f.code: (f.public_budget, f.funder_pays) for f in funding_sources()},
+        funding_sources={f.code: (f.is_public(reference.relief_reading), f.funder_pays)
+                         for f in reference.funders},
+        funded_bands={f.code: f.band for f in reference.funders if f.band is not None},
         heir_relationships=frozenset(h.code for h in heir_relationships()),
         rate_table=table,
         today=today or date.today(),
@@ -417,6 +419,7 @@ def default_context(
 
 
 __all__ = [
+    "Funder",
     "FundingSource",
     "HeirRelationship",
     "Occupation",
@@ -426,6 +429,7 @@ __all__ = [
     "active",
     "contribution_for",
     "default_context",
+    "funders",
     "funding_sources",
     "heir_relationships",
     "occupations",

@@ -262,13 +262,16 @@ def test_default_context():
 
 
 def test_contribution_for_a_registration():
+    """A CSR sponsor pays band 1 whatever is declared: declared Rp1,500,000 (band 4, base
+    1,600,000), ojek in Nov 2026 (relief): JKK 10,000/2 = 5,000 + JKM 3,400 = 8,400 paid by
+    the sponsor; JHT 2% of the declared band's base = 32,000 stays with the worker."""
     values = {"declared_income": 1_500_000, "occupation": "ojek_daring",
               "funding_source": "csr", "programs": ["JKK", "JKM", "JHT"]}  # fmt: skip
     c = reference.contribution_for(values, "2026-11")
     assert c.to_dict()["month"] == "2026-11"
-    assert (c.band, c.jkk, c.jkm, c.jht) == (4, 8_000, 3_400, 32_000)
-    assert (c.paid_by_funder, c.paid_by_worker) == (11_400, 32_000)
-    assert reference.contribution_for(values, "2026-11", months=3).period_total == 3 * 43_400
+    assert (c.band, c.jkk, c.jkm, c.jht) == (1, 5_000, 3_400, 32_000)
+    assert (c.paid_by_funder, c.paid_by_worker) == (8_400, 32_000)
+    assert reference.contribution_for(values, "2026-11", months=3).period_total == 3 * 40_400
     for broken in ({"declared_income": None}, {"declared_income": "1.500.000"},
                    {"declared_income": -1}, {"occupation": "astronot"},
                    {"occupation": ["x"]}, {"funding_source": None}, {"programs": 5}):  # fmt: skip

@@ -123,7 +123,7 @@ def test_package_metadata_and_layout(deb, unpacked, program):
     for rel in ("i18n/desa_peduli_id.qm", "i18n/qtbase_id.qm", "regions/regions.sqlite",
                 "regions/indonesia_regions.csv", "regions/LICENSE-wilayah.txt",
                 "rates/bpu_income_bands.csv", "rates/rules.json", "reference/occupations.csv",
-                "icons/desa-peduli-256.png"):
+                "icons/desa-peduli-256.png", "icons/tabler/LICENSE", "icons/tabler/usb.svg"):
         assert (shipped / rel).is_file(), rel
     assert not list(shipped.rglob("*.ts")), "translation sources are not shipped"
     licences = internal / "licenses"
@@ -135,9 +135,10 @@ def test_package_metadata_and_layout(deb, unpacked, program):
         assert component in overview
     # Qt modules the application does not use stay out
     names = {p.name for p in internal.rglob("*")}
-    for unused in ("libQt6WebEngineCore.so.6", "libQt6Quick.so.6", "libQt6Qml.so.6",
-                   "libQt63DCore.so.6", "libQt6Multimedia.so.6", "libQt6Pdf.so.6"):
+    for unused in ("libQt6WebEngineCore.so.6", "libQt63DCore.so.6", "libQt6Pdf.so.6"):
         assert unused not in names, unused
+    # the webcam's KTP photo: QtMultimedia and its FFmpeg plugin are shipped
+    assert "libQt6Multimedia.so.6" in names and "libffmpegmediaplugin.so" in names
 
 
 def test_installed_folder_fits_the_size_budget(program):

@@ -165,9 +165,44 @@ def test_cli_reference_install_and_show(branch_template, tmp_path, monkeypatch, 
     assert main(["--data-dir", str(ws), "reference", "install", str(rules)]) == 0
     assert "tabel iuran versi 2027.2" in capsys.readouterr().out
     assert main(["--data-dir", str(ws), "reference", "show", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"rates": "2027.2", "occupations": "shipped"}
+    assert json.loads(capsys.readouterr().out) == {"rates": "2027.2", "occupations": "shipped",
+                                                  "funders": "shipped"}
     # again: not newer, exit 1, a message
     assert main(["--data-dir", str(ws), "reference", "install", str(rules)]) == 1
     assert "tidak lebih baru" in capsys.readouterr().err
     assert main(["--data-dir", str(ws), "reference", "install",
                  str(tmp_path / "nothing.txt")]) == 1
+
+
+def funders_file(folder: Path, **dumisake_changes) -> Path:
+    """The shipped funder list with DUMISAKE's row changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [f.to_row() for f in reference.shipped().funders]
+    rows = [{**r, **dumisake_changes} if r["code"] == "dumisake" else r for r in rows]
+    path = folder / "funders.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_receipt_carries_a_newer_funder_list_to_the_field(branch, make_volunteer,
+                                                          valid_registration, tmp_path):
+    """The branch installs a funder list giving DUMISAKE an 18–65 window; the next receipt
+    brings it to Rina's laptop; the same list again is refused, and so is one dropping a
+    code in use."""
+    rina = make_volunteer("RLW-001")
+    installed = reference_data.install_files(
+        branch, [funders_file(tmp_path / "f", min_age="18", max_age="65")])
+    assert [i["name"] for i in installed] == ["funders"]
+    assert reference_data.versions(branch)["funders"] == installed[0]["version"]
+    with pytest.raises(InputRejected, match="sama dengan"):
+        reference_data.install_files(branch, [funders_file(tmp_path / "g", min_age="18",
+                                                           max_age="65")])
+    path = _first_receipt(branch, rina, valid_registration, tmp_path)
+    reference.activate(None)  # the volunteer's laptop runs its own process
+    report = FieldSync(rina).import_receipt(path)
+    assert [r.split()[0] for r in report.reference] == ["funders"]
+    assert (reference.funders()["dumisake"].min_age, reference.funders()["dumisake"].max_age) \
+        == (18, 65)

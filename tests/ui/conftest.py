@@ -115,6 +115,14 @@ def make_window(qtbot, session):
         window.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _application_palette(qapp):
+    """The palette the application sets at start (readable hints and placeholders)."""
+    from desa_peduli.ui.style import apply_palette
+
+    apply_palette(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _interface_language_restored(qapp):
     """A test that switches the language (installs the Indonesian translator) does so

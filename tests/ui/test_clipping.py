@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QStyleOptionHeader,
     QTabBar,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -146,6 +149,22 @@ def header_problems(header: QHeaderView) -> list[str]:
     return found
 
 
+def scroll_problems(area: QScrollArea) -> list[str]:
+    """A page wider or taller than its scroll area must be able to scroll there (a
+    scroll bar that is always off cuts the page off)."""
+    inner = area.widget()
+    needed = inner.minimumSizeHint().expandedTo(inner.minimumSize())
+    view = area.viewport().size()
+    found = []
+    for axis, need, room, policy in (
+            ("wide", needed.width(), view.width(), area.horizontalScrollBarPolicy()),
+            ("high", needed.height(), view.height(), area.verticalScrollBarPolicy())):
+        if need > room + TOLERANCE and policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            found.append(f"{area.objectName() or 'scroll area'}: the page is {need}px {axis}, "
+                         f"the area {room}px, and it cannot scroll")
+    return found
+
+
 def clipped(top: QWidget, where: str) -> list[str]:
     """What is clipped in ``top`` (visible widgets only), one line each."""
     QApplication.processEvents()
@@ -170,6 +189,12 @@ def clipped(top: QWidget, where: str) -> list[str]:
                             f"{widget.width()}px"]
         elif isinstance(widget, QHeaderView):
             problems = header_problems(widget)
+        elif isinstance(widget, QScrollArea) and widget.widget() is not None:
+            problems = scroll_problems(widget)
+        elif isinstance(widget, QToolBar):
+            more = widget.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None and more.isVisible():
+                problems = [f"toolbar {widget.windowTitle()!r}: some of it is hidden behind »"]
         found += [f"{where}: {problem}" for problem in problems]
     return found
 
@@ -197,9 +222,19 @@ def lang(request, qapp):
     return request.param
 
 
+@pytest.fixture(params=[100, 125], ids=["100%", "125%"])
+def text_scale(request, qapp):
+    """The text size setting (Windows laptops commonly run at 125 %)."""
+    from desa_peduli.ui.text_size import apply_text_scale
+
+    apply_text_scale(qapp, request.param)
+    yield request.param
+    apply_text_scale(qapp, 100)
+
+
 # -- the volunteer ---------------------------------------------------------------------------
-def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registration,  # noqa: F811
-                                           tmp_path):
+def test_nothing_clipped_for_the_volunteer(qtbot, lang, text_scale, volunteer,  # noqa: F811
+                                           valid_registration, tmp_path):
     """The list with reminders and the longest status bar, each section of the form, the
     dialogs of the File, Registration and Sync menus, the lock and the guide."""
     import datetime as dt
@@ -233,6 +268,12 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
     for index in range(5):
         form._go_to_section(index)  # as Alt+1…5 do
         found += clipped(window, f"form section {index + 1}")
+    form.signature_radio.click()  # the large signature pad shown
+    form._run_validation()
+    form._display.show_all = True  # every message under its field, as after "Save"
+    form._run_validation()
+    found += clipped(window, "form: consent by signature, all messages")
+    form._display.show_all = False
     form.flush()
     window.show_list()
 
@@ -253,6 +294,12 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
         exporting.export()
     found += clipped(exporting, "export, done")
     exporting.done(0)
+    from desa_peduli.ui.volunteer.sync_control import ReceiptDialog
+
+    receipts = dialog(qtbot, ReceiptDialog(window, volumes=[
+        Volume("KINGSTON", tmp_path, 7_000_000_000)]))
+    found += clipped(receipts, "receipt: none on the stick")
+    receipts.done(0)
     window.sync.show_fingerprints()
     found += clipped(window.sync.dialog, "fingerprints")
     window.sync.dialog.done(0)
@@ -262,16 +309,24 @@ def test_nothing_clipped_for_the_volunteer(qtbot, lang, volunteer, valid_registr
     qtbot.waitExposed(help_window)
     found += clipped(help_window, "user guide")
     close_help()
-    assert not found, f"clipped in {lang}:\n" + "\n".join(found)
+    assert not found, f"clipped in {lang} at {text_scale} %:\n" + "\n".join(found)
 
 
-def test_nothing_clipped_when_opening_and_in_the_wizard(qtbot, lang, workspace_dir, tmp_path,
-                                                      branch):
+def test_nothing_clipped_when_opening_and_in_the_wizard(qtbot, lang, text_scale, workspace_dir,
+                                                      tmp_path, branch):
+    from desa_peduli.errors import WrongPassphrase
     from desa_peduli.services.branch import BranchService
+    from desa_peduli.ui import labels
     from desa_peduli.ui.startup.passphrase import PassphraseDialog
     from desa_peduli.ui.startup.wizard import FirstRunWizard
+    from desa_peduli.ui.widgets import show_error
 
-    found = clipped(dialog(qtbot, PassphraseDialog(workspace_dir)), "passphrase")
+    opening = dialog(qtbot, PassphraseDialog(workspace_dir))
+    found = clipped(opening, "passphrase")
+    opening._on_worker_failed(WrongPassphrase())  # as a wrong passphrase shows it
+    assert labels.error_message(WrongPassphrase()) == opening.error.text()
+    found += clipped(opening, "passphrase: wrong")
+    show_error(opening.error, "")
     wizard = show(qtbot, FirstRunWizard(tmp_path / "new"))
     welcome = wizard.welcome_page
     found += clipped(wizard, "wizard: welcome")
@@ -299,7 +354,7 @@ def test_nothing_clipped_when_opening_and_in_the_wizard(qtbot, lang, workspace_d
     wizard.setStartId(wizard.DONE)
     wizard.restart()
     found += clipped(wizard, "wizard: fingerprints")
-    assert not found, f"clipped in {lang}:\n" + "\n".join(found)
+    assert not found, f"clipped in {lang} at {text_scale} %:\n" + "\n".join(found)
 
 
 # -- the branch office -----------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_unsent_registrations_are_reminded_and_exported_from_the_banner(
     assert banner.isVisible()
     assert banner.texts()[0] == ("3 registration(s) not sent to the branch office for 10 "
                                  "days. Export a bundle and take it to the branch office.")
-    assert window.sync.status_label.text().startswith("3 registration(s) not sent yet")
+    assert window.sync.status_label.full_text().startswith("3 registration(s) not sent yet")
     _label, button = banner.rows[0]
     qtbot.mouseClick(button, LEFT)
     qtbot.waitUntil(lambda: isinstance(window.sync.dialog, ExportDialog))

@@ -52,6 +52,11 @@ def test_update_installed_at_the_branch_reaches_the_volunteers_form(
 
     file_dialogs.open_file = receipt
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)
+    from desa_peduli.ui.volunteer.sync_control import ReceiptDialog
+
+    qtbot.waitUntil(lambda: isinstance(window.sync.dialog, ReceiptDialog)
+                    and window.sync.dialog.isVisible())
+    qtbot.mouseClick(window.sync.dialog.other_button, Qt.MouseButton.LeftButton)  # not on a stick
     box = open_message(qtbot, window.sync)
     assert "2027.1" in box.text()
     click_button(qtbot, box, QMessageBox.ButtonRole.AcceptRole)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 
 from desa_peduli import __version__
-from desa_peduli.cli import desk, registrations, report, review, sync, workspace
+from desa_peduli.cli import batch, desk, registrations, report, review, sync, workspace
 from desa_peduli.cli.common import console_never_fails, run
 
-MODULES = (workspace, registrations, sync, review, report, desk)
+MODULES = (workspace, registrations, sync, review, report, desk, batch)
 
 # command name → handler, for every module's commands
 COMMANDS = {name: handler for module in MODULES for name, handler in module.COMMANDS.items()}
@@ -24,7 +24,8 @@ COMMANDS = {name: handler for module in MODULES for name, handler in module.COMM
 HELP_ORDER = ("init", "enrol", "fingerprint", "export", "import", "status", "receipt",
               "approve-device", "recover", "export-identity", "purge", "add", "list", "check",
               "reference", "passphrase", "backup", "restore", "review", "resolve-duplicate",
-              "accept", "report", "coverage-targets", "handover", "import-kpj", "breach-report")
+              "accept", "report", "coverage-targets", "handover", "import-kpj", "breach-report",
+              "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -122,6 +122,22 @@ def require_role(session, role: str) -> None:
         raise WrongRole(role)
 
 
+def qt_application(lang: str):
+    """The QApplication Qt needs to draw a PDF: the running one, else an offscreen one
+    with the translator of ``lang`` installed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        if "QT_QPA_PLATFORM" not in os.environ:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([sys.argv[0] if sys.argv else "desa-peduli"])
+        from desa_peduli.ui.i18n import install_translator
+
+        install_translator(app, lang)
+    return app
+
+
 # -- failures ---------------------------------------------------------------------------
 def run(parser, handler, args) -> int:
     """``handler(args)``'s exit code: every failure becomes its message and its exit code."""

@@ -10,11 +10,16 @@ the regions it names, all rows or none.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
-from desa_peduli.cli.common import UsageError, language, open_session, require_role, say
+from desa_peduli.cli.common import (
+    UsageError,
+    language,
+    open_session,
+    qt_application,
+    require_role,
+    say,
+)
 from desa_peduli.errors import EXIT_OK
 
 
@@ -81,16 +86,7 @@ def cmd_report(args) -> int:
 
 def _write_pdf(report, target: Path, lang: str) -> int:
     """Qt draws the PDF: a QApplication is made here (offscreen) unless one runs."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        if "QT_QPA_PLATFORM" not in os.environ:
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        app = QApplication([sys.argv[0] if sys.argv else "desa-peduli"])
-        from desa_peduli.ui.i18n import install_translator
-
-        install_translator(app, lang)
+    qt_application(lang)
     from desa_peduli.ui.branch.dashboard.report_pdf import write_pdf
 
     return write_pdf(report, target, lang=lang)

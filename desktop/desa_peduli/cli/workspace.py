@@ -36,7 +36,8 @@ def register(sub) -> None:
     check = sub.add_parser("check", help="periksa keutuhan ruang kerja")
     check.add_argument("--json", action="store_true")
 
-    ref = sub.add_parser("reference", help="data acuan: tabel iuran dan daftar pekerjaan")
+    ref = sub.add_parser("reference", help="data acuan: tabel iuran, daftar pekerjaan dan "
+                         "daftar pendana")
     ref_sub = ref.add_subparsers(dest="reference_command", metavar="show|install",
                                  required=True)
     ref_show = ref_sub.add_parser("show", help="versi yang dipakai")
@@ -163,7 +164,8 @@ def cmd_reference(args) -> int:
             require_role(session, "branch")
             installed = reference_data.install_files(session, [Path(f) for f in args.files])
             what = {"rates": ("tabel iuran", "rate table"),
-                    "occupations": ("daftar pekerjaan", "occupation list")}
+                    "occupations": ("daftar pekerjaan", "occupation list"),
+                    "funders": ("daftar pendana", "funder list")}
             for item in installed if not args.json else ():
                 name_id, name_en = what[item["name"]]
                 say(args, f"Terpasang: {name_id} versi {item['version']}; ikut terkirim di "

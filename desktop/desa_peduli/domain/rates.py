@@ -361,3 +361,46 @@ def add_months(month: str | date, count: int) -> str:
     first = _month(month)
     index = int(first[:4]) * 12 + int(first[5:]) - 1 + count
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def funded_contribution(
+    table: RateTable,
+    *,
+    funder_band: int | None,
+    declared_income: int,
+    occupation_transport: bool,
+    funding_public_budget: bool,
+    funder_pays: bool,
+    with_jht: bool,
+    month: str | date,
+    months: int = 1,
+) -> Contribution:
+    """``contribution`` with JKK+JKM at the band a funder pays, whatever income is declared;
+    JHT (the worker's own) stays on the declared income's band.
+
+    Worked example: a DUMISAKE worker declaring Rp5,000,000 (band 14, base 4,950,000) is
+    billed at band 1: JKK 10,000 + JKM 6,800 = Rp16,800 to the province, not Rp56,300.
+    ``funder_band`` None: the declared income's band (a self-paid worker).
+    """
+    if funder_band is None:
+        return contribution(table, declared_income=declared_income,
+                            occupation_transport=occupation_transport,
+                            funding_public_budget=funding_public_budget,
+                            funder_pays=funder_pays, with_jht=with_jht, month=month,
+                            months=months)
+    rows = [b for b in table.bands if b.row == funder_band]
+    if not rows:
+        raise ValueError(f"the rate table has no band {funder_band}")
+    jht = _percent_of(table.band_for(declared_income).base, table.jht_percent) if with_jht else 0
+    funded = contribution(table, declared_income=rows[0].income_from,
+                          occupation_transport=occupation_transport,
+                          funding_public_budget=funding_public_budget, funder_pays=funder_pays,
+                          with_jht=False, month=month, months=months)
+
+    def plus_jht(c: Contribution, count: int) -> Contribution:
+        return replace(c, jht=jht, total=c.total + jht, paid_by_worker=c.paid_by_worker + jht,
+                       period_total=c.period_total + jht * count,
+                       period_paid_by_worker=c.period_paid_by_worker + jht * count)
+
+    return replace(plus_jht(funded, funded.months),
+                   breakdown=tuple(plus_jht(m, 1) for m in funded.breakdown))

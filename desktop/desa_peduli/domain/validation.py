@@ -70,6 +70,7 @@ class ValidationContext:
     max_age: int = 65
     payment_months: tuple[int, ...] = (1, 3, 6, 12)
     require_signature_image: bool = True  # the CLI may accept consent without the image
+    funded_bands: Mapping[str, int] = field(default_factory=dict)  # funder code → band it pays
 
 
 @dataclass
@@ -152,6 +153,7 @@ class _Validator:
         values["programs"] = self.programs(data.get("programs"))
         values["payment_months"] = self.payment_months(data.get("payment_months"))
         values["funding_source"] = self.funding(data.get("funding_source"))
+        self.funded_income(values.get("funding_source"), values.get("declared_income"))
         values["heirs"] = self.heirs(data.get("heirs"))
         values["consent"] = self.consent(data.get("consent"))
         return Validated({name: values.get(name) for name in FIELDS}, self.problems)
@@ -537,6 +539,28 @@ class _Validator:
                        f"Funding source '{_short(code)}' is not in the list. Choose one from "
                        "the list, e.g. mandiri or dumisake.")
         return code
+
+    def funded_income(self, code: object, income: object) -> None:
+        """A funder pays one band whatever is declared: an income above that band warns.
+
+        Worked example: DUMISAKE pays band 1 (up to Rp1,099,999, Rp16,800 a month); a
+        DUMISAKE worker declaring Rp5,000,000 is warned, the province still pays Rp16,800.
+        """
+        table = self.ctx.rate_table
+        band = self.ctx.funded_bands.get(code) if isinstance(code, str) else None
+        if table is None or band is None or not isinstance(income, int) or income < 0:
+            return
+        rows = [b for b in table.bands if b.row == band]
+        if not rows or rows[0].income_to is None or income <= rows[0].income_to:
+            return
+        limit = f"{rows[0].income_to:,}".replace(",", ".")
+        self.warning("declared_income", "declared_income.above_funded_band",
+                     f"Sumber dana ini hanya membayar iuran pita {band} (penghasilan sampai "
+                     f"Rp{limit}). Penghasilan yang diisi lebih tinggi: periksa apakah "
+                     "pekerja ini memang layak dibiayai, atau pilih 'mandiri'.",
+                     f"This funder pays band {band} only (income up to Rp{limit}). The "
+                     "declared income is higher: check that this worker qualifies for "
+                     "funding, or choose 'mandiri'.")
 
     # -- heirs and consent
 

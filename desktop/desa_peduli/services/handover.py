@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from desa_peduli import reference
 from desa_peduli.errors import InputRejected
 from desa_peduli.progress import Progress, check, report
+from desa_peduli.services.batches import HANDOVER_FIELDS, handover_lookup
 from desa_peduli.services.spreadsheet import write_csv, write_xlsx
 from desa_peduli.storage.registrations import (  # OPEN_DUPLICATES is this module's too
     OPEN_DUPLICATES as OPEN_DUPLICATES,
@@ -89,6 +90,11 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     _spec("heirs", "Semua ahli waris (JSON)", "All heirs (JSON)", default=False),
     _spec("consent_method", "Cara persetujuan", "Consent method", ["consent"], default=False),
     _spec("consent_at", "Waktu persetujuan", "Consent given at", ["consent"], default=False),
+    # funded batches (services/batches.py): the batch covering the registration this month
+    _spec("funder", "Pendana batch", "Batch funder", ["id"]),
+    _spec("batch", "Batch pembiayaan", "Funded batch", ["id"]),
+    _spec("cover_first_month", "Ditanggung mulai", "Cover start", ["id"]),
+    _spec("cover_last_month", "Ditanggung sampai", "Cover end", ["id"]),
     _spec("id", "ID pendaftaran", "Registration id"),
     _spec("volunteer_id", "ID relawan", "Volunteer id", default=False),
     _spec("branch_state", "Status di kantor cabang", "Branch state", default=False),
@@ -226,8 +232,10 @@ def count(session: Session, filters: HandoverFilter) -> int:
 class _Values:
     """Turns a row (a dict of registration columns) into the mapped cell values."""
 
-    def __init__(self, columns: list[Column]):
+    def __init__(self, columns: list[Column],
+                 batch_of: Callable[[str], dict[str, Any]] | None = None):
         self.keys = [c.field for c in columns]
+        self.batch_of = batch_of  # registration id -> the batch columns (services.batches)
         self.regions = reference.regions()
         self._region_names: dict[str, tuple[str, str, str]] = {}
         self._occupations = {o.code: o.label_id for o in reference.occupations()}
@@ -278,6 +286,8 @@ class _Values:
                 names = self.names(record.get("village_code"))
                 out.append(names[("village_name", "district_name", "regency_name").index(key)]
                            or None)
+            elif key in HANDOVER_FIELDS:
+                out.append(self.batch_of(record["id"])[key] if self.batch_of else None)
             elif key == "occupation_name":
                 code = record.get("occupation")
                 out.append(self._occupations.get(code, code) if code else None)
@@ -368,7 +378,7 @@ def export(session: Session, target: Path, *, fmt: str | None = None, columns: l
     enabled = check_columns(columns if columns is not None else default_columns())
     filters = filters or HandoverFilter()
     path = resolve_target(target, fmt)
-    values = _Values(enabled)
+    values = _Values(enabled, handover_lookup(session))
     headers = [c.header.strip() for c in enabled]
     where, params = filters.where()
     select = ", ".join(f"r.{name}" for name in values.sql_columns())

@@ -1,14 +1,14 @@
-"""Reference data newer than the shipped files: a rate table or an occupation list.
+"""Reference data newer than the shipped files: a rate table, an occupation or funder list.
 
 The branch installs an update from files in the shipped formats (``rules.json`` with its
-band CSV beside it, or ``occupations.csv``); every receipt it writes carries what it has
+band CSV beside it, ``occupations.csv`` or ``funders.csv``); every receipt it writes carries what it has
 installed, and a volunteer's laptop applies what is newer than its own. Each workspace
 activates its own set when it is opened (``reference.activate``).
 
 Checks before anything is stored: the content parses exactly as the shipped files do
 (the band CSV cross-checked against the rules), a rate table's version is newer than the
-one in use, and an occupation list keeps every code already in use (registrations hold
-those codes).
+one in use, and an occupation or funder list keeps every code already in use
+(registrations hold those codes).
 """
 
 from __future__ import annotations
@@ -25,14 +25,16 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desa_peduli import reference
+from desa_peduli.domain.funders import ReliefReading, parse_funders
 from desa_peduli.errors import InputRejected
 from desa_peduli.storage.registrations import local_now
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
 
-RATES, OCCUPATIONS = "rates", "occupations"
-NAMES = (RATES, OCCUPATIONS)
+RATES, OCCUPATIONS, FUNDERS = "rates", "occupations", "funders"
+NAMES = (RATES, OCCUPATIONS, FUNDERS)
+LISTS = (OCCUPATIONS, FUNDERS)  # lists of codes, versioned by a digest of their rows
 MAX_FILE = 2 * 1024**2
 
 
@@ -58,7 +60,8 @@ def stored(session: Session) -> dict[str, dict[str, Any]]:
     return out
 
 
-def build(rows: dict[str, dict[str, Any]]) -> reference.ReferenceSet:
+def build(rows: dict[str, dict[str, Any]],
+          reading: ReliefReading | None = None) -> reference.ReferenceSet:
     """The shipped set with the stored updates laid over it."""
     base = reference.shipped()
     rates, occupations, occupations_version = base.rate_table, base.occupations, "shipped"
@@ -67,14 +70,19 @@ def build(rows: dict[str, dict[str, Any]]) -> reference.ReferenceSet:
     if OCCUPATIONS in rows:
         occupations = reference.parse_occupations(rows[OCCUPATIONS]["content"]["rows"])
         occupations_version = rows[OCCUPATIONS]["version"]
-    if not rows:
+    funders, funders_version = base.funders, "shipped"
+    if FUNDERS in rows:
+        funders = parse_funders(rows[FUNDERS]["content"]["rows"])
+        funders_version = rows[FUNDERS]["version"]
+    if not rows and reading is None:
         return base
-    return reference.ReferenceSet(rates, occupations, occupations_version)
+    return reference.ReferenceSet(rates, occupations, occupations_version, funders,
+                                  funders_version, reading or ReliefReading())
 
 
 def activate(session: Session) -> reference.ReferenceSet:
     """Make the session's workspace set the active one (called when it is opened)."""
-    current = build(stored(session))  # opening migrated it: the table is there
+    current = build(stored(session), relief_reading(session))  # opening migrated it
     reference.activate(current)
     if "registrations" in session.__dict__:
         session.registrations.reset()
@@ -82,9 +90,34 @@ def activate(session: Session) -> reference.ReferenceSet:
 
 
 def versions(session: Session) -> dict[str, str]:
-    """What is in use: ``{"rates": "2026.1", "occupations": "shipped"}``."""
+    """What is in use: ``{"rates": "2026.1", "occupations": "shipped", "funders": ...}``."""
     current = build(stored(session))
-    return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version}
+    return {RATES: current.rate_table.version, OCCUPATIONS: current.occupations_version,
+            FUNDERS: current.funders_version}
+
+
+# -- the dana desa reading -------------------------------------------------------------
+READING_SETTING = "relief_reading"
+
+
+def relief_reading(session: Session) -> ReliefReading | None:
+    """The branch's reading of PP 50/2025 for village budgets (None: never set)."""
+    data = session.settings.get(READING_SETTING)
+    return ReliefReading.from_dict(data) if data else None
+
+
+def set_relief_reading(session: Session, village_budget_is_apbd: bool, note: str) -> ReliefReading:
+    """Store the branch's reading with its source note (one transaction) and activate it."""
+    note = " ".join(str(note or "").split())
+    if not 0 < len(note) <= 1000:
+        raise InputRejected("Tulis sumber atau alasan tafsiran ini (1-1000 karakter), mis. "
+                            "nomor surat edaran.", "Write the source or reason for this "
+                            "reading (1-1000 characters), e.g. the circular's number.")
+    reading = ReliefReading(village_budget_is_apbd, note)
+    with session.db.atomic():
+        session.settings.set(READING_SETTING, reading.to_dict())
+    activate(session)
+    return reading
 
 
 # -- reading update files --------------------------------------------------------------
@@ -135,16 +168,27 @@ def read_update(path: Path) -> tuple[str, dict[str, Any]]:
         return RATES, content
     if path.suffix.lower() == ".csv":
         rows = _csv_rows(path)
+        if rows and "pays" in rows[0]:  # a funder list (occupations have no "pays")
+            try:
+                parse_funders(rows)
+            except (ValueError, AttributeError) as exc:
+                raise _refuse(path, f"daftar pendana tidak sah ({exc}).",
+                              f"the funder list is not valid ({exc}).") from exc
+            return FUNDERS, {"rows": rows, "digest": _digest(rows)}
         try:
             reference.parse_occupations(rows)
         except (ValueError, AttributeError) as exc:
             raise _refuse(path, f"daftar pekerjaan tidak sah ({exc}).",
                           f"the occupation list is not valid ({exc}).") from exc
-        digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:12]
-        return OCCUPATIONS, {"rows": rows, "digest": digest}
-    raise _refuse(path, "pilih rules.json (tabel iuran) atau occupations.csv (daftar "
-                  "pekerjaan).", "choose rules.json (rate table) or occupations.csv "
-                  "(occupation list).")
+        return OCCUPATIONS, {"rows": rows, "digest": _digest(rows)}
+    raise _refuse(path, "pilih rules.json (tabel iuran), occupations.csv (daftar "
+                  "pekerjaan) atau funders.csv (daftar pendana).", "choose rules.json "
+                  "(rate table), occupations.csv (occupation list) or funders.csv (funder "
+                  "list).")
+
+
+def _digest(rows: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:12]
 
 
 # -- installing ------------------------------------------------------------------------
@@ -160,6 +204,8 @@ def check_newer(session: Session, name: str, content: dict[str, Any]) -> str:
                 f"Rate table version {version} is not newer than the one in use "
                 f"({current.rate_table.version}); nothing was changed.")
         return version
+    if name == FUNDERS:
+        return _check_newer_funders(current, content)
     new_codes = {r["code"] for r in content["rows"]}
     dropped = sorted(o.code for o in current.occupations if o.code not in new_codes)
     if dropped:
@@ -174,6 +220,25 @@ def check_newer(session: Session, name: str, content: dict[str, Any]) -> str:
         raise InputRejected("Daftar pekerjaan ini sama dengan yang dipakai; tidak ada yang "
                             "diubah.", "This occupation list is the one in use; nothing "
                             "was changed.")
+    digest: str = content["digest"]
+    return digest
+
+
+def _check_newer_funders(current: reference.ReferenceSet, content: dict[str, Any]) -> str:
+    new_codes = {str(r.get("code")) for r in content["rows"]}
+    dropped = sorted(f.code for f in current.funders if f.code not in new_codes)
+    if dropped:
+        raise InputRejected(
+            "Daftar pendana baru tidak memuat kode yang sudah dipakai: "
+            f"{', '.join(dropped[:5])}; tidak ada yang diubah.",
+            "The new funder list lacks codes already in use: "
+            f"{', '.join(dropped[:5])}; nothing was changed.")
+    in_use = [f.to_row() for f in current.funders]
+    if content["digest"] == current.funders_version or [
+            f.to_row() for f in parse_funders(content["rows"])] == in_use:
+        raise InputRejected("Daftar pendana ini sama dengan yang dipakai; tidak ada yang "
+                            "diubah.", "This funder list is the one in use; nothing was "
+                            "changed.")
     digest: str = content["digest"]
     return digest
 
@@ -199,8 +264,9 @@ def install_files(session: Session, paths: list[Path]) -> list[dict[str, Any]]:
     """Branch: install updates from files, all or none, and activate them."""
     updates = [read_update(Path(p)) for p in paths]
     if len({name for name, _ in updates}) != len(updates):
-        raise InputRejected("Pilih paling banyak satu tabel iuran dan satu daftar pekerjaan.",
-                            "Choose at most one rate table and one occupation list.")
+        raise InputRejected("Pilih paling banyak satu tabel iuran, satu daftar pekerjaan dan "
+                            "satu daftar pendana.", "Choose at most one rate table, one "
+                            "occupation list and one funder list.")
     installed = []
     with session.db.atomic():
         for name, content in updates:
@@ -234,6 +300,8 @@ def apply_from_receipt(session: Session, record: dict[str, Any], actor: str) -> 
         table = reference.parse_rates(content)
         if table.version != version:
             raise ValueError("reference version")
+    elif name == FUNDERS:
+        parse_funders(content["rows"])
     else:
         reference.parse_occupations(content["rows"])
     held = stored(session).get(name)

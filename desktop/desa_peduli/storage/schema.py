@@ -475,3 +475,63 @@ def m0012_forget_purged_names(db: Database) -> None:
         db.execute("INSERT INTO registrations_fts (registrations_fts) VALUES ('rebuild')")
         db.execute("INSERT INTO settings(key, value) VALUES ('purge_unfinished', 'true') "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+
+@migrations(name="0014_funded_batches")
+def m0014_funded_batches(db: Database) -> None:
+    """Funded batches (a funder's people over a cover period), their members with the
+    months each is covered, the log of who added or moved a member when, and each
+    month's bill as it was issued (so that it reads the same on any later day)."""
+    db.execute(
+        """CREATE TABLE funded_batches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            funder TEXT NOT NULL,
+            name TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            budget_year INTEGER NOT NULL,
+            first_month TEXT NOT NULL,
+            last_month TEXT NOT NULL,
+            quota INTEGER,
+            funder_rules TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE batch_members (
+            batch_id INTEGER NOT NULL REFERENCES funded_batches(id),
+            registration_id TEXT NOT NULL REFERENCES registrations(id),
+            first_month TEXT NOT NULL,
+            last_month TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT,
+            PRIMARY KEY (batch_id, registration_id)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_batch_members_registration ON batch_members(registration_id)")
+    db.execute(
+        """CREATE TABLE batch_member_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch_id INTEGER NOT NULL,
+            registration_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            first_month TEXT,
+            last_month TEXT,
+            other_batch_id INTEGER,
+            actor TEXT,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_batch_member_log_registration ON "
+               "batch_member_log(registration_id)")
+    db.execute(
+        """CREATE TABLE batch_bills (
+            batch_id INTEGER NOT NULL REFERENCES funded_batches(id),
+            month TEXT NOT NULL,
+            content TEXT NOT NULL,
+            rates_version TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            issued_by TEXT,
+            PRIMARY KEY (batch_id, month)
+        )"""
+    )

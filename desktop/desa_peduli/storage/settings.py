@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "lock_after_minutes": 10,
     "open_draft_id": None,  # the registration open in the form (crash recovery)
     "last_backup_at": None,
+    "text_scale": 100,  # the interface's text size in percent: 100, 125 or 150
 }
 
 

@@ -126,7 +126,7 @@ class AboutDialog(QDialog):
 
         components = QLabel(self.tr("Qt {qt}, Python {python}").format(
             qt=qVersion(), python=sys.version.split()[0]), self)
-        components.setStyleSheet("color: palette(mid);")
+        components.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(components)
 
         summary = QLabel(self.tr(

@@ -87,7 +87,7 @@ class TargetChooser(QWidget):
             "No USB stick found. Plug one in and press Refresh, or choose another folder."),
             self)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid);")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.empty_label)
         row = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)

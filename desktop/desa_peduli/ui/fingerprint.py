@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_peduli.ui.text_size import scaled
+
 
 def fingerprint_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -49,7 +51,7 @@ class FingerprintDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled(520))  # wider with the text size
 
     def fingerprints(self) -> list[str]:
         return [label.text() for label in self.value_labels]

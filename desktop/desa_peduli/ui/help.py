@@ -94,6 +94,8 @@ SECTION_BY_CLASS: dict[str, str | Callable[[Any], str]] = {
     "HistoryDialog": "history",
     "RestoreBackupDialog": "restore",
     "ExportDialog": "export",
+    "ReceiptDialog": "receipt",
+    "CameraDialog": "form-identity",
     # the branch office's
     "CorrectionDialog": "corrections",
     "KpjDialog": "kpj",

@@ -13,13 +13,15 @@ from __future__ import annotations
 import html
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QScrollArea,
     QTableWidget,
     QWidget,
 )
@@ -89,8 +91,64 @@ def error_label(parent: QWidget) -> QLabel:
 
 
 def show_error(label: QLabel, text: str) -> None:
+    """Show (or hide, with "") a message line; a dialog grows to show all of it."""
     label.setText(text)
     label.setVisible(bool(text))
+    window = label.window()
+    if text and isinstance(window, QDialog) and window.isVisible():
+        fit_height(window)
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Make ``dialog`` taller when its content needs it (a message appeared, the text is
+    larger): every wrapped line must show. Qt does not do this for a top-level window."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = (layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
+class ScrollPage(QScrollArea):
+    """A scroll area for one page of a form: scrolls both ways when the page does not fit,
+    and makes the page as tall as its word-wrapped text needs at the width it gets (Qt's
+    scroll area asks the page for a height without a width, so wrapped labels got cut)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._fitting = False
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        page = self.widget()
+        layout = page.layout() if page is not None else None
+        if page is None or layout is None or self._fitting or not layout.hasHeightForWidth():
+            return
+        self._fitting = True
+        try:
+            width = max(self.viewport().width(), layout.totalMinimumSize().width())
+            height = layout.totalHeightForWidth(width)
+            if page.minimumHeight() != height:
+                page.setMinimumHeight(height)
+        finally:
+            self._fitting = False
 
 
 def password_edit(parent: QWidget) -> QLineEdit:
@@ -119,6 +177,49 @@ def passphrase_strength(text: str) -> str:
     if len(text) >= 10 or kinds >= 3:
         return FAIR
     return WEAK
+
+
+class ElidedLabel(QLabel):
+    """One line that shortens itself with "…" when there is no room (the whole text is its
+    tooltip): for a status bar line that must not push the rest off at a large text size."""
+
+    MINIMUM_WIDTH = 120
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+        self.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + margins.left()
+                     + margins.right() + 2, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.MINIMUM_WIDTH, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+                     if room > 0 else self._full)
 
 
 class PassphraseHint(QLabel):
@@ -152,7 +253,7 @@ class PassphraseHint(QLabel):
             self.setText(self.tr(
                 "At least {count} characters. Several words are easiest to remember."
             ).format(count=MIN_PASSPHRASE))
-            self.setStyleSheet("color: palette(mid);")
+            self.setStyleSheet("color: palette(placeholder-text);")
             return
         self.setText(messages[self.level])
         self.setStyleSheet(f"color: {self._COLOURS[self.level]};")

@@ -59,7 +59,7 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
                                                stick, no_usb_sticks, file_dialogs):
     add_people(3)
     window = make_window()
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("3 registration(s) not sent yet ·")
     assert "last bundle: never" in status and "last receipt: never" in status
 
@@ -81,7 +81,7 @@ def test_export_to_a_folder_through_the_dialog(qtbot, volunteer, add_people, mak
     assert b"150405420388" not in result.path.read_bytes()  # no NIK readable on the stick
     # what was sent stays "waiting" until the branch office's receipt says it arrived
     assert FieldSync(volunteer).pending_changes() == 3
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("0 registration(s) not sent yet · 3 awaiting the receipt ·")
     assert "last bundle: never" not in status
     qtbot.mouseClick(dialog.close_button, LEFT)
@@ -131,7 +131,7 @@ def test_enrol_this_laptop_from_the_menu_shows_both_fingerprints(
     window = make_window()
     sync = window.sync
     assert sync.enrol_action.isVisible() and not sync.export_action.isEnabled()
-    assert "not enrolled" in sync.status_label.text()
+    assert "not enrolled" in sync.status_label.full_text()
 
     file_dialogs.open_file = enrolment
     sync.enrol_action.trigger()
@@ -143,7 +143,7 @@ def test_enrol_this_laptop_from_the_menu_shows_both_fingerprints(
     assert shown == [FieldSync(session).fingerprint(), BranchService(branch).fingerprint()]
     assert session.settings.get("volunteer_id") == "RLW-0009"
     assert not sync.enrol_action.isVisible() and sync.export_action.isEnabled()
-    assert "last bundle: never" in sync.status_label.text()
+    assert "last bundle: never" in sync.status_label.full_text()
 
 
 def test_wizard_with_an_enrolment_file_shows_both_fingerprints(qtbot, tmp_path, branch,
@@ -271,8 +271,11 @@ def test_run_gui_opens_the_branch_window_for_a_branch_workspace(qtbot, branch, m
 
 # -- the round trip ---------------------------------------------------------------------
 def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, make_window,
-                                         stick, no_usb_sticks, file_dialogs):
+                                         stick, no_usb_sticks, file_dialogs, monkeypatch):
+    from desa_peduli.ui import drives
     from desa_peduli.ui.branch.window import BranchMainWindow
+    from desa_peduli.ui.drives import Volume
+    from desa_peduli.ui.volunteer.sync_control import ReceiptDialog
 
     first, second = add_people(2)
     window = make_window()
@@ -340,8 +343,16 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     # the volunteer imports the receipt: the list shows the branch office's answers
     with qtbot.waitActive(window):
         window.activateWindow()
-    file_dialogs.open_file = receipt
+    # the stick is plugged in: the receipt dialog lists the receipt found on it
+    monkeypatch.setattr(drives, "removable_volumes",
+                        lambda: [Volume("KINGSTON", stick, 7_000_000_000)])
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(window.sync.dialog, ReceiptDialog)
+                    and window.sync.dialog.isVisible())
+    chooser = window.sync.dialog
+    assert chooser.list.count() == 1 and receipt.name in chooser.list.item(0).text()
+    assert "KINGSTON" in chooser.list.item(0).text() and not chooser.empty_label.isVisible()
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     box = open_message(qtbot, window.sync)
     assert "need correction: 1" in box.text() and "registered (with KPJ number): 1" in box.text()
     assert "received everything" in box.text()
@@ -355,7 +366,7 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     assert model.data(registered) == "Terdaftar di BPJS"
     assert "12345678901" in model.data(registered, Qt.ItemDataRole.ToolTipRole)
     assert FieldSync(volunteer).pending_changes() == 0
-    status = window.sync.status_label.text()
+    status = window.sync.status_label.full_text()
     assert status.startswith("0 registration(s) not sent yet · last bundle:")
     assert "awaiting" not in status and "last receipt: never" not in status
 

@@ -149,7 +149,7 @@ class ImportView(QWidget):
             "A backup is made before every import. Each file is imported whole or not at "
             "all; a refused file changes nothing."), self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.hint)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([

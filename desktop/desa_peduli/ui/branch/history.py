@@ -35,7 +35,7 @@ class HistoryView(BranchView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(self.tr("No bundle has been imported yet."), self)
-        self.empty_label.setStyleSheet("color: palette(mid);")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.empty_label)
         self.refresh()
 

@@ -100,7 +100,7 @@ class RegistrationsView(BranchView):
         self._size_columns()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 4px;")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
 

@@ -64,7 +64,7 @@ class VolunteersView(BranchView):
         self.empty_label = QLabel(self.tr(
             "No volunteer is enrolled yet. Press Enrol volunteer… to write the first "
             "enrolment file."), self)
-        self.empty_label.setStyleSheet("color: palette(mid);")
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
         self.enrol_button.clicked.connect(self.enrol_volunteer)

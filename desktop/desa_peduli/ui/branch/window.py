@@ -34,6 +34,7 @@ from desa_peduli.ui import help as guide
 from desa_peduli.ui.branch import desk  # hand-over export, KPJ import, breach
 from desa_peduli.ui.branch.bundle_import import ImportView
 from desa_peduli.ui.branch.dashboard.view import DashboardView
+from desa_peduli.ui.branch.funding.view import FundingView
 from desa_peduli.ui.branch.history import HistoryView
 from desa_peduli.ui.branch.registrations import RegistrationsView
 from desa_peduli.ui.branch.review.view import ReviewView
@@ -78,12 +79,14 @@ class BranchMainWindow(QMainWindow):
         self.volunteers_view = VolunteersView(self)
         self.review_view = ReviewView(self)
         self.dashboard_view = DashboardView(self)
+        self.funding_view = FundingView(self)
         for view, title in ((self.registrations_view, self.tr("Registrations")),
                             (self.import_view, self.tr("Import")),
                             (self.history_view, self.tr("Import history")),
                             (self.volunteers_view, self.tr("Volunteers")),
                             (self.review_view, self.tr("Review")),
-                            (self.dashboard_view, self.tr("Coverage"))):
+                            (self.dashboard_view, self.tr("Coverage")),
+                            (self.funding_view, self.tr("Funding"))):
             index = self.tabs.addTab(view, title)
             self.tabs.setTabToolTip(index, self.tr("Ctrl+{number}").format(number=index + 1))
         self.import_view.imported.connect(self._on_import_view_imported)
@@ -249,7 +252,7 @@ class BranchMainWindow(QMainWindow):
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Reference data update (rate table in use: {version})").format(
                 version=in_use["rates"]), "",
-            self.tr("Rate table or occupation list (*.json *.csv);;All files (*)"))
+            self.tr("Rate table, occupation or funder list (*.json *.csv);;All files (*)"))
         if not paths:
             return
         try:
@@ -260,6 +263,7 @@ class BranchMainWindow(QMainWindow):
             return
         lines = [self.tr("Rate table version {version} installed.").format(
                      version=item["version"]) if item["name"] == "rates" else
+                 self.tr("Funder list installed.") if item["name"] == "funders" else
                  self.tr("Occupation list installed.") for item in installed]
         lines.append(self.tr("Every receipt from now on carries it to the volunteers' "
                              "laptops."))

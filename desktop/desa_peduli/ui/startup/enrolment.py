@@ -138,7 +138,7 @@ class BranchPage(TranslatedPage):
         layout.addLayout(form)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(mid);")
+        self.note.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.retranslate_ui()

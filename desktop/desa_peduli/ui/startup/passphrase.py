@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from desa_peduli.errors import WrongPassphrase
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
+from desa_peduli.ui.text_size import scaled
 from desa_peduli.ui.widgets import busy_bar, button_box, error_label, password_edit, show_error
 
 
@@ -62,7 +63,7 @@ class PassphraseDialog(QDialog):
         where = QLabel(self.tr("Data folder: {folder}").format(folder=str(self._path)), self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setStyleSheet("color: palette(mid);")
+        where.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(where)
         self.passphrase_edit = password_edit(self)
         label = QLabel(self.tr("&Passphrase:"), self)
@@ -74,7 +75,7 @@ class PassphraseDialog(QDialog):
         self.forgotten = QLabel(self.tr(
             "Forgotten the passphrase? Press F1: the guide says what to do."), self)
         self.forgotten.setWordWrap(True)
-        self.forgotten.setStyleSheet("color: palette(mid);")
+        self.forgotten.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.forgotten)
         self.busy = busy_bar(self)
         layout.addWidget(self.busy)
@@ -82,7 +83,7 @@ class PassphraseDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(scaled(440))  # wider with the text size
         self.passphrase_edit.setFocus()
 
     @property

@@ -34,6 +34,7 @@ from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.startup.enrolment import BranchPage, DonePage, EnrolmentChooser
 from desa_peduli.ui.startup.page import TranslatedPage
 from desa_peduli.ui.startup.passphrase import open_session_with_key
+from desa_peduli.ui.text_size import scaled
 from desa_peduli.ui.widgets import (
     MIN_PASSPHRASE,
     PassphraseHint,
@@ -96,13 +97,13 @@ class WelcomePage(TranslatedPage):
         start_layout.addWidget(self.enrolment_chooser)
         self.no_file_note = QLabel(self.start_box)
         self.no_file_note.setWordWrap(True)
-        self.no_file_note.setStyleSheet("color: palette(mid);")
+        self.no_file_note.setStyleSheet("color: palette(placeholder-text);")
         start_layout.addWidget(self.no_file_note)
         layout.addWidget(self.start_box)
         layout.addStretch(1)
         self.help_note = QLabel(self)
         self.help_note.setWordWrap(True)
-        self.help_note.setStyleSheet("color: palette(mid);")
+        self.help_note.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.help_note)
 
         self.indonesian.toggled.connect(self._on_language_toggled)
@@ -396,7 +397,7 @@ class FirstRunWizard(QWizard):
         self.currentIdChanged.connect(self._on_current_id_changed)
         install_help_key()
         self.retranslate_ui()
-        self.resize(680, 560)
+        self.resize(scaled(680), scaled(560))  # larger with the text size
         plain_labels(self)  # what it shows may quote user data
 
     @property

@@ -58,7 +58,7 @@ class DeleteDialog(QDialog):
             self.tr("Write a reason of at least {count} characters.").format(count=MIN_REASON),
             self,
         )
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.hint)
         self.buttons = button_box(self, self.tr("&Delete"))
         self.delete_button = self.buttons.buttons()[0]

@@ -81,7 +81,7 @@ class CountsView(QGroupBox):
                 value.setFont(font)
             if key == LIST_STATUSES[0]:
                 spacer = QLabel(self.tr("By status"), self)
-                spacer.setStyleSheet("color: palette(mid); margin-top: 6px;")
+                spacer.setStyleSheet("color: palette(placeholder-text); margin-top: 6px;")
                 layout.addRow(spacer)
             layout.addRow(caption, value)
 
@@ -185,6 +185,7 @@ class RegistrationListPage(QWidget):
         empty_layout.setContentsMargins(4, 4, 4, 4)
         self.empty_label = QLabel(self.empty_box)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
         empty_layout.addWidget(self.empty_label)
         self.first_button = QPushButton(translate("MainWindow", "&Register the first worker"), self.empty_box)
         self.first_button.setDefault(True)

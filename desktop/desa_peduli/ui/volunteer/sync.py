@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,27 +32,29 @@ from desa_peduli.errors import DesaPeduliError
 from desa_peduli.ui import drives, labels
 from desa_peduli.ui.drives import TargetChooser, Volume
 from desa_peduli.ui.fingerprint import FingerprintDialog, volunteer_fingerprints
+from desa_peduli.ui.icons import set_icons
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.messages import busy_cursor, message_box, show_failure, write_error_message
-from desa_peduli.ui.widgets import busy_bar, error_label, show_error
+from desa_peduli.ui.text_size import scaled
+from desa_peduli.ui.volunteer.sync_control import ReceiptDialog, SyncControl
+from desa_peduli.ui.widgets import ElidedLabel, busy_bar, error_label, fit_height, show_error
 
 # `noqa: PLC0415 - start-up`: the wizard imports this module before the passphrase dialog
 # shows; the sync and reminder services (the sync layer, ~100 ms) load at first use.
 
 log = logging.getLogger(__name__)
 
-RECEIPT_SUFFIX = ".dpreceipt"
 ENROLMENT_SUFFIX = ".dpenrol"
 
 NOTICE_STYLE = "background: #e8f4ea; color: #143d1c; padding: 8px; border: 1px solid #9ccaa5;"
 
 
-def sync_status_text(session) -> str:
+def sync_status_text(session, state=None) -> str:
     """``14 belum dikirim · 5 menunggu tanda terima · bundel terakhir: … · tanda terima
     terakhir: …``: what is not in any bundle yet, what the branch office has not confirmed."""
     from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
 
-    state = reminder_state(session)
+    state = state or reminder_state(session)
     unsent = state.unsent  # (lupdate takes a plain name as the count, not an attribute)
     # QApplication.translate spelled out each time: lupdate does not see through an alias
     parts = [QApplication.translate("SyncDialogs", "%n registration(s) not sent yet", "",
@@ -113,7 +116,7 @@ class ExportDialog(QDialog):
                 when=labels.format_timestamp(last),
                 file=Path(session.settings.get("last_export_file") or "").name), self)
             last_label.setWordWrap(True)
-            last_label.setStyleSheet("color: palette(mid);")
+            last_label.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(last_label)
 
         where = QLabel(self.tr("&Save to:"), self)
@@ -148,7 +151,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.target.changed.connect(self._on_target_changed)
         self._on_target_changed()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(scaled(560))  # wider with the text size
         self.export_button.setFocus()
 
     @property
@@ -213,13 +216,7 @@ class ExportDialog(QDialog):
         QTimer.singleShot(0, self._fit_height)
 
     def _fit_height(self) -> None:
-        """Taller when a message appeared: its wrapped lines must all show."""
-        layout = self.layout()
-        assert layout is not None  # set in __init__
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit_height(self)
 
     def reject(self) -> None:
         if self.is_busy:
@@ -268,7 +265,25 @@ class VolunteerSync(QObject):
         menu.addAction(self.purge_action)
         self.menu = menu
 
-        self.status_label = QLabel(window)
+        set_icons({self.export_action: "usb", self.receipt_action: "receipt",
+                   self.enrol_action: "plug-connected", self.fingerprint_action: "shield-check",
+                   self.purge_action: "eraser"})
+        # one control on the toolbar: what waits, "Send to USB stick" and "Read receipt"
+        # on a row of its own under the main toolbar: at 125 % text the two would not fit
+        # side by side, and the toolbar would hide the control behind its » button
+        self.toolbar = QToolBar(self.tr("Sync"), window)
+        self.toolbar.setObjectName("sync_toolbar")
+        self.toolbar.setMovable(False)
+        self.control = SyncControl(self.session, self.export_action, self.receipt_action,
+                                   self.toolbar)
+        self.toolbar.addWidget(self.control)
+        window.addToolBarBreak()
+        window.addToolBar(self.toolbar)
+        # shown with the list only: the form needs the room, the lock shows nothing of it
+        window.locked.connect(self._show_toolbar)
+        window.unlocked.connect(self._show_toolbar)
+
+        self.status_label = ElidedLabel(window)  # shortened with … at a large text size
         self.status_label.setContentsMargins(8, 0, 8, 0)
         window.statusBar().addPermanentWidget(self.status_label)
         # the long sync line makes room while a message shows ("Restored the backup of …")
@@ -298,7 +313,11 @@ class VolunteerSync(QObject):
     def _available(self) -> bool:
         return not (self.window.form_is_open or self.window.is_locked)
 
+    def _show_toolbar(self) -> None:
+        self.toolbar.setVisible(not (self.window.form_is_open or self.window.is_locked))
+
     def update_actions(self, list_shown: bool = True) -> None:
+        self._show_toolbar()
         enrolled = self.enrolled
         for action in (self.export_action, self.receipt_action, self.purge_action):
             action.setEnabled(list_shown and enrolled)
@@ -308,10 +327,14 @@ class VolunteerSync(QObject):
 
     def update_status(self) -> None:
         try:
-            self.status_label.setText(sync_status_text(self.session))
+            from desa_peduli.services.reminders import reminder_state  # noqa: PLC0415 - start-up
+
+            state = reminder_state(self.session)  # read once for both lines
+            self.status_label.set_full_text(sync_status_text(self.session, state))
+            self.control.update_summary(state)
         except Exception:  # the status line must never break the window
             log.exception("sync status")
-            self.status_label.clear()
+            self.status_label.set_full_text("")
 
     def _show(self, widget: QDialog) -> None:
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -337,14 +360,19 @@ class VolunteerSync(QObject):
 
     # -- receipts -----------------------------------------------------------------------
     def import_receipt(self) -> None:
+        """Choose a receipt: those found on the USB sticks plugged in, or another file."""
+        if not self._available() or not self.enrolled:
+            return
+        dialog = ReceiptDialog(self.window,
+                               volunteer_id=self.session.settings.get("volunteer_id"))
+        dialog.chosen.connect(self.read_receipt)
+        self._show(dialog)
+
+    def read_receipt(self, path: Path) -> None:
+        """Apply the receipt at ``path`` and say what it changed."""
         from desa_peduli.services.field import FieldSync  # noqa: PLC0415 - start-up
 
         if not self._available() or not self.enrolled:
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import the branch office's receipt"), self._start_folder(),
-            self.tr("Receipts (*{suffix});;All files (*)").format(suffix=RECEIPT_SUFFIX))
-        if not path:
             return
         try:
             with busy_cursor():  # a volunteer's registrations only, with the form closed

@@ -31,10 +31,12 @@ from desa_peduli.domain.listing import ListQuery
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
+from desa_peduli.ui.icons import set_icons, set_menu_icon
 from desa_peduli.ui.jobs import close_when_idle
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import short_path
+from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
 from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
 from desa_peduli.ui.volunteer.list_page import RegistrationListPage
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addSeparator()
         self.about_action = about.install_about_action(self, self.help_menu)
+        set_icons({self.guide_action: "help", self.about_action: "info-circle"})
         guide.install_help_key()
         self._update_title()
 
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(self, self.session, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -236,7 +240,14 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Registrations"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_icons({self.new_action: "user-plus", self.edit_action: "pencil",
+                   self.delete_action: "trash", self.history_action: "history",
+                   self.find_action: "search", self.backup_action: "archive",
+                   self.restore_action: "restore", self.passphrase_action: "key",
+                   self.lock_action: "lock", self.quit_action: "logout"})
+        set_menu_icon(language_menu, "language")
+        set_menu_icon(self.text_size_menu.menu, "text-size")
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.history_action):
             self.toolbar.addAction(action)

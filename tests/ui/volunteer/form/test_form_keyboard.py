@@ -29,7 +29,7 @@ def test_complete_registration_typed_with_the_keyboard(form, keyboard, qtbot, se
     kb.type("0812 3456 7890")
     kb.press(Qt.Key.Key_Return)  # Enter moves on like Tab
     assert kb.focus() is form.email_edit
-    kb.tab(2)  # e-mail (optional), KTP photo button
+    kb.tab(3)  # e-mail (optional), the KTP photo's camera and file buttons
     # -- Address: Tab from the last field opened the next section
     assert form.pages.currentIndex() == 1
     assert kb.focus() is form.province_combo
@@ -68,8 +68,11 @@ def test_complete_registration_typed_with_the_keyboard(form, keyboard, qtbot, se
     kb.tab()
     kb.type("081298765432")
     kb.tab(3)  # Remove, Add another heir
-    # -- Consent: read aloud, verbal consent before a witness
+    # -- Consent: read aloud, the participant agrees first, verbal consent before a witness
     assert form.pages.currentIndex() == 4
+    assert kb.focus() is form.consent_check
+    kb.press(Qt.Key.Key_Space)
+    kb.tab()
     assert kb.focus() is form.signature_radio
     kb.press(Qt.Key.Key_Right)
     kb.press(Qt.Key.Key_Space)
@@ -77,9 +80,6 @@ def test_complete_registration_typed_with_the_keyboard(form, keyboard, qtbot, se
     kb.tab()
     assert kb.focus() is form.witness_edit
     kb.type("Budi Santoso")
-    kb.tab()
-    assert kb.focus() is form.consent_check
-    kb.press(Qt.Key.Key_Space)
     kb.tab()
     assert kb.focus() is form.save_close_button
     with qtbot.waitSignal(form.finished, timeout=3000):
@@ -130,7 +130,7 @@ def test_sections_switch_with_shortcuts(form, keyboard):
     assert form.pages.currentIndex() == 1
     keyboard.press(Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     assert form.pages.currentIndex() == 4
-    assert keyboard.focus() is form.signature_radio
+    assert keyboard.focus() is form.consent_check  # agreeing comes first
     keyboard.press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert form.pages.currentIndex() == 3
     keyboard.back_tab()  # Shift+Tab from the first field goes back a section

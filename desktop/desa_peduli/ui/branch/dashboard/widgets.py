@@ -48,7 +48,7 @@ class ChartPanel(QStackedWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.message.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self.addWidget(self.view)
         self.addWidget(self.message)
 

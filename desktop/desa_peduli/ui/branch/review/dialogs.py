@@ -151,7 +151,7 @@ class DuplicateOfDialog(QDialog):
             item.setToolTip(other["id"])
         self.none_label = QLabel(self.tr("None found: type the other registration's ID or NIK."),
                                  self)
-        self.none_label.setStyleSheet("color: palette(mid);")
+        self.none_label.setStyleSheet("color: palette(placeholder-text);")
         self.none_label.setVisible(self.candidates.count() == 0)
         layout.addWidget(self.none_label)
         form = QFormLayout()

@@ -64,7 +64,7 @@ def _table(parent: QWidget) -> QTableView:
 def _hint(text: str, parent: QWidget) -> QLabel:
     label = plain(QLabel(text, parent))
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid);")
+    label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
@@ -155,7 +155,7 @@ class ReviewLayout:
         view.empty_label = QLabel(view.empty_page)
         view.empty_label.setWordWrap(True)
         view.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        view.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        view.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         page_layout.addWidget(view.empty_label, 1)
 
     def _build_duplicate_page(self) -> None:

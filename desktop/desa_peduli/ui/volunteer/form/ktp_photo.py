@@ -1,14 +1,26 @@
-"""The optional photo of the KTP: chosen from a file, shrunk to a small JPEG, previewed."""
+"""The optional photo of the KTP: taken with the webcam or chosen from a file, shrunk to a
+small JPEG, previewed large enough to read the NIK."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_peduli.ui.icons import icon
+from desa_peduli.ui.style import HINT_STYLE
 
 MAX_SIDE = 1600
 JPEG_QUALITY = 80
-THUMB = QSize(150, 96)
+THUMB = QSize(264, 168)  # a KTP is 85.6 × 54 mm: the NIK stays readable
 MIME = "image/jpeg"
 
 
@@ -40,7 +52,10 @@ def encode_jpeg(image: QImage, max_side: int = MAX_SIDE, quality: int = JPEG_QUA
 
 
 class KtpPhotoField(QWidget):
-    """Choose/remove buttons and a thumbnail. ``photo()`` is ``(mime, bytes)`` or None."""
+    """Camera/file/remove buttons and a preview. ``photo()`` is ``(mime, bytes)`` or None.
+
+    Without a camera (or without QtMultimedia on this machine) "Take photo" says so in
+    plain words beside the buttons; the file picker always works."""
 
     changed = Signal()
     failed = Signal(str)  # a message for the person (the file could not be read)
@@ -53,19 +68,29 @@ class KtpPhotoField(QWidget):
         self.thumbnail = QLabel(self)
         self.thumbnail.setFixedSize(THUMB)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setStyleSheet("QLabel { border: 1px dashed #9aa3b5; color: #6b7385; }")
+        self.thumbnail.setStyleSheet(f"QLabel {{ border: 1px dashed #9aa3b5; {HINT_STYLE} }}")
         self.thumbnail.setWordWrap(True)
         layout.addWidget(self.thumbnail)
         buttons = QVBoxLayout()
-        self.choose_button = QPushButton(self.tr("Choose photo…"), self)
-        self.choose_button.setAutoDefault(False)
+        self.camera_button = QPushButton(icon("camera"), self.tr("Take photo with the camera…"), self)
+        self.camera_button.setProperty("icon_name", "camera")
+        self.choose_button = QPushButton(icon("photo"), self.tr("Choose photo file…"), self)
+        self.choose_button.setProperty("icon_name", "photo")
         self.remove_button = QPushButton(self.tr("Remove photo"), self)
-        self.remove_button.setAutoDefault(False)
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(self.remove_button)
+        for button in (self.camera_button, self.choose_button, self.remove_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        self.camera_note = QLabel(self)  # "no camera" and the like, in plain words
+        self.camera_note.setObjectName("cameraNote")
+        self.camera_note.setWordWrap(True)
+        self.camera_note.setMaximumWidth(320)
+        self.camera_note.hide()
+        buttons.addWidget(self.camera_note)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self.camera_dialog: QDialog | None = None  # open while the camera shows
+        self.camera_button.clicked.connect(self._on_camera_button_clicked)
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self._refresh()
@@ -102,6 +127,34 @@ class KtpPhotoField(QWidget):
             return
         self._photo = (MIME, data)
         self._refresh()
+        self.changed.emit()
+
+    def _on_camera_button_clicked(self) -> None:
+        from desa_peduli.ui.volunteer.form import camera  # noqa: PLC0415 - camera imports this module
+
+        self.camera_note.hide()
+        devices = camera.camera_devices()
+        if not devices:
+            self.camera_note.setText(self.tr(
+                "No camera was found on this laptop. Take the photo with a phone and choose "
+                "the file with \"Choose photo file\", or go on without a photo."))
+            self.camera_note.show()
+            self.choose_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        dialog = camera.CameraDialog(devices[0], self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.captured.connect(self._on_camera_captured)
+        dialog.finished.connect(self._on_camera_dialog_finished)
+        self.camera_dialog = dialog
+        dialog.open()
+
+    def _on_camera_dialog_finished(self) -> None:
+        self.camera_dialog = None
+
+    def _on_camera_captured(self, data: bytes) -> None:
+        self._photo = (MIME, data)
+        self._refresh()
+        self.camera_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
     def _on_remove_button_clicked(self) -> None:

@@ -425,8 +425,8 @@ class RegistrationFormView(QWidget):
         if touch:
             self._display.touched.add(name)
         self._display.branch_reason = None  # changed: the summary shows what is left
-        if name.startswith("consent"):
-            self._display.touched.update(n for n in self._sections.fields if n.startswith("consent"))
+        if name == "consent.given":  # its message stands for "consent" and its time too
+            self._display.touched.update(("consent", "consent.at"))
         self._dirty = True
         self._save_error = None
         self._validate_timer.start()

@@ -41,6 +41,7 @@ from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.region_picker import RegionCascade, RegionCombo
 from desa_peduli.ui.volunteer.form.signature_pad import SignaturePad
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel, NoteLabel, WrappingListWidget
+from desa_peduli.ui.widgets import ScrollPage
 
 if TYPE_CHECKING:
     from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
@@ -144,11 +145,9 @@ class FormSections:
             layout.addWidget(heading)
             build(page, layout)
             layout.addStretch(1)
-            scroll = QScrollArea(view.pages)
-            scroll.setWidgetResizable(True)
+            scroll = ScrollPage(view.pages)  # scrolls both ways when it must (125 % text)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.scrolls.append(scroll)
             self.section_pages.append(page)
@@ -180,7 +179,7 @@ class FormSections:
         outer.addLayout(footer)
 
         # Tab from the last field of the last section goes to "Back to the list"
-        QWidget.setTabOrder(view.consent_check, view.close_button)
+        QWidget.setTabOrder(view.paper_edit, view.close_button)
         QWidget.setTabOrder(view.close_button, view.summary_list)
 
     def _build_summary(self) -> QWidget:
@@ -504,9 +503,25 @@ class FormSections:
         view.statement_label.setStyleSheet(
             "QLabel#consentStatement { background: #fbfaf5; border: 1px solid #d8d2bd;"
             " border-radius: 3px; padding: 10px; }")
-        layout.addWidget(view.statement_label)
+        # in a row with a stretch: a vertical box would ask its height at the full width,
+        # past its maximum width, and cut the last lines off
+        statement_row = QHBoxLayout()
+        statement_row.addWidget(view.statement_label, 1)
+        statement_row.addStretch(0)
+        layout.addLayout(statement_row)
         layout.addSpacing(8)
         form = self._form(layout)
+
+        # first the participant agrees, then how that is recorded (the signature last)
+        view.consent_check = QCheckBox(translate(
+            "RegistrationFormView", "The participant &agrees (consent given)"), page)
+        view.consent_time_label = NoteLabel(page)
+        self._add_row(CONSENT, form, ("consent.given",),
+                      translate("RegistrationFormView", "Consent"), [view.consent_check],
+                      note=view.consent_time_label)
+        entry = self.fields["consent.given"]
+        for name in ("consent", "consent.at"):
+            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
 
         methods = QWidget(page)
         row = QHBoxLayout(methods)
@@ -539,16 +554,6 @@ class FormSections:
         self.paper_row = self._add_row(CONSENT, form, ("consent.reference",),
             translate("RegistrationFormView", "Paper form &number"), [view.paper_edit])
         self.consent_form = form
-
-        view.consent_check = QCheckBox(translate(
-            "RegistrationFormView", "The participant &agrees (consent given)"), page)
-        view.consent_time_label = NoteLabel(page)
-        self._add_row(CONSENT, form, ("consent.given",),
-                      translate("RegistrationFormView", "Consent"), [view.consent_check],
-                      note=view.consent_time_label)
-        entry = self.fields["consent.given"]
-        for name in ("consent", "consent.at"):
-            self.fields[name] = FieldEntry(name, CONSENT, entry.label, entry.focus, entry.message)
 
     def _consent_statement(self) -> str:
         name = "consent_statement_en.md" if self._lang == "en" else "consent_statement_id.md"

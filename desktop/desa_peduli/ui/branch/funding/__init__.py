@@ -1,0 +1,1 @@
+"""The branch's funded batches ("Pembiayaan"): list, create, add, members, bills."""
