@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desa_peduli.domain.listing import DELETED, LIST_STATUSES, ListQuery
 from desa_peduli.ui import labels
+from desa_peduli.ui.icons import icon
 from desa_peduli.ui.reminders import ReminderBanner
 from desa_peduli.ui.volunteer.table_model import (
     COLUMN_NAME,
@@ -194,6 +195,7 @@ class RegistrationListPage(QWidget):
         font.setBold(True)
         self.first_button.setFont(font)
         self.first_button.clicked.connect(self.new_requested)
+        self.first_button.setIcon(icon("user-plus"))  # the toolbar's "New registration"
         self.first_button.setMinimumHeight(self.first_button.sizeHint().height() * 3 // 2)
         empty_layout.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignLeft)
         empty_layout.addStretch(1)
@@ -226,6 +228,7 @@ class RegistrationListPage(QWidget):
 
         deleted_row = QHBoxLayout()
         self.restore_button = QPushButton(translate("MainWindow", "&Restore"), self)
+        self.restore_button.setIcon(icon("restore"))
         self.restore_button.setToolTip(translate("MainWindow",
             "Bring the selected registration back into the list"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
