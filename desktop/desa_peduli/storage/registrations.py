@@ -450,10 +450,17 @@ class RegistrationStore:
         ).fetchone()
         by_status = dict(
             self.db.execute(
-                f"SELECT CASE WHEN {sent_sql()} THEN '{SENT}' ELSE status END AS shown, "
-                "count(*) FROM registrations WHERE deleted_at IS NULL GROUP BY shown"
+                "SELECT status, count(*) FROM registrations WHERE deleted_at IS NULL "
+                "GROUP BY status"
             ).fetchall()
         )
+        exported = self.db.execute(f"SELECT {EXPORTED_SEQ_SQL}").fetchone()[0]
+        if exported and by_status.get("ready"):  # a laptop that saved a bundle: the sent
+            sent: int = self.db.execute(  # ones apart from "ready" (nothing at a branch)
+                "SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND "
+                f"{sent_sql()}").fetchone()[0]
+            by_status["ready"] -= sent
+            by_status[SENT] = sent
         return {
             "total": row[0] or 0,
             "today": row[1] or 0,
