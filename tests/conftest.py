@@ -182,6 +182,32 @@ def _shipped_reference_data():
     reference.activate(None)
 
 
+@pytest.fixture(autouse=True)
+def _interface_language_restored():
+    """A CLI command run in-process that draws a PDF makes the QApplication and installs
+    its ``--lang`` translator (cli/common.qt_application); afterwards the language and
+    translators of before are put back, so a later test does not inherit them.
+    (tests/ui/conftest.py has its own version bound to pytest-qt's qapp.)"""
+    import sys
+
+    i18n = sys.modules.get("desa_peduli.ui.i18n")
+    before = (i18n._state["language"], list(i18n._state["translators"])) if i18n else None
+    yield
+    i18n = sys.modules.get("desa_peduli.ui.i18n")
+    if i18n is None:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    language, translators = before or (i18n.DEFAULT_LANGUAGE, [])
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in i18n._state["translators"]:
+            app.removeTranslator(translator)
+        for translator in translators:
+            app.installTranslator(translator)
+    i18n._state["language"], i18n._state["translators"] = language, translators
+
+
 @pytest.fixture
 def make_volunteer(workspace_template, branch, tmp_path):
     """``make_volunteer("RLW-001")`` → an open volunteer Session enrolled with ``branch``

@@ -89,7 +89,7 @@ SHOTS = {
     "branch-correction": "branch: sending a registration back for correction",
     "branch-kpj": "branch: recording one KPJ number",
     "branch-handover": "branch: the hand-over export for the core system",
-    "branch-kpj-import": "branch: importing KPJ numbers, checked first",
+    "branch-kpj-import": "branch: importing KPJ results, checked first",
     "branch-coverage": "branch: the coverage dashboard",
     "branch-coverage-volunteers": "branch: the volunteers' activity",
     "branch-report-pdf": "branch: the first page of the PDF coverage report",
@@ -615,22 +615,29 @@ class Shooter:
             dialog.done(0)
 
     def kpj_file(self) -> Path:
-        """What the core system sends back: NIK and KPJ of Budi's accepted people, plus a
-        row for someone the branch never received and one with no number."""
+        """What the core system sends back: NIK, KPJ and result of Budi's accepted people
+        (one already a participant, one refused by Dukcapil, one rejected), plus a row for
+        someone the branch never received and one with no number."""
         import openpyxl
 
         rows = self.branch.db.execute(
             "SELECT nik FROM registrations WHERE volunteer_id = 'RLW-002' AND branch_state IN "
             "('received', 'accepted') AND nik IS NOT NULL ORDER BY nik LIMIT 20").fetchall()
+        outcomes = {1: ("already_participant", ""),
+                    2: ("dukcapil_mismatch", "Tanggal lahir berbeda dengan data Dukcapil"),
+                    3: ("rejected", "Terdaftar sebagai peserta penerima upah")}
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "Peserta"
-        sheet.append(["Laporan kepesertaan BPU", None, None])
-        sheet.append(["NIK", "Nama", "No. KPJ"])
+        sheet.append(["Laporan kepesertaan BPU", None, None, None, None])
+        sheet.append(["NIK", "Nama", "No. KPJ", "Hasil", "Alasan"])
         for index, (nik,) in enumerate(rows):
-            sheet.append([nik, "", f"26{22000000 + index * 613:09d}"[:11]])
-        sheet.append(["1571010101900001", "", "26099999999"])
-        sheet.append([rows[0][0] if rows else "1571010101900002", "", ""])
+            result, reason = outcomes.get(index, ("registered", ""))
+            number = f"26{22000000 + index * 613:09d}"[:11] if result in (
+                "registered", "already_participant") else ""
+            sheet.append([nik, "", number, result, reason])
+        sheet.append(["1571010101900001", "", "26099999999", "registered", ""])
+        sheet.append([rows[0][0] if rows else "1571010101900002", "", "", "registered", ""])
         path = self.tmp / "hasil-kpj-november.xlsx"
         book.save(path)
         return path

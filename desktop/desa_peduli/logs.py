@@ -31,7 +31,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 # purpose; this is the net below that rule)
 PERSONAL_KEYS = ("nik", "full_name", "name", "birth_place", "birth_date", "phone", "email",
                  "street", "rt", "rw", "work_location", "witness", "heirs",
-                 "volunteer_name", "declared_income")
+                 "volunteer_name", "declared_income", "kpj_number", "kpj")
 
 
 def _key(quote: str) -> str:
@@ -43,6 +43,8 @@ _KEYED = re.compile(  # 'full_name': 'Siti', "nik": "…", phone=0812… (not co
     r"|(?P<bare>" + _key("bq") + r"[:=])[^\s,;)}\]]+")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[\s.-]?8(?:[\s.-]?\d){7,12}(?!\d)")
+# a KPJ number (BPJS's participant number: personal data too) named as one
+_KPJ = re.compile(r"(?i)(\bkpj\b[^\d\n]{0,24})\d(?:[\s.-]?\d){7,15}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # key material, should it ever slip into a message: an age identity, a raw SQLCipher key
 _SECRET = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]+|x'[0-9a-fA-F]{32,}'")
@@ -51,10 +53,11 @@ _state: dict[str, LogFileHandler | None] = {"handler": None}
 
 
 def mask(text: str) -> str:
-    """``text`` with personal values replaced: ``[NIK]``, ``[HP]``, ``[email]``, ``***``
-    (and key material: ``[secret]``)."""
+    """``text`` with personal values replaced: ``[NIK]``, ``[KPJ]``, ``[HP]``, ``[email]``,
+    ``***`` (and key material: ``[secret]``)."""
     text = _SECRET.sub("[secret]", text)
     text = _KEYED.sub(lambda m: (m.group("key") or m.group("bare")) + "***", text)
+    text = _KPJ.sub(r"\1[KPJ]", text)
     text = _NIK.sub("[NIK]", text)
     text = _PHONE.sub("[HP]", text)
     return _EMAIL.sub("[email]", text)

@@ -26,6 +26,25 @@ GENERATOR_PATH = REPO / "tools" / "generate_registrations.py"
 PASSPHRASE = "rahasia-desa-123"
 
 
+# Which data the benchmarks run on (see README.md, "Seeds and shapes"): the generator's
+# seed and shape ("plain" or "attachments"); every cache is keyed by both.
+ENV_SEED = "DESA_PEDULI_BENCH_SEED"
+ENV_SHAPE = "DESA_PEDULI_BENCH_SHAPE"
+
+
+def bench_seed(default: int) -> int:
+    """``$DESA_PEDULI_BENCH_SEED``, or the benchmark's own ``default`` when unset."""
+    value = os.environ.get(ENV_SEED, "").strip()
+    return int(value) if value else default
+
+
+def bench_shape() -> str:
+    """``$DESA_PEDULI_BENCH_SHAPE`` (default ``plain``), checked against the generator."""
+    shape = os.environ.get(ENV_SHAPE, "").strip() or "plain"
+    load_generator().shape_of(shape)  # ValueError on an unknown shape
+    return shape
+
+
 def load_generator():
     """``tools/generate_registrations.py`` as a module (tools/ is not a package)."""
     name = "generate_registrations"

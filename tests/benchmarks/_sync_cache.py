@@ -5,21 +5,30 @@ volunteer an ``add_file`` of 5,000 rows ~0.8 s and an export ~0.3 s, spread over
 CPUs), so the result is kept in ``tests/benchmarks/_out/sync-cache/KEY/`` (git-ignored)
 and reused while KEY is unchanged. KEY holds ``CACHE_VERSION`` (bump it when the export
 side, the enrolment or the generator changes in a way that matters), the bundle format,
-N and the bundle size. A cache directory holds:
+N, the bundle size, the seed and the shape (``DESA_PEDULI_BENCH_SEED``, default 1, and
+``DESA_PEDULI_BENCH_SHAPE``, default plain). A cache directory holds:
 
     meta.json            volunteers, bundle file names, keys (synthetic data only)
-    registrations.jsonl  the N registrations' plaintext, as the generator wrote them
+    registrations.jsonl  the plaintext the import applies: every volunteer's new
+                         registrations, then the edits; a KTP photo rides along in its
+                         person's line as ``ktp_photo`` (base64), signatures in
+                         ``consent.signature_png``
     branch/              a branch workspace with every volunteer enrolled, nothing imported
-    bundles/             one bundle per volunteer (``--all`` export of its workspace)
-    volunteer-first/     the first volunteer's workspace (after its export)
+    bundles/             per volunteer, a bundle of its new registrations (``--all``
+                         export); then, for the volunteers with edits, a later bundle of
+                         them (exported after a simulated receipt)
+    volunteer-first/     the first volunteer's workspace (after its exports)
 
-The N registrations come from one ``generate(N, SEED)`` call and are split in order, so
-NIKs are unique across volunteers (the generator guarantees unique NIKs only within one
-call: other seeds restart the serials and would collide).
+The registrations come from ``volunteer_parts(N, seed, per_volunteer=bundle size)``:
+NIKs are unique within a volunteer, a few people (~0.2%) are registered again by a later
+volunteer (the branch flags them as duplicates), 5% of each volunteer's records come
+back edited in its later bundle, and in the attachments shape 10% sign on the laptop
+(PNG) and 5% have a KTP photo (JPEG, saved through the service as the form does).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -30,10 +39,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks._harness import HERE, OUT_DIR, PASSPHRASE, load_generator
+from tests.benchmarks._harness import (
+    HERE,
+    OUT_DIR,
+    PASSPHRASE,
+    bench_seed,
+    bench_shape,
+    load_generator,
+)
 
-CACHE_VERSION = "sync-v1"
-SEED = 1
+CACHE_VERSION = "sync-v2"
+SEED = bench_seed(1)
+SHAPE = bench_shape()
 VILLAGES = ["15.04.05.2003"]
 CACHE_ROOT = OUT_DIR / "sync-cache"
 
@@ -54,10 +71,10 @@ class SyncData:
     built_now: bool
 
 
-def cache_key(n: int, per_bundle: int) -> str:
+def cache_key(n: int, per_bundle: int, seed: int = SEED, shape: str = SHAPE) -> str:
     from desa_peduli.sync.bundle import FORMAT
 
-    return f"{CACHE_VERSION}-{FORMAT.replace('/', '_')}-n{n}-b{per_bundle}"
+    return f"{CACHE_VERSION}-{FORMAT.replace('/', '_')}-n{n}-b{per_bundle}-s{seed}-{shape}"
 
 
 def volunteer_id(i: int) -> str:
@@ -79,6 +96,7 @@ def _load(path: Path, n: int, per_bundle: int, built_now: bool) -> SyncData | No
         return None
     bundles = [path / "bundles" / name for name in meta.get("bundles", [])]
     if (not meta.get("complete") or meta.get("n") != n or meta.get("per_bundle") != per_bundle
+            or meta.get("seed") != SEED or meta.get("shape") != SHAPE
             or not bundles or not all(b.exists() for b in bundles)
             or not (path / "branch").is_dir() or not (path / "registrations.jsonl").exists()):
         return None
@@ -118,24 +136,49 @@ def _build(build: Path, n: int, per_bundle: int, log) -> None:
     count = (n + per_bundle - 1) // per_bundle
     ids = [volunteer_id(i + 1) for i in range(count)]
 
-    # 1. the plaintext, once, and its split per volunteer (unique NIKs across all)
+    # 1. the plaintext, once, and its split per volunteer (volunteer_parts)
     t = time.perf_counter()
     generator = load_generator()
-    part = None
-    with open(build / "registrations.jsonl", "w", encoding="utf-8", newline="\n") as whole:
-        for i, record in enumerate(generator.generate(n, SEED)):
-            if i % per_bundle == 0:
-                if part:
-                    part.close()
-                part = open(build / "parts" / f"{ids[i // per_bundle]}.jsonl", "w",
-                            encoding="utf-8", newline="\n")
-            line = json.dumps(record, ensure_ascii=False) + "\n"
-            whole.write(line)
-            part.write(line)
-    if part:
-        part.close()
+    facts = {"repeated": 0, "edits": 0, "photos": 0, "signatures": 0}
+    edited: list[str] = []
+    with open(build / "registrations.jsonl", "w", encoding="utf-8", newline="\n") as whole, \
+            open(build / "edits.jsonl", "w", encoding="utf-8", newline="\n") as edits_all:
+        for part in generator.volunteer_parts(n, SEED, per_volunteer=per_bundle, shape=SHAPE):
+            vid = ids[part.index]
+            with open(build / "parts" / f"{vid}.jsonl", "w", encoding="utf-8",
+                      newline="\n") as handle:
+                for record in part.records:
+                    line = json.dumps(record, ensure_ascii=False) + "\n"
+                    handle.write(line)
+                    photo = part.photos.get(record["nik"])
+                    if photo is not None:
+                        line = json.dumps({**record, "ktp_photo": base64.b64encode(photo)
+                                           .decode("ascii")}, ensure_ascii=False) + "\n"
+                    whole.write(line)
+                    facts["signatures"] += record["consent"]["method"] == "signature"
+            if part.photos:
+                with open(build / "parts" / f"{vid}.photos.jsonl", "w", encoding="ascii",
+                          newline="\n") as handle:
+                    for nik, photo in part.photos.items():
+                        handle.write(generator.photo_line(nik, photo) + "\n")
+            if part.edits:
+                edited.append(vid)
+                with open(build / "parts" / f"{vid}.edits.jsonl", "w", encoding="utf-8",
+                          newline="\n") as handle:
+                    for record in part.edits:
+                        line = json.dumps(record, ensure_ascii=False) + "\n"
+                        handle.write(line)
+                        edits_all.write(line)
+            facts["repeated"] += part.repeated
+            facts["edits"] += len(part.edits)
+            facts["photos"] += len(part.photos)
+    with open(build / "registrations.jsonl", "a", encoding="utf-8") as whole, \
+            open(build / "edits.jsonl", encoding="utf-8") as edits_all:
+        shutil.copyfileobj(edits_all, whole)  # the edits come after every new registration
+    (build / "edits.jsonl").unlink()
     generate_s = time.perf_counter() - t
-    log(f"[sync-cache] generated {n} registrations in {generate_s:.1f} s")
+    log(f"[sync-cache] generated {n} registrations (seed {SEED}, {SHAPE}) in "
+        f"{generate_s:.1f} s: {facts}")
 
     # 2. the branch with every volunteer enrolled, and one volunteer template
     t = time.perf_counter()
@@ -194,10 +237,11 @@ def _build(build: Path, n: int, per_bundle: int, log) -> None:
     if errors or len(reports) != len(ids):
         raise RuntimeError(f"building bundles failed: {errors}")
     bundles_s = time.perf_counter() - t
-    for vid in ids:
-        rows = min(per_bundle, n - ids.index(vid) * per_bundle)
+    for number, vid in enumerate(ids):
+        rows = min(per_bundle, n - number * per_bundle)
         assert reports[vid]["added"] == rows, reports[vid]
         assert reports[vid]["counts"]["registrations"] == rows, reports[vid]
+        assert (reports[vid]["edit_bundle"] is not None) == (vid in edited), reports[vid]
 
     # 4. keep what the benchmarks use; the rest was temporary
     os.replace(build / "volunteers" / ids[0], build / "volunteer-first")
@@ -208,13 +252,17 @@ def _build(build: Path, n: int, per_bundle: int, log) -> None:
     export = sorted(r["export_s"] for r in reports.values())
     meta = {
         "complete": True, "version": CACHE_VERSION, "n": n, "per_bundle": per_bundle,
-        "seed": SEED, "volunteer_ids": ids, "bundles": [reports[v]["bundle"] for v in ids],
+        "seed": SEED, "shape": SHAPE, **facts, "volunteer_ids": ids,
+        # import order: every volunteer's new registrations, then the later edit bundles
+        "bundles": [reports[v]["bundle"] for v in ids]
+        + [reports[v]["edit_bundle"] for v in ids if reports[v]["edit_bundle"]],
+        "new_bundles": len(ids), "edit_bundles": len(edited),
         "branch_key": branch_key.hex(), "volunteer_key": volunteer_key.hex(),
         "workers": workers, "generate_s": round(generate_s, 2), "setup_s": round(setup_s, 2),
         "bundles_s": round(bundles_s, 2), "total_s": round(time.perf_counter() - started, 2),
         "add_s_median": add[len(add) // 2], "export_s_median": export[len(export) // 2],
-        "bundle_bytes": sum((build / "bundles" / reports[v]["bundle"]).stat().st_size
-                            for v in ids),
+        "bundle_bytes": sum(path.stat().st_size for path in (build / "bundles").iterdir()),
+        "plaintext_bytes": (build / "registrations.jsonl").stat().st_size,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     (build / "meta.json").write_text(json.dumps(meta, indent=1), "utf-8")

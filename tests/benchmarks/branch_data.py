@@ -9,15 +9,18 @@ Not a test module. For benchmarks of the branch desk (dashboard, review queue, e
 The workspace is **shared and must stay unchanged**: open it read-only in spirit, or copy
 it first (:func:`copy_branch`) to write. It is kept in
 ``tests/benchmarks/_out/branch-cache/KEY/`` (git-ignored) and reused while KEY (the cache
-version, N and the schema's migration names) is unchanged; building costs about
-3–4 minutes at N = 1,000,000 (generation ~30 s, then the inserts, with the FTS and
-coverage triggers as a bundle import pays them).
+version, N, the seed and shape — ``DESA_PEDULI_BENCH_SEED``, default 7, and
+``DESA_PEDULI_BENCH_SHAPE``, default plain — and the schema's migration names) is
+unchanged; building costs about 3–4 minutes at N = 1,000,000 (generation ~30 s, then
+the inserts, with the FTS and coverage triggers as a bundle import pays them).
 
 Rows are written straight into the tables (``executemany``), not through bundles, but look
 like imported ones: every registration has a volunteer, a branch state and
 ``created_at`` within 26 weeks before ``END_DATE``. The spread:
 
 - ``tools/generate_registrations.py`` content (valid, unique NIKs, Zipf-like villages);
+  in the attachments shape 10% with a signature and 5% with a KTP photo in
+  ``attachments`` (mind the size at 1,000,000: 50,000 photos of ~250 KB);
 - 200 volunteers ``RLW-0001`` … ``RLW-0200``, each serving a run of neighbouring villages
   (so they register very different numbers of people), with real device keys; about one
   in ten stopped working some weeks before the end (for "who needs a visit");
@@ -31,6 +34,7 @@ like imported ones: every registration has a volunteer, a branch state and
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -44,15 +48,16 @@ from pathlib import Path
 
 import filelock
 
-from tests.benchmarks._harness import OUT_DIR, PASSPHRASE, load_generator
+from tests.benchmarks._harness import OUT_DIR, PASSPHRASE, bench_seed, bench_shape, load_generator
 
-CACHE_VERSION = "branch-v1"
+CACHE_VERSION = "branch-v2"
 ENV_N = "DESA_PEDULI_BENCH_BRANCH_N"
 DEFAULT_N = 1_000_000
 VOLUNTEERS = 200
 WEEKS = 26
 END_DATE = dt.date(2026, 11, 27)  # a Friday; created_at lies in the 26 weeks before
-SEED = 7
+SEED = bench_seed(7)
+SHAPE = bench_shape()
 CACHE_ROOT = OUT_DIR / "branch-cache"
 BATCH = 20_000
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -86,7 +91,7 @@ def branch_data(n: int | None = None, *, log=print) -> BranchData:
     key = cache_key(n)
     # one builder at a time (benchmarks of several people or sessions may ask at once)
     with filelock.FileLock(str(CACHE_ROOT / ".lock")):
-        schema = key.rsplit("-", 1)[1]
+        schema = key.rsplit("-", 1)[1]  # other seeds and shapes of this schema are kept
         for old in CACHE_ROOT.iterdir():  # interrupted builds, other versions or schemas
             if old.is_dir() and (old.name.endswith(".building")
                                  or not old.name.startswith(f"{CACHE_VERSION}-")
@@ -127,7 +132,7 @@ def cache_key(n: int) -> str:
     from desa_peduli.storage.schema import known_names
 
     schema = hashlib.sha256("\n".join(known_names()).encode()).hexdigest()[:10]
-    return f"{CACHE_VERSION}-n{n}-s{schema}"
+    return f"{CACHE_VERSION}-n{n}-seed{SEED}-{SHAPE}-s{schema}"
 
 
 def _load(path: Path, n: int, *, built_now: bool) -> BranchData | None:
@@ -136,7 +141,8 @@ def _load(path: Path, n: int, *, built_now: bool) -> BranchData | None:
     except (OSError, ValueError):
         return None
     workspace = path / "branch"
-    if not meta.get("complete") or meta.get("n") != n or not (workspace / "workspace.json").exists():
+    if (not meta.get("complete") or meta.get("n") != n or meta.get("seed") != SEED
+            or meta.get("shape", "plain") != SHAPE or not (workspace / "workspace.json").exists()):
         return None
     return BranchData(workspace, PASSPHRASE, bytes.fromhex(meta["key"]), n, meta, built_now)
 
@@ -207,7 +213,7 @@ def _build(build: Path, n: int, log) -> None:
     latest: list[str | None] = [None] * VOLUNTEERS
     earlier: list[tuple[str, str, int]] = []  # (nik, id, volunteer index) to re-register
     counts: dict[str, int] = {}
-    rows, duplicates, state_rows = [], [], []
+    rows, duplicates, state_rows, attachments = [], [], [], []
     kpj = 10_000_000_000
     t_generate = 0.0
     t_insert = 0.0
@@ -223,14 +229,18 @@ def _build(build: Path, n: int, log) -> None:
         conn.executemany(
             "INSERT INTO state_log(registration_id, state, reason, kpj_number, duplicate_of, "
             "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", state_rows)
+        conn.executemany(
+            "INSERT INTO attachments(registration_id, kind, mime, sha256, data, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", attachments)
         conn.execute("COMMIT")
         t_insert += time.perf_counter() - t
         rows.clear()
         duplicates.clear()
         state_rows.clear()
+        attachments.clear()
 
     t = time.perf_counter()
-    for i, record in enumerate(generator.generate(n, SEED)):
+    for i, (record, photo) in enumerate(generator.generate_with_photos(n, SEED, shape=SHAPE)):
         owner = village_owner.get(record["village_code"], i % VOLUNTEERS)
         volunteer = ids[owner]
         week = rng.randint(last_week[owner], first_week[owner])
@@ -270,6 +280,12 @@ def _build(build: Path, n: int, log) -> None:
         if rng.random() < 0.005:
             deleted_at, deleted_reason = created, "Salah input, didaftarkan ulang"
         seqs[owner] += 1
+        signature = record["consent"].pop("signature_png", None)  # stored as an attachment
+        for kind, mime, data in (("signature", "image/png", signature and base64.b64decode(
+                signature)), ("ktp_photo", generator.KTP_MIME, photo)):
+            if data:
+                attachments.append((reg_id, kind, mime, hashlib.sha256(data).hexdigest(), data,
+                                    created))
         values = [json.dumps(record.get(f), ensure_ascii=False, sort_keys=True)
                   if f in ("programs", "heirs", "consent") else record.get(f) for f in FIELDS]
         rows.append((reg_id, *values, "ready", problems, 1, seqs[owner], created, volunteer,
@@ -318,7 +334,7 @@ def _build(build: Path, n: int, log) -> None:
     finish_s = time.perf_counter() - t0
     session.close()
     meta = {
-        "complete": True, "version": CACHE_VERSION, "n": n, "seed": SEED,
+        "complete": True, "version": CACHE_VERSION, "n": n, "seed": SEED, "shape": SHAPE,
         "key": key.hex(), "volunteers": ids, "end_date": END_DATE.isoformat(), "weeks": WEEKS,
         "states": counts, "coverage_seeded": seeded,
         "generate_s": round(t_generate, 1), "insert_s": round(t_insert, 1),

@@ -5,7 +5,9 @@ default test run (which deselects ``benchmark``) pays nothing here. Run with::
 
     .venv/bin/python -m pytest tests/benchmarks -m benchmark -s -p no:randomly
 
-``DESA_PEDULI_BENCH_N`` changes the workspace size (default 50,000) for a quick try.
+``DESA_PEDULI_BENCH_N`` changes the workspace size (default 50,000) for a quick try;
+``DESA_PEDULI_BENCH_SEED`` and ``DESA_PEDULI_BENCH_SHAPE`` (``plain`` or ``attachments``)
+choose the generated data (``tools/bench-matrix.sh`` runs several and reports the worst).
 """
 
 from __future__ import annotations
@@ -19,10 +21,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks._harness import HERE, PASSPHRASE, Recorder, load_generator, run_child
+from tests.benchmarks._harness import (
+    HERE,
+    PASSPHRASE,
+    Recorder,
+    bench_seed,
+    bench_shape,
+    load_generator,
+    run_child,
+)
 
 BENCH_N = int(os.environ.get("DESA_PEDULI_BENCH_N", "50000"))
-SEED = 1
+SEED = bench_seed(1)
+SHAPE = bench_shape()
 EXTRA = 260  # generated after the N rows (so NIKs stay unique): new registrations to save
 
 _recorder: Recorder | None = None
@@ -49,6 +60,8 @@ def recorder() -> Recorder:
     if _recorder is None:
         _recorder = Recorder()
         _recorder.context["workspace_rows"] = BENCH_N
+        _recorder.context["seed"] = SEED
+        _recorder.context["shape"] = SHAPE
     return _recorder
 
 
@@ -60,11 +73,13 @@ def bench_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def dataset(bench_dir) -> Dataset:
     generator = load_generator()
-    path = bench_dir / f"registrations_{BENCH_N}.jsonl"
+    path = bench_dir / f"registrations_{BENCH_N}_s{SEED}_{SHAPE}.jsonl"
     head: list[dict] = []
     extra: list[dict] = []
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        for i, record in enumerate(generator.generate(BENCH_N + EXTRA, SEED)):
+        # the attachments shape carries its signatures inline (consent.signature_png, as
+        # `add` takes them); KTP photos have no CLI column (the sync cache saves them)
+        for i, record in enumerate(generator.generate(BENCH_N + EXTRA, SEED, shape=SHAPE)):
             if i < BENCH_N:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 if i < 50:
@@ -100,7 +115,7 @@ def workspace_50k(bench_dir, dataset, template_workspace, recorder) -> BenchWork
     Runs in a child opened with the raw key, so its time and peak memory are the add
     path's own (no scrypt); recorded for information (the targets are on the CLI run).
     """
-    ws = copy_workspace(template_workspace, bench_dir / f"ws_{dataset.n}")
+    ws = copy_workspace(template_workspace, bench_dir / f"ws_{dataset.n}_s{SEED}_{SHAPE}")
     run = run_child([sys.executable, str(HERE / "_child_add.py"), str(ws.path),
                      str(dataset.path)], stdin_bytes=ws.key.hex().encode())
     assert run.returncode == 0, run.stderr[-3000:]

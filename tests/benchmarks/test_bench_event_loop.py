@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks._harness import run_child
+from tests.benchmarks._harness import bench_seed, bench_shape, run_child
 from tests.benchmarks.branch_data import copy_branch, default_n
 
 pytestmark = pytest.mark.benchmark
@@ -28,8 +28,10 @@ BUNDLE_ROWS = 5000
 def test_backup_restore_and_import_leave_the_event_loop_breathing(tmp_path, recorder):
     data = copy_branch(default_n(), tmp_path / "branch")
     rows = tmp_path / "rows.jsonl"
-    subprocess.run([sys.executable, str(GENERATOR), "-n", str(BUNDLE_ROWS), "--seed", "11",
-                    "-o", str(rows)], check=True, timeout=300)
+    # another seed than the branch's (7 unless $DESA_PEDULI_BENCH_SEED), the same shape
+    subprocess.run([sys.executable, str(GENERATOR), "-n", str(BUNDLE_ROWS), "--seed",
+                    str(bench_seed(7) + 4), "--shape", bench_shape(), "-o", str(rows)],
+                   check=True, timeout=300)
     run = run_child([sys.executable, str(HERE / "_child_event_loop.py"), str(data.path),
                      str(rows)], env={"QT_QPA_PLATFORM": "offscreen"},
                     stdin_bytes=data.key.hex().encode(), timeout=1800)

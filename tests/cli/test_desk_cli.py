@@ -60,7 +60,7 @@ def test_handover_and_kpj_import(branch, run, tmp_path):
     code, out, _ = run("handover", "--show-columns")
     lines = out.splitlines()
     assert code == 0 and lines[:2] == ["[x] nik\tNIK", "[x] full_name\tNAMA"]
-    assert "[ ] phone\tphone" in lines
+    assert "[ ] phone\tNomor HP" in lines  # no header of its own: the language's name
 
     results = tmp_path / "hasil.csv"
     results.write_text("NIK,KPJ\n1504054200000001,12345678901\n1504054200000002,12345678902\n"
@@ -75,6 +75,7 @@ def test_handover_and_kpj_import(branch, run, tmp_path):
     report = json.loads(out)
     assert code == 0 and report["unchanged"] == 2 and not report["applied"]
     assert report["unmatched"][0]["nik"] == "150405******9999"
+    assert report["unmatched"][0]["kpj"] == "*******8903"  # the KPJ number masked too
 
     bad = tmp_path / "hasil.xlsx"
     bad.write_bytes(b"not a workbook")
@@ -109,3 +110,59 @@ def test_breach_report(branch, run, make_volunteer, valid_registration, tmp_path
 
     code, _, err = run("breach-report", "--volunteer-id", "RLW-404", "-o", str(tmp_path))
     assert code == 1 and "RLW-404" in err
+
+
+def test_handover_split_per_kabupaten_in_english_with_iso_dates(branch, run, tmp_path):
+    fill_branch(branch.db, 2)
+    fill_branch(branch.db, 1, start=3, base={"village_code": "15.01.01.2001"})
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, out, err = run("--lang", "en", "handover", "-o", str(out_dir), "--format", "csv",
+                         "--split", "kabupaten", "--date-format", "YYYY-MM-DD",
+                         "--columns", "nik,birth_date,program_jht")
+    assert code == 0 and "3 registrations written to 2 files." in err
+    paths = out.splitlines()
+    assert [p.rsplit("_", 1)[1] for p in paths] == [
+        "15.01-kabupaten-kerinci.csv", "15.04-kabupaten-batanghari.csv", "summary.csv"]
+    with open(paths[0], encoding="utf-8", newline="") as handle:
+        assert list(csv.reader(handle)) == [["NIK", "Date of birth", "JHT (Y/N)"],
+                                            ["1504054200000003", "1988-03-02", "N"]]
+    code, _, err = run("handover", "-o", str(out_dir), "--date-format", "MM-YY")
+    assert code == 1 and "Format tanggal tidak dikenal" in err
+    with pytest.raises(SystemExit) as info:  # argparse refuses it
+        run("handover", "-o", str(out_dir), "--split", "desa")
+    assert info.value.code == 2
+
+
+def test_import_kpj_reports_each_result(branch, run, tmp_path):
+    fill_branch(branch.db, 4)
+    results = tmp_path / "hasil.csv"
+    results.write_text(
+        "NIK,KPJ,Hasil,Alasan\n"
+        "1504054200000001,12345678901,registered,\n"
+        "1504054200000002,22222222222,already_participant,\n"
+        "1504054200000003,,dukcapil_mismatch,Nama berbeda\n"
+        "1504054200000004,,rejected,Sudah peserta PU\n"
+        "1504054200000009,,ditolak,\n", encoding="utf-8")
+    code, out, err = run("import-kpj", str(results), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[:4] == [
+        "hasil.csv: registered: 1 terdaftar (KPJ baru) (uji saja, tidak ada yang diubah)",
+        "hasil.csv: already_participant: 1 sudah terdaftar (KPJ lama) (uji saja, tidak ada "
+        "yang diubah)",
+        "hasil.csv: dukcapil_mismatch: 1 tidak cocok dengan Dukcapil: dikembalikan untuk "
+        "diperbaiki (uji saja, tidak ada yang diubah)",
+        "hasil.csv: rejected: 1 ditolak: dikembalikan dengan alasannya (uji saja, tidak ada "
+        "yang diubah)"]
+    assert "baris 6: tidak ada pendaftaran dengan NIK ini" in err
+    assert "12345678901" not in err  # KPJ numbers are not echoed
+    code, out, _ = run("--lang", "en", "import-kpj", str(results), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["applied"]
+    assert report["results"] == {"registered": 1, "already_participant": 1,
+                                 "dukcapil_mismatch": 1, "rejected": 1}
+    assert (report["result_column"], report["reason_column"]) == ("Hasil", "Alasan")
+    code, out, _ = run("--lang", "en", "import-kpj", str(results), "--result-column", "none",
+                       "--dry-run")
+    # without results every row needs a KPJ number; the first two are already applied
+    assert code == 0 and "0 would be marked registered, 2 already registered, 3 rows" in out

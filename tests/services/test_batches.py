@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desa_peduli import reference
 from desa_peduli.errors import InputRejected, NotFound
 from desa_peduli.services import batches, reference_data
 from tests.services.desk_helpers import fill_branch
@@ -246,6 +247,7 @@ def test_handover_carries_funder_batch_and_cover_months(branch, village, tmp_pat
     book = load_workbook(result.path, read_only=True)
     rows = {r[0]: r[1:] for r in list(book.active.iter_rows(values_only=True))[1:]}
     book.close()
-    assert rows[village["ok"][1]][:2] == ("dumisake", f"{batch_a.id}: DUMISAKE 2027 Tahap 1")
+    dumisake_name = reference.funders()["dumisake"].label_id  # the file names the funder
+    assert rows[village["ok"][1]][:2] == (dumisake_name, f"{batch_a.id}: DUMISAKE 2027 Tahap 1")
     assert rows[village["ok"][1]][2] == dt.datetime(2027, 1, 1)  # a real date cell
     assert not any(rows[village["mandiri"][0]])  # read-only rows end at the last value

@@ -4,6 +4,7 @@ saved and reloaded, the list's filters, cancel, text that looks like a formula."
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -25,20 +26,37 @@ NAMES = {  # desa, kecamatan, kabupaten (from the Kemendagri list)
 
 
 def expected(record: dict, key: str):
-    """What the hand-over file must hold for ``key``, worked out from the record."""
+    """What the hand-over file must hold for ``key``, worked out from the record: dates
+    as dates, sex as L/P, one Y/T per programme, the funder by its Indonesian name."""
     heirs = record.get("heirs") or []
     consent = record.get("consent") or {}
+
+    def when(text):  # the wall-clock time it was recorded at
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None) if text else None
+
     return {
+        "birth_date": dt.datetime.fromisoformat(record["birth_date"]),
+        "sex": {"F": "P", "M": "L"}[record["sex"]],
         "village_name": NAMES[record["village_code"]][0],
         "district_name": NAMES[record["village_code"]][1],
         "regency_name": NAMES[record["village_code"]][2],
         "programs": ",".join(record["programs"]),
+        "program_jkk": "Y" if "JKK" in record["programs"] else "T",
+        "program_jkm": "Y" if "JKM" in record["programs"] else "T",
+        "program_jht": "Y" if "JHT" in record["programs"] else "T",
+        "funding_source_name": {"mandiri": "Mandiri (dibayar sendiri)",
+                                "dumisake": "DUMISAKE Provinsi Jambi (APBD provinsi)"}[
+            record["funding_source"]],
         "heir_name": heirs[0]["name"] if heirs else None,
-        "heir_relationship": heirs[0]["relationship"] if heirs else None,
+        "heir_relationship": {"suami": "Suami", "anak": "Anak"}[heirs[0]["relationship"]]
+        if heirs else None,
         "heir_phone": heirs[0].get("phone") if heirs else None,
         "heirs": json.dumps(heirs, ensure_ascii=False) if heirs else None,
-        "consent_method": consent.get("method"),
-        "consent_at": consent.get("at"),
+        "consent_method": {"verbal_witnessed": "Lisan, dengan saksi"}[consent["method"]],
+        "branch_state": {"accepted": "Diterima"}[record["branch_state"]],
+        "consent_at": when(consent.get("at")),
+        "created_at": when(record.get("created_at")),
+        "updated_at": when(record.get("updated_at")),
         "occupation_name": {"pedagang_pasar": "Pedagang pasar", "petani": "Petani"}.get(
             record["occupation"]),
     }.get(key, record.get(key))
@@ -171,7 +189,8 @@ def test_cancel_and_progress_leave_no_file(branch, tmp_path, monkeypatch):
                              progress=Progress(lambda d, t, _text: seen.append(d)))
     assert result.path.parent == target and result.path.name.startswith("handover_")
     assert result.path.suffix == ".csv" and result.rows == 2500
-    assert [p.name for p in target.iterdir()] == [result.path.name]
+    assert sorted(p.name for p in target.iterdir()) == sorted(  # the rows and their summary
+        [result.path.name, result.summary_path.name])
     assert seen[-1] == 2500
     first = handover.export(branch, tmp_path / "first.csv", limit=10,
                             columns=[Column("full_name", "name")])
@@ -193,13 +212,16 @@ def test_columns_are_checked(branch, tmp_path):
     with pytest.raises(InputRejected):
         handover.parse_column_spec("nik,unknown")
     spec = handover.parse_column_spec("phone:HP, nik")
-    assert [(c.field, c.header) for c in spec if c.enabled] == [("phone", "HP"), ("nik", "nik")]
+    assert [(c.field, c.header) for c in spec if c.enabled] == [("phone", "HP"), ("nik", None)]
     assert "does not exist" in rejected(lambda: handover.export(branch, tmp_path / "no" / "x.xlsx"))
     assert "format" in rejected(lambda: handover.export(branch, tmp_path / "x.xlsx", fmt="pdf"))
     # a mapping stored by an older version: unknown fields dropped, new ones appended
     stored = [{"field": "nik", "header": "NIK"}, {"field": "gone", "header": "X"}]
     columns = handover.columns_from_data(stored)
     assert columns[0] == Column("nik", "NIK", True)
+    assert "date format" in rejected(lambda: handover.export(
+        branch, tmp_path / "x.csv", date_format="DD-MM-YY"))
+
     assert [c.field for c in columns[1:]] == [s.key for s in handover.FIELD_SPECS[1:]]
     assert not any(c.enabled for c in columns[1:])
 

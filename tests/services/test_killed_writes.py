@@ -7,7 +7,7 @@ import os
 import tempfile
 import time
 
-from desa_peduli.services import handover
+from desa_peduli.services import spreadsheet
 
 NIK = "1504054203880001"
 
@@ -25,6 +25,6 @@ def test_the_next_handover_removes_what_a_killed_one_left(tmp_path):
         os.utime(name, (time.time() - 3600,) * 2)
         left.append(name)
 
-    handover._write_xlsx(folder / "serah-terima-20261202.xlsx", ["NIK"], iter([[NIK]]))
+    spreadsheet.write_xlsx(folder / "serah-terima-20261202.xlsx", ["NIK"], iter([[NIK]]), "Pendaftaran")
 
     assert os.listdir(folder) == ["serah-terima-20261202.xlsx"]

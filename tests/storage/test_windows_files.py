@@ -114,7 +114,7 @@ def test_make_private_on_windows_restricts_the_access_list_to_the_user(tmp_path,
 
 def test_secrets_and_personal_exports_are_private_on_windows(branch, session, windows, tmp_path):
     from desa_peduli.services.branch import BranchService
-    from desa_peduli.services.handover import write_csv
+    from desa_peduli.services.spreadsheet import write_csv
     from desa_peduli.storage.keys import write_wrapped
 
     identity = BranchService(branch).export_identity(tmp_path / "identitas.txt")

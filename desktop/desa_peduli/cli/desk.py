@@ -1,8 +1,10 @@
 """Branch commands for the hand-over desk: ``handover``, ``import-kpj``, ``breach-report``.
 
 ``handover`` writes the XLSX or CSV the core system takes in, with the saved column
-mapping (or ``--columns``) and the list's filters; ``import-kpj FILE`` marks the
-registrations the core system registered, reporting the rows it could not use;
+mapping (or ``--columns``) and the list's filters, in the ``--lang`` language, one file or
+one per kabupaten or funder (``--split``), each with its summary; ``import-kpj FILE``
+applies the core system's results (new or existing KPJ numbers, refusals sent back as
+corrections), reporting each result and the rows it could not use;
 ``breach-report`` lists whose data a lost laptop or USB stick could hold.
 """
 
@@ -32,7 +34,13 @@ def register(sub) -> None:
     handover.add_argument("--limit", type=int, default=None,
                           help="paling banyak sekian pendaftaran (yang paling dulu diterima)")
     handover.add_argument("--columns", help="kolom dan judulnya, berurutan: "
-                          "nik:NIK,full_name:NAMA,phone (default: pemetaan tersimpan)")
+                          "nik:NIK,full_name:NAMA,phone (default: pemetaan tersimpan; "
+                          "kolom tanpa judul memakai nama dalam bahasa --lang)")
+    handover.add_argument("--date-format", default=None,
+                          help="tanggal di CSV (dan tampilan tanggal di XLSX): DD-MM-YYYY "
+                          "(default), DD/MM/YYYY, YYYY-MM-DD, ...")
+    handover.add_argument("--split", choices=("kabupaten", "funder"), default=None,
+                          help="satu berkas per kabupaten atau per penanggung iuran")
     handover.add_argument("--save-columns", action="store_true",
                           help="simpan --columns sebagai pemetaan default")
     handover.add_argument("--reset-columns", action="store_true",
@@ -46,6 +54,11 @@ def register(sub) -> None:
     kpj.add_argument("file")
     kpj.add_argument("--nik-column", help="judul, huruf (B) atau nomor kolom NIK")
     kpj.add_argument("--kpj-column", help="judul, huruf atau nomor kolom KPJ")
+    kpj.add_argument("--result-column", help="kolom hasil: registered, already_participant, "
+                     "dukcapil_mismatch, rejected (default: kolom berjudul Hasil/Result/Status "
+                     "bila ada; 'none' = tanpa kolom hasil, semua registered)")
+    kpj.add_argument("--reason-column", help="kolom alasan penolakan (default: kolom berjudul "
+                     "Alasan/Reason/Keterangan bila ada; 'none' = tanpa)")
     kpj.add_argument("--header-row", type=int, default=None,
                      help="baris judul (1 = baris pertama, 0 = tanpa judul; default: dikenali)")
     kpj.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang diubah")
@@ -87,7 +100,9 @@ def cmd_handover(args) -> int:
         result = None
         if args.output:  # first the file: a refused export changes no setting either
             result = handover.export(session, Path(args.output), fmt=args.format,
-                                     columns=columns, filters=filters, limit=args.limit)
+                                     columns=columns, filters=filters, limit=args.limit,
+                                     lang=language(args), date_format=args.date_format,
+                                     split=args.split)
         if args.reset_columns:
             with session.atomic():
                 handover.reset_columns(settings)
@@ -101,9 +116,16 @@ def cmd_handover(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(result.path)
-        say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
-            "written.")
+        for written in result.files:
+            print(written.path)
+        if result.summary_path:
+            print(result.summary_path)
+        if result.split:
+            say(args, f"{result.rows} pendaftaran ditulis ke {len(result.files)} berkas.",
+                f"{result.rows} registrations written to {len(result.files)} files.")
+        else:
+            say(args, f"{result.rows} pendaftaran ditulis.", f"{result.rows} registrations "
+                "written.")
     return EXIT_OK
 
 
@@ -113,7 +135,7 @@ def _show_columns(args, columns) -> None:
         return
     for column in columns:
         mark = "x" if column.enabled else " "
-        print(f"[{mark}] {column.field}\t{column.header}")
+        print(f"[{mark}] {column.field}\t{column.title(language(args))}")
 
 
 # ------------------------------------------------------------------------------ KPJ
@@ -127,11 +149,12 @@ def cmd_import_kpj(args) -> int:
         require_role(session, "branch")
         report = kpj_import.import_kpj(
             session, Path(args.file), nik_column=args.nik_column, kpj_column=args.kpj_column,
-            header_row=args.header_row, apply=not args.dry_run)
+            header_row=args.header_row, result_column=args.result_column,
+            reason_column=args.reason_column, apply=not args.dry_run)
     lang = language(args)
     # no row could be used: the file is refused as a whole (nothing changed, exit 1)
-    code = EXIT_INPUT if report.unmatched and not (report.registered or report.unchanged) \
-        else EXIT_OK
+    code = EXIT_INPUT if report.unmatched and not (
+        report.registered or report.corrections or report.unchanged) else EXIT_OK
     for item in report.unmatched:  # NIKs masked: this may end up in a log
         if lang == "en":
             line = f"{report.file}: row {item.row}: {item.message('en')} (NIK {mask_nik(item.nik)})"
@@ -141,10 +164,18 @@ def cmd_import_kpj(args) -> int:
         print(line, file=sys.stderr)
     if args.json:
         data = report.to_dict()
-        for item in data["unmatched"]:
+        for item in data["unmatched"]:  # personal data: masked, as on stderr
             item["nik"] = mask_nik(item["nik"])
+            item["kpj"] = kpj_import.mask_kpj(item["kpj"])
         print(json.dumps(data, ensure_ascii=False))
         return code
+    if report.result_column:  # a line per result
+        for result, count in report.results.items():
+            label_id, label_en = kpj_import.RESULT_LABELS[result]
+            say(args, f"{report.file}: {result}: {count} {label_id}"
+                + (" (uji saja, tidak ada yang diubah)" if args.dry_run else ""),
+                f"{report.file}: {result}: {count} {label_en}"
+                + (" (check only, nothing changed)" if args.dry_run else ""), err=False)
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
     say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "

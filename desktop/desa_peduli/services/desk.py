@@ -52,9 +52,12 @@ class Desk:
     def handover_export(self, target: Path, *, fmt: str | None = None,
                         columns: list[Column] | None = None,
                         filters: HandoverFilter | None = None,
-                        progress: Progress | None = None) -> HandoverResult:
+                        progress: Progress | None = None, lang: str = "id",
+                        date_format: str | None = None,
+                        split: str | None = None) -> HandoverResult:
         return handover.export(self._session, target, fmt=fmt, columns=columns,
-                               filters=filters, progress=progress)
+                               filters=filters, progress=progress, lang=lang,
+                               date_format=date_format, split=split)
 
     # -- breach reports -----------------------------------------------------------------
     def devices(self, volunteer_id: str) -> list[dict[str, Any]]:

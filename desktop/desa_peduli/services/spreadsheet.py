@@ -89,19 +89,26 @@ class CsvWriter:
             self.writerow(row)
 
 
-def write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], *,
-              bom: bool = False) -> Path:
-    """A UTF-8 CSV (with a BOM for Excel when ``bom``) written atomically and privately
-    (it may hold personal data), rows streamed."""
+@contextlib.contextmanager
+def csv_file(path: Path, *, bom: bool = False) -> Iterator[CsvWriter]:
+    """A :class:`CsvWriter` over a UTF-8 CSV (with a BOM for Excel when ``bom``) written
+    atomically and privately (it may hold personal data): the file appears, whole, when
+    the block ends, and not at all when it raises."""
     with atomic_writer(path, private=True) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
         try:
-            writer = CsvWriter(text)
-            writer.writerow(headers)
-            writer.writerows(rows)
+            yield CsvWriter(text)
             text.flush()
         finally:
             text.detach()  # atomic_writer closes the file itself
+
+
+def write_csv(path: Path, headers: list[str], rows: Iterable[list[Any]], *,
+              bom: bool = False) -> Path:
+    """A CSV of ``headers`` and ``rows`` (see :func:`csv_file`), rows streamed."""
+    with csv_file(path, bom=bom) as writer:
+        writer.writerow(headers)
+        writer.writerows(rows)
     return Path(path)
 
 

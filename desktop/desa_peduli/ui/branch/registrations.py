@@ -124,6 +124,9 @@ class RegistrationsView(BranchView):
         self.shown_label = QLabel(self)
         actions.addWidget(self.shown_label)
         layout.addLayout(actions)
+        # the hand-over desk's buttons, beside the list they work on (ui/branch/desk/menu.py)
+        self.handover_row = QHBoxLayout()
+        layout.addLayout(self.handover_row)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

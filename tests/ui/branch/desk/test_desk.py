@@ -78,6 +78,13 @@ def test_the_columns_model_passes_the_model_tester(qtmodeltester):
     assert model.columns()[0].field == "full_name" and model.columns()[1].field == "nik"
     assert model.columns()[2].header == "NAMA" and not model.columns()[2].enabled
     assert not model.setData(model.index(2, HEADER_COLUMN), "  ", Qt.ItemDataRole.EditRole)
+    # a header not typed shows the field's name, and typing that name keeps it following
+    # the language
+    assert model.columns()[0].header is None
+    assert model.data(model.index(0, HEADER_COLUMN)) == "Nama lengkap"
+    assert model.data(model.index(0, HEADER_COLUMN), Qt.ItemDataRole.FontRole).italic()
+    model.setData(model.index(2, HEADER_COLUMN), "Tempat lahir", Qt.ItemDataRole.EditRole)
+    assert model.columns()[2].header is None
 
 
 def test_export_dialog_ticks_renames_moves_and_saves_columns(qtbot, branch, save_as,
@@ -123,11 +130,13 @@ def test_export_dialog_ticks_renames_moves_and_saves_columns(qtbot, branch, save
     assert result.path == tmp_path / "serah.csv" and result.rows == 3
     with open(result.path, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["NO_HP", "nik", "full_name"]
+    assert rows[0] == ["NO_HP", "NIK", "Nama lengkap"]  # typed, and in the file's language
     assert rows[1] == ["081300000001", "1504054200000001", "Orang 1"]
     qtbot.waitUntil(lambda: isinstance(dialog.message, QMessageBox)
                     and dialog.message.isVisible())
-    assert str(result.path) in dialog.message.text()
+    text = dialog.message.text()  # the CSV and its summary, in their folder
+    assert str(result.path.parent) in text and result.path.name in text
+    assert result.summary_path.name in text
     dialog.message.close()
 
     # a filter: the correction ones, counted again
@@ -336,5 +345,98 @@ def test_the_branch_window_offers_the_desk_in_its_file_menu(qtbot, branch, save_
 
     desk.breach_action.trigger()
     assert isinstance(desk.dialog, BreachReportDialog)
+    desk.dialog.close()
+    window.close()
+
+
+def test_export_dialog_splits_per_kabupaten_with_the_chosen_date_format(qtbot, branch,
+                                                                       save_as, tmp_path):
+    fill_branch(branch.db, 2)
+    fill_branch(branch.db, 1, start=3, base={"village_code": "15.01.01.2001"})
+    dialog = shown(qtbot, HandoverExportDialog(branch))
+    qtbot.waitUntil(lambda: dialog.shown_count == 3)
+    assert dialog.date_combo.currentText() == "HH-BB-TTTT (02-03-1988)"  # the default
+    click(qtbot, dialog.csv_radio)
+    dialog.date_combo.setFocus()
+    qtbot.keyClick(dialog.date_combo, Qt.Key.Key_Down)  # DD/MM/YYYY
+    assert dialog.date_combo.currentData() == "DD/MM/YYYY"
+    dialog.split_combo.setFocus()
+    qtbot.keyClick(dialog.split_combo, Qt.Key.Key_Down)
+    assert dialog.split_combo.currentData() == "kabupaten"
+    out = tmp_path / "out"
+    out.mkdir()
+    save_as.path = out / "serah"
+    with qtbot.waitSignal(dialog.exported, timeout=15_000) as done:
+        click(qtbot, dialog.export_button)
+    result = done.args[0]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["serah_15.01-kabupaten-kerinci.csv", "serah_15.04-kabupaten-batanghari.csv",
+                     "serah_ringkasan.csv"]
+    with open(out / names[0], encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][3] == "Tanggal lahir" and rows[1][3] == "02/03/1988"
+    qtbot.waitUntil(lambda: isinstance(dialog.message, QMessageBox)
+                    and dialog.message.isVisible())
+    assert all(name in dialog.message.text() for name in names)
+    assert "3 registration(s) written to 3 file(s)" in dialog.status_label.text()
+    assert result.split == "kabupaten"
+    dialog.message.close()
+
+
+def test_kpj_import_dialog_with_results_and_reasons(qtbot, branch, save_as, tmp_path):
+    ids = fill_branch(branch.db, 4)
+    path = tmp_path / "hasil.csv"
+    path.write_text("NIK,KPJ,Hasil,Alasan\n"
+                    "1504054200000001,12345678901,registered,\n"
+                    "1504054200000002,22222222222,already_participant,\n"
+                    "1504054200000003,,dukcapil_mismatch,Nama berbeda\n"
+                    "1504054200000004,,rejected,Peserta PU aktif\n", encoding="utf-8")
+    dialog = shown(qtbot, KpjImportDialog(branch))
+    save_as.path = path
+    click(qtbot, dialog.choose_button)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    assert dialog.result_combo.currentText() == "C: Hasil"
+    assert dialog.reason_combo.currentText() == "D: Alasan"
+    with qtbot.waitSignal(dialog.imported, timeout=15_000) as done:
+        click(qtbot, dialog.import_button)
+    report = done.args[0]
+    assert report.results == {"registered": 1, "already_participant": 1,
+                              "dukcapil_mismatch": 1, "rejected": 1}
+    text = dialog.summary_label.text()
+    for line in ("registered (new KPJ): 1", "already a participant (existing KPJ): 1",
+                 "Dukcapil mismatch, sent back to be corrected: 1",
+                 "rejected, sent back with the reason: 1"):
+        assert line in text
+    reason = branch.db.execute("SELECT branch_state, branch_reason FROM registrations WHERE "
+                               "id = ?", [ids[2]]).fetchone()
+    assert reason[0] == "correction" and "Nama berbeda" in reason[1]
+
+    # the result column set to none by hand: the refusals are rows not used
+    dialog.result_combo.setCurrentIndex(0)
+    assert dialog.result_combo.currentText() == "(none)"
+    click(qtbot, dialog.check_button)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.report is not report)
+    assert dialog.report.result_column is None
+    assert [u.reason for u in dialog.report.unmatched] == ["kpj_invalid", "kpj_invalid"]
+
+
+def test_the_registrations_tab_has_buttons_for_the_hand_over(qtbot, branch, save_as, tmp_path):
+    from desa_peduli.ui.branch.window import BranchMainWindow
+
+    fill_branch(branch.db, 1)
+    window = BranchMainWindow(branch)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    view, desk = window.registrations_view, window.handover_desk
+    assert window.tabs.currentWidget() is view
+    for button in (desk.export_button, desk.kpj_button):
+        assert button.isVisible() and view.isAncestorOf(button)
+    click(qtbot, desk.export_button)
+    assert isinstance(desk.dialog, HandoverExportDialog)
+    desk.dialog.close()
+    click(qtbot, desk.kpj_button)
+    assert isinstance(desk.dialog, KpjImportDialog)
     desk.dialog.close()
     window.close()

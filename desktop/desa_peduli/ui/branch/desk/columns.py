@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desa_peduli.services.handover import SPECS, Column
 from desa_peduli.ui.i18n import current_language
@@ -22,11 +22,16 @@ _QModelIndex = QModelIndex | QPersistentModelIndex
 FIELD_COLUMN, HEADER_COLUMN = 0, 1
 
 
+def file_language() -> str:
+    """The language of the hand-over file's headers and values: the interface's."""
+    return "en" if current_language() == "en" else "id"
+
+
 def field_label(key: str) -> str:
     spec = SPECS.get(key)
     if spec is None:
         return key
-    return spec.label_en if current_language() == "en" else spec.label_id
+    return spec.label(file_language())
 
 
 class HandoverColumnsTableModel(QAbstractTableModel):
@@ -86,9 +91,15 @@ class HandoverColumnsTableModel(QAbstractTableModel):
                 return column.field
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return column.header
+            return column.title(file_language())  # its own, or the field's name
         if role == Qt.ItemDataRole.ForegroundRole and not column.enabled:
             return self._muted()
+        if role == Qt.ItemDataRole.FontRole and column.header is None:
+            font = QFont()
+            font.setItalic(True)  # follows the language: not typed by the clerk
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column.header is None:
+            return self.tr("The field's name in the interface language; type to rename it")
         return None
 
     @staticmethod
@@ -105,10 +116,11 @@ class HandoverColumnsTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, self.index(index.row(), HEADER_COLUMN))
             return True
         if index.column() == HEADER_COLUMN and role == Qt.ItemDataRole.EditRole:
-            text = " ".join(str(value or "").split())
+            text = " ".join(str(value or "").split())[:100]
             if not text:
                 return False
-            column.header = text[:100]
+            # the field's own name again: it follows the language, as before renaming
+            column.header = None if text == field_label(column.field) else text
             self.dataChanged.emit(index, index)
             return True
         return False

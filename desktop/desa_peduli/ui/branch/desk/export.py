@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -33,7 +34,12 @@ from desa_peduli.services import handover
 from desa_peduli.services.handover import DEFAULT_STATE, OPEN_DUPLICATES, HandoverFilter, default_columns
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.desk.base import DeskDialog, format_buttons, save_path
-from desa_peduli.ui.branch.desk.columns import FIELD_COLUMN, HEADER_COLUMN, HandoverColumnsTableModel
+from desa_peduli.ui.branch.desk.columns import (
+    FIELD_COLUMN,
+    HEADER_COLUMN,
+    HandoverColumnsTableModel,
+    file_language,
+)
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import show_error
 
@@ -41,6 +47,14 @@ COUNT_DEBOUNCE_MS = 250
 
 
 # ------------------------------------------------------------------------------ export
+def date_format_label(pattern: str) -> str:
+    """``DD-MM-YYYY`` with an example (2 March 1988), in the interface's letters."""
+    example = dt.date(1988, 3, 2).strftime(handover.DateFormat.parse(pattern).strftime)
+    if file_language() == "id":  # Indonesian letters: tanggal, bulan, tahun
+        pattern = pattern.replace("DD", "HH").replace("YYYY", "TTTT").replace("MM", "BB")
+    return f"{pattern} ({example})"
+
+
 def _state_choices(parent: QWidget) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = [
         (QCoreApplication.translate("DeskDialog", "All states"), None)]
@@ -113,6 +127,27 @@ class HandoverExportDialog(DeskDialog):
         self.xlsx_radio, self.csv_radio, self._format_group = format_buttons(formats)
         format_layout.addWidget(self.xlsx_radio)
         format_layout.addWidget(self.csv_radio)
+        options = QFormLayout()
+        self.date_combo = QComboBox(formats)
+        for pattern in handover.DATE_FORMATS:
+            self.date_combo.addItem(date_format_label(pattern), pattern)
+        self.date_combo.setToolTip(self.tr(
+            "How dates are written in a CSV file and shown in an Excel workbook (where they "
+            "are real dates)"))
+        self.split_combo = QComboBox(formats)
+        for text, code in ((self.tr("One file"), None),
+                           (self.tr("One file per kabupaten"), "kabupaten"),
+                           (self.tr("One file per funder"), "funder")):
+            self.split_combo.addItem(text, code)
+        self.split_combo.setToolTip(self.tr(
+            "Several files, named by kabupaten code or funder, each with a summary of "
+            "people and monthly contributions per funder"))
+        for text, widget in ((self.tr("&Dates:"), self.date_combo),
+                             (self.tr("F&iles:"), self.split_combo)):
+            label = QLabel(text, formats)
+            label.setBuddy(widget)
+            options.addRow(label, widget)
+        format_layout.addLayout(options)
 
         left = QVBoxLayout()
         left.addWidget(filters)
@@ -295,7 +330,8 @@ class HandoverExportDialog(DeskDialog):
         self.down_button.setEnabled(not running and 0 <= row < self.model.rowCount() - 1)
         for widget in (self.reset_button, self.save_columns_button, self.table,
                        self.state_combo, self.volunteer_combo, self.region_edit,
-                       self.search_edit, self.xlsx_radio, self.csv_radio):
+                       self.search_edit, self.xlsx_radio, self.csv_radio, self.date_combo,
+                       self.split_combo):
             widget.setEnabled(not running)
         self.export_button.setEnabled(not running and self.shown_count != 0)
         self.close_button.setText(self.tr("Cancel") if running else self.tr("Close"))
@@ -303,7 +339,7 @@ class HandoverExportDialog(DeskDialog):
     # -- export -------------------------------------------------------------------------
     def choose_and_export(self) -> None:
         try:
-            handover.check_columns(self.model.columns())
+            handover.check_columns(self.model.columns(), file_language())
         except DesaPeduliError as exc:
             show_error(self.error, labels.error_message(exc))
             return
@@ -314,20 +350,35 @@ class HandoverExportDialog(DeskDialog):
 
     def export_to(self, path: Path) -> Job:
         fmt, columns, filters = self.format, self.model.columns(), self.filters()
+        dates, split, lang = (self.date_combo.currentData(), self.split_combo.currentData(),
+                              file_language())
 
         def work(session, progress):
             return session.desk.handover_export(path, fmt=fmt, columns=columns,
-                                                filters=filters, progress=progress)
+                                                filters=filters, progress=progress,
+                                                lang=lang, date_format=dates, split=split)
 
         return self.run_job(work, self._on_exported, self.tr("Writing {file}…").format(
             file=path.name))
 
     def _on_exported(self, result) -> None:
         self.result_info = result
-        self.status_label.setText(self.tr("{count} registration(s) written to {file}").format(
-            count=result.rows, file=result.path.name))
         self.exported.emit(result)
+        if len(result.files) <= 1 and result.summary_path is None:
+            self.status_label.setText(self.tr("{count} registration(s) written to {file}").format(
+                count=result.rows, file=result.path.name))
+            self.tell(QMessageBox.Icon.Information, self.tr("Export for hand-over"), self.tr(
+                "{count} registration(s) written:\n{path}\n\nThe file holds personal data: "
+                "hand it over to the core system, then delete it.").format(
+                count=result.rows, path=str(result.path)))
+            return
+        names = [f.path.name for f in result.files]
+        if result.summary_path is not None:
+            names.append(result.summary_path.name)
+        self.status_label.setText(self.tr("{count} registration(s) written to {files} file(s) "
+                                          "in {folder}").format(
+            count=result.rows, files=len(names), folder=str(result.path.parent)))
         self.tell(QMessageBox.Icon.Information, self.tr("Export for hand-over"), self.tr(
-            "{count} registration(s) written:\n{path}\n\nThe file holds personal data: hand "
-            "it over to the core system, then delete it.").format(
-            count=result.rows, path=str(result.path)))
+            "{count} registration(s) written to {folder}:\n{names}\n\nThe files hold personal "
+            "data: hand them over to the core system, then delete them.").format(
+            count=result.rows, folder=str(result.path.parent), names="\n".join(names)))

@@ -55,6 +55,12 @@ class KpjImportDialog(DeskDialog):
             "and KPJ number. Each matching registration is marked Registered with its number "
             "and the volunteer learns it from the next receipt. Rows that cannot be used are "
             "listed below with their row number."), self)
+        results_intro = QLabel(self.tr(
+            "A result column may say what the core system did with each row: registered "
+            "(new KPJ number), already_participant (existing KPJ number), dukcapil_mismatch "
+            "or rejected. The last two go back to their volunteer as Needs correction, with "
+            "the reason column's text."), self)
+        results_intro.setWordWrap(True)
         intro.setWordWrap(True)
 
         file_row = QHBoxLayout()
@@ -83,7 +89,9 @@ class KpjImportDialog(DeskDialog):
         self.header_spin.setSpecialValueText(self.tr("none"))
         self.nik_combo = QComboBox(self)
         self.kpj_combo = QComboBox(self)
-        for combo in (self.nik_combo, self.kpj_combo):
+        self.result_combo = QComboBox(self)
+        self.reason_combo = QComboBox(self)
+        for combo in (self.nik_combo, self.kpj_combo, self.result_combo, self.reason_combo):
             combo.setMinimumContentsLength(16)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -96,6 +104,15 @@ class KpjImportDialog(DeskDialog):
             mapping.addWidget(widget)
             mapping.addSpacing(12)
         mapping.addStretch(1)
+        result_mapping = QHBoxLayout()
+        for text, widget in ((self.tr("Res&ult column:"), self.result_combo),
+                             (self.tr("Reas&on column:"), self.reason_combo)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            result_mapping.addWidget(label)
+            result_mapping.addWidget(widget)
+            result_mapping.addSpacing(12)
+        result_mapping.addStretch(1)
 
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
@@ -130,9 +147,11 @@ class KpjImportDialog(DeskDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(results_intro)
         layout.addLayout(file_row)
         layout.addWidget(self.preview_table)
         layout.addLayout(mapping)
+        layout.addLayout(result_mapping)
         layout.addWidget(self.error)
         layout.addWidget(self.status_label)
         layout.addWidget(self.summary_label)
@@ -143,6 +162,8 @@ class KpjImportDialog(DeskDialog):
         self.header_spin.valueChanged.connect(self._on_header_spin_value_changed)
         self.nik_combo.currentIndexChanged.connect(self._on_column_chosen)
         self.kpj_combo.currentIndexChanged.connect(self._on_column_chosen)
+        self.result_combo.currentIndexChanged.connect(self._on_column_chosen)
+        self.reason_combo.currentIndexChanged.connect(self._on_column_chosen)
         self.check_button.clicked.connect(lambda: self.run_import(apply=False))
         self.import_button.clicked.connect(lambda: self.run_import(apply=True))
         self.save_list_button.clicked.connect(self.save_list)
@@ -191,7 +212,8 @@ class KpjImportDialog(DeskDialog):
         self.header_spin.blockSignals(True)
         self.header_spin.setValue(preview.header_row or 0)
         self.header_spin.blockSignals(False)
-        self._fill_column_combos(preview.nik_column, preview.kpj_column)
+        self._fill_column_combos(preview.nik_column, preview.kpj_column,
+                                 preview.result_column, preview.reason_column)
         if preview.nik_column is None or preview.kpj_column is None:
             self.status_label.setText(self.tr(
                 "Choose the NIK and KPJ columns: they could not be recognised."))
@@ -212,12 +234,13 @@ class KpjImportDialog(DeskDialog):
         """Name the chosen columns above the preview and shade the header row."""
         if self.preview is None:
             return
-        nik, kpj = self.nik_combo.currentData(), self.kpj_combo.currentData()
+        chosen = {self.nik_combo.currentData(): "NIK", self.kpj_combo.currentData(): "KPJ",
+                  self.result_combo.currentData(): self.tr("result"),
+                  self.reason_combo.currentData(): self.tr("reason")}
         names = []
         for index in range(self.preview.width):
             letter = kpj_import_letter(index)
-            names.append(f"{letter} · NIK" if index == nik else
-                         f"{letter} · KPJ" if index == kpj else letter)
+            names.append(f"{letter} · {chosen[index]}" if index in chosen else letter)
         self.preview_table.setHorizontalHeaderLabels(names)
         header = self.header_spin.value()
         for row in range(self.preview_table.rowCount()):
@@ -230,7 +253,9 @@ class KpjImportDialog(DeskDialog):
 
     def _on_header_spin_value_changed(self, _value: int) -> None:
         if self.preview is not None:
-            self._fill_column_combos(self.nik_combo.currentData(), self.kpj_combo.currentData())
+            self._fill_column_combos(self.nik_combo.currentData(), self.kpj_combo.currentData(),
+                                     self.result_combo.currentData(),
+                                     self.reason_combo.currentData())
 
     def column_names(self) -> list[str]:
         if self.preview is None:
@@ -240,12 +265,15 @@ class KpjImportDialog(DeskDialog):
             return self.preview.column_names(header)
         return [kpj_import_letter(i) for i in range(self.preview.width)]
 
-    def _fill_column_combos(self, nik: int | None, kpj: int | None) -> None:
+    def _fill_column_combos(self, nik: int | None, kpj: int | None, result: int | None = None,
+                            reason: int | None = None) -> None:
         names = self.column_names()
-        for combo, chosen in ((self.nik_combo, nik), (self.kpj_combo, kpj)):
+        for combo, chosen in ((self.nik_combo, nik), (self.kpj_combo, kpj),
+                              (self.result_combo, result), (self.reason_combo, reason)):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("(choose)"), None)
+            combo.addItem(self.tr("(choose)") if combo in (self.nik_combo, self.kpj_combo)
+                          else self.tr("(none)"), None)
             for index, name in enumerate(names):
                 letter = kpj_import_letter(index)
                 combo.addItem(name if name == letter else f"{letter}: {name}", index)
@@ -260,7 +288,8 @@ class KpjImportDialog(DeskDialog):
         ready = (self.preview is not None and self.nik_combo.currentData() is not None
                  and self.kpj_combo.currentData() is not None
                  and self.nik_combo.currentData() != self.kpj_combo.currentData())
-        for widget in (self.choose_button, self.header_spin, self.nik_combo, self.kpj_combo):
+        for widget in (self.choose_button, self.header_spin, self.nik_combo, self.kpj_combo,
+                       self.result_combo, self.reason_combo):
             widget.setEnabled(not running and (widget is self.choose_button
                                                or self.preview is not None))
         self.check_button.setEnabled(not running and ready)
@@ -275,13 +304,15 @@ class KpjImportDialog(DeskDialog):
         names = self.column_names()  # header texts, or letters without a header row
         nik = names[self.nik_combo.currentData()]
         kpj = names[self.kpj_combo.currentData()]
+        result, reason = (names[combo.currentData()] if combo.currentData() is not None
+                          else "none" for combo in (self.result_combo, self.reason_combo))
         header = self.header_spin.value()
         path = self.path
 
         def work(session, progress):
             return kpj_import.import_kpj(
                 session, path, nik_column=nik, kpj_column=kpj, header_row=header,
-                apply=apply, progress=progress)
+                result_column=result, reason_column=reason, apply=apply, progress=progress)
 
         busy = (self.tr("Importing {file}…") if apply else self.tr("Checking {file}…")).format(
             file=path.name)
@@ -308,6 +339,15 @@ class KpjImportDialog(DeskDialog):
         text += " " + self.tr("%n already registered with the same number.", "",
                               report.unchanged)
         text += " " + self.tr("%n row(s) not used (below).", "", len(report.unmatched))
+        if report.result_column:
+            lines = [self.tr("registered (new KPJ): %n", "", report.results["registered"]),
+                     self.tr("already a participant (existing KPJ): %n", "",
+                             report.results["already_participant"]),
+                     self.tr("Dukcapil mismatch, sent back to be corrected: %n", "",
+                             report.results["dukcapil_mismatch"]),
+                     self.tr("rejected, sent back with the reason: %n", "",
+                             report.results["rejected"])]
+            text += "\n" + "\n".join(f"• {line}" for line in lines)
         self.summary_label.setText(text)
         lang = "en" if current_language() == "en" else "id"
         table = self.unmatched_table

@@ -1,7 +1,8 @@
 """The branch office's hand-over desk: the export for the core system (format, filters,
 column mapping), the import of KPJ numbers, and the breach report.
 
-:func:`install_actions` puts the three actions in a menu of the branch window. Each
+:func:`install_actions` puts the three actions in a menu of the branch window, and the
+hand-over export and the KPJ import as buttons under the Registrations tab's list. Each
 dialog runs its work on a worker thread with a connection of its own
 (a job of ``ui/jobs.py``), shows progress and can cancel; the
 services (``services/handover.py``, ``kpj_import.py``, ``breach.py``) do the work.
@@ -16,6 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
 )
 
 from desa_peduli.ui.branch.desk.breach import BreachReportDialog
@@ -37,6 +42,25 @@ class HandoverDesk(QObject):
                                        "Ctrl+Shift+K")
         self.breach_action = self._action(self.tr("Brea&ch report…"), self.breach_report)
         self.actions = [self.export_action, self.kpj_action, self.breach_action]
+
+    def install_buttons(self, row: QHBoxLayout, parent: QWidget) -> None:
+        """The hand-over's two buttons in ``row`` (under the registrations list)."""
+        label = QLabel(self.tr("BPJS Ketenagakerjaan core system:"), parent)
+        self.export_button = QPushButton(self.tr("Export for hand-over…"), parent)
+        self.export_button.setToolTip(self.tr(
+            "Write the file for the core system from the registrations chosen here "
+            "(Ctrl+Shift+E)"))
+        self.kpj_button = QPushButton(self.tr("Import KPJ results…"), parent)
+        self.kpj_button.setToolTip(self.tr(
+            "Read the core system's answer: the KPJ numbers, and the registrations it "
+            "refused, which go back to their volunteers (Ctrl+Shift+K)"))
+        row.addWidget(label)
+        for button, action in ((self.export_button, self.export_action),
+                               (self.kpj_button, self.kpj_action)):
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, a=action: a.trigger())
+            row.addWidget(button)
+        row.addStretch(1)
 
     def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -86,4 +110,7 @@ def install_actions(window, menu) -> HandoverDesk:
     menu.addSeparator()
     for action in desk.actions:
         menu.addAction(action)
+    view = getattr(window, "registrations_view", None)
+    if view is not None and hasattr(view, "handover_row"):
+        desk.install_buttons(view.handover_row, view)
     return desk
