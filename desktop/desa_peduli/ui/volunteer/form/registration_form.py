@@ -143,6 +143,7 @@ class RegistrationFormView(QWidget):
         self._auto_sex: str | None = None
         self._consent_at: str | None = None
         self._photo_changed = False
+        self._protected = False  # registered at BPJS, until "Change anyway"
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -207,14 +208,16 @@ class RegistrationFormView(QWidget):
     @property
     def is_protected(self) -> bool:
         """A registration registered at BPJS: its fields wait for "Change anyway"."""
-        return not self.pages.isEnabled()
+        return self._protected
 
     def _show_branch_note(self, record: dict | None) -> None:
         protect = record is not None and record.get("status") == REGISTERED
+        self._protected = protect
         self.pages.setEnabled(not protect)
         self._branch.show_for(record, protect=protect)
 
     def _on_branch_change_confirmed(self) -> None:
+        self._protected = False
         self.pages.setEnabled(True)
         self._go_to_section(self.pages.currentIndex(), focus="first")
 
