@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Branch &amp;fingerprint…</source>
-        <translation>&amp;Sidik jari kantor cabang…</translation>
+        <translation>&amp;Kode pencocokan kantor cabang…</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>Branch fingerprint: {fingerprint}</source>
-        <translation>Sidik jari kantor cabang: {fingerprint}</translation>
+        <translation>Kode pencocokan kantor cabang: {fingerprint}</translation>
     </message>
     <message>
         <source>Last backup: {when}</source>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Read it aloud when a volunteer enrols their laptop: the volunteer must see the same fingerprint on their screen (Sync → Show fingerprints).</source>
-        <translation>Bacakan ini saat relawan mendaftarkan laptopnya: relawan harus melihat sidik jari yang sama di layarnya (Sinkronisasi → Tampilkan sidik jari).</translation>
+        <translation>Bacakan ini saat relawan menghubungkan laptopnya: relawan harus melihat kode pencocokan yang sama di layarnya (Sinkronisasi → Tampilkan kode pencocokan).</translation>
     </message>
     <message>
         <source>Stopping the import… close the window again in a moment.</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>The name is shown to volunteers when they enrol. The keys that sign enrolment files and open bundles are made now and stay in this workspace.</source>
-        <translation>Nama ini terlihat oleh relawan saat mereka mendaftarkan laptopnya. Kunci untuk menandatangani berkas pendaftaran dan membuka bundel dibuat sekarang dan tetap di ruang kerja ini.</translation>
+        <translation>Nama ini terlihat oleh relawan saat mereka menghubungkan laptopnya. Kunci untuk menandatangani berkas penghubung dan membuka bundel dibuat sekarang dan tetap di ruang kerja ini.</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1193,7 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>No volunteer is enrolled yet (Volunteers tab, Enrol volunteer…).</source>
-        <translation>Belum ada relawan yang terdaftar (tab Relawan, Daftarkan relawan…).</translation>
+        <translation>Belum ada relawan yang dicatat (tab Relawan, Tambah relawan…).</translation>
     </message>
     <message numerus="yes">
         <source>%n volunteer(s); {visits} may need a visit (listed first): no registrations for 2 weeks, no bundle for 14 days, or many open corrections (10 or more, and at least 1 in 10 of their registrations).</source>
@@ -1338,7 +1338,7 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>Volunteers see this fingerprint when they enrol their laptop. Read it aloud with them (Help → Branch fingerprint shows it again).</source>
-        <translation>Relawan melihat sidik jari ini saat mendaftarkan laptopnya. Bacakan bersama mereka (Bantuan → Sidik jari kantor cabang menampilkannya lagi).</translation>
+        <translation>Relawan melihat kode pencocokan ini saat menghubungkan laptopnya. Bacakan bersama mereka (Bantuan → Kode pencocokan kantor cabang menampilkannya lagi).</translation>
     </message>
     <message>
         <source>Your workspace is created.</source>
@@ -1346,7 +1346,7 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>Read both fingerprints aloud with the branch office staff: they must see the same on their screen. If they differ, call the branch office before sending anything. (Sync → Show fingerprints shows them again.)</source>
-        <translation>Bacakan kedua sidik jari bersama petugas kantor cabang: di layar mereka harus tampil yang sama. Jika berbeda, hubungi kantor cabang sebelum mengirim apa pun. (Sinkronisasi → Tampilkan sidik jari menampilkannya lagi.)</translation>
+        <translation>Bacakan kedua kode pencocokan bersama petugas kantor cabang: di layar mereka harus tampil yang sama. Jika berbeda, hubungi kantor cabang sebelum mengirim apa pun. (Sinkronisasi → Tampilkan kode pencocokan menampilkannya lagi.)</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1407,7 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     <name>EnrolVolunteerDialog</name>
     <message>
         <source>Enrol a volunteer</source>
-        <translation>Daftarkan relawan</translation>
+        <translation>Tambah relawan</translation>
     </message>
     <message>
         <source>Volunteer &amp;ID:</source>
@@ -1451,15 +1451,15 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>&amp;Save the enrolment file to:</source>
-        <translation>&amp;Simpan berkas pendaftaran ke:</translation>
+        <translation>&amp;Simpan berkas penghubung ke:</translation>
     </message>
     <message>
         <source>Folder for the enrolment file</source>
-        <translation>Folder untuk berkas pendaftaran</translation>
+        <translation>Folder untuk berkas penghubung</translation>
     </message>
     <message>
         <source>&amp;Write enrolment file</source>
-        <translation>Tulis berkas &amp;pendaftaran</translation>
+        <translation>Tulis berkas peng&amp;hubung</translation>
     </message>
     <message>
         <source>Choose a desa/kelurahan, or type its code (e.g. 15.04.05.2003).</source>
@@ -1467,7 +1467,7 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>Choose where to save the enrolment file.</source>
-        <translation>Pilih tempat menyimpan berkas pendaftaran.</translation>
+        <translation>Pilih tempat menyimpan berkas penghubung.</translation>
     </message>
 </context>
 <context>
@@ -1478,20 +1478,20 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
     <message>
         <source>the enrolment file ({suffix}) from the USB stick</source>
-        <translation>berkas pendaftaran ({suffix}) dari flashdisk</translation>
+        <translation>berkas penghubung ({suffix}) dari flashdisk</translation>
     </message>
     <message>
         <source>Enrolment file from the branch office</source>
-        <translation>Berkas pendaftaran dari kantor cabang</translation>
+        <translation>Berkas penghubung dari kantor cabang</translation>
     </message>
     <message>
         <source>Enrolment files (*{suffix});;All files (*)</source>
-        <translation>Berkas pendaftaran (*{suffix});;Semua berkas (*)</translation>
+        <translation>Berkas penghubung (*{suffix});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Branch office: {branch} (fingerprint {fingerprint})
 Volunteer: {id}, {name}</source>
-        <translation>Kantor cabang: {branch} (sidik jari {fingerprint})
+        <translation>Kantor cabang: {branch} (kode pencocokan {fingerprint})
 Relawan: {id}, {name}</translation>
     </message>
 </context>
@@ -1504,7 +1504,7 @@ Relawan: {id}, {name}</translation>
     <message numerus="yes">
         <source>%n registration(s) go in this bundle: {new} not sent yet, and {again} sent before that the branch office has not confirmed yet (sent again in case that stick was lost).</source>
         <translation>
-            <numerusform>%n pendaftaran masuk bundel ini: {new} belum pernah dikirim, dan {again} sudah dikirim sebelumnya tetapi belum dikonfirmasi kantor cabang (dikirim lagi kalau-kalau flashdisk itu hilang).</numerusform>
+            <numerusform>%n pendaftaran masuk bundel ini: {new} belum pernah dikirim, dan {again} sudah dikirim sebelumnya tetapi belum dibalas kantor cabang lewat tanda terima (dikirim lagi kalau-kalau flashdisk itu hilang).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1515,7 +1515,7 @@ Relawan: {id}, {name}</translation>
     </message>
     <message>
         <source>Every registration has been confirmed by the branch office; there is nothing new to send.</source>
-        <translation>Semua pendaftaran sudah dikonfirmasi kantor cabang; tidak ada yang baru untuk dikirim.</translation>
+        <translation>Tanda terima kantor cabang sudah mencakup semua pendaftaran; tidak ada yang baru untuk dikirim.</translation>
     </message>
     <message>
         <source>Last bundle: {when}, {file}</source>
@@ -1531,7 +1531,7 @@ Relawan: {id}, {name}</translation>
     </message>
     <message>
         <source>Send everything &amp;again (also what the branch office already confirmed)</source>
-        <translation>Kirim semua la&amp;gi (juga yang sudah dikonfirmasi kantor cabang)</translation>
+        <translation>Kirim semua la&amp;gi (juga yang sudah ada di tanda terima)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1564,7 +1564,7 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     <name>FingerprintDialog</name>
     <message>
         <source>Fingerprints</source>
-        <translation>Sidik jari</translation>
+        <translation>Kode pencocokan</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1599,15 +1599,15 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     </message>
     <message>
         <source>Branch office fingerprint:</source>
-        <translation>Sidik jari kantor cabang:</translation>
+        <translation>Kode pencocokan kantor cabang:</translation>
     </message>
     <message>
         <source>The workspace is created, but enrolling it failed: {error} Enrol it later with Sync → Enrol this laptop.</source>
-        <translation>Ruang kerja sudah dibuat, tetapi pendaftarannya gagal: {error} Daftarkan nanti lewat Sinkronisasi → Daftarkan laptop ini.</translation>
+        <translation>Ruang kerja sudah dibuat, tetapi menghubungkannya dengan kantor cabang gagal: {error} Hubungkan nanti lewat Sinkronisasi → Hubungkan laptop ini.</translation>
     </message>
     <message>
         <source>This laptop is enrolled with {branch} as volunteer {id}.</source>
-        <translation>Laptop ini terdaftar di {branch} sebagai relawan {id}.</translation>
+        <translation>Laptop ini terhubung dengan {branch} sebagai relawan {id}.</translation>
     </message>
 </context>
 <context>
@@ -1964,7 +1964,7 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
     </message>
     <message>
         <source>For a bundle refused because it came from a new laptop: check its fingerprint with the volunteer, approve it, and import the bundle again</source>
-        <translation>Untuk bundel yang ditolak karena berasal dari laptop baru: periksa sidik jarinya bersama relawan, setujui, lalu impor bundel itu lagi</translation>
+        <translation>Untuk bundel yang ditolak karena berasal dari laptop baru: periksa kode pencocokannya bersama relawan, setujui, lalu impor bundel itu lagi</translation>
     </message>
     <message>
         <source>A backup is made before every import. Each file is imported whole or not at all; a refused file changes nothing.</source>
@@ -2080,7 +2080,7 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
     </message>
     <message>
         <source>New laptop&apos;s fingerprint: {fingerprint}.</source>
-        <translation>Sidik jari laptop baru: {fingerprint}.</translation>
+        <translation>Kode pencocokan laptop baru: {fingerprint}.</translation>
     </message>
     <message>
         <source>Refused: {message}</source>
@@ -2096,11 +2096,11 @@ Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translatio
 Its fingerprint: {fingerprint}
 
 Ask the volunteer to read the fingerprint on their laptop (Sync → Show fingerprints). Approve only if it is the same; then the bundle is imported again.</source>
-        <translation>{file} dikirim dari laptop yang belum dikonfirmasi untuk relawan ini: bundel itu tidak membuktikan bahwa laptop itu didaftarkan dengan berkas pendaftaran relawan ini.
+        <translation>{file} dikirim dari laptop yang belum dikonfirmasi untuk relawan ini: bundel itu tidak membuktikan bahwa laptop itu dihubungkan dengan berkas penghubung relawan ini.
 
-Sidik jarinya: {fingerprint}
+Kode pencocokannya: {fingerprint}
 
-Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; setelah itu bundel diimpor lagi.</translation>
+Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilkan kode pencocokan). Setujui hanya jika sama; setelah itu bundel diimpor lagi.</translation>
     </message>
     <message>
         <source>Approve this laptop</source>
@@ -2114,9 +2114,9 @@ Its fingerprint: {fingerprint}
 Ask the volunteer to read the fingerprint on their laptop (Sync → Show fingerprints). Approve only if it is the same; then the bundle is imported again.</source>
         <translation>{file} dikirim dari laptop yang berbeda dengan laptop yang tercatat untuk relawan ini.
 
-Sidik jarinya: {fingerprint}
+Kode pencocokannya: {fingerprint}
 
-Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; sesudah itu bundel diimpor lagi.</translation>
+Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilkan kode pencocokan). Setujui hanya jika sama; sesudah itu bundel diimpor lagi.</translation>
     </message>
     <message>
         <source>&amp;Approve and import</source>
@@ -2127,7 +2127,7 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     <name>KpjDialog</name>
     <message>
         <source>Registered</source>
-        <translation>Terdaftar</translation>
+        <translation>Terdaftar di BPJS</translation>
     </message>
     <message>
         <source>{name} is registered with BPJS Ketenagakerjaan. Type the KPJ number from the membership card.</source>
@@ -2332,7 +2332,7 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     </message>
     <message>
         <source>Registered</source>
-        <translation>Terdaftar</translation>
+        <translation>Terdaftar di BPJS</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -2793,7 +2793,7 @@ Minta relawan membacakan sidik jari di laptopnya (Sinkronisasi → Tampilkan sid
     </message>
     <message>
         <source>Write the passphrase down and keep it in a safe place. If it is forgotten before this laptop is enrolled with a branch office, nobody can open the data again; once it is enrolled, the branch office can set a new one.</source>
-        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa sebelum laptop ini didaftarkan ke kantor cabang, tidak ada yang bisa membuka datanya lagi; setelah terdaftar, kantor cabang bisa memasang kata sandi baru.</translation>
+        <translation>Tulis kata sandi ini dan simpan di tempat yang aman. Jika lupa sebelum laptop ini terhubung dengan kantor cabang, tidak ada yang bisa membuka datanya lagi; setelah terhubung, kantor cabang bisa memasang kata sandi baru.</translation>
     </message>
     <message>
         <source>The data is stored, encrypted, in this folder: {folder}
@@ -3241,7 +3241,7 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>Registered</source>
-        <translation>Terdaftar</translation>
+        <translation>Terdaftar di BPJS</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -3415,11 +3415,11 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <name>Reminders</name>
     <message>
         <source>%n registration(s) not sent to the branch office for {days} days. Export a bundle and take it to the branch office.</source>
-        <translation>%n pendaftaran belum dikirim ke kantor cabang sejak {days} hari. Simpan bundel dan bawa ke kantor cabang.</translation>
+        <translation>%n pendaftaran sudah {days} hari belum dikirim ke kantor cabang. Simpan bundel dan bawa ke kantor cabang.</translation>
     </message>
     <message>
         <source>%n registration(s) have been only on this laptop for {days} days. Ask the branch office for an enrolment file, so you can send them.</source>
-        <translation>%n pendaftaran sudah {days} hari hanya ada di laptop ini. Minta berkas pendaftaran ke kantor cabang agar bisa mengirimnya.</translation>
+        <translation>%n pendaftaran sudah {days} hari hanya ada di laptop ini. Minta berkas penghubung ke kantor cabang agar bisa mengirimnya.</translation>
     </message>
     <message>
         <source>The last receipt is older than your last bundle ({date}): ask the branch office for a new receipt and import it.</source>
@@ -3574,7 +3574,7 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>A volunteer sent a bundle from another laptop: compare the fingerprint with the volunteer before approving it.</source>
-        <translation>Relawan mengirim bundel dari laptop lain: cocokkan sidik jarinya bersama relawan sebelum menyetujui.</translation>
+        <translation>Relawan mengirim bundel dari laptop lain: cocokkan kode pencocokannya bersama relawan sebelum menyetujui.</translation>
     </message>
     <message>
         <source>Female</source>
@@ -3685,7 +3685,7 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>Ask the volunteer to read the fingerprint shown on their laptop (Sync → Show fingerprints). Approve only if it is the same; then import the refused bundle again (Ctrl+I).</source>
-        <translation>Minta relawan membacakan sidik jari yang tampil di laptopnya (Sinkronisasi → Tampilkan sidik jari). Setujui hanya jika sama; lalu impor lagi bundel yang ditolak (Ctrl+I).</translation>
+        <translation>Minta relawan membacakan kode pencocokan yang tampil di laptopnya (Sinkronisasi → Tampilkan kode pencocokan). Setujui hanya jika sama; lalu impor lagi bundel yang ditolak (Ctrl+I).</translation>
     </message>
     <message>
         <source>Approve this &amp;laptop…</source>
@@ -3845,15 +3845,15 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>Volunteer {id} ({name}) sent a bundle from a laptop not yet confirmed for them ({when}): it does not prove their enrolment file. It was refused; nothing from it was imported.</source>
-        <translation>Relawan {id} ({name}) mengirim bundel dari laptop yang belum dikonfirmasi untuknya ({when}): bundelnya tidak membuktikan bahwa laptop itu didaftarkan dengan berkas pendaftaran relawan ini. Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
+        <translation>Relawan {id} ({name}) mengirim bundel dari laptop yang belum dikonfirmasi untuknya ({when}): bundelnya tidak membuktikan bahwa laptop itu dihubungkan dengan berkas penghubung relawan ini. Bundel itu ditolak; tidak ada isinya yang diimpor.</translation>
     </message>
     <message>
         <source>Approve the laptop with fingerprint
 {fingerprint}
 for volunteer {id}? Only if the volunteer reads the same fingerprint on it: anyone who knows the volunteer&apos;s id can send a bundle in their name.</source>
-        <translation>Setujui laptop dengan sidik jari
+        <translation>Setujui laptop dengan kode pencocokan
 {fingerprint}
-untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari laptop itu: siapa pun yang tahu ID relawan dapat mengirim bundel atas namanya.</translation>
+untuk relawan {id}? Hanya jika relawan membacakan kode pencocokan yang sama dari laptop itu: siapa pun yang tahu ID relawan dapat mengirim bundel atas namanya.</translation>
     </message>
     <message>
         <source>Approve this laptop</source>
@@ -3863,9 +3863,9 @@ untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari lapt
         <source>Approve the laptop with fingerprint
 {fingerprint}
 for volunteer {id}? Only if the volunteer reads the same fingerprint on it. Their old laptop&apos;s bundles are refused from then on.</source>
-        <translation>Setujui laptop dengan sidik jari
+        <translation>Setujui laptop dengan kode pencocokan
 {fingerprint}
-untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari laptop itu. Sesudah itu, bundel dari laptop lamanya ditolak.</translation>
+untuk relawan {id}? Hanya jika relawan membacakan kode pencocokan yang sama dari laptop itu. Sesudah itu, bundel dari laptop lamanya ditolak.</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -3883,7 +3883,7 @@ untuk relawan {id}? Hanya jika relawan membacakan sidik jari yang sama dari lapt
         <source>Forget the laptop with fingerprint
 {fingerprint}
 that sent a bundle in the name of volunteer {id}? Bundles from it stay refused.</source>
-        <translation>Lupakan laptop dengan sidik jari
+        <translation>Lupakan laptop dengan kode pencocokan
 {fingerprint}
 yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditolak.</translation>
     </message>
@@ -3939,7 +3939,7 @@ yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditola
     </message>
     <message>
         <source>not enrolled with a branch office yet</source>
-        <translation>belum terdaftar di kantor cabang</translation>
+        <translation>belum terhubung dengan kantor cabang</translation>
     </message>
     <message>
         <source>%n awaiting the receipt</source>
@@ -4083,27 +4083,27 @@ diperbaiki</translation>
     </message>
     <message>
         <source>E&amp;nrol this laptop…</source>
-        <translation>&amp;Daftarkan laptop ini…</translation>
+        <translation>&amp;Hubungkan laptop ini…</translation>
     </message>
     <message>
         <source>Connect this laptop to the branch office with its enrolment file</source>
-        <translation>Hubungkan laptop ini dengan kantor cabang memakai berkas pendaftaran dari sana</translation>
+        <translation>Hubungkan laptop ini dengan kantor cabang memakai berkas penghubung dari sana</translation>
     </message>
     <message>
         <source>Show &amp;fingerprints</source>
-        <translation>Tampilkan sidik &amp;jari</translation>
+        <translation>Tampilkan kode &amp;pencocokan</translation>
     </message>
     <message>
         <source>This laptop&apos;s and the branch office&apos;s fingerprints, to read aloud</source>
-        <translation>Sidik jari laptop ini dan kantor cabang, untuk dibacakan</translation>
+        <translation>Kode pencocokan laptop ini dan kantor cabang, untuk dibacakan</translation>
     </message>
     <message>
         <source>&amp;Remove registered personal data…</source>
-        <translation>&amp;Hapus data pribadi yang sudah terdaftar…</translation>
+        <translation>&amp;Hapus data pribadi yang sudah terdaftar di BPJS…</translation>
     </message>
     <message>
         <source>Remove NIK, names and addresses of registrations the branch office has registered</source>
-        <translation>Hapus NIK, nama dan alamat dari pendaftaran yang sudah didaftarkan kantor cabang</translation>
+        <translation>Hapus NIK, nama dan alamat dari pendaftaran yang sudah terdaftar di BPJS</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
@@ -4141,7 +4141,7 @@ diperbaiki</translation>
     </message>
     <message>
         <source>• registered (with KPJ number): {count}</source>
-        <translation>• terdaftar (dengan nomor KPJ): {count}</translation>
+        <translation>• terdaftar di BPJS (dengan nomor KPJ): {count}</translation>
     </message>
     <message>
         <source>• accepted: {count}</source>
@@ -4175,25 +4175,25 @@ diperbaiki</translation>
     </message>
     <message>
         <source>Enrolment file from the branch office</source>
-        <translation>Berkas pendaftaran dari kantor cabang</translation>
+        <translation>Berkas penghubung dari kantor cabang</translation>
     </message>
     <message>
         <source>Enrolment files (*{suffix});;All files (*)</source>
-        <translation>Berkas pendaftaran (*{suffix});;Semua berkas (*)</translation>
+        <translation>Berkas penghubung (*{suffix});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Enrol this laptop</source>
-        <translation>Daftarkan laptop ini</translation>
+        <translation>Hubungkan laptop ini</translation>
     </message>
     <message>
         <source>Enrol this laptop with {branch} as volunteer {id} ({name})?
 
 Branch office fingerprint: {fingerprint}
 Compare it with the fingerprint the branch office reads out to you.</source>
-        <translation>Daftarkan laptop ini di {branch} sebagai relawan {id} ({name})?
+        <translation>Hubungkan laptop ini dengan {branch} sebagai relawan {id} ({name})?
 
-Sidik jari kantor cabang: {fingerprint}
-Bandingkan dengan sidik jari yang dibacakan kantor cabang kepada Anda.</translation>
+Kode pencocokan kantor cabang: {fingerprint}
+Bandingkan dengan kode pencocokan yang dibacakan kantor cabang kepada Anda.</translation>
     </message>
     <message>
         <source>&amp;Enrol</source>
@@ -4205,23 +4205,23 @@ Bandingkan dengan sidik jari yang dibacakan kantor cabang kepada Anda.</translat
     </message>
     <message>
         <source>Fingerprints</source>
-        <translation>Sidik jari</translation>
+        <translation>Kode pencocokan</translation>
     </message>
     <message>
         <source>Read these aloud with the branch office staff: they must see the same fingerprints on their screen. If they differ, do not send bundles; call the branch office.</source>
-        <translation>Bacakan ini bersama petugas kantor cabang: di layar mereka harus tampil sidik jari yang sama. Jika berbeda, jangan kirim bundel; hubungi kantor cabang.</translation>
+        <translation>Bacakan keempat kelompok huruf dan angka ini bersama petugas kantor cabang: di layar mereka harus tampil kode pencocokan yang sama, kelompok demi kelompok. Jika berbeda, jangan kirim bundel; hubungi kantor cabang.</translation>
     </message>
     <message>
         <source>This laptop is now enrolled.</source>
-        <translation>Laptop ini sekarang sudah terdaftar.</translation>
+        <translation>Laptop ini sekarang sudah terhubung dengan kantor cabang.</translation>
     </message>
     <message>
         <source>Remove registered personal data</source>
-        <translation>Hapus data pribadi yang sudah terdaftar</translation>
+        <translation>Hapus data pribadi yang sudah terdaftar di BPJS</translation>
     </message>
     <message>
         <source>Nothing to remove. Personal data is removed only from registrations the branch office has registered (with a KPJ number) and confirmed, {days} days after.</source>
-        <translation>Tidak ada yang perlu dihapus. Data pribadi hanya dihapus dari pendaftaran yang sudah didaftarkan kantor cabang (dengan nomor KPJ) dan dikonfirmasi, {days} hari sesudahnya.</translation>
+        <translation>Tidak ada yang perlu dihapus. Data pribadi hanya dihapus dari pendaftaran yang sudah terdaftar di BPJS (dengan nomor KPJ) dan tercatat di tanda terima, {days} hari sesudahnya.</translation>
     </message>
     <message numerus="yes">
         <source>Remove the personal data (NIK, name, address, phone, heirs, signature) of %n registration(s) the branch office has registered?
@@ -4248,11 +4248,11 @@ Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini t
     <name>VolunteersView</name>
     <message>
         <source>&amp;Enrol volunteer…</source>
-        <translation>&amp;Daftarkan relawan…</translation>
+        <translation>&amp;Tambah relawan…</translation>
     </message>
     <message>
         <source>Record a volunteer and write their enrolment file for their laptop</source>
-        <translation>Catat relawan dan tulis berkas pendaftaran untuk laptopnya</translation>
+        <translation>Catat relawan dan tulis berkas penghubung untuk laptopnya</translation>
     </message>
     <message>
         <source>Write &amp;receipt…</source>
@@ -4284,7 +4284,7 @@ Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini t
     </message>
     <message>
         <source>Laptop fingerprint</source>
-        <translation>Sidik jari laptop</translation>
+        <translation>Kode pencocokan laptop</translation>
     </message>
     <message>
         <source>Registrations</source>
@@ -4292,7 +4292,7 @@ Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini t
     </message>
     <message>
         <source>Acknowledged up to</source>
-        <translation>Dikonfirmasi sampai</translation>
+        <translation>Tanda terima s.d. perubahan ke-</translation>
     </message>
     <message>
         <source>Last bundle</source>
@@ -4308,7 +4308,7 @@ Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini t
     </message>
     <message>
         <source>No volunteer is enrolled yet. Press Enrol volunteer… to write the first enrolment file.</source>
-        <translation>Belum ada relawan yang terdaftar. Tekan Daftarkan relawan… untuk menulis berkas pendaftaran pertama.</translation>
+        <translation>Belum ada relawan yang dicatat. Tekan Tambah relawan… untuk menulis berkas penghubung pertama.</translation>
     </message>
     <message>
         <source>never</source>
@@ -4320,17 +4320,17 @@ Pendaftaran itu tetap ada di daftar dengan desa, status dan nomor KPJ-nya. Ini t
     </message>
     <message>
         <source>Enrol a volunteer</source>
-        <translation>Daftarkan relawan</translation>
+        <translation>Tambah relawan</translation>
     </message>
     <message>
         <source>Enrolment file written: {file}
 in {folder}
 
 Give it to the volunteer. When their laptop is enrolled, read the fingerprints aloud together; the branch office&apos;s is {fingerprint}.</source>
-        <translation>Berkas pendaftaran sudah ditulis: {file}
+        <translation>Berkas penghubung sudah ditulis: {file}
 di {folder}
 
-Berikan kepada relawan. Setelah laptopnya terdaftar, bacakan sidik jari bersama-sama; sidik jari kantor cabang adalah {fingerprint}.</translation>
+Berikan kepada relawan. Setelah laptopnya terhubung, bacakan kode pencocokan bersama-sama; kode pencocokan kantor cabang adalah {fingerprint}.</translation>
     </message>
     <message>
         <source>Write receipt</source>
@@ -4395,11 +4395,11 @@ Relawan mengimpornya di laptopnya (Sinkronisasi → Impor tanda terima…).</tra
     </message>
     <message>
         <source>With an enrolment &amp;file from the branch office</source>
-        <translation>Dengan berkas pen&amp;daftaran dari kantor cabang</translation>
+        <translation>Dengan berkas peng&amp;hubung dari kantor cabang</translation>
     </message>
     <message>
         <source>No enrolment file yet? Start on your own: you can register workers today. When the branch office gives you the file (on a USB stick), choose Sync → Enrol this laptop; every registration made before is kept and sent.</source>
-        <translation>Belum punya berkas pendaftaran? Mulailah sendiri: Anda bisa mendaftarkan pekerja hari ini. Saat kantor cabang memberi berkasnya (di flashdisk), pilih Sinkronisasi → Daftarkan laptop ini; semua pendaftaran yang sudah dibuat tetap ada dan ikut dikirim.</translation>
+        <translation>Belum punya berkas penghubung? Mulailah sendiri: Anda bisa mendaftarkan pekerja hari ini. Saat kantor cabang memberi berkasnya (di flashdisk), pilih Sinkronisasi → Hubungkan laptop ini; semua pendaftaran yang sudah dibuat tetap ada dan ikut dikirim.</translation>
     </message>
     <message>
         <source>Press F1 at any time to open the user guide.</source>

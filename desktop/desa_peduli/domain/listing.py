@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desa_peduli.domain.registration import STATUSES
+
 OPEN_DUPLICATES = "open_duplicates"  # a pseudo branch state: in an unresolved duplicate pair
+# Pseudo statuses a volunteer's list filters and counts by (never stored):
+SENT = "sent"  # ready, and in a bundle already saved: waiting for the branch's receipt
+DELETED = "deleted"  # deleted (the list shows only these, to restore one)
+# the statuses the volunteer's list shows, in order: "sent" follows "ready"
+LIST_STATUSES = (*STATUSES[:2], SENT, *STATUSES[2:])
 
 
 @dataclass

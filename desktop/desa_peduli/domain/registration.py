@@ -55,7 +55,7 @@ STATUS_LABELS_ID = {
     READY: "siap kirim",
     ACCEPTED: "diterima",
     CORRECTION: "perlu diperbaiki",
-    REGISTERED: "terdaftar",
+    REGISTERED: "terdaftar di BPJS",
     DUPLICATE: "duplikat",
 }
 

@@ -74,9 +74,9 @@ class FieldSync:
         enrolment = read_enrolment(enrolment_path)
         if shown is not None and enrolment != shown:
             raise InputRejected(
-                f"Berkas pendaftaran {Path(enrolment_path).name} berubah sejak ditampilkan "
+                f"Berkas penghubung {Path(enrolment_path).name} berubah sejak ditampilkan "
                 "(kantor cabang atau relawan lain). Tidak ada yang diubah; pilih lagi "
-                "berkasnya dan cocokkan sidik jarinya.",
+                "berkasnya dan cocokkan kode pencocokannya.",
                 f"The enrolment file {Path(enrolment_path).name} changed since it was shown "
                 "(another branch office or volunteer). Nothing was changed; choose the file "
                 "again and compare its fingerprint.")
@@ -85,8 +85,8 @@ class FieldSync:
         if known and known.get("signing_key") != branch["signing_key"]:
             mine = fingerprint(unb64(known["signing_key"]))
             raise InputRejected(
-                f"Laptop ini sudah terdaftar di kantor cabang {known.get('name') or ''} "
-                f"(sidik jari {mine}); berkas ini ditandatangani kunci lain (sidik jari "
+                f"Laptop ini sudah terhubung dengan kantor cabang {known.get('name') or ''} "
+                f"(kode pencocokan {mine}); berkas ini ditandatangani kunci lain (kode pencocokan "
                 f"{branch['fingerprint']}). Berkas ditolak dan tidak ada yang diubah: "
                 "bundel dan kunci titipan laptop ini hanya dikirim ke kantor cabangnya. "
                 "Tanyakan ke kantor cabang Anda.",

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desa_peduli.domain.listing import DELETED, SENT
 from desa_peduli.domain.listing import OPEN_DUPLICATES as OPEN_DUPLICATES  # re-exported
 from desa_peduli.domain.listing import ListQuery as ListQuery  # re-exported
 from desa_peduli.domain.registration import FIELDS, new_id
@@ -42,6 +43,20 @@ LIST_COLUMNS = (
     "created_at, updated_at, deleted_at, branch_reason, kpj_number, problems, "
     "volunteer_id, branch_state"
 )
+# The highest change a saved bundle holds, and the highest a receipt acknowledged (the
+# laptop's settings; nothing at a branch): a ready registration whose last change is in
+# a bundle is "sent" (listing.SENT).
+_SETTING_SEQ = "coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = '{key}'), 0)"
+EXPORTED_SEQ_SQL = _SETTING_SEQ.format(key="last_export_seq")
+ACKED_SEQ_SQL = _SETTING_SEQ.format(key="acked_seq")
+
+
+def sent_sql(alias: str = "") -> str:
+    """SQL true for a ready registration whose last change is in a saved bundle."""
+    r = f"{alias}." if alias else ""
+    return f"({r}status = 'ready' AND {r}change_seq <= {EXPORTED_SEQ_SQL})"
+
+
 # The list shows at most this many matches of a search (names: the newest registered;
 # NIK digits: the lowest numbers): one
 # letter matches a quarter of a million names at a branch, and nobody reads them all.
@@ -412,7 +427,8 @@ class RegistrationStore:
             return {}
         marks = ",".join("?" for _ in pks)
         cursor = self.db.execute(
-            f"SELECT {LIST_COLUMNS} FROM registrations WHERE pk IN ({marks})", list(pks)
+            f"SELECT {LIST_COLUMNS}, {sent_sql()} AS sent, change_seq <= {ACKED_SEQ_SQL} "
+            f"AS acknowledged FROM registrations WHERE pk IN ({marks})", list(pks)
         )
         cols = [d[0] for d in cursor.description]
         out = {}
@@ -438,12 +454,26 @@ class RegistrationStore:
                 "GROUP BY status"
             ).fetchall()
         )
+        exported = self.db.execute(f"SELECT {EXPORTED_SEQ_SQL}").fetchone()[0]
+        if exported and by_status.get("ready"):  # a laptop that saved a bundle: the sent
+            sent: int = self.db.execute(  # ones apart from "ready" (nothing at a branch)
+                "SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND "
+                f"{sent_sql()}").fetchone()[0]
+            by_status["ready"] -= sent
+            by_status[SENT] = sent
         return {
             "total": row[0] or 0,
             "today": row[1] or 0,
             "week": row[2] or 0,
             "by_status": by_status,
         }
+
+    def last_export_at(self) -> str | None:
+        """When the last bundle was saved (the laptop's setting; None at a branch)."""
+        row = self.db.execute(
+            "SELECT value FROM settings WHERE key = 'last_export_at'").fetchone()
+        value = json.loads(row[0]) if row else None
+        return value if isinstance(value, str) else None
 
     def village_codes(self) -> list[str]:
         """Distinct village codes of the registrations not deleted."""
@@ -491,9 +521,15 @@ def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[lis
     """The clauses of a list query but its search text, over table alias ``alias``."""
     r = alias
     clauses, params = [], []
-    if deleted and not query.include_deleted:
+    if query.status == DELETED:
+        clauses.append(f"{r}.deleted_at IS NOT NULL AND {r}.purged_at IS NULL")
+    elif deleted and not query.include_deleted:
         clauses.append(f"{r}.deleted_at IS NULL")
-    if query.status:
+    if query.status == SENT:
+        clauses.append(sent_sql(r))
+    elif query.status == "ready":
+        clauses.append(f"{r}.status = 'ready' AND NOT {sent_sql(r)}")
+    elif query.status and query.status != DELETED:
         clauses.append(f"{r}.status = ?")
         params.append(query.status)
     if query.occupation:

@@ -7,6 +7,7 @@ interface language; the rest go through ``QCoreApplication.translate``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
@@ -14,20 +15,31 @@ from PySide6.QtCore import QCoreApplication
 from desa_peduli.domain import words
 from desa_peduli.domain.registration import STATUS_LABELS_ID, STATUSES
 from desa_peduli.ui.i18n import current_language
+from desa_peduli.ui.problem_words import gui_message
 
 _STATUS_LABELS_EN = {
     "draft": "Draft",
     "ready": "Ready to send",
     "accepted": "Accepted",
     "correction": "Needs correction",
-    "registered": "Registered",
+    "registered": "Registered at BPJS",
     "duplicate": "Duplicate",
+}
+
+
+# the volunteer list's pseudo statuses (domain/listing.py), in Indonesian and English
+_LIST_STATUS_LABELS = {
+    "sent": ("Terkirim, menunggu tanda terima", "Sent, waiting for the receipt"),
+    "deleted": ("Dihapus", "Deleted"),
 }
 
 
 def status_label(status: str | None) -> str:
     if not status:
         return ""
+    if status in _LIST_STATUS_LABELS:
+        indonesian, english = _LIST_STATUS_LABELS[status]
+        return english if current_language() == "en" else indonesian
     if current_language() == "en":
         return _STATUS_LABELS_EN.get(status, status)
     label = STATUS_LABELS_ID.get(status, status)
@@ -98,10 +110,10 @@ def village_path(code: str | None) -> str:
 
 
 def problem_message(problem: dict) -> str:
-    """A stored problem's message in the interface language."""
-    if current_language() == "en":
-        return problem.get("message_en") or problem.get("message") or ""
-    return problem.get("message") or problem.get("message_en") or ""
+    """A stored problem's message in the interface language, in the GUI's words
+    (``ui/problem_words.py``)."""
+    return gui_message(problem.get("code"), problem.get("message") or "",
+                       problem.get("message_en") or "")
 
 
 def error_message(exc: Exception) -> str:
@@ -151,6 +163,22 @@ def field_label(name: str) -> str:
         "attachment:ktp_photo": QCoreApplication.translate("Labels", "KTP photo"),
     }
     return labels.get(name, name)
+
+
+def missing_fields(problems: list[dict]) -> list[str]:
+    """The names of the fields a stored registration's errors are about, once each, in
+    order (``heirs[0].name`` → "Heirs", ``consent.given`` → "Consent")."""
+    names: list[str] = []
+    for problem in problems:
+        if problem.get("severity") == "warning":
+            continue
+        head = re.split(r"[.\[]", str(problem.get("field") or ""), maxsplit=1)[0]
+        if head == "ktp_photo":
+            head = "attachment:ktp_photo"
+        name = field_label(head) if head else ""
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def history_action_label(action: str) -> str:

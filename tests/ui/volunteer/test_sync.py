@@ -363,7 +363,7 @@ def test_round_trip_through_both_windows(qtbot, volunteer, branch, add_people, m
     assert model.data(corrected) == "Perlu diperbaiki"
     assert "Nomor HP tidak aktif" in model.data(corrected, Qt.ItemDataRole.ToolTipRole)
     registered = model.index(model.row_of_id(second), COLUMN_STATUS)
-    assert model.data(registered) == "Terdaftar"
+    assert model.data(registered) == "Terdaftar di BPJS"
     assert "12345678901" in model.data(registered, Qt.ItemDataRole.ToolTipRole)
     assert FieldSync(volunteer).pending_changes() == 0
     status = window.sync.status_label.full_text()

@@ -418,7 +418,7 @@ class VolunteerSync(QObject):
         if corrections:
             lines.append(self.tr(
                 "Registrations marked \"needs correction\" show the branch office's reason "
-                "when you point at their status."))
+                "in the list's Note column and at the top of the form."))
         return "\n".join(lines)
 
     # -- enrolment and fingerprints -------------------------------------------------------

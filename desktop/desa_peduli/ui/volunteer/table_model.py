@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desa_peduli.domain.listing import ListQuery
+from desa_peduli.domain.listing import SENT, ListQuery
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import plain_tip
@@ -37,8 +37,9 @@ COLUMN_NIK = 1
 COLUMN_VILLAGE = 2
 COLUMN_OCCUPATION = 3
 COLUMN_STATUS = 4
-COLUMN_UPDATED = 5
-COLUMN_COUNT = 6
+COLUMN_NOTE = 5  # the branch office's reason, the KPJ number, the bundle it went in
+COLUMN_UPDATED = 6
+COLUMN_COUNT = 7
 KEEP_LONG_LIST = 100_000  # keys: a list this long is kept for the same query's return
 
 # the ListQuery.sort key each column sorts by
@@ -111,6 +112,7 @@ class RegistrationTableModel(QAbstractTableModel):
             self._pks = self._store.query_pks(self._query)
             if stamp is not None and len(self._pks) >= KEEP_LONG_LIST:
                 self._kept = (key, stamp, self._pks)
+        self._export_at: str | None | bool = False
         truncated = getattr(self._store, "search_truncated", None)
         self.truncated = bool(truncated and self._query.text and truncated(self._query))
 
@@ -232,6 +234,7 @@ class RegistrationTableModel(QAbstractTableModel):
             self.tr("Village"),
             self.tr("Occupation"),
             self.tr("Status"),
+            self.tr("Note"),
             self.tr("Changed"),
         )
 
@@ -264,7 +267,7 @@ class RegistrationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(self._tooltip(record, column))
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COLUMN_STATUS and record["status"] == "correction":
+            if column in (COLUMN_STATUS, COLUMN_NOTE) and record["status"] == "correction":
                 return QBrush(_CORRECTION_COLOUR)
         return None
 
@@ -278,8 +281,37 @@ class RegistrationTableModel(QAbstractTableModel):
         if column == COLUMN_OCCUPATION:
             return labels.occupation_label(record["occupation"])
         if column == COLUMN_STATUS:
+            if record.get("sent"):
+                return (self.tr("Sent, received by the branch office")
+                        if record.get("acknowledged") else labels.status_label(SENT))
             return labels.status_label(record["status"])
+        if column == COLUMN_NOTE:
+            return self._note(record)
         return labels.format_timestamp(record["updated_at"])
+
+    def _note(self, record: dict) -> str:
+        """What the status alone does not say: the branch office's reason, the KPJ
+        number, the bundle a sent registration went in, what a draft still lacks."""
+        status = record["status"]
+        if record.get("branch_reason") and status in ("correction", "duplicate"):
+            return " ".join(str(record["branch_reason"]).split())
+        if record.get("kpj_number"):
+            return self.tr("KPJ number {number}").format(number=record["kpj_number"])
+        if record.get("sent") and not record.get("acknowledged"):
+            when = self._last_export_at()
+            return self.tr("In the bundle of {date}").format(
+                date=labels.format_timestamp(when)) if when else ""
+        if status == "draft":
+            missing = [p for p in record.get("problems") or [] if p.get("severity") != "warning"]
+            if missing:
+                return self.tr("%n thing(s) still missing", "", len(missing))
+        return ""
+
+    def _last_export_at(self) -> str | None:
+        if self._export_at is False:  # read once per list load, not at every paint
+            read = getattr(self._store, "last_export_at", None)
+            self._export_at = read() if read is not None else None
+        return self._export_at if isinstance(self._export_at, str) else None
 
     @staticmethod
     def _sort_value(record: dict, column: int):
@@ -293,11 +325,15 @@ class RegistrationTableModel(QAbstractTableModel):
             return record["occupation"] or ""
         if column == COLUMN_STATUS:
             return record["status"] or ""
+        if column == COLUMN_NOTE:
+            return record.get("branch_reason") or record.get("kpj_number") or ""
         return record["updated_at"] or ""
 
     def _tooltip(self, record: dict, column: int) -> str | None:
         if column == COLUMN_VILLAGE:
             return labels.village_path(record["village_code"]) or None
+        if column == COLUMN_NOTE:
+            return self._note(record) or None
         if column != COLUMN_STATUS:
             return None
         lines = []

@@ -1,14 +1,11 @@
-"""The main window: the registration list with search, filters and counts, and the form.
+"""The main window: the registration list page, the form and the lock page, with the menus.
 
-A QStackedWidget holds three pages: the list, the registration form (built by
-``ui/volunteer/form``; imported on first use) and the lock page, which ``ui/lock.py``'s
-``WindowLock`` adds and runs (as in the branch window; the form is saved before it
-locks). Every user action has a shortcut or a mnemonic; dialogs are opened with
-``open()`` so the idle lock can close them without nested event loops.
-
-Over 600 lines: this is the volunteer's only window, and it still wires the list (search,
-filters, counts), the form page and the menus in one class. The next seam is the list
-with its filters (about 110 lines), left for a later change.
+A QStackedWidget holds three pages: the list (``list_page.py``: search, filters, counts,
+the empty state), the registration form (built by ``ui/volunteer/form``; imported on
+first use) and the lock page, which ``ui/lock.py``'s ``WindowLock`` adds and runs (as in
+the branch window; the form is saved before it locks). Every user action has a shortcut
+or a mnemonic; dialogs are opened with ``open()`` so the idle lock can close them
+without nested event loops.
 """
 
 from __future__ import annotations
@@ -16,30 +13,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desa_peduli.domain.listing import ListQuery
-from desa_peduli.domain.registration import STATUSES
 from desa_peduli.services.reminders import reminders_for
 from desa_peduli.ui import about, labels
 from desa_peduli.ui import help as guide
@@ -47,26 +35,17 @@ from desa_peduli.ui.icons import set_icons, set_menu_icon
 from desa_peduli.ui.jobs import close_when_idle
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
-from desa_peduli.ui.reminders import ReminderBanner, short_path
+from desa_peduli.ui.reminders import short_path
 from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.volunteer.dialogs import DeleteDialog, HistoryDialog
 from desa_peduli.ui.volunteer.form.registration_form import RegistrationFormView
+from desa_peduli.ui.volunteer.list_page import RegistrationListPage
 from desa_peduli.ui.volunteer.sync import VolunteerSync
-from desa_peduli.ui.volunteer.table_model import (
-    COLUMN_NAME,
-    COLUMN_NIK,
-    COLUMN_OCCUPATION,
-    COLUMN_STATUS,
-    COLUMN_UPDATED,
-    COLUMN_VILLAGE,
-    RegistrationTableModel,
-)
 from desa_peduli.ui.widgets import plain_labels
 from desa_peduli.ui.window_actions import WorkspaceActions
 
 log = logging.getLogger(__name__)
 
-SEARCH_DEBOUNCE_MS = 150
 BACKUP_CHECK_MS = 5 * 60 * 1000
 DEFAULT_SIZE = (1280, 720)
 
@@ -74,56 +53,6 @@ DEFAULT_SIZE = (1280, 720)
 def default_form_factory(session, parent: QWidget) -> RegistrationFormView:
     """The real registration form."""
     return RegistrationFormView(session, parent)
-
-
-def used_village_codes(session) -> list[str]:
-    """Distinct village codes of the registrations not deleted (plus the home village)."""
-    codes = set(session.registrations.store.village_codes())
-    home = session.settings.get("home_village")
-    if home:
-        codes.add(home)
-    return sorted(codes, key=lambda code: (labels.village_name(code).casefold(), code))
-
-
-class CountsView(QGroupBox):
-    """Today, this week, total, and how many per status."""
-
-    KEYS = ("today", "week", "total", *STATUSES)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(self.tr("Summary"), parent)
-        layout = QFormLayout(self)
-        layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.value_labels: dict[str, QLabel] = {}
-        names = {
-            "today": self.tr("Today"),
-            "week": self.tr("This week"),
-            "total": self.tr("Total"),
-        }
-        for key in self.KEYS:
-            value = QLabel("0", self)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.value_labels[key] = value
-            name = names.get(key) or labels.status_label(key)
-            caption = QLabel(name, self)
-            if key in names:
-                font = value.font()
-                font.setBold(True)
-                value.setFont(font)
-            if key == STATUSES[0]:
-                spacer = QLabel(self.tr("By status"), self)
-                spacer.setStyleSheet("color: palette(placeholder-text); margin-top: 6px;")
-                layout.addRow(spacer)
-            layout.addRow(caption, value)
-
-    def set_counts(self, counts: dict) -> None:
-        by_status = counts.get("by_status") or {}
-        for key, label in self.value_labels.items():
-            value = by_status.get(key, 0) if key in STATUSES else counts.get(key, 0)
-            label.setText(str(value or 0))
-
-    def value(self, key: str) -> int:
-        return int(self.value_labels[key].text())
 
 
 class MainWindow(QMainWindow):
@@ -149,9 +78,7 @@ class MainWindow(QMainWindow):
         self._form_open = False
         self._closed = False
         self._dialog: QDialog | None = None
-        self._total = 0
 
-        self.model = RegistrationTableModel(session.registrations.store, ListQuery(), self)
         self.workspace_actions = WorkspaceActions(
             self, show_dialog=self._show_dialog, backup_label_changed=self._update_backup_label,
             after_restore=self._after_restore, language_changed=self.language_changed.emit)
@@ -173,12 +100,6 @@ class MainWindow(QMainWindow):
         guide.install_help_key()
         self._update_title()
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-
         if lock_timeout_ms is None:
             lock_timeout_ms = minutes_to_ms(session.settings.get("lock_after_minutes"))
         self.idle_lock = self.window_lock.idle
@@ -197,6 +118,8 @@ class MainWindow(QMainWindow):
         self._apply_default_size()
         self.window_lock.start()
         self._restore_open_draft()
+        if not self._form_open:
+            self.list_view.focus_first_action()  # the first run: "Register the first worker"
         plain_labels(self)  # what it shows may quote user data
 
     # -- building -----------------------------------------------------------------------
@@ -204,98 +127,22 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
 
-        self.list_page = QWidget(self.stack)
-        page = QVBoxLayout(self.list_page)
-        page.setContentsMargins(8, 8, 8, 4)
-        self.reminder_banner = ReminderBanner(self.list_page)
-        page.addWidget(self.reminder_banner)
-
-        filters = QHBoxLayout()
-        self.search_edit = QLineEdit(self.list_page)
-        self.search_edit.setPlaceholderText(self.tr("Name or NIK…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
-        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        self.search_edit.installEventFilter(self)
-        search_label = QLabel(self.tr("&Search:"), self.list_page)
-        search_label.setBuddy(self.search_edit)
-        filters.addWidget(search_label)
-        filters.addWidget(self.search_edit, 2)
-
-        self.status_filter = QComboBox(self.list_page)
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for code, label in labels.status_choices():
-            self.status_filter.addItem(label, code)
-        status_label = QLabel(self.tr("S&tatus:"), self.list_page)
-        status_label.setBuddy(self.status_filter)
-        filters.addWidget(status_label)
-        filters.addWidget(self.status_filter, 1)
-
-        self.village_filter = QComboBox(self.list_page)
-        self.village_filter.addItem(self.tr("All villages"), None)
-        self.village_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.village_filter.setMinimumContentsLength(14)
-        village_label = QLabel(self.tr("&Village:"), self.list_page)
-        village_label.setBuddy(self.village_filter)
-        filters.addWidget(village_label)
-        filters.addWidget(self.village_filter, 1)
-
-        self.occupation_filter = QComboBox(self.list_page)
-        self.occupation_filter.addItem(self.tr("All occupations"), None)
-        for code, label in labels.occupation_choices():
-            self.occupation_filter.addItem(label, code)
-        self.occupation_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.occupation_filter.setMinimumContentsLength(14)
-        occupation_label = QLabel(self.tr("&Occupation:"), self.list_page)
-        occupation_label.setBuddy(self.occupation_filter)
-        filters.addWidget(occupation_label)
-        filters.addWidget(self.occupation_filter, 1)
-        page.addLayout(filters)
-
-        for combo in (self.status_filter, self.village_filter, self.occupation_filter):
-            combo.currentIndexChanged.connect(self.apply_filters)
-
-        body = QHBoxLayout()
-        left = QVBoxLayout()
-        self.empty_label = QLabel(self.list_page)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
-        left.addWidget(self.empty_label)
-        self.table = QTableView(self.list_page)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSortIndicator(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self._size_columns()
-        self.table.activated.connect(self._on_table_activated)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
-        self.model.modelReset.connect(self._update_actions)
-        left.addWidget(self.table, 1)
-        body.addLayout(left, 1)
-
-        side = QVBoxLayout()
-        self.counts_view = CountsView(self.list_page)
-        self.counts_view.setMinimumWidth(190)
-        self.counts_view.setMaximumWidth(240)
-        side.addWidget(self.counts_view)
-        side.addStretch(1)
-        body.addLayout(side)
-        page.addLayout(body, 1)
+        self.list_view = RegistrationListPage(session=self.session, parent=self.stack)
+        self.list_page = self.list_view
+        # the list's parts, as the window's (menus, tests and the lock reach them so)
+        self.model = self.list_view.model
+        self.table = self.list_view.table
+        self.search_edit = self.list_view.search_edit
+        self.status_filter = self.list_view.status_filter
+        self.village_filter = self.list_view.village_filter
+        self.occupation_filter = self.list_view.occupation_filter
+        self.counts_view = self.list_view.counts_view
+        self.empty_label = self.list_view.empty_label
+        self.reminder_banner = self.list_view.reminder_banner
+        self.list_view.open_requested.connect(self.edit_registration)
+        self.list_view.new_requested.connect(self.new_registration)
+        self.list_view.restore_requested.connect(self.restore_registration)
+        self.list_view.selection_changed.connect(self._update_actions)
         self.stack.addWidget(self.list_page)
 
         self.form_page = QWidget(self.stack)
@@ -316,28 +163,6 @@ class MainWindow(QMainWindow):
         self.window_lock = WindowLock(self, self.session.workspace, None, 0, stack=self.stack)
         self.lock_view = self.window_lock.view
         self.stack.setCurrentWidget(self.list_page)
-
-        self.setTabOrder(self.search_edit, self.status_filter)
-        self.setTabOrder(self.status_filter, self.village_filter)
-        self.setTabOrder(self.village_filter, self.occupation_filter)
-        self.setTabOrder(self.occupation_filter, self.table)
-
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        pad = 24
-        widths = {
-            COLUMN_NIK: metrics.horizontalAdvance("0000000000000000") + pad,
-            COLUMN_VILLAGE: metrics.horizontalAdvance("M") * 13 + pad,
-            COLUMN_OCCUPATION: metrics.horizontalAdvance("M") * 13 + pad,
-            COLUMN_STATUS: metrics.horizontalAdvance("M") * 10 + pad,
-            COLUMN_UPDATED: metrics.horizontalAdvance("00/00/0000 00:00") + pad,
-        }
-        header.setMinimumSectionSize(60)
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COLUMN_NAME, QHeaderView.ResizeMode.Stretch)
 
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -438,7 +263,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.shown_label = QLabel(self)
+        self.shown_label = self.list_view.shown_label
         self.backup_label = QLabel(self)
         for label in (self.shown_label, self.backup_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -512,138 +337,45 @@ class MainWindow(QMainWindow):
         """The registration selected in the list (or open in the form)."""
         if self._form_open and self._form is not None:
             return getattr(self._form, "current_id", None)
-        index = self.table.currentIndex()
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            index = rows[0]
-        if not index.isValid():
-            return None
-        return self.model.id_at(index.row())
+        return self.list_view.selected_id()
 
     def _update_actions(self, *_args) -> None:
         if self.is_locked:
             return
         on_list = not self._form_open
-        has_row = on_list and bool(self.table.selectionModel().selectedRows())
+        has_row = on_list and self.list_view.has_selection()
+        live_row = has_row and not self.list_view.showing_deleted
         self.new_action.setEnabled(on_list)
         self.find_action.setEnabled(on_list)
         self.restore_action.setEnabled(on_list)
-        self.edit_action.setEnabled(has_row)
-        self.delete_action.setEnabled(has_row)
+        self.edit_action.setEnabled(live_row)
+        self.delete_action.setEnabled(live_row)
         self.history_action.setEnabled(has_row or (self._form_open and bool(self.current_id())))
         self.sync.update_actions(list_shown=on_list)
 
     # -- list ---------------------------------------------------------------------------
     def current_query(self) -> ListQuery:
-        base = self.model.query
-        return ListQuery(
-            status=self.status_filter.currentData(),
-            village_prefix=self.village_filter.currentData(),
-            occupation=self.occupation_filter.currentData(),
-            text=self.search_edit.text().strip(),
-            sort=base.sort,
-            descending=base.descending,
-        )
+        return self.list_view.current_query()
 
     def apply_filters(self) -> None:
         """Re-run the list query from the search box and the filters."""
-        if self._closed:
-            return
-        self._search_timer.stop()
-        selected = self.current_id() if not self._form_open else None
-        self.model.set_query(self.current_query())
-        self._after_list_change(selected)
+        self.list_view.apply_filters()
 
     def refresh(self, select_id: str | None = None) -> None:
         """Re-read the list, the counts and the village filter (after any change)."""
         if self._closed:
             return
-        selected = select_id or (self.current_id() if not self._form_open else None)
-        counts = self.session.registrations.counts()
-        self.counts_view.set_counts(counts)
-        self._total = counts.get("total", 0)
-        self._refresh_village_filter()
-        self.model.set_query(self.current_query())
-        self._after_list_change(selected)
+        self.list_view.refresh(select_id)
         self.sync.update_status()
         self.update_reminders()
 
-    def _after_list_change(self, select_id: str | None) -> None:
-        if select_id:
-            row = self.model.row_of_id(select_id)
-            if row >= 0:
-                self.select_row(row)
-        shown = self.model.rowCount()
-        total = self._total
-        if self.model.truncated:
-            text = self.tr("the first {shown} matches: type more to narrow the search").format(
-                shown=shown)
-        elif total and shown != total:
-            text = self.tr("{shown} of {total} shown").format(shown=shown, total=total)
-        else:
-            text = self.tr("%n registration(s)", "", total)
-        self.shown_label.setText(text)
-        if total == 0:
-            self.empty_label.setText(self.tr(
-                "No registrations yet. Press Ctrl+N (New registration) to register a worker."))
-        elif shown == 0:
-            self.empty_label.setText(self.tr("Nothing matches the search or the filters."))
-        self.empty_label.setVisible(shown == 0)
-        self._update_actions()
-
-    def _refresh_village_filter(self) -> None:
-        current = self.village_filter.currentData()
-        codes = used_village_codes(self.session)
-        self.village_filter.blockSignals(True)
-        try:
-            self.village_filter.clear()
-            self.village_filter.addItem(self.tr("All villages"), None)
-            for code in codes:
-                self.village_filter.addItem(labels.village_name(code), code)
-                self.village_filter.setItemData(
-                    self.village_filter.count() - 1, labels.village_path(code),
-                    Qt.ItemDataRole.ToolTipRole)
-            index = self.village_filter.findData(current) if current else 0
-            self.village_filter.setCurrentIndex(max(0, index))
-        finally:
-            self.village_filter.blockSignals(False)
-
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, COLUMN_NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        self.list_view.select_row(row)
 
     def focus_search(self) -> None:
         if self._form_open or self.is_locked:
             return
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _on_search_edit_return_pressed(self) -> None:
-        self.apply_filters()
-        if self.model.rowCount() == 0:
-            return
-        if not self.table.selectionModel().selectedRows():
-            self.select_row(0)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Escape and self.search_edit.text():
-                self.search_edit.clear()
-                return True
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
-                self._on_search_edit_return_pressed()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _on_table_activated(self, index) -> None:
-        if index.isValid():
-            self.edit_registration(self.model.id_at(index.row()))
+        self.list_view.focus_search()
 
     # -- the form -----------------------------------------------------------------------
     def _ensure_form(self) -> RegistrationFormView:
@@ -665,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def _show_form(self, banner: str | None = None) -> None:
         self._form_open = True
+        self.list_view.closed_note.hide()
         self.form_banner.setText(banner or "")
         self.form_banner.setVisible(bool(banner))
         self.stack.setCurrentWidget(self.form_page)
@@ -696,15 +429,19 @@ class MainWindow(QMainWindow):
         self.form_banner.hide()
         self.stack.setCurrentWidget(self.list_page)
         self.refresh(select_id=select)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.list_view.focus_first_action()
 
     def _on_form_finished(self) -> None:
+        reg_id = getattr(self._form, "current_id", None) if self._form is not None else None
         self.show_list()
+        record = self.session.registrations.store.get(reg_id) if reg_id else None
+        if record is not None:
+            self.list_view.show_missing(record)  # closed incomplete: say what is missing
 
     def _on_form_saved(self, _reg_id: str) -> None:
         if self._closed:
             return
-        self.counts_view.set_counts(self.session.registrations.counts())
+        self.list_view.set_counts(self.session.registrations.counts())
         self._update_actions()
 
     def _on_form_open_requested(self, reg_id: str) -> None:
@@ -764,6 +501,21 @@ class MainWindow(QMainWindow):
             self.select_row(min(max(row, 0), self.model.rowCount() - 1))
         self.statusBar().showMessage(self.tr("Registration deleted."), 8000)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restore_registration(self, reg_id: str) -> None:
+        """Bring a deleted registration back (the "Deleted" filter's "Restore")."""
+        if self._form_open or self.is_locked or not reg_id:
+            return
+        try:
+            with self.session.atomic():
+                self.session.registrations.restore(reg_id)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self._warn(self.tr("Restore registration"), labels.error_message(exc))
+            return
+        self.refresh()
+        self.statusBar().showMessage(self.tr(
+            "Registration restored: it is back in the list."), 8000)
+        self.list_view.focus_first_action()
 
     def show_history(self, reg_id: str | None = None) -> None:
         if self.is_locked:
@@ -842,7 +594,6 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.window_lock.stop()
             self._backup_timer.stop()
-            self._search_timer.stop()
-            self.model.release()
+            self.list_view.close_down()
             self.session.close()
         event.accept()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidgetItem
 
 from desa_peduli.domain.problems import ERROR, WARNING, Problem
+from desa_peduli.ui.problem_words import gui_message
 from desa_peduli.ui.volunteer.form.sections import HEIRS, FieldEntry, FormSections
 from desa_peduli.ui.volunteer.form.widgets import MessageLabel
 
@@ -30,6 +31,7 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole
 ERROR_COLOR = QColor("#a4161a")
 WARNING_COLOR = QColor("#7a5200")
 PENDING_COLOR = QColor("#4b5563")
+BRANCH_REASON = "branch.reason"  # the summary line of the branch office's reason
 _HEIR_FIELD = re.compile(r"heirs\[(\d+)\](?:\.(\w+))?")
 
 
@@ -44,12 +46,14 @@ class ProblemDisplay:
         self.touched: set[str] = set()  # fields whose errors are shown
         self.show_all = False  # a stored registration: every error at once
         self.heir_rows: list = []  # the heir rows in the data last validated, in order
+        # the branch office's correction reason: the summary's first line until the
+        # volunteer changes something (the form clears it then)
+        self.branch_reason: str | None = None
 
     # -- which field, and whether it is shown yet ----------------------------------------
     def message(self, problem: Problem) -> str:
-        if self._lang == "en" and problem.message_en:
-            return problem.message_en
-        return problem.message
+        """In the GUI's words (``ui/problem_words.py``), in the form's language."""
+        return gui_message(problem.code, problem.message, problem.message_en, lang=self._lang)
 
     def visible(self, problems: list[Problem]) -> list[Problem]:
         """Drop "when was consent given" while consent is not given: the time is automatic."""
@@ -160,7 +164,18 @@ class ProblemDisplay:
         view.summary_list.clear()
         errors = sum(1 for p, _e in summary if p.is_error)
         warnings = len(summary) - errors
-        if not summary:
+        if self.branch_reason:
+            item = QListWidgetItem("{where}\n{reason}".format(
+                where=translate("RegistrationFormView", "Branch office asks to correct"),
+                reason=self.branch_reason))
+            item.setData(FIELD_ROLE, ("", BRANCH_REASON))
+            item.setForeground(ERROR_COLOR)
+            view.summary_list.addItem(item)
+        if not summary and self.branch_reason:
+            view.summary_header.setText(translate(
+                "RegistrationFormView", "Fix what the branch office asks; it is sent again."))
+            view.summary_header.setStyleSheet("QLabel { color: #a4161a; font-weight: bold; }")
+        elif not summary:
             view.summary_header.setText(translate("RegistrationFormView", "Everything is filled in."))
             view.summary_header.setStyleSheet("QLabel { color: #1b6e2a; font-weight: bold; }")
         else:

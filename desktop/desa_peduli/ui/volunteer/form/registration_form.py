@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 from desa_peduli import reference
 from desa_peduli.domain.nik import NikInfo, parse_nik
 from desa_peduli.domain.problems import ERROR
-from desa_peduli.domain.registration import READY, empty_registration
+from desa_peduli.domain.registration import READY, REGISTERED, empty_registration
 from desa_peduli.errors import DesaPeduliError
 from desa_peduli.services.registrations import decode_signature
 from desa_peduli.ui.volunteer.form import hints
+from desa_peduli.ui.volunteer.form.branch_note import CORRECTION_STATES, BranchNote
 from desa_peduli.ui.volunteer.form.heirs_editor import HeirsEditor
 from desa_peduli.ui.volunteer.form.ktp_photo import KtpPhotoField
 from desa_peduli.ui.volunteer.form.navigation import SectionNavigator
@@ -147,6 +148,7 @@ class RegistrationFormView(QWidget):
         self._auto_sex: str | None = None
         self._consent_at: str | None = None
         self._photo_changed = False
+        self._protected = False  # registered at BPJS, until "Change anyway"
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -160,6 +162,8 @@ class RegistrationFormView(QWidget):
         self._sections = FormSections(self, lang=self._lang, regions=self._regions)
         self._sections.build()
         self._display = ProblemDisplay(self, self._sections, lang=self._lang)
+        self._branch = BranchNote(self, self._sections.outer, self._sections.header)
+        self._branch.change_confirmed.connect(self._on_branch_change_confirmed)
         self._navigator = SectionNavigator(self, self._sections, self._leave_section)
         self._connect_controls()
         self._update_method_rows()
@@ -184,7 +188,9 @@ class RegistrationFormView(QWidget):
         self._current_id = None
         self._record_status = None
         self._display.show_all = False
+        self._display.branch_reason = None
         self._reset(data, photo=None)
+        self._show_branch_note(None)
         self._go_to_section(IDENTITY, focus="first")
 
     def open_registration(self, reg_id: str) -> None:
@@ -195,8 +201,30 @@ class RegistrationFormView(QWidget):
         self._current_id = reg_id
         self._record_status = record.get("status")
         self._display.show_all = True
+        reason = " ".join(str(record.get("branch_reason") or "").split())
+        self._display.branch_reason = (
+            reason if record.get("status") in CORRECTION_STATES and reason else None)
         self._reset(record, photo=photo)
+        self._show_branch_note(record)
         self._go_to_section(IDENTITY, focus="first")
+        if self.is_protected:
+            self._branch.change_button.setFocus()
+
+    @property
+    def is_protected(self) -> bool:
+        """A registration registered at BPJS: its fields wait for "Change anyway"."""
+        return self._protected
+
+    def _show_branch_note(self, record: dict | None) -> None:
+        protect = record is not None and record.get("status") == REGISTERED
+        self._protected = protect
+        self.pages.setEnabled(not protect)
+        self._branch.show_for(record, protect=protect)
+
+    def _on_branch_change_confirmed(self) -> None:
+        self._protected = False
+        self.pages.setEnabled(True)
+        self._go_to_section(self.pages.currentIndex(), focus="first")
 
     def flush(self) -> bool:
         """Save now if anything changed. True when nothing typed is left unsaved."""
@@ -204,7 +232,9 @@ class RegistrationFormView(QWidget):
         if not self._dirty:
             return True
         if self._current_id is None and not self._has_content():
-            return True  # never store a blank form
+            self._dirty = False  # never store a blank form
+            self._update_status()
+            return True
         return self._save()
 
     def data(self) -> dict:
@@ -258,7 +288,6 @@ class RegistrationFormView(QWidget):
         self.previous_button.clicked.connect(lambda: self._navigator.step(-1))
         self.next_button.clicked.connect(lambda: self._navigator.step(+1))
         self.close_button.clicked.connect(self._finish)
-        self.save_close_button.clicked.connect(self._finish)
         self.nav_list.setCurrentRow(0)
         self.summary_list.itemClicked.connect(self._on_summary_list_item_activated)
         self.summary_list.itemActivated.connect(self._on_summary_list_item_activated)
@@ -418,6 +447,7 @@ class RegistrationFormView(QWidget):
             return
         if touch:
             self._display.touched.add(name)
+        self._display.branch_reason = None  # changed: the summary shows what is left
         if name == "consent.given":  # its message stands for "consent" and its time too
             self._display.touched.update(("consent", "consent.at"))
         self._dirty = True
@@ -655,7 +685,7 @@ class RegistrationFormView(QWidget):
             text = self._save_error
             style = "QLabel { color: #a4161a; font-weight: bold; }"
         elif self._dirty:
-            text = self.tr("Changes not saved yet…")
+            text = self.tr("Saving…")
         elif self._saved_at is not None:
             text = self.tr("Saved automatically {time}").format(
                 time=self._saved_at.strftime("%H:%M:%S"))
@@ -688,6 +718,9 @@ class RegistrationFormView(QWidget):
     def focusInEvent(self, event) -> None:
         """Focus given to the view itself (by the main window) goes on to a field."""
         super().focusInEvent(event)
+        if self.is_protected:  # registered at BPJS: the first step is "Change anyway"
+            self._branch.change_button.setFocus(event.reason())
+            return
         target = self._navigator.focus_target()
         if target is not None:
             target.setFocus(event.reason())

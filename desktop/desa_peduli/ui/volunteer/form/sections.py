@@ -109,6 +109,7 @@ class FormSections:
         view.status_label.setObjectName("saveStatus")
         header.addWidget(view.status_label)
         outer.addLayout(header)
+        self.outer, self.header = outer, header  # (the view adds its branch note to them)
 
         body = QHBoxLayout()
         body.setSpacing(8)
@@ -163,28 +164,22 @@ class FormSections:
         view.previous_button.setToolTip(translate("RegistrationFormView", "Previous section (Ctrl+PgUp)"))
         view.next_button = QPushButton(translate("RegistrationFormView", "Next ›"), view)
         view.next_button.setToolTip(translate("RegistrationFormView", "Next section (Ctrl+PgDown)"))
-        view.close_button = QPushButton(translate("RegistrationFormView", "Close"), view)
-        view.close_button.setToolTip(translate("RegistrationFormView", "Save and go back to the list (Esc)"))
-        view.save_close_button = QPushButton(translate("RegistrationFormView", "Save && close"), view)
-        view.save_close_button.setToolTip(translate(
-            "RegistrationFormView", "Save and go back to the list (Ctrl+S)"))
-        for button in (view.previous_button, view.next_button, view.close_button,
-                       view.save_close_button):
+        # one way out: everything is saved as it is typed (the header says when)
+        view.close_button = QPushButton(
+            translate("RegistrationFormView", "&Back to the list"), view)
+        view.close_button.setToolTip(translate(
+            "RegistrationFormView", "Everything is saved; back to the list (Esc or Ctrl+S)"))
+        view.save_close_button = view.close_button  # (its old name)
+        for button in (view.previous_button, view.next_button, view.close_button):
             button.setAutoDefault(False)
         footer.addWidget(view.previous_button)
         footer.addWidget(view.next_button)
         footer.addStretch(1)
-        hint = QLabel(translate("RegistrationFormView", "Saved automatically while you type."), view)
-        hint.setStyleSheet("QLabel { color: #5b6475; }")
-        footer.addWidget(hint)
-        footer.addSpacing(12)
         footer.addWidget(view.close_button)
-        footer.addWidget(view.save_close_button)
         outer.addLayout(footer)
 
-        # Tab from the last field of the last section goes to "Save & close"
-        QWidget.setTabOrder(view.paper_edit, view.save_close_button)
-        QWidget.setTabOrder(view.save_close_button, view.close_button)
+        # Tab from the last field of the last section goes to "Back to the list"
+        QWidget.setTabOrder(view.paper_edit, view.close_button)
         QWidget.setTabOrder(view.close_button, view.summary_list)
 
     def _build_summary(self) -> QWidget:

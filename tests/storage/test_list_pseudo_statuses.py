@@ -1,0 +1,41 @@
+"""The volunteer list's pseudo statuses (domain/listing.py): "sent" and "deleted"."""
+
+from __future__ import annotations
+
+from desa_peduli.domain.listing import DELETED, SENT, ListQuery
+
+
+def _ids(store, status):
+    pks = store.query_pks(ListQuery(status=status))
+    return {row["id"] for row in store.rows_for_pks(pks).values()}
+
+
+def test_ready_in_a_saved_bundle_is_sent_until_changed_again(session, valid_registration):
+    """Worked example: A and B ready, a bundle saved through B's change (last_export_seq =
+    B's change_seq) → both "sent" (counted apart from "ready"); C ready after the bundle →
+    "ready"; A changed again → "ready" (it goes with the next bundle)."""
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    b = session.registrations.save(dict(valid_registration, nik="1504054203880002")).id
+    session.settings.set("last_export_seq", store.get(b)["change_seq"])
+    c = session.registrations.save(dict(valid_registration, nik="1504054203880003")).id
+    assert _ids(store, SENT) == {a, b}
+    assert _ids(store, "ready") == {c}
+    counts = store.counts()["by_status"]
+    assert counts[SENT] == 2 and counts["ready"] == 1
+    rows = store.rows_for_pks(store.query_pks(ListQuery()))
+    assert {r["id"]: bool(r["sent"]) for r in rows.values()} == {a: True, b: True, c: False}
+    session.registrations.save(dict(valid_registration, nik="1504054203880001",
+                                    street="Jalan Dua"), reg_id=a)
+    assert _ids(store, SENT) == {b} and _ids(store, "ready") == {a, c}
+
+
+def test_deleted_filter_lists_only_the_deleted(session, valid_registration):
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    b = session.registrations.save(dict(valid_registration, nik="1504054203880002")).id
+    session.registrations.delete(a, "salah orang")
+    assert _ids(store, DELETED) == {a}
+    assert _ids(store, None) == {b}
+    session.registrations.restore(a)
+    assert _ids(store, DELETED) == set()
