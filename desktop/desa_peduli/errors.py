@@ -247,8 +247,8 @@ class BundleRejected(InputRejected):
 class NotEnrolled(InputRejected):
     def __init__(self) -> None:
         super().__init__(
-            "Ruang kerja ini belum terdaftar di kantor cabang. Minta berkas pendaftaran "
-            "(enrolment) ke kantor cabang, lalu pilih Sinkronisasi → Daftarkan laptop ini.",
+            "Laptop ini belum terhubung dengan kantor cabang. Minta berkas penghubung ke "
+            "kantor cabang, lalu pilih Sinkronisasi → Hubungkan laptop ini.",
             "This workspace is not enrolled with a branch office yet. Ask the branch for an "
             "enrolment file, then choose Sync → Enrol this laptop.",
         )

@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>The laptop holds every registration it sent the branch, including those the volunteer deleted. Those registered and told in a receipt may since have been removed by the volunteer (purge): they are listed and marked, because the laptop&apos;s backups can still hold them. Registrations made after its last bundle are unknown to the branch: ask the volunteer.</source>
-        <translation>Laptop menyimpan setiap pendaftaran yang pernah dikirimnya ke kantor cabang, termasuk yang dihapus relawan. Data pribadi pendaftaran yang sudah terdaftar dan dikabarkan lewat tanda terima mungkin sudah dihapus relawan: pendaftaran itu tetap dicantumkan dan ditandai, karena cadangan di laptop masih bisa memuatnya. Pendaftaran yang dibuat sesudah bundel terakhirnya tidak diketahui kantor cabang: tanyakan kepada relawan.</translation>
+        <translation>Laptop menyimpan setiap pendaftaran yang pernah dikirimnya ke kantor cabang, termasuk yang dihapus relawan. Data pribadi pendaftaran yang sudah terdaftar di BPJS dan tercatat di tanda terima mungkin sudah dihapus relawan: pendaftaran itu tetap dicantumkan dan ditandai, karena cadangan di laptop masih bisa memuatnya. Pendaftaran yang dibuat sesudah bundel terakhirnya tidak diketahui kantor cabang: tanyakan kepada relawan.</translation>
     </message>
     <message>
         <source>Tick the &amp;bundles that were on the stick (from the import history), or add bundle files:</source>
@@ -4566,7 +4566,7 @@ yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditola
     </message>
     <message>
         <source>Sign again</source>
-        <translation>Tanda tangan ulang</translation>
+        <translation>Ulangi tanda tangan</translation>
     </message>
     <message>
         <source>Erase the signature and sign again</source>
@@ -4893,7 +4893,7 @@ Bandingkan dengan kode pencocokan yang dibacakan kantor cabang kepada Anda.</tra
     </message>
     <message>
         <source>&amp;Enrol</source>
-        <translation>&amp;Daftarkan</translation>
+        <translation>&amp;Hubungkan</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>

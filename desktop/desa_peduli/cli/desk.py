@@ -40,7 +40,7 @@ def register(sub) -> None:
                           help="tanggal di CSV (dan tampilan tanggal di XLSX): DD-MM-YYYY "
                           "(default), DD/MM/YYYY, YYYY-MM-DD, ...")
     handover.add_argument("--split", choices=("kabupaten", "funder"), default=None,
-                          help="satu berkas per kabupaten atau per penanggung iuran")
+                          help="satu berkas per kabupaten atau per pendana")
     handover.add_argument("--save-columns", action="store_true",
                           help="simpan --columns sebagai pemetaan default")
     handover.add_argument("--reset-columns", action="store_true",
@@ -70,7 +70,7 @@ def register(sub) -> None:
     scope.add_argument("--volunteer-id", help="laptop relawan ini")
     scope.add_argument("--bundle", action="append", help="berkas bundel, ID bundel atau nama "
                        "berkasnya di riwayat impor (boleh berulang)")
-    breach.add_argument("--device", help="sidik jari laptop lama (default: laptop sekarang)")
+    breach.add_argument("--device", help="kode pencocokan laptop lama (default: laptop sekarang)")
     breach.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
     breach.add_argument("--format", choices=("xlsx", "csv"), default=None)
     breach.add_argument("--full-nik", action="store_true",

@@ -18,7 +18,7 @@ def register(sub) -> None:
     enrol.add_argument("--village", action="append", default=[], help="kode desa (boleh berulang)")
     enrol.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
 
-    sub.add_parser("fingerprint", help="sidik jari kunci ruang kerja ini")
+    sub.add_parser("fingerprint", help="kode pencocokan kunci ruang kerja ini")
 
     export = sub.add_parser("export", help="(relawan) tulis bundel sinkronisasi")
     export.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
@@ -35,7 +35,7 @@ def register(sub) -> None:
 
     devices = sub.add_parser("approve-device", help="(cabang) setujui laptop baru relawan")
     devices.add_argument("bundle", help="bundel yang ditolak karena laptop berbeda")
-    devices.add_argument("--fingerprint", help="sidik jari yang dicocokkan dengan relawan "
+    devices.add_argument("--fingerprint", help="kode pencocokan yang dicocokkan dengan relawan "
                          "(mis. \"1FD5 57DE 6EF5 8ECA\"): laptop lain tidak disetujui")
 
     identity = sub.add_parser("export-identity", help="(cabang) tulis identitas age kantor "
@@ -141,7 +141,7 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
     shown = report.get("device_fingerprint")
     if volunteer_id is not None:
         say(args, f"Laptop {report.get('device_fingerprint')} menunggu persetujuan untuk "
-            f"relawan {volunteer_id}: cocokkan sidik jarinya dengan relawan, lalu "
+            f"relawan {volunteer_id}: cocokkan kode pencocokannya dengan relawan, lalu "
             f"`desa-peduli approve-device {path.name} --fingerprint \"{shown}\"` dan "
             "impor bundel itu lagi.",
             f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "

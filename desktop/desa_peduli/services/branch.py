@@ -201,7 +201,7 @@ class BranchService:
         if shown is not None and found != shown:
             name = Path(bundle_path).name
             raise InputRejected(
-                f"{name} sekarang ditandatangani laptop dengan sidik jari {found}, bukan "
+                f"{name} sekarang ditandatangani laptop dengan kode pencocokan {found}, bukan "
                 f"{shown} yang dicocokkan. Tidak ada yang disetujui; periksa berkasnya.",
                 f"{name} is now signed by the laptop with fingerprint {found}, not the "
                 f"{shown} that was compared. Nothing was approved; check the file.")
@@ -375,7 +375,7 @@ def bind_device(session: Session, volunteer_id: str, key: str, recipient: str) -
     if other is not None:  # a workspace (and its keys) belongs to one volunteer
         shown = fingerprint(unb64(key))
         raise InputRejected(
-            f"Laptop dengan sidik jari {shown} sudah terikat pada relawan {other[0]}; satu "
+            f"Laptop dengan kode pencocokan {shown} sudah terikat pada relawan {other[0]}; satu "
             f"laptop hanya untuk satu relawan. Laptop ini tidak disetujui untuk "
             f"{volunteer_id} dan tidak ada yang diubah.",
             f"The laptop with fingerprint {shown} is already bound to volunteer {other[0]}; "

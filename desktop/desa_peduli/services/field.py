@@ -98,7 +98,7 @@ class FieldSync:
         current = self.settings.get("volunteer_id")
         if current and current != enrolment["volunteer_id"]:
             raise InputRejected(
-                f"Laptop ini sudah terdaftar sebagai relawan {current}; berkas ini untuk "
+                f"Laptop ini sudah terhubung sebagai relawan {current}; berkas ini untuk "
                 f"{enrolment['volunteer_id']}. Minta berkas yang benar ke kantor cabang.",
                 f"This laptop is already enrolled as volunteer {current}; this file is for "
                 f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
