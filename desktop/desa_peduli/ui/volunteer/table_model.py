@@ -51,6 +51,10 @@ SORT_KEYS = {
     COLUMN_UPDATED: "updated_at",
 }
 _CORRECTION_COLOUR = QColor(170, 20, 20)
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)  # once: enum.Flag's | is slow, per cell
+MODEL_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.ForegroundRole, SortRole, IdRole, StatusRole))
 
 _QModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -247,11 +251,7 @@ class RegistrationTableModel(QAbstractTableModel):
     def flags(self, index: _QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -272,19 +272,12 @@ class RegistrationTableModel(QAbstractTableModel):
         )
 
     def data(self, index: _QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in MODEL_ROLES:  # first: painting a cell asks for about seven roles
+            return None
         if not index.isValid() or index.parent().isValid():
             return None
         column = index.column()
         if not 0 <= column < COLUMN_COUNT:
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            SortRole,
-            IdRole,
-            StatusRole,
-        ):
             return None
         record = self._record(index.row())
         if record is None:
