@@ -77,7 +77,7 @@ class GapMeter:
                               "cpu_ms": round(gap_cpu * 1000, 1), "samples": len(samples),
                               "stacks": [[n, list(s)] for s, n in common]})
 
-    def run_until(self, done, timeout: float = 900.0, phase: str = "") -> tuple[float, float]:
+    def run_until(self, done, timeout: float = 2400.0, phase: str = "") -> tuple[float, float]:
         """Process events until ``done()``, then 20 ticks on time; (longest gap, seconds)."""
         self.phase = phase
         start = self._last = time.perf_counter()

@@ -35,7 +35,7 @@ def test_backup_restore_and_import_leave_the_event_loop_breathing(tmp_path, reco
                     "-o", str(rows)], check=True, timeout=300)
     run = run_child([sys.executable, str(HERE / "_child_event_loop.py"), str(data.path),
                      str(rows)], env={"QT_QPA_PLATFORM": "offscreen"},
-                    stdin_bytes=data.key.hex().encode(), timeout=1800)
+                    stdin_bytes=data.key.hex().encode(), timeout=3000)  # a restore: 10 min and more
     assert run.returncode == 0, run.stderr[-3000:]
     print(run.stderr[-20000:])  # the slow intervals with the UI thread's stacks (-s)
     out = run.json_line()
