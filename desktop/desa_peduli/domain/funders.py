@@ -180,6 +180,11 @@ def parse_funders(rows: Iterable[Mapping[str, Any]]) -> tuple[Funder, ...]:
             raise ValueError(f"funder {funder.code}: replaced_by names an unknown funder")
     if "mandiri" not in seen:
         raise ValueError("a funder list keeps 'mandiri' (self-paid)")
+    mandiri = next(f for f in out if f.code == "mandiri")
+    if (mandiri.pays, mandiri.budget, mandiri.replaced_by) != ("worker", "none", None):
+        # every self-paid worker holds this code: made a funder, they would all be billed
+        # to one (and priced at its band, without the relief a worker gets)
+        raise ValueError("'mandiri' stays self-paid (pays worker, budget none)")
     return tuple(out)
 
 

@@ -194,9 +194,16 @@ class MemberRow:
     added_by: str | None
 
 
-def members(db: Database, batch_id: int, month: str | None = None) -> list[MemberRow]:
-    """A batch's members (those covered in ``month`` when given), by village and name."""
+def members(db: Database, batch_id: int, month: str | None = None, *,
+            billable: bool = False) -> list[MemberRow]:
+    """A batch's members (those covered in ``month`` when given), by village and name.
+
+    ``billable``: only those a funder pays for, leaving out a registration deleted since
+    (its volunteer withdrew it) or found to be a duplicate of another (the same person
+    would be paid for twice)."""
     where = ["m.batch_id = ?"]
+    if billable:
+        where.append("r.deleted_at IS NULL AND coalesce(r.branch_state, '') != 'duplicate'")
     params: list[object] = [batch_id]
     if month is not None:
         where.append("m.first_month <= ? AND ? <= m.last_month")
