@@ -76,3 +76,13 @@ def test_a_funder_list_cannot_make_self_paid_a_funder(tmp_path):
     with pytest.raises(InputRejected) as caught:
         reference_data.read_update(path)
     assert "mandiri" in caught.value.message_en
+
+
+@pytest.mark.parametrize("label", ['"Dana\nDesa"', "DUMISAKE\u202e"])
+def test_a_funder_label_with_a_line_break_or_direction_mark_is_refused(tmp_path, label):
+    """A funder label is printed on bills and lists: ``"Dana\\nDesa"`` would split a line
+    of ``batch list``, ``DUMISAKE\\u202e`` turn the rest of a bill's line backwards."""
+    path = _funder_file(tmp_path, f"kota,{label},City funder,apbd,funder,1,,,,,x\n")
+    with pytest.raises(InputRejected) as caught:
+        reference_data.read_update(path)
+    assert "hidden character or a line break" in caught.value.message_en
