@@ -86,3 +86,29 @@ def test_a_funder_label_with_a_line_break_or_direction_mark_is_refused(tmp_path,
     with pytest.raises(InputRejected) as caught:
         reference_data.read_update(path)
     assert "hidden character or a line break" in caught.value.message_en
+
+
+def test_an_id_listed_twice_is_added_once(branch, tmp_path):
+    """An ids file where one id appears twice (two exports pasted together): 2 people are
+    added (not an IntegrityError on the second insert), and a quota of 2 holds them."""
+    ids = fill_branch(branch.db, 2, start=1, base={"funding_source": "dumisake"})
+    path = tmp_path / "ids.txt"
+    path.write_text("\n".join([ids[0], ids[1], ids[0]]) + "\n", encoding="utf-8")
+    batch = dumisake(branch, quota=2)
+    result = batches.add(branch, batch.id, ids=batches.read_ids(path))
+    assert result.applied and sorted(result.added) == sorted(ids) and not result.refused
+    assert len(batches.members(branch, batch.id)) == 2
+
+
+def test_a_deleted_member_frees_its_quota_place(branch):
+    """Quota 2, two members; one is deleted (withdrawn by its volunteer, and there is no
+    command to take someone out of a batch): a third DUMISAKE worker can take its place."""
+    ids = fill_branch(branch.db, 2, start=1, base={"funding_source": "dumisake"})
+    batch = dumisake(branch, quota=2)
+    batches.add(branch, batch.id, ids=ids)
+    with branch.db.atomic():
+        branch.db.execute("UPDATE registrations SET deleted_at = '2027-03-20T10:00:00+07:00' "
+                          "WHERE id = ?", [ids[0]])
+    third = fill_branch(branch.db, 1, start=3, base={"funding_source": "dumisake"})
+    result = batches.add(branch, batch.id, ids=third)
+    assert result.applied and result.added == third and not result.refused
