@@ -53,3 +53,26 @@ def test_a_csv_split_whose_summary_is_open_changes_nothing(branch, tmp_path, win
         handover.export(branch, tmp_path / "serah.csv", split="funder",
                         month=dt.date(2027, 4, 1))
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_funder_coded_like_the_summary_keeps_its_own_file(branch, tmp_path):
+    """A funder list (installed, or from a receipt) with a funder coded ``ringkasan`` whose
+    label is "Ringkasan": its split file was ``serah_ringkasan.csv``, the summary's name,
+    and the summary, written last, replaced its people. Every row stays in a file."""
+    from desa_peduli.services import reference_data
+    from tests.services.desk_helpers import fill_branch
+    from tests.services.test_batches_hostile import _funder_file
+
+    path = _funder_file(tmp_path, "ringkasan,Ringkasan,Ringkasan,other,funder,1,,,,,x\n")
+    reference_data.install_files(branch, [path])
+    fill_branch(branch.db, 2, start=1, base={"funding_source": "ringkasan"})
+    fill_branch(branch.db, 1, start=3)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = handover.export(branch, out / "serah.csv", split="funder", month=MARCH)
+    assert result.summary_path not in [f.path for f in result.files]
+    assert sum(f.rows for f in result.files) == 3
+    people = 0
+    for file in result.files:
+        people += len(file.path.read_text(encoding="utf-8").splitlines()) - 1
+    assert people == 3

@@ -728,7 +728,11 @@ def _file_name(stem: str, fmt: str, group: str | None, name: str, split: str | N
         return f"{stem}_{NO_GROUP[split, lang]}.{fmt}"
     slug = "-".join(re.findall(r"[a-z0-9]+", name.casefold()))[:40]
     code = re.sub(r"[^0-9A-Za-z._-]", "", group)[:30]
-    return f"{stem}_{code}-{slug}.{fmt}" if slug and slug != code else f"{stem}_{code}.{fmt}"
+    if slug and slug != code:
+        return f"{stem}_{code}-{slug}.{fmt}"
+    if code in SUMMARY_WORD.values():  # a funder coded "ringkasan": never the summary's name
+        return f"{stem}_{code}-{split}.{fmt}"
+    return f"{stem}_{code}.{fmt}"
 
 
 class _OpenFile:
