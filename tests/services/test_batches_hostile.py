@@ -112,3 +112,13 @@ def test_a_deleted_member_frees_its_quota_place(branch):
     third = fill_branch(branch.db, 1, start=3, base={"funding_source": "dumisake"})
     result = batches.add(branch, batch.id, ids=third)
     assert result.applied and result.added == third and not result.refused
+
+
+def test_a_self_paid_source_cannot_claim_a_public_budget(tmp_path):
+    """``pribadi,…,apbd,worker``: the worker pays, yet the list calls it APBD, which would
+    take PP 50/2025's relief away from every worker holding it (a self-paid petani's JKK
+    is priced without the 50% discount). A self-paid source has budget ``none``."""
+    path = _funder_file(tmp_path, "pribadi,Pribadi,Own,apbd,worker,,,,,,x\n")
+    with pytest.raises(InputRejected) as caught:
+        reference_data.read_update(path)
+    assert "budget none" in caught.value.message_en

@@ -163,6 +163,8 @@ def parse_funder(r: Mapping[str, Any]) -> Funder:
     band = _optional_int(r, "band", 1, 99)
     if pays == "worker" and band is not None:
         raise ValueError(f"funder {code}: a self-paid source has no band of its own")
+    if pays == "worker" and budget != "none":  # an APBD one would take the relief
+        raise ValueError(f"funder {code}: a self-paid source has budget none")  # from workers
     min_age, max_age = _optional_int(r, "min_age", 0, 120), _optional_int(r, "max_age", 0, 120)
     if min_age is not None and max_age is not None and min_age > max_age:
         raise ValueError(f"funder {code}: min_age above max_age")
