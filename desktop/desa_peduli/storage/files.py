@@ -174,7 +174,7 @@ class EarlierVersions:
     renamed aside before any of them is replaced: see :func:`earlier_versions_kept`."""
 
     def __init__(self) -> None:
-        self._moved: list[tuple[Path, Path]] = []
+        self._moved: list[tuple[Path, Path, tuple[int, int]]] = []
 
     def set_aside(self, paths: Iterable[str | os.PathLike[str]]) -> None:
         """Rename each existing one of ``paths`` to a hidden name beside it. On Windows a
@@ -183,21 +183,27 @@ class EarlierVersions:
         for path in map(Path, paths):
             if not path.is_file():
                 continue
-            aside = path.with_name(f".{path.name}.earlier")
+            # a name remove_stale_temps knows (TEMP_NAME): left by a killed process, this
+            # copy of personal data goes once stale, like a killed write's temporary file
+            aside = path.with_name(f".{path.name}.earlier_.tmp")
+            times = path.stat()
             try:
                 replace_with_retry(path, aside)
             except FileInUse as exc:
                 raise FileInUse(path) from exc
-            self._moved.append((path, aside))
+            self._moved.append((path, aside, (times.st_atime_ns, times.st_mtime_ns)))
+            with contextlib.suppress(OSError):
+                os.utime(aside)  # fresh: a write into the folder now leaves it alone
 
     def put_back(self) -> None:
-        for path, aside in reversed(self._moved):
+        for path, aside, times in reversed(self._moved):
             with contextlib.suppress(OSError):
                 os.replace(aside, path)
+                os.utime(path, ns=times)  # as it was, its date too
         self._moved.clear()
 
     def drop(self) -> None:
-        for _path, aside in self._moved:
+        for _path, aside, _times in self._moved:
             with contextlib.suppress(OSError):
                 os.unlink(aside)
         self._moved.clear()
