@@ -65,7 +65,10 @@ class FundingView(BranchView):
             self.tr("Cover period"), self.tr("Members"), self.tr("Quota")])
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):  # name and decree share the width left, cut with a tip: a
+            # decree's full title pasted in must not push the cover period and members away
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         self.members_table = read_only_table(splitter, [
             self.tr("Registration"), self.tr("Name"), self.tr("Village"), self.tr("Covered from"),
             self.tr("Covered to"), self.tr("Added by")])
