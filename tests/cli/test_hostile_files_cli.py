@@ -105,12 +105,12 @@ def test_a_deep_enrolment_file_is_refused_cleanly(stick, cli, tmp_path):
     code, _out, err = cli(tmp_path / "new-laptop", "init", "volunteer", "--enrolment",
                           str(deep))
     assert code == 1
-    assert "bukan berkas pendaftaran" in err
+    assert "bukan berkas penghubung" in err
     assert not (tmp_path / "new-laptop").exists()
     volunteer = stick["rina"].workspace.path
     stick["rina"].close()
     code, _out, err = cli(volunteer, "init", "volunteer", "--enrolment", str(deep))
-    assert code == 1 and "bukan berkas pendaftaran" in err
+    assert code == 1 and "bukan berkas penghubung" in err
 
 
 def test_records_stored_before_shape_checks_do_not_stop_the_hand_over(stick, cli, tmp_path):

@@ -70,7 +70,7 @@ def register(sub) -> None:
     scope.add_argument("--volunteer-id", help="laptop relawan ini")
     scope.add_argument("--bundle", action="append", help="berkas bundel, ID bundel atau nama "
                        "berkasnya di riwayat impor (boleh berulang)")
-    breach.add_argument("--device", help="sidik jari laptop lama (default: laptop sekarang)")
+    breach.add_argument("--device", help="kode pencocokan laptop lama (default: laptop sekarang)")
     breach.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
     breach.add_argument("--format", choices=("xlsx", "csv"), default=None)
     breach.add_argument("--full-nik", action="store_true",
@@ -178,8 +178,8 @@ def cmd_import_kpj(args) -> int:
                 + (" (check only, nothing changed)" if args.dry_run else ""), err=False)
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
-    say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
-        f"sudah terdaftar, {len(report.unmatched)} baris tidak dipakai"
+    say(args, f"{report.file}: {report.registered} {verb_id} Terdaftar di BPJS, "
+        f"{report.unchanged} sudah Terdaftar di BPJS, {len(report.unmatched)} baris tidak dipakai"
         + (" (lihat di atas)." if report.unmatched else "."),
         f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
         f"registered, {len(report.unmatched)} rows not used"

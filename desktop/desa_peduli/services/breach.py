@@ -171,9 +171,9 @@ def device_scope(session: Session, volunteer_id: str, device: str | None = None)
         if len(matches) != 1:
             shown = ", ".join(d["fingerprint"] for d in known) or "-"
             raise InputRejected(
-                f"Laptop dengan sidik jari {device!s:.30} tidak dikenal untuk relawan "
+                f"Laptop dengan kode pencocokan {device!s:.30} tidak dikenal untuk relawan "
                 f"{volunteer_id} (yang dikenal: {shown}).",
-                f"No laptop with fingerprint {device!s:.30} for volunteer {volunteer_id} "
+                f"No laptop with matching code {device!s:.30} for volunteer {volunteer_id} "
                 f"(known: {shown}).")
         chosen = matches[0]
     else:
@@ -195,7 +195,7 @@ def device_scope(session: Session, volunteer_id: str, device: str | None = None)
     held = _held(db, ids, volunteer_id)
     scope = BreachScope(
         "device", [volunteer_id],
-        f"Laptop relawan {volunteer_id} ({name}), sidik jari {chosen['fingerprint']}",
+        f"Laptop relawan {volunteer_id} ({name}), kode pencocokan {chosen['fingerprint']}",
         f"Laptop of volunteer {volunteer_id} ({name}), fingerprint {chosen['fingerprint']}",
         registration_ids=held, never_sent=len(ids) - len(held), bundles=bundles,
         device={"fingerprint": chosen["fingerprint"], "current": chosen["current"],

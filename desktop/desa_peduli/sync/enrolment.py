@@ -78,16 +78,16 @@ def read_enrolment(path: Path) -> dict[str, Any]:
                 raise OSError(f"not a regular file: {path.name}")
             data = handle.read(MAX_SIZE + 1)
         if len(data) > MAX_SIZE:
-            raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
+            raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas penghubung.",
                           "file too large for an enrolment file.")
         document = parse_json(data)  # too deep: a ValueError
     except OSError as exc:
         raise _refuse(path, "unreadable", "berkas tidak terbaca.", "file cannot be read.") from exc
     except ValueError as exc:
-        raise _refuse(path, "not_enrolment", "bukan berkas pendaftaran Desa Peduli.",
+        raise _refuse(path, "not_enrolment", "bukan berkas penghubung Desa Peduli.",
                       "not a Desa Peduli enrolment file.") from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _refuse(path, "not_enrolment", "bukan berkas pendaftaran Desa Peduli.",
+        raise _refuse(path, "not_enrolment", "bukan berkas penghubung Desa Peduli.",
                       "not a Desa Peduli enrolment file.")
     # anything but a dict (None too) fails below as a TypeError or KeyError: "structure"
     enrolment: Any = document.get("enrolment")
@@ -102,7 +102,7 @@ def read_enrolment(path: Path) -> dict[str, Any]:
               and _valid_secret(enrolment.get("binding_secret"))
               and verify(key, signature, canonical_json(enrolment)))
     except (KeyError, TypeError, ValueError, RecursionError) as exc:
-        raise _refuse(path, "structure", "isi berkas pendaftaran tidak lengkap.",
+        raise _refuse(path, "structure", "isi berkas penghubung tidak lengkap.",
                       "the enrolment file is incomplete.") from exc
     if not ok:
         raise _refuse(path, "signature",

@@ -44,6 +44,7 @@ from desa_peduli.ui.jobs import close_when_idle, run_job
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import reminder_text, short_path
+from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.widgets import plain_labels
 from desa_peduli.ui.window_actions import WorkspaceActions
 
@@ -157,6 +158,7 @@ class BranchMainWindow(QMainWindow):
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(self, self.session, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu(self.tr("&View"))
