@@ -128,9 +128,7 @@ def run_gui(data_dir=None, lang: str | None = None) -> int:
 
         window = MainWindow(session)
     window.language_changed.connect(lambda code: prefs.setValue("ui/language", code))
-    text_size_menu = getattr(window, "text_size_menu", None)  # the volunteer's window has one
-    if text_size_menu is not None:
-        text_size_menu.changed.connect(lambda percent: prefs.setValue(TEXT_SCALE_KEY, percent))
+    window.text_size_menu.changed.connect(lambda percent: prefs.setValue(TEXT_SCALE_KEY, percent))
     geometry = prefs.value("ui/geometry")
     screen = QGuiApplication.primaryScreen()
     small = screen is not None and (

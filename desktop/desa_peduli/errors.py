@@ -130,9 +130,9 @@ class WorkspaceIncomplete(WorkspaceDamaged):
             f"Folder {path} berisi berkas ruang kerja ({names}) tetapi tidak ada "
             "workspace.json: ruang kerja ini rusak. Tidak ada yang diubah. Jangan hapus "
             "berkas-berkas itu: di dalamnya ada data terenkripsi, cadangannya (backups/) dan "
-            "kuncinya (keys/; keys/branch.age bila laptop ini sudah terdaftar). Pindahkan atau "
-            "ganti nama folder itu, lalu bawa ke kantor cabang untuk dipulihkan. Untuk memulai "
-            "ruang kerja baru, pilih folder lain.",
+            "kuncinya (keys/; keys/branch.age bila laptop ini sudah terhubung dengan kantor "
+            "cabang). Pindahkan atau ganti nama folder itu, lalu bawa ke kantor cabang untuk "
+            "dipulihkan. Untuk memulai ruang kerja baru, pilih folder lain.",
             f"Folder {path} holds workspace files ({names}) but no workspace.json: this "
             "workspace is damaged. Nothing was changed. Do not delete those files: they hold "
             "the encrypted data, its backups (backups/) and its keys (keys/; keys/branch.age "
@@ -247,8 +247,8 @@ class BundleRejected(InputRejected):
 class NotEnrolled(InputRejected):
     def __init__(self) -> None:
         super().__init__(
-            "Laptop ini belum terhubung dengan kantor cabang. Minta berkas penghubung ke "
-            "kantor cabang, lalu pilih Sinkronisasi → Hubungkan laptop ini.",
+            "Laptop ini belum terhubung dengan kantor cabang. Minta berkas penghubung "
+            "(.dpenrol) ke kantor cabang, lalu pilih Sinkronisasi → Hubungkan laptop ini.",
             "This workspace is not enrolled with a branch office yet. Ask the branch for an "
             "enrolment file, then choose Sync → Enrol this laptop.",
         )

@@ -69,7 +69,7 @@ def test_handover_and_kpj_import(branch, run, tmp_path):
     assert code == 0
     assert err.strip() == ("hasil.csv: baris 4: tidak ada pendaftaran dengan NIK ini "
                            "(NIK 150405******9999)")
-    assert "2 ditandai terdaftar" in out and "1 baris tidak dipakai" in out
+    assert "2 ditandai Terdaftar di BPJS" in out and "1 baris tidak dipakai" in out
 
     code, out, _ = run("--lang", "en", "import-kpj", str(results), "--dry-run", "--json")
     report = json.loads(out)

@@ -71,7 +71,7 @@ def test_a_forged_first_bundle_lands_nothing_and_the_real_laptop_then_binds(
             enrolment=("RLW-001:guess", os.urandom(32)))):
         refused = _refused(branch, make())
         assert refused.reason == "device_unconfirmed"
-        assert "belum dikonfirmasi" in refused.message("id")
+        assert "belum disetujui" in refused.message("id")
         assert "not confirmed" in refused.message("en")
     assert _registrations(branch) == 0
     assert BranchService(branch).volunteer("RLW-001")["device_key"] is None

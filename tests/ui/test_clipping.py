@@ -358,7 +358,8 @@ def test_nothing_clipped_when_opening_and_in_the_wizard(qtbot, lang, text_scale,
 
 
 # -- the branch office -----------------------------------------------------------------------
-def test_nothing_clipped_at_the_branch_office(qtbot, lang, office, branch, tmp_path):  # noqa: F811
+def test_nothing_clipped_at_the_branch_office(qtbot, lang, text_scale, office, branch,  # noqa: F811
+                                              tmp_path):
     """Every tab (the review queue's pages too) and the dialogs of the tabs and the File
     menu."""
     from desa_peduli.services.coverage import CoverageService
@@ -421,4 +422,4 @@ def test_nothing_clipped_at_the_branch_office(qtbot, lang, office, branch, tmp_p
     window.restore_from_backup()
     found += clipped(window.dialog, "restore")
     window.dialog.done(0)
-    assert not found, f"clipped in {lang}:\n" + "\n".join(found)
+    assert not found, f"clipped in {lang} at {text_scale} %:\n" + "\n".join(found)

@@ -27,9 +27,33 @@ def say(args, id_text: str, en_text: str, *, err: bool = True) -> None:
     print(en_text if language(args) == "en" else id_text, file=sys.stderr if err else sys.stdout)
 
 
+ESCAPE_ERRORS = "desa_peduli_json_escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """What a console cannot encode, as JSON escapes: ``\\u011e`` for Ğ, a surrogate pair
+    ``\\ud83d\\ude42`` for 🙂 (backslashreplace's ``\\U0001f642`` and ``\\x81`` are not
+    JSON, so ``--json`` output redirected on Windows could not be read back)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    parts = []
+    for ch in error.object[error.start:error.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            parts.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            parts.append(f"\\u{code:04x}")
+    return "".join(parts), error.end
+
+
+codecs.register_error(ESCAPE_ERRORS, _json_escape)
+
+
 def console_never_fails() -> None:
     """stdout/stderr that cannot encode every character (cp1252 when output is redirected
-    on Windows, an ASCII locale) write what they cannot as ``\\uXXXX`` rather than crash."""
+    on Windows, an ASCII locale) write what they cannot as ``\\uXXXX`` (valid inside JSON
+    too: :func:`_json_escape`) rather than crash."""
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None)
         if not encoding or not hasattr(stream, "reconfigure"):
@@ -39,7 +63,7 @@ def console_never_fails() -> None:
         except LookupError:
             unicode = False
         if not unicode and getattr(stream, "errors", "strict") == "strict":
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=ESCAPE_ERRORS)
 
 
 # -- passphrases ------------------------------------------------------------------------

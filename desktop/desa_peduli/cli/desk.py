@@ -178,8 +178,8 @@ def cmd_import_kpj(args) -> int:
                 + (" (check only, nothing changed)" if args.dry_run else ""), err=False)
     verb_id = "akan ditandai" if args.dry_run else "ditandai"
     verb_en = "would be marked" if args.dry_run else "marked"
-    say(args, f"{report.file}: {report.registered} {verb_id} terdaftar, {report.unchanged} "
-        f"sudah terdaftar, {len(report.unmatched)} baris tidak dipakai"
+    say(args, f"{report.file}: {report.registered} {verb_id} Terdaftar di BPJS, "
+        f"{report.unchanged} sudah Terdaftar di BPJS, {len(report.unmatched)} baris tidak dipakai"
         + (" (lihat di atas)." if report.unmatched else "."),
         f"{report.file}: {report.registered} {verb_en} registered, {report.unchanged} already "
         f"registered, {len(report.unmatched)} rows not used"

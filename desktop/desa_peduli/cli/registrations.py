@@ -19,7 +19,8 @@ def register(sub) -> None:
     status.add_argument("--kpj")
     status.add_argument("--of", dest="duplicate_of")
 
-    purge = sub.add_parser("purge", help="(relawan) hapus data pribadi yang sudah terdaftar")
+    purge = sub.add_parser("purge", help="(relawan) hapus data pribadi yang sudah Terdaftar "
+                           "di BPJS")
     purge.add_argument("--days", type=int, default=None, help="umur minimal (hari), default 30")
     purge.add_argument("--json", action="store_true")
 
@@ -108,7 +109,7 @@ def cmd_purge(args) -> int:
     if args.json:
         print(json.dumps({"purged": count}))
     else:
-        say(args, f"Data pribadi {count} pendaftaran yang sudah terdaftar dihapus dari laptop.",
+        say(args, f"Data pribadi {count} pendaftaran yang sudah Terdaftar di BPJS dihapus dari laptop.",
             f"Personal data of {count} registered registrations removed from this laptop.",
             err=False)
     return EXIT_OK

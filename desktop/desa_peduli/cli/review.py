@@ -77,7 +77,7 @@ def _item_line(args, item: dict) -> str:
         if item.get("current_fingerprint"):
             what = "new laptop" if en else "laptop baru"
         else:  # no laptop bound yet: this one did not prove the enrolment file
-            what = "unconfirmed laptop" if en else "laptop belum dikonfirmasi"
+            what = "unconfirmed laptop" if en else "laptop belum disetujui"
         return (f"  {item['volunteer_id']} ({item['full_name']}): "
                 + (f"{what} {item['fingerprint']} since {since}" if en else
                    f"{what} {item['fingerprint']} sejak {since}"))

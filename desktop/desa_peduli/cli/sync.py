@@ -12,7 +12,7 @@ from desa_peduli.errors import EXIT_INPUT, EXIT_OK, DesaPeduliError, WorkspaceEr
 
 
 def register(sub) -> None:
-    enrol = sub.add_parser("enrol", help="(cabang) buat berkas pendaftaran relawan")
+    enrol = sub.add_parser("enrol", help="(cabang) buat berkas penghubung untuk laptop relawan")
     enrol.add_argument("--volunteer-id", required=True)
     enrol.add_argument("--name", required=True)
     enrol.add_argument("--village", action="append", default=[], help="kode desa (boleh berulang)")
@@ -35,7 +35,7 @@ def register(sub) -> None:
 
     devices = sub.add_parser("approve-device", help="(cabang) setujui laptop baru relawan")
     devices.add_argument("bundle", help="bundel yang ditolak karena laptop berbeda")
-    devices.add_argument("--fingerprint", help="kode pencocokan yang dicocokkan dengan relawan "
+    devices.add_argument("--fingerprint", help="kode pencocokan laptop, sudah dicocokkan dengan relawan "
                          "(mis. \"1FD5 57DE 6EF5 8ECA\"): laptop lain tidak disetujui")
 
     identity = sub.add_parser("export-identity", help="(cabang) tulis identitas age kantor "
@@ -145,7 +145,7 @@ def _note_awaiting_laptop(args, session, path: Path, report: dict) -> None:
             f"`desa-peduli approve-device {path.name} --fingerprint \"{shown}\"` dan "
             "impor bundel itu lagi.",
             f"Laptop {report.get('device_fingerprint')} awaits approval for volunteer "
-            f"{volunteer_id}: compare its fingerprint with the volunteer, then "
+            f"{volunteer_id}: compare its matching code with the volunteer, then "
             f"`desa-peduli approve-device {path.name} --fingerprint \"{shown}\"` and "
             "import the bundle again.")
 

@@ -26,7 +26,7 @@ def register(sub) -> None:
     vol = init_sub.add_parser("volunteer", help="ruang kerja relawan")
     vol.add_argument("--name", help="nama relawan")
     vol.add_argument("--home-village", help="kode desa wilayah kerja, mis. 15.04.05.2003")
-    vol.add_argument("--enrolment", help="berkas pendaftaran dari kantor cabang")
+    vol.add_argument("--enrolment", help="berkas penghubung (.dpenrol) dari kantor cabang")
     vol.add_argument("--json", action="store_true")
     branch = init_sub.add_parser("branch", help="ruang kerja kantor cabang")
     branch.add_argument("--name", required=True, help="nama kantor cabang")
@@ -82,7 +82,7 @@ def cmd_init(args) -> int:
             info: dict[str, object] = {"workspace": str(path), "role": "branch",
                     "fingerprint": BranchService(session).fingerprint()}
         print(json.dumps(info) if args.json else
-              (f"Ruang kerja kantor cabang dibuat di {path}\nSidik jari: {info['fingerprint']}"
+              (f"Ruang kerja kantor cabang dibuat di {path}\nKode pencocokan: {info['fingerprint']}"
                if language(args) != "en" else
                f"Branch workspace created at {path}\nFingerprint: {info['fingerprint']}"))
         return EXIT_OK
@@ -133,9 +133,9 @@ def _enrolled_text(args, info: dict) -> str:
         return (f"Workspace {info['workspace']} enrolled with {info['branch']}.\n"
                 f"Branch fingerprint: {info['branch_fingerprint']}\n"
                 f"This laptop's fingerprint: {info['fingerprint']}")
-    return (f"Ruang kerja {info['workspace']} terdaftar di {info['branch']}.\n"
-            f"Sidik jari kantor cabang: {info['branch_fingerprint']}\n"
-            f"Sidik jari laptop ini: {info['fingerprint']}")
+    return (f"Ruang kerja {info['workspace']} terhubung dengan {info['branch']}.\n"
+            f"Kode pencocokan kantor cabang: {info['branch_fingerprint']}\n"
+            f"Kode pencocokan laptop ini: {info['fingerprint']}")
 
 
 def cmd_check(args) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desa_peduli.domain.funders import Funder, ReliefReading, accepts
+from desa_peduli.domain.funders import Funder, ReliefReading, accepts, has_hidden
 from desa_peduli.domain.rates import Contribution, RateTable, add_months, funded_contribution
 
 ELIGIBLE_STATES = frozenset({"accepted"})
@@ -74,6 +74,11 @@ def check_batch(funder: Funder | None, name: str, reference: str, first: str, la
         problems.append(("Isi nomor SK atau perjanjian yang mendasari batch ini (paling "
                          f"panjang {MAX_REFERENCE} karakter).", "Enter the decree or "
                          f"agreement behind this batch (at most {MAX_REFERENCE} characters)."))
+    if has_hidden(name) or has_hidden(reference):
+        problems.append(("Nama batch dan nomor SK atau perjanjiannya tidak boleh berisi "
+                         "karakter tersembunyi (mis. tanda arah teks); ketik ulang.",
+                         "The batch name and its decree or agreement cannot hold hidden "
+                         "characters (such as a text-direction mark); type them again."))
     try:
         if month_text(first) > month_text(last):
             problems.append(("Bulan awal masa tanggungan sesudah bulan akhirnya.",

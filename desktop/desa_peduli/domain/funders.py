@@ -15,6 +15,7 @@ with its source note, and every bill names the reading it used.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -126,6 +127,14 @@ class Funder:
                 "source": self.source}
 
 
+def has_hidden(text: str) -> bool:
+    """Characters that do not show but change what is shown: a direction override
+    (U+202E turns the rest of a printed line backwards), zero-width ones, controls other
+    than white space (a caller folds those to single spaces)."""
+    return any(unicodedata.category(ch) in ("Cf", "Co", "Cs", "Cn")
+               or (unicodedata.category(ch) == "Cc" and not ch.isspace()) for ch in text)
+
+
 def _optional_int(row: Mapping[str, Any], key: str, low: int, high: int) -> int | None:
     text = str(row.get(key) or "").strip()
     if not text:
@@ -143,6 +152,9 @@ def parse_funder(r: Mapping[str, Any]) -> Funder:
     labels = [str(r.get(k) or "").strip() for k in ("label_id", "label_en")]
     if not all(0 < len(label) <= 80 for label in labels):
         raise ValueError(f"funder {code}: labels must be 1-80 characters")
+    if any(has_hidden(label) or any(ch.isspace() and ch != " " for ch in label)
+           for label in labels):  # one line each, as shown: in a bill, a list, a cell
+        raise ValueError(f"funder {code}: a label holds a hidden character or a line break")
     budget, pays = str(r.get("budget") or "").strip(), str(r.get("pays") or "").strip()
     if budget not in BUDGETS:
         raise ValueError(f"funder {code}: budget must be one of {', '.join(BUDGETS)}")
@@ -151,6 +163,8 @@ def parse_funder(r: Mapping[str, Any]) -> Funder:
     band = _optional_int(r, "band", 1, 99)
     if pays == "worker" and band is not None:
         raise ValueError(f"funder {code}: a self-paid source has no band of its own")
+    if pays == "worker" and budget != "none":  # an APBD one would take the relief
+        raise ValueError(f"funder {code}: a self-paid source has budget none")  # from workers
     min_age, max_age = _optional_int(r, "min_age", 0, 120), _optional_int(r, "max_age", 0, 120)
     if min_age is not None and max_age is not None and min_age > max_age:
         raise ValueError(f"funder {code}: min_age above max_age")
@@ -180,6 +194,11 @@ def parse_funders(rows: Iterable[Mapping[str, Any]]) -> tuple[Funder, ...]:
             raise ValueError(f"funder {funder.code}: replaced_by names an unknown funder")
     if "mandiri" not in seen:
         raise ValueError("a funder list keeps 'mandiri' (self-paid)")
+    mandiri = next(f for f in out if f.code == "mandiri")
+    if (mandiri.pays, mandiri.budget, mandiri.replaced_by) != ("worker", "none", None):
+        # every self-paid worker holds this code: made a funder, they would all be billed
+        # to one (and priced at its band, without the relief a worker gets)
+        raise ValueError("'mandiri' stays self-paid (pays worker, budget none)")
     return tuple(out)
 
 

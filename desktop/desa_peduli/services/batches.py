@@ -157,6 +157,10 @@ def add(session: Session, batch_id: int | str, *, ids: Sequence[str] | None = No
     if sum(x is not None for x in (ids, village, volunteer_id)) != 1:
         raise InputRejected("Pilih satu: daftar ID, desa, atau relawan.",
                             "Choose one: a list of ids, a village or a volunteer.")
+    if any(x is not None and not x.strip() for x in (village, volunteer_id)):
+        # an empty code is a prefix of every village: it would take the whole workspace
+        raise InputRejected("Kode desa atau ID relawan kosong: tidak ada yang ditambahkan.",
+                            "The village code or volunteer id is empty: nothing was added.")
     start = month_arg(first_month) if first_month else batch.first_month
     if not batch.covers(start):
         raise InputRejected(
@@ -265,7 +269,7 @@ def _price(session: Session, batch: Batch, month: str) -> Bill:
     regions = reference.regions()
     names: dict[str, str] = {}
     lines: list[BillLine] = []
-    for member in store.members(session.db, batch.id, month):
+    for member in store.members(session.db, batch.id, month, billable=True):
         regency = member.village_code[:5]
         if regency not in names:
             found = regions.get(regency) if regency else None
@@ -312,7 +316,8 @@ def bill(session: Session, batch_id: int | str, month: str, *, reissue: bool = F
         stored = store.stored_bill(session.db, batch.id, month)
         if stored is not None and not reissue:
             issued = Bill.from_content(stored)
-            now = {m.registration_id for m in store.members(session.db, batch.id, month)}
+            now = {m.registration_id
+                   for m in store.members(session.db, batch.id, month, billable=True)}
             issued.stale = now != {line.registration_id for line in issued.lines}
             return issued
         priced = _price(session, batch, month)

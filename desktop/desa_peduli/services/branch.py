@@ -203,7 +203,7 @@ class BranchService:
             raise InputRejected(
                 f"{name} sekarang ditandatangani laptop dengan kode pencocokan {found}, bukan "
                 f"{shown} yang dicocokkan. Tidak ada yang disetujui; periksa berkasnya.",
-                f"{name} is now signed by the laptop with fingerprint {found}, not the "
+                f"{name} is now signed by the laptop with matching code {found}, not the "
                 f"{shown} that was compared. Nothing was approved; check the file.")
         with self.db.atomic():
             bind_device(self.session, manifest["volunteer_id"], manifest["device_public_key"],
@@ -342,9 +342,10 @@ class BranchService:
             wrapped = escrow.read_bytes()
         except OSError as exc:
             raise InputRejected(
-                f"Tidak ada kunci titipan di {volunteer_dir}: laptop ini belum terdaftar di "
-                "kantor cabang.", f"No escrowed key in {volunteer_dir}: this laptop was never "
-                "enrolled with a branch.") from exc
+                f"Tidak ada kunci titipan di {volunteer_dir}: laptop ini belum pernah "
+                "terhubung dengan kantor cabang.",
+                f"No escrowed key in {volunteer_dir}: this laptop was never enrolled with a "
+                "branch.") from exc
         _signing, identity = self.keys()
         try:
             key = pyrage.decrypt(wrapped, [identity.identity])
@@ -378,7 +379,7 @@ def bind_device(session: Session, volunteer_id: str, key: str, recipient: str) -
             f"Laptop dengan kode pencocokan {shown} sudah terikat pada relawan {other[0]}; satu "
             f"laptop hanya untuk satu relawan. Laptop ini tidak disetujui untuk "
             f"{volunteer_id} dan tidak ada yang diubah.",
-            f"The laptop with fingerprint {shown} is already bound to volunteer {other[0]}; "
+            f"The laptop with matching code {shown} is already bound to volunteer {other[0]}; "
             f"a laptop serves one volunteer. It was not approved for {volunteer_id} and "
             "nothing was changed.")
     db.execute(

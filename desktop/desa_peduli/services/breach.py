@@ -173,7 +173,7 @@ def device_scope(session: Session, volunteer_id: str, device: str | None = None)
             raise InputRejected(
                 f"Laptop dengan kode pencocokan {device!s:.30} tidak dikenal untuk relawan "
                 f"{volunteer_id} (yang dikenal: {shown}).",
-                f"No laptop with fingerprint {device!s:.30} for volunteer {volunteer_id} "
+                f"No laptop with matching code {device!s:.30} for volunteer {volunteer_id} "
                 f"(known: {shown}).")
         chosen = matches[0]
     else:

@@ -79,7 +79,7 @@ class FieldSync:
                 "berkasnya dan cocokkan kode pencocokannya.",
                 f"The enrolment file {Path(enrolment_path).name} changed since it was shown "
                 "(another branch office or volunteer). Nothing was changed; choose the file "
-                "again and compare its fingerprint.")
+                "again and compare its matching code.")
         branch = dict(enrolment["branch"], fingerprint=branch_fingerprint(enrolment))
         known = self.settings.get("branch")
         if known and known.get("signing_key") != branch["signing_key"]:
@@ -91,7 +91,7 @@ class FieldSync:
                 "bundel dan kunci titipan laptop ini hanya dikirim ke kantor cabangnya. "
                 "Tanyakan ke kantor cabang Anda.",
                 f"This laptop is enrolled with branch office {known.get('name') or ''} "
-                f"(fingerprint {mine}); this file is signed by another key (fingerprint "
+                f"(matching code {mine}); this file is signed by another key (matching code "
                 f"{branch['fingerprint']}). The file was refused and nothing was changed: "
                 "this laptop's bundles and escrowed key go only to its own branch. "
                 "Ask your branch office.")
@@ -104,7 +104,7 @@ class FieldSync:
                 f"{enrolment['volunteer_id']}. Ask the branch for the right file.")
         if known and _issued_before(enrolment, self.settings.get("enrolment_issued_at")):
             raise InputRejected(
-                f"Berkas pendaftaran ini ({enrolment.get('issued_at')}) lebih lama daripada "
+                f"Berkas penghubung ini ({enrolment.get('issued_at')}) lebih lama daripada "
                 f"berkas yang dipakai laptop ini ({self.settings.get('enrolment_issued_at')}); "
                 "berkas lama sudah diganti kantor cabang dan tidak berlaku lagi. Tidak ada "
                 "yang diubah.",

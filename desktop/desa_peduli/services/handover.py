@@ -38,6 +38,7 @@ from desa_peduli.errors import InputRejected
 from desa_peduli.progress import Progress, check, report
 from desa_peduli.services.batches import HANDOVER_FIELDS, handover_lookup
 from desa_peduli.services.spreadsheet import append, csv_file, write_only_workbook, xlsx_cell
+from desa_peduli.storage.files import earlier_versions_kept
 from desa_peduli.storage.registrations import (  # OPEN_DUPLICATES is this module's too
     OPEN_DUPLICATES as OPEN_DUPLICATES,
 )
@@ -613,52 +614,65 @@ def export(session: Session, target: Path, *, fmt: str | None = None,
     summary = _Summary(month, lang)
     files: dict[str | None, _OpenFile] = {}
     written = 0
-    try:
-        with db.atomic(), contextlib.ExitStack() as stack:  # one read snapshot
-            total = db.execute(f"SELECT count(*) FROM registrations r{where}",
-                               params).fetchone()[0]
-            order = " ORDER BY r.pk"
-            if limit is not None:
-                total = min(total, limit)
-                order += f" LIMIT {int(limit)}"
-            report(progress, 0, total)
-            cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}", params)
-            names = [d[0] for d in cursor.description]
-            for row in cursor:
-                record = dict(zip(names, row, strict=True))
-                group = _group_of(record, split)
-                out = files.get(group)
-                if out is None:
-                    name = _group_name(values, group, split)
-                    path = folder / (exact or _file_name(stem, fmt, group, name, split, lang))
-                    out = files[group] = _OpenFile(stack, HandoverFile(path, 0, group, name),
-                                                   fmt, headers, dates, lang)
-                out.write(values.row(record))
-                out.totals.add_record(summary, record)
-                written += 1
-                if written % CHUNK == 0:
-                    check(progress)
-                    report(progress, written, total)
-            if not files:  # nothing chosen: still one file, with its headers
-                out = files[None] = _OpenFile(stack, HandoverFile(
-                    folder / (exact or _file_name(stem, fmt, None, "", None, lang))), fmt,
-                    headers, dates, lang)
-            check(progress)
-            for out in files.values():
-                out.finish(summary)
-            totals = summary.merged([f.totals for f in files.values()])
-            summary_path = None
-            if fmt == "csv":
-                summary_path = folder / f"{stem}_{SUMMARY_WORD[lang]}.csv"
-                with csv_file(summary_path) as writer:
-                    summary.write(totals, writer.writerow,
-                                  month.strftime(_month_format(dates.strftime)))
-    except BaseException:
-        for out in files.values():  # files already in place when a later one failed
-            with contextlib.suppress(OSError):
-                if out.done:
-                    os.remove(out.file.path)
-        raise
+    summary_path: Path | None = None
+    summary_written = False
+    with earlier_versions_kept() as earlier:  # the set replaces the earlier set as one
+        try:
+            with db.atomic(), contextlib.ExitStack() as stack:  # one read snapshot
+                total = db.execute(f"SELECT count(*) FROM registrations r{where}",
+                                   params).fetchone()[0]
+                order = " ORDER BY r.pk"
+                if limit is not None:
+                    total = min(total, limit)
+                    order += f" LIMIT {int(limit)}"
+                report(progress, 0, total)
+                cursor = db.execute(f"SELECT {select} FROM registrations r{where}{order}",
+                                    params)
+                names = [d[0] for d in cursor.description]
+                for row in cursor:
+                    record = dict(zip(names, row, strict=True))
+                    group = _group_of(record, split)
+                    out = files.get(group)
+                    if out is None:
+                        name = _group_name(values, group, split)
+                        path = folder / (exact or _file_name(stem, fmt, group, name, split,
+                                                             lang))
+                        out = files[group] = _OpenFile(
+                            stack, HandoverFile(path, 0, group, name), fmt, headers, dates, lang)
+                    out.write(values.row(record))
+                    out.totals.add_record(summary, record)
+                    written += 1
+                    if written % CHUNK == 0:
+                        check(progress)
+                        report(progress, written, total)
+                if not files:  # nothing chosen: still one file, with its headers
+                    out = files[None] = _OpenFile(stack, HandoverFile(
+                        folder / (exact or _file_name(stem, fmt, None, "", None, lang))), fmt,
+                        headers, dates, lang)
+                check(progress)
+                for out in files.values():
+                    out.finish(summary)
+                totals = summary.merged([f.totals for f in files.values()])
+                if fmt == "csv":
+                    summary_path = folder / f"{stem}_{SUMMARY_WORD[lang]}.csv"
+                # an earlier file of these names that another program holds (Excel) stops
+                # the export here, before any is replaced; a later failure puts all back
+                earlier.set_aside([out.file.path for out in files.values()]
+                                  + ([summary_path] if summary_path is not None else []))
+                if summary_path is not None:
+                    with csv_file(summary_path) as writer:
+                        summary.write(totals, writer.writerow,
+                                      month.strftime(_month_format(dates.strftime)))
+                    summary_written = True
+        except BaseException:
+            for out in files.values():  # files already in place when a later one failed
+                with contextlib.suppress(OSError):
+                    if out.done:
+                        os.remove(out.file.path)
+            if summary_path is not None and summary_written:  # saved before the files
+                with contextlib.suppress(OSError):
+                    os.remove(summary_path)
+            raise
     report(progress, written, total)
     written_files = sorted((f.file for f in files.values()), key=lambda f: f.path.name)
     return HandoverResult(written_files[0].path, fmt, written, headers, filters.describe(),
@@ -714,7 +728,11 @@ def _file_name(stem: str, fmt: str, group: str | None, name: str, split: str | N
         return f"{stem}_{NO_GROUP[split, lang]}.{fmt}"
     slug = "-".join(re.findall(r"[a-z0-9]+", name.casefold()))[:40]
     code = re.sub(r"[^0-9A-Za-z._-]", "", group)[:30]
-    return f"{stem}_{code}-{slug}.{fmt}" if slug and slug != code else f"{stem}_{code}.{fmt}"
+    if slug and slug != code:
+        return f"{stem}_{code}-{slug}.{fmt}"
+    if code in SUMMARY_WORD.values():  # a funder coded "ringkasan": never the summary's name
+        return f"{stem}_{code}-{split}.{fmt}"
+    return f"{stem}_{code}.{fmt}"
 
 
 class _OpenFile:

@@ -137,11 +137,21 @@ def _read_text(path: Path) -> str:
 
 
 def _csv_rows(path: Path) -> list[dict[str, Any]]:
+    rows = []
     try:
-        return list(csv.DictReader(io.StringIO(_read_text(path))))
+        reader = csv.DictReader(io.StringIO(_read_text(path)))
+        for row in reader:
+            if None in row:  # more cells than headers: a comma not quoted, most often
+                raise _refuse(
+                    path, f"baris {reader.line_num} punya sel lebih banyak daripada judul "
+                    "kolomnya (koma di dalam teks harus diapit tanda kutip).",
+                    f"line {reader.line_num} has more cells than the header (a comma inside "
+                    "a text must be quoted).")
+            rows.append(row)
     except csv.Error as exc:
         raise _refuse(path, "bukan CSV yang sah (periksa tanda kutip dan panjang isinya).",
                       "not a valid CSV (check the quotes and the length of its cells).") from exc
+    return rows
 
 
 def read_update(path: Path) -> tuple[str, dict[str, Any]]:

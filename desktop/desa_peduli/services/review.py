@@ -549,8 +549,8 @@ def device_replaced(volunteer_id: str, shown: str, now: str) -> InputRejected:
     """The laptop to approve is no longer the one whose fingerprint the clerk compared."""
     return InputRejected(
         f"Laptop yang menunggu persetujuan untuk relawan {volunteer_id} sudah berganti: "
-        f"kode pencocokan yang ditampilkan {shown}, sekarang {now}. Tidak ada yang disetujui. "
-        "Cocokkan lagi kode pencocokan yang sekarang dengan relawan.",
+        f"kode pencocokan yang ditampilkan {shown}, sekarang {now}. Tidak ada yang "
+        "disetujui. Cocokkan lagi kode pencocokan yang sekarang dengan relawan.",
         f"The laptop awaiting approval for volunteer {volunteer_id} has changed: the "
-        f"fingerprint shown was {shown}, it is now {now}. Nothing was approved. Compare "
-        "the current fingerprint with the volunteer again.")
+        f"matching code shown was {shown}, it is now {now}. Nothing was approved. Compare "
+        "the current matching code with the volunteer again.")

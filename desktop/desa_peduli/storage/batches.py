@@ -61,9 +61,16 @@ def any_members(db: Database) -> bool:
     return db.execute("SELECT 1 FROM batch_members LIMIT 1").fetchone() is not None
 
 
+# the members a funder pays for: not a registration deleted since (withdrawn by its
+# volunteer) nor one found to be a duplicate of another (the same person twice)
+_BILLABLE = "r.deleted_at IS NULL AND coalesce(r.branch_state, '') != 'duplicate'"
+
+
 def member_count(db: Database, batch_id: int) -> int:
-    found: int = db.execute("SELECT count(*) FROM batch_members WHERE batch_id = ?",
-                            [batch_id]).fetchone()[0]
+    """The members holding a place of the quota (the billable ones)."""
+    found: int = db.execute(
+        "SELECT count(*) FROM batch_members m JOIN registrations r ON r.id = "
+        f"m.registration_id WHERE m.batch_id = ? AND {_BILLABLE}", [batch_id]).fetchone()[0]
     return found
 
 
@@ -194,9 +201,14 @@ class MemberRow:
     added_by: str | None
 
 
-def members(db: Database, batch_id: int, month: str | None = None) -> list[MemberRow]:
-    """A batch's members (those covered in ``month`` when given), by village and name."""
+def members(db: Database, batch_id: int, month: str | None = None, *,
+            billable: bool = False) -> list[MemberRow]:
+    """A batch's members (those covered in ``month`` when given), by village and name.
+
+    ``billable``: only those a funder pays for (see ``_BILLABLE``)."""
     where = ["m.batch_id = ?"]
+    if billable:
+        where.append(_BILLABLE)
     params: list[object] = [batch_id]
     if month is not None:
         where.append("m.first_month <= ? AND ? <= m.last_month")

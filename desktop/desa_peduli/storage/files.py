@@ -12,7 +12,7 @@ import re
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -167,6 +167,61 @@ def atomic_writer(path: str | os.PathLike[str], *, private: bool = False,
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class EarlierVersions:
+    """The earlier versions of files written together as one set (a split hand-over's),
+    renamed aside before any of them is replaced: see :func:`earlier_versions_kept`."""
+
+    def __init__(self) -> None:
+        self._moved: list[tuple[Path, Path, tuple[int, int]]] = []
+
+    def set_aside(self, paths: Iterable[str | os.PathLike[str]]) -> None:
+        """Rename each existing one of ``paths`` to a hidden name beside it. On Windows a
+        file another program holds open (Excel) cannot be renamed: FileInUse is raised here,
+        before any file of the set was replaced."""
+        for path in map(Path, paths):
+            if not path.is_file():
+                continue
+            # a name remove_stale_temps knows (TEMP_NAME): left by a killed process, this
+            # copy of personal data goes once stale, like a killed write's temporary file
+            aside = path.with_name(f".{path.name}.earlier_.tmp")
+            times = path.stat()
+            try:
+                replace_with_retry(path, aside)
+            except FileInUse as exc:
+                raise FileInUse(path) from exc
+            self._moved.append((path, aside, (times.st_atime_ns, times.st_mtime_ns)))
+            with contextlib.suppress(OSError):
+                os.utime(aside)  # fresh: a write into the folder now leaves it alone
+
+    def put_back(self) -> None:
+        for path, aside, times in reversed(self._moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, path)
+                os.utime(path, ns=times)  # as it was, its date too
+        self._moved.clear()
+
+    def drop(self) -> None:
+        for _path, aside, _times in self._moved:
+            with contextlib.suppress(OSError):
+                os.unlink(aside)
+        self._moved.clear()
+
+
+@contextlib.contextmanager
+def earlier_versions_kept() -> Iterator[EarlierVersions]:
+    """Several files replaced as one: when the block raises, every earlier version set aside
+    (:meth:`EarlierVersions.set_aside`) is put back, so a failure part-way through leaves the
+    set as it was (the caller removes the new files it already put in place); when it ends,
+    they are removed."""
+    kept = EarlierVersions()
+    try:
+        yield kept
+    except BaseException:
+        kept.put_back()
+        raise
+    kept.drop()
 
 
 def _link_new(tmp: Path, target: Path) -> None:

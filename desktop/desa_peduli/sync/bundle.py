@@ -213,19 +213,20 @@ REFUSALS = {
                   "the signature does not match: the file is damaged or was changed."),
     "unknown_volunteer": ("relawan pengirim belum dicatat di kantor cabang ini.",
                           "the sending volunteer is not enrolled at this branch."),
-    "device_changed": ("dikirim dari laptop lain daripada yang terikat pada relawan ini. "
-                       "Cocokkan kode pencocokan laptop dengan relawan, lalu setujui laptop baru itu.",
+    "device_changed": ("dikirim dari laptop lain daripada yang terhubung untuk relawan ini. "
+                       "Cocokkan kode pencocokan laptop dengan relawan, lalu setujui laptop "
+                       "baru itu.",
                        "sent from a different laptop than the one bound to this volunteer. "
-                       "Check the laptop fingerprint with the volunteer, then approve the "
-                       "new device."),
-    "device_unconfirmed": ("dikirim dari laptop yang belum dikonfirmasi untuk relawan ini "
+                       "Compare the laptop's matching code with the volunteer, then approve "
+                       "the new laptop."),
+    "device_unconfirmed": ("dikirim dari laptop yang belum disetujui untuk relawan ini "
                            "(bundel tidak membuktikan bahwa laptop itu dihubungkan dengan berkas "
-                           "penghubung relawan ini). Cocokkan "
-                           "kode pencocokan laptop dengan relawan lalu setujui laptop itu, atau "
-                           "buat berkas penghubung baru untuk relawan ini.",
+                           "penghubung relawan ini). Cocokkan kode pencocokan laptop dengan "
+                           "relawan lalu setujui laptop itu, atau buat berkas penghubung baru "
+                           "untuk relawan ini.",
                            "sent from a laptop not confirmed for this volunteer (the bundle "
                            "does not prove this volunteer's enrolment file). Compare the "
-                           "laptop's fingerprint with the volunteer and approve it, or issue "
+                           "laptop's matching code with the volunteer and approve it, or issue "
                            "a new enrolment file for this volunteer."),
     "already_imported": ("bundel ini sudah pernah diimpor; tidak ada yang diubah.",
                          "this bundle was imported before; nothing was changed."),

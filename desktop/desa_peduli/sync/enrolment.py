@@ -78,7 +78,7 @@ def read_enrolment(path: Path) -> dict[str, Any]:
                 raise OSError(f"not a regular file: {path.name}")
             data = handle.read(MAX_SIZE + 1)
         if len(data) > MAX_SIZE:
-            raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas pendaftaran.",
+            raise _refuse(path, "too_large", "berkas terlalu besar untuk berkas penghubung.",
                           "file too large for an enrolment file.")
         document = parse_json(data)  # too deep: a ValueError
     except OSError as exc:

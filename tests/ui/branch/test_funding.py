@@ -106,3 +106,34 @@ def test_bill_dialog_needs_an_existing_folder(qtbot, funding, tmp_path):
     assert dialog.isVisible() and dialog.error.isVisible()
     assert not (tmp_path / "nowhere").exists()
     assert view.session.db.execute("SELECT count(*) FROM batch_bills").fetchone()[0] == 0
+
+
+def test_the_dana_desa_reading_is_changed_with_its_source(qtbot, funding):
+    """Worked example: the branch switches from the stricter default (APBDes = APBD, no
+    PP 50/2025 relief) to "APBDes is not APBD" citing a circular; without a source the
+    dialog refuses and nothing changes."""
+    from desa_peduli.domain.funders import ReliefReading
+    from desa_peduli.ui.branch.funding.dialogs import ReadingDialog
+
+    view, _ids, _mandiri = funding
+    session = view.session
+    assert batches.relief_reading(session).village_budget_is_apbd  # the stricter default
+    qtbot.mouseClick(view.reading_button, LEFT)
+    dialog = view.dialog
+    assert isinstance(dialog, ReadingDialog) and dialog.strict_radio.isChecked()
+    qtbot.mouseClick(dialog.relief_radio, LEFT)
+    dialog.note_edit.selectAll()
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Delete)
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error.isVisible()  # a source is required
+    assert batches.relief_reading(session).village_budget_is_apbd  # nothing changed
+
+    qtbot.keyClicks(dialog.note_edit, "SE Kemendagri 900/2026")
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    reading = batches.relief_reading(session)
+    assert not reading.village_budget_is_apbd and reading.note == "SE Kemendagri 900/2026"
+    from desa_peduli.ui.i18n import current_language
+
+    assert ReliefReading(False).label(current_language()) in view.reading_label.text()
+    assert view.reading_label.toolTip() == "SE Kemendagri 900/2026"

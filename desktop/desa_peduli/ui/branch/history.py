@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.view_base import BranchView, table_cell
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.widgets import elide_in_the_middle, read_only_table
 
 if TYPE_CHECKING:
@@ -41,7 +43,15 @@ class HistoryView(BranchView):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.service.import_history()
+        self._show(self.service.import_history())
+
+    def refresh_in_background(self) -> None:
+        """Re-read the history on a reading job (after an import into a large workspace:
+        the UI thread's connection reads nothing); shown when it arrives."""
+        run_job(lambda session, _progress: BranchService(session).import_history(),
+                owner=self, session=self.session, on_success=self._show)
+
+    def _show(self, rows: list[dict]) -> None:
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):
             report = item.get("report") or {}

@@ -9,7 +9,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from desa_peduli.domain.listing import OPEN_DUPLICATES, ListQuery  # noqa: F401 - re-exported
 from desa_peduli.ui import labels
-from desa_peduli.ui.volunteer.table_model import COLUMN_COUNT, RegistrationTableModel, SortRole
+from desa_peduli.ui.volunteer.table_model import (
+    COLUMN_COUNT,
+    MODEL_ROLES,
+    RegistrationTableModel,
+    SortRole,
+)
 
 COLUMN_VOLUNTEER = COLUMN_COUNT
 COLUMN_BRANCH_STATE = COLUMN_COUNT + 1
@@ -21,6 +26,7 @@ EXTRA_SORTS = {COLUMN_VOLUNTEER: "volunteer_id", COLUMN_BRANCH_STATE: "branch_st
 _ATTENTION = QColor(170, 20, 20)
 
 _QModelIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((*MODEL_ROLES, BranchStateRole, VolunteerRole))  # what data() answers
 
 
 BranchListQuery = ListQuery  # the list's query, with ``branch_state`` and ``volunteer_id``
@@ -43,6 +49,8 @@ class BranchRegistrationTableModel(RegistrationTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: _QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:  # first: painting a cell asks for about seven roles
+            return None
         if not index.isValid() or index.parent().isValid():
             return None
         column = index.column()

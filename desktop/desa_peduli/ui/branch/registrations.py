@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_peduli.errors import DesaPeduliError
+from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.registration_model import (
     COLUMN_BRANCH_STATE,
@@ -31,6 +32,7 @@ from desa_peduli.ui.branch.registration_model import (
 )
 from desa_peduli.ui.branch.review.dialogs import CorrectionDialog, DuplicateOfDialog, KpjDialog
 from desa_peduli.ui.branch.view_base import BranchView
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.volunteer.table_model import (
     COLUMN_NAME,
     COLUMN_NIK,
@@ -46,6 +48,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+def filter_choices(service: BranchService) -> tuple[int, list[dict]]:
+    """What the filters offer: the number of open duplicate pairs and the volunteers."""
+    return len(service.duplicates(open_only=True)), service.volunteers()
 
 
 class RegistrationsView(BranchView):
@@ -166,10 +173,12 @@ class RegistrationsView(BranchView):
         header.moveSection(header.visualIndex(COLUMN_VOLUNTEER), 3)
 
     # -- list ---------------------------------------------------------------------------
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, choices: tuple[int, list[dict]] | None = None) -> None:
+        """The filters' choices: ``choices`` read by a job (:func:`filter_choices`), or
+        read now."""
         state = self.state_filter.currentData()
         volunteer = self.volunteer_filter.currentData()
-        open_pairs = len(self.service.duplicates(open_only=True))
+        open_pairs, volunteers = choices or filter_choices(self.service)
         for combo in (self.state_filter, self.volunteer_filter):
             combo.blockSignals(True)
         try:
@@ -183,7 +192,7 @@ class RegistrationsView(BranchView):
                                               if state else 0)
             self.volunteer_filter.clear()
             self.volunteer_filter.addItem(self.tr("All volunteers"), None)
-            for item in self.service.volunteers():
+            for item in volunteers:
                 self.volunteer_filter.addItem(f"{item['id']} · {item['name']}", item["id"])
             self.volunteer_filter.setCurrentIndex(
                 max(0, self.volunteer_filter.findData(volunteer)) if volunteer else 0)
@@ -212,14 +221,26 @@ class RegistrationsView(BranchView):
         self._after_change(selected)
 
     def refresh_in_background(self) -> None:
-        """Re-read filters and rows after a job changed the data (an import, a restore):
-        the keys of a long list are read on a job of their own (see the model)."""
+        """Re-read filters and rows after a job changed the data (an import, a restore).
+        A long list (see the model) is read on reading jobs: its keys, first page and the
+        selected row on one, the filters' choices on another; a short one at once."""
         selected = self.current_id()
-        self._fill_filters()
-        if self.current_query() != self.model.query:
-            self.refresh(selected)
+        if not self.model.reads_in_background():
+            self._fill_filters()
+            if self.current_query() != self.model.query:
+                self.refresh(selected)
+                return
+            self.model.refresh_in_background(self.session, lambda: self._after_change(selected))
             return
-        self.model.refresh_in_background(self.session, lambda: self._after_change(selected))
+        run_job(lambda session, _progress: filter_choices(BranchService(session)), owner=self,
+                session=self.session, on_success=self._on_filter_choices_read)
+        self.model.refresh_in_background(self.session, lambda: self._after_change(selected),
+                                         select_id=selected)
+
+    def _on_filter_choices_read(self, choices: tuple[int, list[dict]]) -> None:
+        self._fill_filters(choices)
+        if self.current_query() != self.model.query:  # a volunteer chosen is gone
+            self.refresh(self.current_id())
 
     def _after_change(self, select_id: str | None) -> None:
         if select_id:

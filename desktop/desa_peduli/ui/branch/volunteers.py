@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desa_peduli.services.branch import BranchService
 from desa_peduli.ui import labels
 from desa_peduli.ui.branch.view_base import BranchView, table_cell
 from desa_peduli.ui.branch.volunteer_dialogs import (
@@ -22,6 +23,7 @@ from desa_peduli.ui.branch.volunteer_dialogs import (
     RecoverWorkspaceDialog,
     WriteReceiptDialog,
 )
+from desa_peduli.ui.jobs import run_job
 from desa_peduli.ui.widgets import read_only_table
 
 if TYPE_CHECKING:
@@ -75,11 +77,24 @@ class VolunteersView(BranchView):
         self.refresh()
 
     def refresh(self, select_id: str | None = None) -> None:
+        self._show(self.service.volunteers(), select_id)
+
+    def refresh_in_background(self) -> None:
+        """Re-read the volunteers on a reading job (after an import into a large
+        workspace: the UI thread's connection reads nothing); shown when they arrive."""
+        run_job(lambda session, _progress: BranchService(session).volunteers(), owner=self,
+                session=self.session, on_success=self._show)
+
+    def _show(self, volunteers: list[dict], select_id: str | None = None) -> None:
+        """Show ``volunteers``, rewriting only the rows that changed (an import changes
+        one volunteer's; two hundred rows of cells cost the UI thread ~50 ms)."""
         selected = select_id or self.current_id()
-        self.volunteers = self.service.volunteers()
+        shown, self.volunteers = self.volunteers, volunteers
         never = self.tr("never")
         self.table.setRowCount(len(self.volunteers))
         for row, item in enumerate(self.volunteers):
+            if row < len(shown) and shown[row] == item:
+                continue  # its cells show it already
             villages = ", ".join(labels.village_name(code) for code in item["villages"])
             paths = "\n".join(labels.village_path(code) for code in item["villages"])
             fingerprint = item["device_fingerprint"] or self.tr("no bundle yet")

@@ -40,10 +40,11 @@ from desa_peduli.ui.branch.registrations import RegistrationsView
 from desa_peduli.ui.branch.review.view import ReviewView
 from desa_peduli.ui.branch.volunteers import VolunteersView
 from desa_peduli.ui.fingerprint import FingerprintDialog
-from desa_peduli.ui.jobs import close_when_idle
+from desa_peduli.ui.jobs import close_when_idle, run_job
 from desa_peduli.ui.lock import WindowLock, minutes_to_ms
 from desa_peduli.ui.messages import message_box
 from desa_peduli.ui.reminders import reminder_text, short_path
+from desa_peduli.ui.text_size import TextSizeMenu
 from desa_peduli.ui.widgets import plain_labels
 from desa_peduli.ui.window_actions import WorkspaceActions
 
@@ -157,6 +158,7 @@ class BranchMainWindow(QMainWindow):
         language_menu = file_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(self, self.session, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -184,7 +186,9 @@ class BranchMainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.fingerprint_label)
 
     def _update_backup_label(self) -> None:
-        last = self.session.settings.get("last_backup_at")
+        self._show_last_backup(self.session.settings.get("last_backup_at"))
+
+    def _show_last_backup(self, last: str | None) -> None:
         self.backup_label.setText(
             self.tr("Last backup: {when}").format(when=labels.format_timestamp(last)) if last
             else self.tr("No backup yet"))
@@ -241,10 +245,21 @@ class BranchMainWindow(QMainWindow):
         self.import_view.choose_and_import()
 
     def _on_import_view_imported(self) -> None:
-        self._update_backup_label()  # a backup is made before every import
+        """Show what the import changed. In a large workspace (a long registration list,
+        see its model) everything is read on reading jobs and shown as it arrives: after
+        a big write the UI thread's connection would read it from a cold cache, in
+        hundreds of milliseconds (tests/benchmarks/test_bench_event_loop.py)."""
+        if not self.registrations_view.model.reads_in_background():
+            self._update_backup_label()  # a backup is made before every import
+            self.registrations_view.refresh_in_background()  # at once: a short list
+            self.history_view.refresh()
+            self.volunteers_view.refresh()
+            return
+        run_job(lambda session, _progress: session.settings.get("last_backup_at"),
+                owner=self, session=self.session, on_success=self._show_last_backup)
         self.registrations_view.refresh_in_background()
-        self.history_view.refresh()
-        self.volunteers_view.refresh()
+        self.history_view.refresh_in_background()
+        self.volunteers_view.refresh_in_background()
 
     def install_reference_update(self) -> None:
         """Install a newer rate table (rules.json + band CSV) or occupation list."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,8 +52,20 @@ SORT_KEYS = {
     COLUMN_UPDATED: "updated_at",
 }
 _CORRECTION_COLOUR = QColor(170, 20, 20)
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)  # once: enum.Flag's | is slow, per cell
+MODEL_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.ForegroundRole, SortRole, IdRole, StatusRole))
 
 _QModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _position(pks: list[int], pk: int) -> int:
+    """Where ``pk`` is in ``pks``, or -1."""
+    try:
+        return pks.index(pk)
+    except ValueError:
+        return -1
 
 
 class RegistrationRows(Protocol):
@@ -84,6 +96,7 @@ class RegistrationTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self._pks: list[int] = []
         self._kept: tuple | None = None  # (query, data stamp, keys) of a long list
+        self._found: tuple | None = None  # (id, row, keys): found by the refresh's job
         self.truncated = False  # a search matched more than the list shows
         self._load()
         self.rows_fetched = 0  # total rows read from the database (for tests and tuning)
@@ -120,28 +133,55 @@ class RegistrationTableModel(QAbstractTableModel):
         """Re-read keys and rows (after a save, a delete, a restore)."""
         self.set_query(self._query)
 
+    def reads_in_background(self) -> bool:
+        """The list is long enough (``KEEP_LONG_LIST`` keys) that re-reading it after a
+        job changed the data is a reading job of its own (:meth:`refresh_in_background`)."""
+        return len(self._pks) >= KEEP_LONG_LIST
+
     def refresh_in_background(self, session: object,
-                              on_done: Callable[[], None] | None = None) -> Job | None:
+                              on_done: Callable[[], None] | None = None, *,
+                              select_id: str | None = None) -> Job | None:
         """Re-read the keys of a long list on a reading job (a million keys take about a
         second to read, far too long for the UI thread after an import or a restore); the
-        rows shown stay until they arrive. A short list is re-read at once. ``on_done()``
-        runs once the new keys are shown (not if another query replaced this one)."""
-        if len(self._pks) < KEEP_LONG_LIST:
+        rows shown stay until they arrive. The job also reads the first page and, if
+        ``select_id`` is given, where that registration now is and its page, so the
+        first paint and ``row_of_id(select_id)`` need no read on the UI thread. A short
+        list is re-read at once. ``on_done()`` runs once the new keys are shown (not if
+        another query replaced this one)."""
+        if not self.reads_in_background():
             self.refresh()
             if on_done is not None:
                 on_done()
             return None
         query = dataclasses.replace(self._query)
+        size = self._page_size
 
-        def read(worker_session, _progress) -> list[int]:
-            return list(worker_session.registrations.store.query_pks(query))
+        def read(worker_session, _progress) -> tuple[list[int], dict[int, dict[int, dict]],
+                                                     int]:
+            store = worker_session.registrations.store
+            pks = list(store.query_pks(query))
+            pages = {0: pks[:size]}
+            row = -1
+            record = store.get(select_id) if select_id else None
+            if record is not None:
+                row = _position(pks, record["pk"])
+                if row >= 0:
+                    start = row // size * size
+                    pages.setdefault(row // size, pks[start:start + size])
+            return pks, {no: store.rows_for_pks(keys) for no, keys in pages.items()}, row
 
-        def show(pks: object) -> None:
+        def show(result: object) -> None:
             if dataclasses.astuple(self._query) != dataclasses.astuple(query):
                 return  # the person changed the search or a filter meanwhile
+            pks, pages, row = cast("tuple[list[int], dict[int, dict[int, dict]], int]",
+                                   result)
             self.beginResetModel()
             self._pages.clear()
-            self._pks = list(pks) if isinstance(pks, list) else []
+            self._pages.update(pages)
+            self.rows_fetched += sum(len(page) for page in pages.values())
+            self._pks = pks
+            if select_id is not None:
+                self._found = (select_id, row, pks)
             stamp = getattr(self._store, "data_stamp", lambda: None)()
             if stamp is not None and len(self._pks) >= KEEP_LONG_LIST:
                 self._kept = (dataclasses.astuple(query), stamp, self._pks)
@@ -170,13 +210,13 @@ class RegistrationTableModel(QAbstractTableModel):
 
     def row_of_id(self, reg_id: str) -> int:
         """The row showing ``reg_id``, or -1."""
+        found = self._found
+        if found is not None and found[0] == reg_id and found[2] is self._pks:
+            return found[1]  # found by the job that read these keys
         record = self._store.get(reg_id)
         if record is None:
             return -1
-        try:
-            return self._pks.index(record["pk"])
-        except ValueError:
-            return -1
+        return _position(self._pks, record["pk"])
 
     def record_at(self, row: int) -> dict | None:
         """The list columns of one row (a copy)."""
@@ -213,11 +253,7 @@ class RegistrationTableModel(QAbstractTableModel):
     def flags(self, index: _QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -239,19 +275,12 @@ class RegistrationTableModel(QAbstractTableModel):
         )
 
     def data(self, index: _QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in MODEL_ROLES:  # first: painting a cell asks for about seven roles
+            return None
         if not index.isValid() or index.parent().isValid():
             return None
         column = index.column()
         if not 0 <= column < COLUMN_COUNT:
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            SortRole,
-            IdRole,
-            StatusRole,
-        ):
             return None
         record = self._record(index.row())
         if record is None:

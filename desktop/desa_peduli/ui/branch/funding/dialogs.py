@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from desa_peduli import reference
 from desa_peduli.domain.batches import Batch
+from desa_peduli.domain.funders import ReliefReading
 from desa_peduli.errors import DesaPeduliError
-from desa_peduli.services import batches
+from desa_peduli.services import batches, reference_data
 from desa_peduli.ui import labels
 from desa_peduli.ui.i18n import current_language
 from desa_peduli.ui.jobs import Job, run_job
@@ -165,6 +166,54 @@ class CreateBatchDialog(QDialog):
             show_error(self.error, labels.error_message(exc))
             return
         self.created.emit(batch.id)
+        super().accept()
+
+
+class ReadingDialog(QDialog):
+    """Whether a village budget (APBDes) counts as APBD for the PP 50/2025 relief: the
+    branch's reading, with the source or reason it rests on (bills name the reading)."""
+
+    changed = Signal()
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Dana desa and PP 50/2025"))
+        current = batches.relief_reading(session)
+        lang = current_language()
+        intro = QLabel(self.tr(
+            "PP 50/2025 gives no relief to participants paid from the state or regional "
+            "budget (APBN/APBD). Whether a village budget (APBDes) counts as APBD is not "
+            "settled: choose the reading the branch follows and write what it rests on. "
+            "Every bill names the reading it used."), self)
+        intro.setWordWrap(True)
+        self.strict_radio = QRadioButton(ReliefReading(True).label(lang), self)
+        self.relief_radio = QRadioButton(ReliefReading(False).label(lang), self)
+        (self.strict_radio if current.village_budget_is_apbd else self.relief_radio).setChecked(True)
+        self.note_edit = QPlainTextEdit(current.note, self)
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 5)
+        note_label = QLabel(self.tr("&Source or reason:"), self)
+        note_label.setBuddy(self.note_edit)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.strict_radio, self.relief_radio, note_label, self.note_edit):
+            layout.addWidget(widget)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.buttons = button_box(self, self.tr("&Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def accept(self) -> None:
+        try:
+            reference_data.set_relief_reading(self.session, self.strict_radio.isChecked(),
+                                              self.note_edit.toPlainText())
+        except DesaPeduliError as exc:
+            show_error(self.error, labels.error_message(exc))
+            return
+        self.changed.emit()
         super().accept()
 
 

@@ -28,6 +28,7 @@ from desa_peduli.ui.branch.funding.dialogs import (
     AddRegistrationsDialog,
     BillDialog,
     CreateBatchDialog,
+    ReadingDialog,
 )
 from desa_peduli.ui.branch.view_base import BranchView, table_cell
 from desa_peduli.ui.i18n import current_language
@@ -56,16 +57,26 @@ class FundingView(BranchView):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        reading_row = QHBoxLayout()
         self.reading_label = QLabel(self)
         self.reading_label.setWordWrap(True)
-        layout.addWidget(self.reading_label)
+        self.reading_button = QPushButton(self.tr("C&hange reading…"), self)
+        self.reading_button.setAutoDefault(False)
+        self.reading_button.setToolTip(self.tr(
+            "Whether a village budget counts as APBD for the PP 50/2025 relief, and why"))
+        reading_row.addWidget(self.reading_label, 1)
+        reading_row.addWidget(self.reading_button)
+        layout.addLayout(reading_row)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.table = read_only_table(splitter, [
             self.tr("ID"), self.tr("Funder"), self.tr("Name"), self.tr("Decree or agreement"),
             self.tr("Cover period"), self.tr("Members"), self.tr("Quota")])
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):  # name and decree share the width left, cut with a tip: a
+            # decree's full title pasted in must not push the cover period and members away
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         self.members_table = read_only_table(splitter, [
             self.tr("Registration"), self.tr("Name"), self.tr("Village"), self.tr("Covered from"),
             self.tr("Covered to"), self.tr("Added by")])
@@ -80,6 +91,7 @@ class FundingView(BranchView):
         self.create_button.clicked.connect(self.create_batch)
         self.add_button.clicked.connect(self.add_registrations)
         self.bill_button.clicked.connect(self.write_bill)
+        self.reading_button.clicked.connect(self.change_reading)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.refresh()
 
@@ -136,6 +148,11 @@ class FundingView(BranchView):
                 self.members_table.setItem(row, column, cell)
 
     # -- actions ------------------------------------------------------------------------
+    def change_reading(self) -> None:
+        dialog = ReadingDialog(self.session, self)
+        dialog.changed.connect(self.refresh)
+        self.show_dialog(dialog)
+
     def create_batch(self) -> None:
         dialog = CreateBatchDialog(self.session, self)
         dialog.created.connect(lambda batch_id: self.refresh(select_id=batch_id))
