@@ -1877,6 +1877,14 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
         <translation>Buat tagihan sebulan untuk batch yang dipilih: jumlah orang yang ditanggung, per kabupaten/kota dan seluruhnya</translation>
     </message>
     <message>
+        <source>C&amp;hange reading…</source>
+        <translation>&amp;Ubah tafsiran…</translation>
+    </message>
+    <message>
+        <source>Whether a village budget counts as APBD for the PP 50/2025 relief, and why</source>
+        <translation>Apakah dana desa termasuk APBD untuk keringanan PP 50/2025, dan apa dasarnya</translation>
+    </message>
+    <message>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -3305,6 +3313,25 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>Creating your workspace… this takes a few seconds.</source>
         <translation>Menyiapkan ruang kerja Anda… ini butuh beberapa detik.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Dana desa and PP 50/2025</source>
+        <translation>Dana desa dan PP 50/2025</translation>
+    </message>
+    <message>
+        <source>PP 50/2025 gives no relief to participants paid from the state or regional budget (APBN/APBD). Whether a village budget (APBDes) counts as APBD is not settled: choose the reading the branch follows and write what it rests on. Every bill names the reading it used.</source>
+        <translation>PP 50/2025 tidak memberi keringanan kepada peserta yang iurannya dibayar dari APBN/APBD. Apakah dana desa (APBDes) termasuk APBD belum ada ketegasan: pilih tafsiran yang dipakai kantor cabang dan tulis dasarnya. Setiap tagihan menyebut tafsiran yang dipakainya.</translation>
+    </message>
+    <message>
+        <source>&amp;Source or reason:</source>
+        <translation>Sumber atau &amp;alasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
     </message>
 </context>
 <context>
