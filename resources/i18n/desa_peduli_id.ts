@@ -53,6 +53,53 @@
     </message>
 </context>
 <context>
+    <name>AddRegistrationsDialog</name>
+    <message>
+        <source>Add registrations to {batch}</source>
+        <translation>Tambah pendaftaran ke {batch}</translation>
+    </message>
+    <message>
+        <source>&amp;Village (or kecamatan/kabupaten code):</source>
+        <translation>&amp;Desa (atau kode kecamatan/kabupaten):</translation>
+    </message>
+    <message>
+        <source>V&amp;olunteer:</source>
+        <translation>&amp;Relawan:</translation>
+    </message>
+    <message>
+        <source>&amp;Selected in the Registrations tab ({count})</source>
+        <translation>&amp;Terpilih di tab Pendaftaran ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Move registrations another batch covers in these months</source>
+        <translation>&amp;Pindahkan pendaftaran yang pada bulan-bulan ini ditanggung batch lain</translation>
+    </message>
+    <message>
+        <source>Add the &amp;others when some are refused</source>
+        <translation>Tetap tambahkan yang &amp;lain bila ada yang ditolak</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>T&amp;ambah</translation>
+    </message>
+    <message>
+        <source>Type a village code, e.g. 15.04.05.2003.</source>
+        <translation>Ketik kode desa, mis. 15.04.05.2003.</translation>
+    </message>
+    <message>
+        <source>No volunteer is enrolled yet.</source>
+        <translation>Belum ada relawan yang dicatat.</translation>
+    </message>
+    <message>
+        <source>{id}: not found</source>
+        <translation>{id}: tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{count} registrations were refused (listed above); nothing was added. Press Add again to add the others.</source>
+        <translation>{count} pendaftaran ditolak (lihat daftar di atas); belum ada yang ditambahkan. Tekan Tambah sekali lagi untuk menambahkan yang lain.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>OK</source>
@@ -127,6 +174,45 @@
     </message>
 </context>
 <context>
+    <name>BillDialog</name>
+    <message>
+        <source>Bill for {batch}</source>
+        <translation>Tagihan untuk {batch}</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>F&amp;older:</translation>
+    </message>
+    <message>
+        <source>A month&apos;s bill is kept as first issued: printing it again later gives the same figures, even after a rate-table update.</source>
+        <translation>Tagihan sebulan disimpan seperti saat pertama dibuat: bila dicetak lagi nanti, angkanya tetap sama, walaupun tabel iuran sudah diperbarui.</translation>
+    </message>
+    <message>
+        <source>&amp;Write bill</source>
+        <translation>Buat &amp;tagihan</translation>
+    </message>
+    <message>
+        <source>Folder for the bill</source>
+        <translation>Folder untuk tagihan</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the bill.</source>
+        <translation>Pilih folder yang sudah ada untuk tagihan.</translation>
+    </message>
+</context>
+<context>
     <name>BranchMainWindow</name>
     <message>
         <source>Registrations</source>
@@ -151,6 +237,10 @@
     <message>
         <source>Coverage</source>
         <translation>Cakupan</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Pendanaan</translation>
     </message>
     <message>
         <source>Ctrl+{number}</source>
@@ -233,8 +323,8 @@
         <translation>Pembaruan data referensi (tabel iuran yang dipakai: {version})</translation>
     </message>
     <message>
-        <source>Rate table or occupation list (*.json *.csv);;All files (*)</source>
-        <translation>Tabel iuran atau daftar pekerjaan (*.json *.csv);;Semua berkas (*)</translation>
+        <source>Rate table, occupation or funder list (*.json *.csv);;All files (*)</source>
+        <translation>Tabel iuran, daftar pekerjaan atau daftar pendana (*.json *.csv);;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Reference data</source>
@@ -243,6 +333,10 @@
     <message>
         <source>Rate table version {version} installed.</source>
         <translation>Tabel iuran versi {version} sudah dipasang.</translation>
+    </message>
+    <message>
+        <source>Funder list installed.</source>
+        <translation>Daftar pendana sudah dipasang.</translation>
     </message>
     <message>
         <source>Occupation list installed.</source>
@@ -343,7 +437,7 @@
     </message>
     <message>
         <source>The laptop holds every registration it sent the branch, including those the volunteer deleted. Those registered and told in a receipt may since have been removed by the volunteer (purge): they are listed and marked, because the laptop&apos;s backups can still hold them. Registrations made after its last bundle are unknown to the branch: ask the volunteer.</source>
-        <translation>Laptop menyimpan setiap pendaftaran yang pernah dikirimnya ke kantor cabang, termasuk yang dihapus relawan. Data pribadi pendaftaran yang sudah terdaftar dan dikabarkan lewat tanda terima mungkin sudah dihapus relawan: pendaftaran itu tetap dicantumkan dan ditandai, karena cadangan di laptop masih bisa memuatnya. Pendaftaran yang dibuat sesudah bundel terakhirnya tidak diketahui kantor cabang: tanyakan kepada relawan.</translation>
+        <translation>Laptop menyimpan setiap pendaftaran yang pernah dikirimnya ke kantor cabang, termasuk yang dihapus relawan. Data pribadi pendaftaran yang sudah terdaftar di BPJS dan tercatat di tanda terima mungkin sudah dihapus relawan: pendaftaran itu tetap dicantumkan dan ditandai, karena cadangan di laptop masih bisa memuatnya. Pendaftaran yang dibuat sesudah bundel terakhirnya tidak diketahui kantor cabang: tanyakan kepada relawan.</translation>
     </message>
     <message>
         <source>Tick the &amp;bundles that were on the stick (from the import history), or add bundle files:</source>
@@ -472,6 +566,33 @@ Its summary sheet gives the counts, the time range and the kinds of data for the
 
 Lembar ringkasannya memuat jumlah, rentang waktu dan jenis data untuk pemberitahuan.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Photo of the KTP</source>
+        <translation>Foto KTP</translation>
+    </message>
+    <message>
+        <source>Hold the KTP in front of the camera, flat and well lit, so that the NIK can be read on the screen. Then press Take photo.</source>
+        <translation>Pegang KTP di depan kamera, rata dan cukup terang, sampai NIK terbaca di layar. Lalu tekan Ambil foto.</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo</source>
+        <translation>&amp;Ambil foto</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet. Wait a moment and press Take photo again.</source>
+        <translation>Kamera belum siap. Tunggu sebentar, lalu tekan Ambil foto lagi.</translation>
+    </message>
+    <message>
+        <source>The camera could not take the photo. Try again, or close this window and choose a photo file.</source>
+        <translation>Kamera tidak bisa mengambil foto. Coba lagi, atau tutup jendela ini dan pilih berkas foto.</translation>
     </message>
 </context>
 <context>
@@ -612,16 +733,20 @@ Lembar ringkasannya memuat jumlah, rentang waktu dan jenis data untuk pemberitah
 <context>
     <name>CoverageCharts</name>
     <message>
-        <source>Coverage</source>
-        <translation>Cakupan</translation>
-    </message>
-    <message>
         <source>(no figures)</source>
         <translation>(tidak ada angka)</translation>
     </message>
     <message>
-        <source>Coverage (orange: below target)</source>
-        <translation>Cakupan (oranye: di bawah target)</translation>
+        <source>≥: no participant count exists, so only the registrations through Desa Peduli count</source>
+        <translation>≥: belum ada angka peserta, jadi hanya pendaftaran lewat Desa Peduli yang dihitung</translation>
+    </message>
+    <message>
+        <source>Coverage: target reached</source>
+        <translation>Cakupan: target tercapai</translation>
+    </message>
+    <message>
+        <source>Coverage: below target</source>
+        <translation>Cakupan: di bawah target</translation>
     </message>
     <message>
         <source>Target {percent}</source>
@@ -695,12 +820,18 @@ Lembar ringkasannya memuat jumlah, rentang waktu dan jenis data untuk pemberitah
         <translation>Pekerjaan</translation>
     </message>
     <message>
-        <source>Registrations by funding source</source>
-        <translation>Pendaftaran menurut sumber dana</translation>
+        <source>Participants by funder</source>
+        <translation>Peserta per pendana</translation>
     </message>
     <message>
-        <source>Funding source</source>
-        <translation>Sumber dana</translation>
+        <source>Funder</source>
+        <translation>Pendana</translation>
+    </message>
+    <message>
+        <source>Participants
+(KPJ)</source>
+        <translation>Peserta
+(KPJ)</translation>
     </message>
     <message>
         <source>Volunteers who may need a visit ({count} of {total})</source>
@@ -797,8 +928,8 @@ potensial</translation>
         <translation>Cakupan per desa/kelurahan</translation>
     </message>
     <message>
-        <source>Coverage = (registered through Desa Peduli + active participants before) ÷ potential workers. Potential workers are BPJS Ketenagakerjaan&apos;s own count; a region without a target uses its parent&apos;s. Registrations: at the branch, not deleted, every state ({states}).</source>
-        <translation>Cakupan = (terdaftar lewat Desa Peduli + peserta aktif sebelumnya) ÷ pekerja potensial. Pekerja potensial adalah hitungan BPJS Ketenagakerjaan sendiri; wilayah tanpa target memakai target wilayah induknya. Pendaftaran: yang ada di kantor cabang, tidak dihapus, semua status ({states}).</translation>
+        <source>Coverage = (registered through Desa Peduli + active participants before) ÷ potential workers. Potential workers are BPJS Ketenagakerjaan&apos;s count where it was published, else BPS&apos;s employed persons (each region&apos;s source says which). ≥: no count of active participants exists for the region, so coverage counts Desa Peduli&apos;s registrations only; ?: unknown. A region without a target uses its parent&apos;s. Registrations: at the branch, not deleted, every state ({states}).</source>
+        <translation>Cakupan = (terdaftar lewat Desa Peduli + peserta aktif sebelumnya) ÷ pekerja potensial. Pekerja potensial adalah hitungan BPJS Ketenagakerjaan bila sudah diterbitkan, jika tidak, penduduk yang bekerja menurut BPS (sumber tiap wilayah menyebutkan yang mana). ≥: belum ada angka peserta aktif untuk wilayah itu, jadi cakupan hanya menghitung pendaftaran lewat Desa Peduli; ?: tidak diketahui. Wilayah tanpa target memakai target wilayah induknya. Pendaftaran: yang ada di kantor cabang, tidak dihapus, semua status ({states}).</translation>
     </message>
     <message>
         <source>{percent} ({count} participants)</source>
@@ -953,8 +1084,16 @@ age</source>
         <translation>Belum ada angka pekerja potensial untuk wilayah ini: isi lewat Ubah angka…</translation>
     </message>
     <message>
+        <source>No participant count exists for this region: coverage counts the {registered} registered through Desa Peduli ÷ {potential} potential workers, so it is at least this much.</source>
+        <translation>Belum ada angka peserta untuk wilayah ini: cakupan dihitung dari {registered} yang terdaftar lewat Desa Peduli ÷ {potential} pekerja potensial, jadi paling sedikit sebesar ini.</translation>
+    </message>
+    <message>
         <source>({registered} registered + {active} active) ÷ {potential} potential workers</source>
         <translation>({registered} terdaftar + {active} aktif) ÷ {potential} pekerja potensial</translation>
+    </message>
+    <message>
+        <source>No participant count exists for this region (none was published): enter it with Edit figures…</source>
+        <translation>Belum ada angka peserta untuk wilayah ini (belum pernah diterbitkan): isi lewat Ubah angka…</translation>
     </message>
     <message>
         <source>The parent region&apos;s target</source>
@@ -1042,6 +1181,53 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
 </context>
 <context>
+    <name>CreateBatchDialog</name>
+    <message>
+        <source>New funded batch</source>
+        <translation>Batch baru dari pendana</translation>
+    </message>
+    <message>
+        <source>e.g. DUMISAKE 2027 Tahap 1</source>
+        <translation>mis. DUMISAKE 2027 Tahap 1</translation>
+    </message>
+    <message>
+        <source>decree or agreement number</source>
+        <translation>nomor SK atau perjanjian</translation>
+    </message>
+    <message>
+        <source>no quota</source>
+        <translation>tanpa kuota</translation>
+    </message>
+    <message>
+        <source>&amp;Funder:</source>
+        <translation>&amp;Pendana:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Decree or agreement:</source>
+        <translation>&amp;SK atau perjanjian:</translation>
+    </message>
+    <message>
+        <source>Cover &amp;from:</source>
+        <translation>Ditanggung &amp;dari:</translation>
+    </message>
+    <message>
+        <source>Cover &amp;to:</source>
+        <translation>Ditanggung sa&amp;mpai:</translation>
+    </message>
+    <message>
+        <source>&amp;Quota (people):</source>
+        <translation>&amp;Kuota (orang):</translation>
+    </message>
+    <message>
+        <source>&amp;Create batch</source>
+        <translation>&amp;Buat batch</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>◀ &amp;Back</source>
@@ -1100,10 +1286,6 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
         <translation>Persentase</translation>
     </message>
     <message>
-        <source>Funding source</source>
-        <translation>Sumber dana</translation>
-    </message>
-    <message>
         <source>Against target</source>
         <translation>Terhadap target</translation>
     </message>
@@ -1112,8 +1294,20 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
         <translation>Per minggu</translation>
     </message>
     <message>
-        <source>Occupation and funding</source>
-        <translation>Pekerjaan dan sumber dana</translation>
+        <source>Funder</source>
+        <translation>Pendana</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Registered by BPJS Ketenagakerjaan (a KPJ number is recorded)</source>
+        <translation>Terdaftar di BPJS Ketenagakerjaan (nomor KPJ sudah dicatat)</translation>
+    </message>
+    <message>
+        <source>Occupation and funder</source>
+        <translation>Pekerjaan dan pendana</translation>
     </message>
     <message>
         <source>Regions</source>
@@ -1154,6 +1348,10 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     <message>
         <source>target {target} reached</source>
         <translation>target {target} tercapai</translation>
+    </message>
+    <message>
+        <source>target for {year} according to {source}</source>
+        <translation>target tahun {year} menurut {source}</translation>
     </message>
     <message>
         <source>no potential-worker figure yet (Edit figures…)</source>
@@ -1249,6 +1447,37 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     </message>
 </context>
 <context>
+    <name>DecisionsDialog</name>
+    <message>
+        <source>Decisions made</source>
+        <translation>Riwayat keputusan</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Diputuskan oleh</translation>
+    </message>
+    <message>
+        <source>No decision has been made here yet.</source>
+        <translation>Belum ada keputusan yang diambil di sini.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDialog</name>
     <message>
         <source>Delete registration</source>
@@ -1320,6 +1549,25 @@ Yang perlu dilakukan: tutup Desa Peduli, lalu buka lagi. Jika terjadi lagi, kiri
     <message>
         <source>Possible duplicates to review</source>
         <translation>Kemungkinan duplikat untuk diperiksa</translation>
+    </message>
+</context>
+<context>
+    <name>DifferentPeopleDialog</name>
+    <message>
+        <source>one of them</source>
+        <translation>salah satunya</translation>
+    </message>
+    <message>
+        <source>Different people, one NIK</source>
+        <translation>Orang berbeda, NIK sama</translation>
+    </message>
+    <message>
+        <source>Both registrations carry NIK {nik}, but they are different people. Choose the one whose NIK was typed wrong: it goes back to its volunteer with the reason, to check the NIK against the KTP. The other stays as it is.</source>
+        <translation>Kedua pendaftaran memakai NIK {nik}, tetapi orangnya berbeda. Pilih yang NIK-nya salah ketik: pendaftaran itu dikembalikan ke relawannya beserta alasannya, agar NIK dicocokkan lagi dengan KTP. Yang satunya tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong NIK:</source>
+        <translation>NIK yang &amp;salah:</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1859,107 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     </message>
 </context>
 <context>
+    <name>FundingView</name>
+    <message>
+        <source>&amp;New batch…</source>
+        <translation>&amp;Batch baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Add registrations…</source>
+        <translation>Tambah &amp;pendaftaran…</translation>
+    </message>
+    <message>
+        <source>&amp;Bill…</source>
+        <translation>&amp;Tagihan…</translation>
+    </message>
+    <message>
+        <source>Write a month&apos;s bill for the selected batch: people covered, per kabupaten/kota and in total</source>
+        <translation>Buat tagihan sebulan untuk batch yang dipilih: jumlah orang yang ditanggung, per kabupaten/kota dan seluruhnya</translation>
+    </message>
+    <message>
+        <source>C&amp;hange reading…</source>
+        <translation>&amp;Ubah tafsiran…</translation>
+    </message>
+    <message>
+        <source>Whether a village budget counts as APBD for the PP 50/2025 relief, and why</source>
+        <translation>Apakah dana desa termasuk APBD untuk keringanan PP 50/2025, dan apa dasarnya</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Pendana</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Decree or agreement</source>
+        <translation>SK atau perjanjian</translation>
+    </message>
+    <message>
+        <source>Cover period</source>
+        <translation>Masa tanggungan</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kuota</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Covered from</source>
+        <translation>Ditanggung dari</translation>
+    </message>
+    <message>
+        <source>Covered to</source>
+        <translation>Ditanggung sampai</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ditambahkan oleh</translation>
+    </message>
+    <message>
+        <source>No funded batch yet. Press New batch… to record a funder&apos;s batch (DUMISAKE, DBH Sawit, dana desa, CSR) with its decree and cover period.</source>
+        <translation>Belum ada batch dari pendana. Tekan Batch baru… untuk mencatat batch dari pendana (DUMISAKE, DBH Sawit, dana desa, CSR) beserta SK dan masa tanggungannya.</translation>
+    </message>
+    <message>
+        <source>Dana desa and PP 50/2025: {reading}</source>
+        <translation>Dana desa dan PP 50/2025: {reading}</translation>
+    </message>
+    <message>
+        <source>Add registrations</source>
+        <translation>Tambah pendaftaran</translation>
+    </message>
+    <message>
+        <source>{added} registrations added, {moved} moved from another batch, {refused} refused.</source>
+        <translation>{added} pendaftaran ditambahkan, {moved} dipindahkan dari batch lain, {refused} ditolak.</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Tagihan</translation>
+    </message>
+    <message>
+        <source>Bill written: {file}
+in {folder}</source>
+        <translation>Tagihan sudah dibuat: {file}
+di {folder}</translation>
+    </message>
+</context>
+<context>
     <name>HandoverColumnsTableModel</name>
     <message>
         <source>Field</source>
@@ -1619,6 +1968,10 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     <message>
         <source>Header in the file</source>
         <translation>Judul kolom di berkas</translation>
+    </message>
+    <message>
+        <source>The field&apos;s name in the interface language; type to rename it</source>
+        <translation>Nama kolom dalam bahasa tampilan; ketik untuk menggantinya</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1987,26 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     <message>
         <source>Brea&amp;ch report…</source>
         <translation>&amp;Laporan kebocoran data…</translation>
+    </message>
+    <message>
+        <source>BPJS Ketenagakerjaan core system:</source>
+        <translation>Sistem inti BPJS Ketenagakerjaan:</translation>
+    </message>
+    <message>
+        <source>Export for hand-over…</source>
+        <translation>Ekspor untuk serah terima…</translation>
+    </message>
+    <message>
+        <source>Write the file for the core system from the registrations chosen here (Ctrl+Shift+E)</source>
+        <translation>Buat berkas untuk sistem inti dari pendaftaran yang dipilih di sini (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Import KPJ results…</source>
+        <translation>Impor hasil KPJ…</translation>
+    </message>
+    <message>
+        <source>Read the core system&apos;s answer: the KPJ numbers, and the registrations it refused, which go back to their volunteers (Ctrl+Shift+K)</source>
+        <translation>Baca jawaban sistem inti: nomor KPJ, dan pendaftaran yang ditolak, yang dikembalikan ke relawannya (Ctrl+Shift+K)</translation>
     </message>
     <message numerus="yes">
         <source>%n registration(s) marked Registered from {file}</source>
@@ -1687,6 +2060,34 @@ Data dalam berkas ini terkunci (terenkripsi): hanya kantor cabang yang bisa memb
     <message>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <source>How dates are written in a CSV file and shown in an Excel workbook (where they are real dates)</source>
+        <translation>Cara tanggal ditulis di berkas CSV dan ditampilkan di berkas Excel (di sana tanggalnya berupa tanggal sungguhan)</translation>
+    </message>
+    <message>
+        <source>One file</source>
+        <translation>Satu berkas</translation>
+    </message>
+    <message>
+        <source>One file per kabupaten</source>
+        <translation>Satu berkas per kabupaten</translation>
+    </message>
+    <message>
+        <source>One file per funder</source>
+        <translation>Satu berkas per pendana</translation>
+    </message>
+    <message>
+        <source>Several files, named by kabupaten code or funder, each with a summary of people and monthly contributions per funder</source>
+        <translation>Beberapa berkas, dinamai menurut kode kabupaten atau pendana, masing-masing dengan ringkasan jumlah orang dan iuran bulanan per pendana</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>T&amp;anggal:</translation>
+    </message>
+    <message>
+        <source>F&amp;iles:</source>
+        <translation>Ber&amp;kas:</translation>
     </message>
     <message>
         <source>Columns (tick, order, rename)</source>
@@ -1779,6 +2180,20 @@ The file holds personal data: hand it over to the core system, then delete it.</
 {path}
 
 Berkas ini memuat data pribadi: serahkan ke sistem inti, lalu hapus.</translation>
+    </message>
+    <message>
+        <source>{count} registration(s) written to {files} file(s) in {folder}</source>
+        <translation>{count} pendaftaran ditulis ke {files} berkas di {folder}</translation>
+    </message>
+    <message>
+        <source>{count} registration(s) written to {folder}:
+{names}
+
+The files hold personal data: hand them over to the core system, then delete them.</source>
+        <translation>{count} pendaftaran ditulis ke {folder}:
+{names}
+
+Berkas ini berisi data pribadi: serahkan ke sistem inti, lalu hapus.</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2572,10 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <translation>Pilih berkas CSV atau Excel dari sistem inti yang berisi NIK dan nomor KPJ setiap peserta. Setiap pendaftaran yang cocok ditandai Terdaftar beserta nomornya, dan relawan mengetahuinya dari tanda terima berikutnya. Baris yang tidak bisa dipakai dicantumkan di bawah dengan nomor barisnya.</translation>
     </message>
     <message>
+        <source>A result column may say what the core system did with each row: registered (new KPJ number), already_participant (existing KPJ number), dukcapil_mismatch or rejected. The last two go back to their volunteer as Needs correction, with the reason column&apos;s text.</source>
+        <translation>Kolom hasil boleh menyebutkan apa yang dilakukan sistem inti pada tiap baris: registered (nomor KPJ baru), already_participant (nomor KPJ yang sudah ada), dukcapil_mismatch atau rejected. Dua yang terakhir dikembalikan ke relawannya sebagai Perlu diperbaiki, dengan isi kolom alasan.</translation>
+    </message>
+    <message>
         <source>No file chosen</source>
         <translation>Belum ada berkas yang dipilih</translation>
     </message>
@@ -2183,6 +2602,14 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
     <message>
         <source>&amp;KPJ column:</source>
         <translation>Kolom &amp;KPJ:</translation>
+    </message>
+    <message>
+        <source>Res&amp;ult column:</source>
+        <translation>Kolom &amp;hasil:</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on column:</source>
+        <translation>Kolom &amp;alasan:</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2237,8 +2664,20 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <translation>Pilih kolom NIK dan KPJ: kolom itu tidak bisa dikenali.</translation>
     </message>
     <message>
+        <source>result</source>
+        <translation>hasil</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>alasan</translation>
+    </message>
+    <message>
         <source>(choose)</source>
         <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2276,6 +2715,30 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
             <numerusform>%n baris tidak dipakai (lihat di bawah).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>registered (new KPJ): %n</source>
+        <translation>
+            <numerusform>terdaftar di BPJS (KPJ baru): %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>already a participant (existing KPJ): %n</source>
+        <translation>
+            <numerusform>sudah jadi peserta (KPJ lama): %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dukcapil mismatch, sent back to be corrected: %n</source>
+        <translation>
+            <numerusform>tidak cocok dengan Dukcapil, dikembalikan untuk diperbaiki: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rejected, sent back with the reason: %n</source>
+        <translation>
+            <numerusform>ditolak, dikembalikan beserta alasannya: %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save the rows not used</source>
         <translation>Simpan baris yang tidak dipakai</translation>
@@ -2288,8 +2751,12 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
 <context>
     <name>KtpPhotoField</name>
     <message>
-        <source>Choose photo…</source>
-        <translation>Pilih foto…</translation>
+        <source>Take photo with the camera…</source>
+        <translation>Ambil foto dengan kamera…</translation>
+    </message>
+    <message>
+        <source>Choose photo file…</source>
+        <translation>Pilih berkas foto…</translation>
     </message>
     <message>
         <source>Remove photo</source>
@@ -2311,33 +2778,13 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <source>This file could not be read as a photo. Choose a JPG or PNG file.</source>
         <translation>Berkas ini tidak bisa dibaca sebagai foto. Pilih berkas JPG atau PNG.</translation>
     </message>
+    <message>
+        <source>No camera was found on this laptop. Take the photo with a phone and choose the file with &quot;Choose photo file&quot;, or go on without a photo.</source>
+        <translation>Laptop ini tidak punya kamera. Ambil foto dengan HP, lalu pilih berkasnya lewat &quot;Pilih berkas foto&quot;, atau lanjutkan tanpa foto.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
-    <message>
-        <source>Received</source>
-        <translation>Sudah masuk</translation>
-    </message>
-    <message>
-        <source>Invalid: to check</source>
-        <translation>Tidak sah: perlu diperiksa</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Diterima</translation>
-    </message>
-    <message>
-        <source>Needs correction</source>
-        <translation>Perlu diperbaiki</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Terdaftar di BPJS</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplikat</translation>
-    </message>
     <message>
         <source>Something went wrong ({kind}). Nothing was changed; please try again.</source>
         <translation>Terjadi kesalahan ({kind}). Tidak ada yang diubah; silakan coba lagi.</translation>
@@ -2419,6 +2866,18 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <translation>Persetujuan</translation>
     </message>
     <message>
+        <source>Nationality</source>
+        <translation>Kewarganegaraan</translation>
+    </message>
+    <message>
+        <source>Reason for no phone</source>
+        <translation>Alasan tidak punya HP</translation>
+    </message>
+    <message>
+        <source>Family member&apos;s phone</source>
+        <translation>Nomor HP keluarga</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2445,6 +2904,22 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
     <message>
         <source>Restored</source>
         <translation>Dipulihkan</translation>
+    </message>
+    <message>
+        <source>Branch office</source>
+        <translation>Kantor cabang</translation>
+    </message>
+    <message>
+        <source>{clerk} (branch office)</source>
+        <translation>{clerk} (kantor cabang)</translation>
+    </message>
+    <message>
+        <source>Shipped figures</source>
+        <translation>Angka bawaan aplikasi</translation>
+    </message>
+    <message>
+        <source>Bundle import</source>
+        <translation>Impor bundel</translation>
     </message>
     <message>
         <source>Scheduled</source>
@@ -2561,6 +3036,34 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <translation>Pe&amp;kerjaan:</translation>
     </message>
     <message>
+        <source>&amp;Register the first worker</source>
+        <translation>D&amp;aftarkan pekerja pertama</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Pu&amp;lihkan</translation>
+    </message>
+    <message>
+        <source>Bring the selected registration back into the list</source>
+        <translation>Kembalikan pendaftaran yang dipilih ke daftar</translation>
+    </message>
+    <message>
+        <source>No registrations yet. Start with the first worker: the form asks for their KTP details one step at a time.</source>
+        <translation>Belum ada pendaftaran. Mulai dengan pekerja pertama: formulir menanyakan data KTP-nya satu per satu.</translation>
+    </message>
+    <message>
+        <source>No deleted registrations.</source>
+        <translation>Tidak ada pendaftaran yang dihapus.</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(belum ada nama)</translation>
+    </message>
+    <message>
+        <source>{name} is saved as a draft and cannot be sent yet. Still missing: {missing}. Open it again to finish.</source>
+        <translation>{name} disimpan sebagai draf dan belum bisa dikirim. Yang masih kurang: {missing}. Buka lagi untuk melengkapinya.</translation>
+    </message>
+    <message>
         <source>&amp;New registration</source>
         <translation>&amp;Pendaftaran baru</translation>
     </message>
@@ -2657,18 +3160,16 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
         <translation>{shown} hasil pertama: ketik lebih banyak untuk mempersempit pencarian</translation>
     </message>
     <message>
+        <source>%n deleted registration(s)</source>
+        <translation>%n pendaftaran dihapus</translation>
+    </message>
+    <message>
         <source>{shown} of {total} shown</source>
         <translation>{shown} dari {total} ditampilkan</translation>
     </message>
-    <message numerus="yes">
-        <source>%n registration(s)</source>
-        <translation>
-            <numerusform>%n pendaftaran</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>No registrations yet. Press Ctrl+N (New registration) to register a worker.</source>
-        <translation>Belum ada pendaftaran. Tekan Ctrl+N (Pendaftaran baru) untuk mendaftarkan pekerja.</translation>
+        <source>%n registration(s)</source>
+        <translation>%n pendaftaran</translation>
     </message>
     <message>
         <source>Nothing matches the search or the filters.</source>
@@ -2689,6 +3190,14 @@ Minta relawan membacakan kode pencocokan di laptopnya (Sinkronisasi → Tampilka
     <message>
         <source>Registration deleted.</source>
         <translation>Pendaftaran dihapus.</translation>
+    </message>
+    <message>
+        <source>Restore registration</source>
+        <translation>Pulihkan pendaftaran</translation>
+    </message>
+    <message>
+        <source>Registration restored: it is back in the list.</source>
+        <translation>Pendaftaran dipulihkan: sudah kembali ke daftar.</translation>
     </message>
     <message>
         <source>Last backup: {when}</source>
@@ -2807,6 +3316,64 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Dana desa and PP 50/2025</source>
+        <translation>Dana desa dan PP 50/2025</translation>
+    </message>
+    <message>
+        <source>PP 50/2025 gives no relief to participants paid from the state or regional budget (APBN/APBD). Whether a village budget (APBDes) counts as APBD is not settled: choose the reading the branch follows and write what it rests on. Every bill names the reading it used.</source>
+        <translation>PP 50/2025 tidak memberi keringanan kepada peserta yang iurannya dibayar dari APBN/APBD. Apakah dana desa (APBDes) termasuk APBD belum ada ketegasan: pilih tafsiran yang dipakai kantor cabang dan tulis dasarnya. Setiap tagihan menyebut tafsiran yang dipakainya.</translation>
+    </message>
+    <message>
+        <source>&amp;Source or reason:</source>
+        <translation>Sumber atau &amp;alasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Read the branch office&apos;s receipt</source>
+        <translation>Baca tanda terima dari kantor cabang</translation>
+    </message>
+    <message>
+        <source>&amp;Receipts found on the USB sticks:</source>
+        <translation>&amp;Tanda terima yang ada di flashdisk:</translation>
+    </message>
+    <message>
+        <source>No receipt found. Plug in the USB stick from the branch office and press Refresh, or choose the file.</source>
+        <translation>Tidak ada tanda terima. Colokkan flashdisk dari kantor cabang lalu tekan Muat ulang, atau pilih berkasnya.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>Berkas &amp;lain…</translation>
+    </message>
+    <message>
+        <source>&amp;Read receipt</source>
+        <translation>Ba&amp;ca tanda terima</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>USB {name}: {file} ({when})</source>
+        <translation>Flashdisk {name}: {file} ({when})</translation>
+    </message>
+    <message>
+        <source>Receipts (*{suffix});;All files (*)</source>
+        <translation>Tanda terima (*{suffix});;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
     <name>RecoverWorkspaceDialog</name>
     <message>
         <source>Recover a volunteer&apos;s workspace</source>
@@ -2896,26 +3463,6 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>Bagian berikutnya (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Save and go back to the list (Esc)</source>
-        <translation>Simpan lalu kembali ke daftar (Esc)</translation>
-    </message>
-    <message>
-        <source>Save &amp;&amp; close</source>
-        <translation>Simpan &amp;&amp; tutup</translation>
-    </message>
-    <message>
-        <source>Save and go back to the list (Ctrl+S)</source>
-        <translation>Simpan lalu kembali ke daftar (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Saved automatically while you type.</source>
-        <translation>Tersimpan otomatis selagi Anda mengetik.</translation>
-    </message>
-    <message>
         <source>Still to do</source>
         <translation>Yang masih kurang</translation>
     </message>
@@ -2990,6 +3537,42 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>optional</source>
         <translation>tidak wajib</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>Kem&amp;bali ke daftar</translation>
+    </message>
+    <message>
+        <source>Everything is saved; back to the list (Esc or Ctrl+S)</source>
+        <translation>Semua sudah tersimpan; kembali ke daftar (Esc atau Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>e.g. never had one, phone broken</source>
+        <translation>mis. tidak pernah punya, HP rusak</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on</source>
+        <translation>Alasan tidak &amp;punya HP</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y member&apos;s phone</source>
+        <translation>Nomor HP keluar&amp;ga</translation>
+    </message>
+    <message>
+        <source>Indonesian (WNI)</source>
+        <translation>Warga negara Indonesia (WNI)</translation>
+    </message>
+    <message>
+        <source>Foreigner with a KITAP (WNA)</source>
+        <translation>Warga negara asing dengan KITAP (WNA)</translation>
+    </message>
+    <message>
+        <source>Na&amp;tionality</source>
+        <translation>Ke&amp;warganegaraan</translation>
+    </message>
+    <message>
+        <source>Has no phone</source>
+        <translation>Tidak punya HP</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
@@ -3164,6 +3747,14 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>Ahli waris {number}</translation>
     </message>
     <message>
+        <source>Branch office asks to correct</source>
+        <translation>Kantor cabang minta diperbaiki</translation>
+    </message>
+    <message>
+        <source>Fix what the branch office asks; it is sent again.</source>
+        <translation>Perbaiki yang diminta kantor cabang; pendaftaran akan dikirim lagi.</translation>
+    </message>
+    <message>
         <source>Everything is filled in.</source>
         <translation>Semua sudah terisi.</translation>
     </message>
@@ -3189,15 +3780,11 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     </message>
     <message>
         <source>paid by the worker {worker}, by the funder {funder}</source>
-        <translation>dibayar pekerja {worker}, ditanggung pemberi dana {funder}</translation>
+        <translation>dibayar pekerja {worker}, ditanggung pendana {funder}</translation>
     </message>
     <message>
         <source>paid by the worker {worker}</source>
         <translation>dibayar pekerja {worker}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Contribution per month: {total}&lt;/b&gt; ({who})</source>
-        <translation>&lt;b&gt;Iuran per bulan: {total}&lt;/b&gt; ({who})</translation>
     </message>
     <message>
         <source>JKK {jkk} + JKM {jkm} + JHT {jht} · income band {band}, base {base}</source>
@@ -3206,6 +3793,10 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>JKK {jkk} + JKM {jkm} · income band {band}, base {base}</source>
         <translation>JKK {jkk} + JKM {jkm} · golongan penghasilan {band}, dasar iuran {base}</translation>
+    </message>
+    <message>
+        <source>The relief ends soon: from {month} the contribution is {total} a month (paid by the worker {worker}).</source>
+        <translation>Keringanan iuran segera berakhir: mulai {month} iurannya {total} per bulan (dibayar pekerja {worker}).</translation>
     </message>
     <message>
         <source>&lt;b&gt;For {months} months at once: {total}&lt;/b&gt; (paid by the worker {worker})</source>
@@ -3222,6 +3813,10 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>New registration</source>
         <translation>Pendaftaran baru</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -3248,8 +3843,8 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>Duplikat</translation>
     </message>
     <message>
-        <source>Changes not saved yet…</source>
-        <translation>Perubahan belum disimpan…</translation>
+        <source>&lt;b&gt;Contribution for {month}: {total}&lt;/b&gt; ({who})</source>
+        <translation>&lt;b&gt;Iuran untuk {month}: {total}&lt;/b&gt; ({who})</translation>
     </message>
     <message>
         <source>Saved automatically {time}</source>
@@ -3258,6 +3853,34 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>Not saved yet</source>
         <translation>Belum disimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Change anyway</source>
+        <translation>Tetap &amp;ubah</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Sal&amp;in</translation>
+    </message>
+    <message>
+        <source>Copy the KPJ number, to paste it elsewhere</source>
+        <translation>Salin nomor KPJ untuk ditempel di tempat lain</translation>
+    </message>
+    <message>
+        <source>Registered · KPJ number {number}</source>
+        <translation>Terdaftar di BPJS · nomor KPJ {number}</translation>
+    </message>
+    <message>
+        <source>The branch office asks for a correction: {reason}. Fix it here; the registration is then sent again with the next bundle.</source>
+        <translation>Kantor cabang minta perbaikan: {reason}. Perbaiki di sini; pendaftaran ini lalu dikirim lagi bersama bundel berikutnya.</translation>
+    </message>
+    <message>
+        <source>This worker is registered at BPJS. Change something only if it is wrong: the registration is then sent to the branch office again, to be checked once more.</source>
+        <translation>Pekerja ini sudah Terdaftar di BPJS. Ubah hanya bila ada yang salah: pendaftaran ini lalu dikirim lagi ke kantor cabang untuk diperiksa sekali lagi.</translation>
+    </message>
+    <message>
+        <source>Your changes are sent to the branch office again with the next bundle.</source>
+        <translation>Perubahan Anda dikirim lagi ke kantor cabang bersama bundel berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -3283,12 +3906,34 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>Status</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
         <source>Changed</source>
         <translation>Diubah</translation>
     </message>
     <message>
         <source>(no name yet)</source>
         <translation>(belum ada nama)</translation>
+    </message>
+    <message>
+        <source>Sent, received by the branch office</source>
+        <translation>Terkirim, sudah diterima kantor cabang</translation>
+    </message>
+    <message>
+        <source>KPJ number {number}</source>
+        <translation>Nomor KPJ {number}</translation>
+    </message>
+    <message>
+        <source>In the bundle of {date}</source>
+        <translation>Di bundel tanggal {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) still missing</source>
+        <translation>
+            <numerusform>%n isian masih kurang</numerusform>
+        </translation>
     </message>
     <message>
         <source>Branch office: {reason}</source>
@@ -3640,6 +4285,14 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>Terima sekaligus semua pendaftaran bersih dari satu bundel, satu relawan atau satu desa</translation>
     </message>
     <message>
+        <source>Decisions &amp;made…</source>
+        <translation>&amp;Riwayat keputusan…</translation>
+    </message>
+    <message>
+        <source>Who decided what, and when: every decision made in this tab</source>
+        <translation>Siapa memutuskan apa, dan kapan: semua keputusan yang diambil di tab ini</translation>
+    </message>
+    <message>
         <source>&amp;Queue:</source>
         <translation>&amp;Antrean:</translation>
     </message>
@@ -3654,6 +4307,14 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
     <message>
         <source>Keep &amp;right</source>
         <translation>Pertahankan ka&amp;nan</translation>
+    </message>
+    <message>
+        <source>Different &amp;people: fix the NIK…</source>
+        <translation>&amp;Orang berbeda: perbaiki NIK…</translation>
+    </message>
+    <message>
+        <source>Two people share one NIK: send the registration whose NIK was typed wrong back to its volunteer with a reason (the next receipt carries it)</source>
+        <translation>Dua orang memakai satu NIK: kembalikan pendaftaran yang NIK-nya salah ketik ke relawannya beserta alasannya (dikirim lewat tanda terima berikutnya)</translation>
     </message>
     <message>
         <source>&amp;Accept</source>
@@ -3800,6 +4461,26 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>{name} ({volunteer}) ditandai sebagai duplikat dari pendaftaran oleh {kept}</translation>
     </message>
     <message>
+        <source>{side}: {name} · sent by {volunteer}</source>
+        <translation>{side}: {name} · dikirim oleh {volunteer}</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <source>Different people, one NIK</source>
+        <translation>Orang berbeda, NIK sama</translation>
+    </message>
+    <message>
+        <source>{name} ({volunteer}) sent back to fix the NIK</source>
+        <translation>{name} ({volunteer}) dikembalikan untuk perbaikan NIK</translation>
+    </message>
+    <message>
         <source>Registration</source>
         <translation>Pendaftaran</translation>
     </message>
@@ -3907,12 +4588,47 @@ yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditola
         <translation>Kotak tanda tangan</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Hapus</translation>
+        <source>Sign with the touchpad or the mouse. With the keyboard: Space puts the pen down or lifts it, the arrow keys move it (with Shift in small steps).</source>
+        <translation>Tanda tangani dengan touchpad atau mouse. Dengan keyboard: Spasi menurunkan atau mengangkat pena, tombol panah menggerakkannya (dengan Shift per langkah kecil).</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>Ulangi tanda tangan</translation>
     </message>
     <message>
         <source>Erase the signature and sign again</source>
         <translation>Hapus tanda tangan lalu ulangi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>%n not sent</source>
+        <translation>%n belum dikirim</translation>
+    </message>
+    <message>
+        <source>not enrolled yet</source>
+        <translation>belum terhubung ke kantor cabang</translation>
+    </message>
+    <message>
+        <source>%n waiting for the receipt</source>
+        <translation>%n menunggu tanda terima</translation>
+    </message>
+    <message>
+        <source>last bundle {when}</source>
+        <translation>bundel terakhir {when}</translation>
+    </message>
+    <message>
+        <source>no bundle yet</source>
+        <translation>belum ada bundel</translation>
+    </message>
+    <message>
+        <source>Send to USB stick</source>
+        <translation>Kirim ke flashdisk</translation>
+    </message>
+    <message>
+        <source>Read receipt</source>
+        <translation>Baca tanda terima</translation>
     </message>
 </context>
 <context>
@@ -3983,6 +4699,17 @@ yang mengirim bundel atas nama relawan {id}? Bundel dari laptop itu tetap ditola
     <message>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>TextSizeMenu</name>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>Ukuran &amp;teks</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
     </message>
 </context>
 <context>
@@ -4110,14 +4837,6 @@ diperbaiki</translation>
         <translation>&amp;Sinkronisasi</translation>
     </message>
     <message>
-        <source>Import the branch office&apos;s receipt</source>
-        <translation>Impor tanda terima dari kantor cabang</translation>
-    </message>
-    <message>
-        <source>Receipts (*{suffix});;All files (*)</source>
-        <translation>Tanda terima (*{suffix});;Semua berkas (*)</translation>
-    </message>
-    <message>
         <source>Import receipt</source>
         <translation>Impor tanda terima</translation>
     </message>
@@ -4170,8 +4889,12 @@ diperbaiki</translation>
         <translation>Daftar pekerjaan baru dipakai (formulir kini menawarkan pekerjaan yang baru).</translation>
     </message>
     <message>
-        <source>Registrations marked &quot;needs correction&quot; show the branch office&apos;s reason when you point at their status.</source>
-        <translation>Arahkan mouse ke status pendaftaran yang &quot;perlu diperbaiki&quot; untuk melihat alasan dari kantor cabang.</translation>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Registrations marked &quot;needs correction&quot; show the branch office&apos;s reason in the list&apos;s Note column and at the top of the form.</source>
+        <translation>Untuk pendaftaran yang &quot;perlu diperbaiki&quot;, alasan dari kantor cabang tampil di kolom Catatan pada daftar dan di bagian atas formulir.</translation>
     </message>
     <message>
         <source>Enrolment file from the branch office</source>
@@ -4197,7 +4920,7 @@ Bandingkan dengan kode pencocokan yang dibacakan kantor cabang kepada Anda.</tra
     </message>
     <message>
         <source>&amp;Enrol</source>
-        <translation>&amp;Daftarkan</translation>
+        <translation>&amp;Hubungkan</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>

@@ -91,7 +91,7 @@ def test_pdf_report_has_its_pages_and_text(desk, cli, tmp_path, qapp):
     assert dt.date.today().isoformat() not in text
     # the app's words: "Diterima" is an accepted registration, as in the app
     assert "diterima 1" in text and "disetujui" not in text and "diterima cabang" not in text
-    assert "Peserta menurut penyandang dana" in text or "Participants by funder" in text
+    assert "Peserta per pendana" in text or "Participants by funder" in text
 
 
 def test_report_usage_and_role_errors(cli, session, tmp_path, monkeypatch, capsys):

@@ -79,9 +79,9 @@ def test_the_default_columns_speak_the_chosen_language(branch, tmp_path):
     for headers in (indonesian[0], english[0]):  # one column per programme, no JKK,JKM cell
         assert "Program (JKK,JKM,JHT)" not in headers
         assert "full_name" not in headers and "birth_date" not in headers  # no field keys
-    assert indonesian[1][expected_id.index("Penanggung iuran")] == (
+    assert indonesian[1][expected_id.index("Pendana")] == (
         "DUMISAKE Provinsi Jambi (APBD provinsi)")
-    assert english[1][expected_id.index("Penanggung iuran")] == (
+    assert english[1][expected_id.index("Pendana")] == (
         "DUMISAKE Jambi province programme (provincial budget)")
 
 
@@ -134,7 +134,7 @@ def test_split_per_kabupaten_writes_one_named_file_each_sorted_by_code(branch, t
     assert [r[0].value for r in kerinci["Pendaftaran"][1:]] == ["1504054200000004"]
     # each file's summary covers its own people
     assert [[c.value for c in r[:4]] for r in kerinci["Ringkasan"]] == [
-        ["Penanggung iuran", "Kode", "Bulan iuran", "Jumlah orang"],
+        ["Pendana", "Kode", "Bulan iuran", "Jumlah orang"],
         ["DUMISAKE Provinsi Jambi (APBD provinsi)", "dumisake", dt.datetime(2027, 3, 1), 1],
         ["Jumlah", None, dt.datetime(2027, 3, 1), 1]]
     assert kerinci["Ringkasan"][1][2].number_format == "mm-yyyy"
@@ -163,7 +163,7 @@ def test_split_per_funder_and_a_summary_whose_totals_the_rules_give(branch, tmp_
                                        price.paid_by_funder)):
             line[index] += value
     rows = csv_rows(result.summary_path)
-    assert rows[0][:5] == ["Penanggung iuran", "Kode", "Bulan iuran", "Jumlah orang",
+    assert rows[0][:5] == ["Pendana", "Kode", "Bulan iuran", "Jumlah orang",
                            "Iuran sebulan (Rp)"]
     body = {row[1]: [int(v) for v in row[3:7]] for row in rows[1:-1]}
     assert body == wanted

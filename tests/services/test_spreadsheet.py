@@ -101,7 +101,7 @@ def test_coverage_xlsx_every_sheet_keeps_formula_text_inert(hostile_branch, tmp_
     report = build_report(hostile_branch, level="kabupaten")
     found = _inert_xlsx(write_xlsx(report, tmp_path / "c.xlsx"))
     assert sorted(found["Pekerjaan"]) == sorted(DANGEROUS * 2)  # code and label
-    assert sorted(found["Penyandang dana"]) == sorted(DANGEROUS * 2)  # participants per funder
+    assert sorted(found["Pendana"]) == sorted(DANGEROUS * 2)  # participants per funder
     assert found["Relawan"] == [DANGEROUS[0]]
     workbook = load_workbook(tmp_path / "c.xlsx")
     assert workbook["Cakupan"].freeze_panes == "A2"  # the styling survived the one writer

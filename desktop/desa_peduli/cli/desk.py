@@ -40,7 +40,7 @@ def register(sub) -> None:
                           help="tanggal di CSV (dan tampilan tanggal di XLSX): DD-MM-YYYY "
                           "(default), DD/MM/YYYY, YYYY-MM-DD, ...")
     handover.add_argument("--split", choices=("kabupaten", "funder"), default=None,
-                          help="satu berkas per kabupaten atau per penanggung iuran")
+                          help="satu berkas per kabupaten atau per pendana")
     handover.add_argument("--save-columns", action="store_true",
                           help="simpan --columns sebagai pemetaan default")
     handover.add_argument("--reset-columns", action="store_true",

@@ -267,9 +267,9 @@ def write_xlsx(report: CoverageReport, target: Path, lang: str = "id") -> Path:
         # participants split by funder (the registration's funding source)
         words = funding_words(lang)
         participants = sum(f.participants for f in dashboard.funders) or 1
-        ws = sheet("Penyandang dana", "Funders",
+        ws = sheet("Pendana", "Funders",
                    ["kode" if lang != "en" else "code",
-                    "penyandang dana" if lang != "en" else "funder",
+                    "pendana" if lang != "en" else "funder",
                     "peserta" if lang != "en" else "participants",
                     "persen peserta" if lang != "en" else "participants percent",
                     "pendaftaran" if lang != "en" else "registrations"],

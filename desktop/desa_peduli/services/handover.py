@@ -113,7 +113,7 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     _spec("program_jht", "JHT (Y/T)", "JHT (Y/N)", ["programs"], kind="flag"),
     _spec("programs", "Program (JKK,JKM,JHT)", "Programmes (JKK,JKM,JHT)", default=False),
     _spec("payment_months", "Periode bayar (bulan)", "Payment period (months)"),
-    _spec("funding_source_name", "Penanggung iuran", "Funder (funding source)",
+    _spec("funding_source_name", "Pendana", "Funder (funding source)",
           ["funding_source"]),
     _spec("funding_source", "Kode sumber dana", "Funding source code", default=False),
     _spec("heir_name", "Nama ahli waris", "Heir's name", ["heirs"]),
@@ -715,7 +715,7 @@ def _group_name(values: _Values, group: str | None, split: str | None) -> str:
 
 
 NO_GROUP = {("kabupaten", "id"): "tanpa-kabupaten", ("kabupaten", "en"): "no-regency",
-            ("funder", "id"): "tanpa-penanggung", ("funder", "en"): "no-funder"}
+            ("funder", "id"): "tanpa-pendana", ("funder", "en"): "no-funder"}
 
 
 def _file_name(stem: str, fmt: str, group: str | None, name: str, split: str | None,
@@ -853,11 +853,11 @@ class _Summary:
         """The summary table: a header, a line per funder, the total (``month``: the
         month's cell, a date for an XLSX, text for a CSV)."""
         en = self.lang == "en"
-        put(["Funder" if en else "Penanggung iuran", "Code" if en else "Kode",
+        put(["Funder" if en else "Pendana", "Code" if en else "Kode",
              "Month" if en else "Bulan iuran", "People" if en else "Jumlah orang",
              "Monthly contribution (Rp)" if en else "Iuran sebulan (Rp)",
              "Paid by the worker (Rp)" if en else "Dibayar peserta (Rp)",
-             "Paid by the funder (Rp)" if en else "Dibayar penanggung (Rp)",
+             "Paid by the funder (Rp)" if en else "Dibayar pendana (Rp)",
              "Without a figure" if en else "Tanpa angka iuran"])
         whole = FunderTotal("", "Total" if en else "Jumlah")
         for line in lines:
