@@ -250,3 +250,33 @@ def test_the_summary_says_whose_target_it_is(coverage_tab):
     expected = view.tr("target for {year} according to {source}").format(
         year=2025, source=view.coverage.dashboard().scope.target_source)
     assert expected in view.summary.text() and "17 Mar 2025" in expected
+
+
+def test_sizing_the_volunteer_table_asks_only_for_what_it_shows(coverage_tab, monkeypatch):
+    """After every import the dashboard shows the volunteers again on the UI thread: with
+    200 volunteers, Qt's resizeColumnToContents asked the model for every role of every
+    cell of five columns (8,000 data() calls, about 200 ms at a million registrations).
+    The columns are sized from their display texts: one call per cell, and still wide
+    enough for the widest name and the two-line titles."""
+    from desa_peduli.services.coverage import VolunteerActivity
+
+    _window, view = coverage_tab()
+    today = dt.date.today()
+    weeks = [(today - dt.timedelta(weeks=i), i) for i in range(26)][::-1]
+    rows = [VolunteerActivity(f"RLW-{i:04d}", "Nur'aini binti Abdul Rahman" if i == 150
+                              else f"Relawan {i}", [], 10, weeks, today,
+                              "2026-11-20T10:00:00+07:00", 1, 0, []) for i in range(200)]
+    model = view.volunteer_model
+    calls = []
+    original = type(model).data
+    monkeypatch.setattr(type(model), "data",
+                        lambda self, index, role=Qt.ItemDataRole.DisplayRole:
+                        calls.append(role) or original(self, index, role))
+    view._show_volunteers(rows)
+    assert len(calls) <= 5 * 200 + 50, len(calls)  # five sized columns, one call per cell
+    table, metrics = view.volunteer_table, view.volunteer_table.fontMetrics()
+    assert table.columnWidth(model.COLUMN_NAME) > metrics.horizontalAdvance(
+        "Nur'aini binti Abdul Rahman")
+    header = table.horizontalHeader()
+    assert table.columnWidth(model.column_corrections) >= header.sectionSizeHint(
+        model.column_corrections)

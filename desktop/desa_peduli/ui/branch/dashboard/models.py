@@ -232,6 +232,10 @@ class VolunteerActivityTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.FIRST_WEEK + len(self.weeks) + 3
 
+    def column_texts(self, column: int) -> list[str]:
+        """What the column shows, row by row (to size it without asking for every role)."""
+        return [str(self.data(self.index(row, column)) or "") for row in range(len(self.rows))]
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
