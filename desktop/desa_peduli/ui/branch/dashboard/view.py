@@ -451,8 +451,10 @@ class DashboardView(QWidget):
                     table.setItem(row, column, item)
 
     def _show_volunteers(self, volunteers: list[VolunteerActivity]) -> None:
+        # service order, set before the rows arrive: a proxy still sorted by a column
+        # would sort the new rows through Python's data() on the UI thread first
+        self.volunteer_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.volunteer_model.set_rows(volunteers)
-        self.volunteer_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # service order
         header = self.volunteer_table.horizontalHeader()
         model = self.volunteer_model
         metrics = self.volunteer_table.fontMetrics()
