@@ -297,6 +297,8 @@ def field_value(record: dict, name: str) -> str:
                 "M": QCoreApplication.translate("ReviewModels", "Male")}.get(value, str(value))
     if name == "village_code":
         return f"{labels.village_name(value)} ({value})"
+    if name == "birth_date":
+        return labels.format_date(value) or str(value)  # "29 Des 1977", as the app reads dates
     if name == "occupation":
         return labels.occupation_label(value)
     if name == "declared_income":
