@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desa_peduli.domain.listing import DELETED, SENT, ListQuery
 
 
@@ -39,3 +41,24 @@ def test_deleted_filter_lists_only_the_deleted(session, valid_registration):
     assert _ids(store, None) == {b}
     session.registrations.restore(a)
     assert _ids(store, DELETED) == set()
+
+
+def test_restore_refuses_a_purged_registration(session, valid_registration):
+    """Worked example: A deleted, then purged (registered and acknowledged: its personal
+    data removed for good) → "Restore" (a list shown before the purge, or the service)
+    is refused and A stays deleted; it once came back as a nameless row in the list."""
+    from desa_peduli.errors import InputRejected
+
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    session.registrations.delete(a, "salah orang")
+    with session.atomic():  # what FieldSync.purge does to the row
+        session.db.execute("UPDATE registrations SET status = 'registered', full_name = NULL, "
+                           "nik = NULL, purged_at = '2026-12-01T10:00:00+07:00' WHERE id = ?",
+                           [a])
+    before = store.get(a)
+    with pytest.raises(InputRejected):
+        session.registrations.restore(a)
+    after = store.get(a)
+    assert after["deleted_at"] and after["change_seq"] == before["change_seq"]
+    assert _ids(store, None) == set()

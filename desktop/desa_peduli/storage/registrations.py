@@ -386,6 +386,12 @@ class RegistrationStore:
             current = self.require(reg_id)
             if not current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            if current.get("purged_at"):  # its personal data is gone for good
+                raise InputRejected(
+                    "Data pribadi pendaftaran ini sudah dibersihkan, jadi tidak bisa "
+                    "dipulihkan.",
+                    "This registration's personal data was purged; it cannot be restored.",
+                )
             self._keep_current_revision(current, self._attachment_hashes(reg_id))
             revision = next_revision(self.db, current["id"], current["revision"])
             seq = self._log(reg_id, revision, "restore", ["deleted"], now)
