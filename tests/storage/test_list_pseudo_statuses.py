@@ -62,3 +62,24 @@ def test_restore_refuses_a_purged_registration(session, valid_registration):
     after = store.get(a)
     assert after["deleted_at"] and after["change_seq"] == before["change_seq"]
     assert _ids(store, None) == set()
+
+
+def test_a_purged_registration_cannot_be_edited(session, valid_registration):
+    """Worked example: A registered at BPJS, acknowledged and purged stays in the list (the
+    progress view needs it); opened and "Change anyway", its form once saved the typed
+    data into the purged row: status back to ready, but bundles skip purged rows, so the
+    change never reached the branch office. Saving it is refused; the row is unchanged."""
+    from desa_peduli.errors import InputRejected
+
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    with session.atomic():  # what FieldSync.purge does to the row
+        session.db.execute("UPDATE registrations SET status = 'registered', full_name = NULL, "
+                           "nik = NULL, purged_at = '2026-12-01T10:00:00+07:00' WHERE id = ?",
+                           [a])
+    before = store.get(a)
+    with pytest.raises(InputRejected):
+        session.registrations.save(dict(valid_registration, nik="1504054203880001"), reg_id=a)
+    after = store.get(a)
+    assert (after["status"], after["change_seq"], after["full_name"]) == (
+        "registered", before["change_seq"], None)

@@ -196,6 +196,13 @@ class RegistrationStore:
                     "Pendaftaran ini sudah dihapus; pulihkan dulu sebelum mengubahnya.",
                     "This registration was deleted; restore it before editing.",
                 )
+            if current is not None and current.get("purged_at"):  # bundles skip it
+                raise InputRejected(
+                    "Data pribadi pendaftaran ini sudah dibersihkan, jadi tidak bisa diubah "
+                    "lagi. Jika perlu, buat pendaftaran baru.",
+                    "This registration's personal data was purged; it cannot be changed. "
+                    "Register the worker again if needed.",
+                )
             old_hashes = self._attachment_hashes(reg_id) if current else {}
             new_hashes = dict(old_hashes)
             for kind, item in (attachments or {}).items():
