@@ -83,3 +83,21 @@ def test_a_purged_registration_cannot_be_edited(session, valid_registration):
     after = store.get(a)
     assert (after["status"], after["change_seq"], after["full_name"]) == (
         "registered", before["change_seq"], None)
+
+
+@pytest.mark.xfail(strict=True, reason="open: the lead decides where a received-but-not-yet-"
+                   "reviewed registration is filtered and counted (attack13's report)")
+def test_a_receipt_ends_waiting_for_the_receipt(session, valid_registration):
+    """Worked example: A and B ready and in a saved bundle; the branch's receipt
+    acknowledges through B's change (state "received": status stays ready). The table
+    shows both as "Sent, received by the branch office", yet the filter and summary
+    card "Sent, waiting for the receipt" still list and count both."""
+    store = session.registrations.store
+    session.registrations.save(dict(valid_registration, nik="1504054203880001"))
+    b = session.registrations.save(dict(valid_registration, nik="1504054203880002")).id
+    seq = store.get(b)["change_seq"]
+    session.settings.update({"last_export_seq": seq, "acked_seq": seq})
+    rows = store.rows_for_pks(store.query_pks(ListQuery()))
+    assert all(r["sent"] and r["acknowledged"] for r in rows.values())
+    assert _ids(store, SENT) == set()
+    assert store.counts()["by_status"].get(SENT, 0) == 0
