@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desa_peduli.domain.listing import DELETED, SENT, ListQuery
 
 
@@ -39,3 +41,63 @@ def test_deleted_filter_lists_only_the_deleted(session, valid_registration):
     assert _ids(store, None) == {b}
     session.registrations.restore(a)
     assert _ids(store, DELETED) == set()
+
+
+def test_restore_refuses_a_purged_registration(session, valid_registration):
+    """Worked example: A deleted, then purged (registered and acknowledged: its personal
+    data removed for good) → "Restore" (a list shown before the purge, or the service)
+    is refused and A stays deleted; it once came back as a nameless row in the list."""
+    from desa_peduli.errors import InputRejected
+
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    session.registrations.delete(a, "salah orang")
+    with session.atomic():  # what FieldSync.purge does to the row
+        session.db.execute("UPDATE registrations SET status = 'registered', full_name = NULL, "
+                           "nik = NULL, purged_at = '2026-12-01T10:00:00+07:00' WHERE id = ?",
+                           [a])
+    before = store.get(a)
+    with pytest.raises(InputRejected):
+        session.registrations.restore(a)
+    after = store.get(a)
+    assert after["deleted_at"] and after["change_seq"] == before["change_seq"]
+    assert _ids(store, None) == set()
+
+
+def test_a_purged_registration_cannot_be_edited(session, valid_registration):
+    """Worked example: A registered at BPJS, acknowledged and purged stays in the list (the
+    progress view needs it); opened and "Change anyway", its form once saved the typed
+    data into the purged row: status back to ready, but bundles skip purged rows, so the
+    change never reached the branch office. Saving it is refused; the row is unchanged."""
+    from desa_peduli.errors import InputRejected
+
+    store = session.registrations.store
+    a = session.registrations.save(dict(valid_registration, nik="1504054203880001")).id
+    with session.atomic():  # what FieldSync.purge does to the row
+        session.db.execute("UPDATE registrations SET status = 'registered', full_name = NULL, "
+                           "nik = NULL, purged_at = '2026-12-01T10:00:00+07:00' WHERE id = ?",
+                           [a])
+    before = store.get(a)
+    with pytest.raises(InputRejected):
+        session.registrations.save(dict(valid_registration, nik="1504054203880001"), reg_id=a)
+    after = store.get(a)
+    assert (after["status"], after["change_seq"], after["full_name"]) == (
+        "registered", before["change_seq"], None)
+
+
+@pytest.mark.xfail(strict=True, reason="open: the lead decides where a received-but-not-yet-"
+                   "reviewed registration is filtered and counted (attack13's report)")
+def test_a_receipt_ends_waiting_for_the_receipt(session, valid_registration):
+    """Worked example: A and B ready and in a saved bundle; the branch's receipt
+    acknowledges through B's change (state "received": status stays ready). The table
+    shows both as "Sent, received by the branch office", yet the filter and summary
+    card "Sent, waiting for the receipt" still list and count both."""
+    store = session.registrations.store
+    session.registrations.save(dict(valid_registration, nik="1504054203880001"))
+    b = session.registrations.save(dict(valid_registration, nik="1504054203880002")).id
+    seq = store.get(b)["change_seq"]
+    session.settings.update({"last_export_seq": seq, "acked_seq": seq})
+    rows = store.rows_for_pks(store.query_pks(ListQuery()))
+    assert all(r["sent"] and r["acknowledged"] for r in rows.values())
+    assert _ids(store, SENT) == set()
+    assert store.counts()["by_status"].get(SENT, 0) == 0

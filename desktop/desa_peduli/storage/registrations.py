@@ -196,6 +196,13 @@ class RegistrationStore:
                     "Pendaftaran ini sudah dihapus; pulihkan dulu sebelum mengubahnya.",
                     "This registration was deleted; restore it before editing.",
                 )
+            if current is not None and current.get("purged_at"):  # bundles skip it
+                raise InputRejected(
+                    "Data pribadi pendaftaran ini sudah dibersihkan, jadi tidak bisa diubah "
+                    "lagi. Jika perlu, buat pendaftaran baru.",
+                    "This registration's personal data was purged; it cannot be changed. "
+                    "Register the worker again if needed.",
+                )
             old_hashes = self._attachment_hashes(reg_id) if current else {}
             new_hashes = dict(old_hashes)
             for kind, item in (attachments or {}).items():
@@ -386,6 +393,12 @@ class RegistrationStore:
             current = self.require(reg_id)
             if not current["deleted_at"]:
                 return SaveOutcome(reg_id, current["revision"], None, False, [], current["status"])
+            if current.get("purged_at"):  # its personal data is gone for good
+                raise InputRejected(
+                    "Data pribadi pendaftaran ini sudah dibersihkan, jadi tidak bisa "
+                    "dipulihkan.",
+                    "This registration's personal data was purged; it cannot be restored.",
+                )
             self._keep_current_revision(current, self._attachment_hashes(reg_id))
             revision = next_revision(self.db, current["id"], current["revision"])
             seq = self._log(reg_id, revision, "restore", ["deleted"], now)

@@ -71,3 +71,37 @@ def test_the_control_shows_what_waits_and_its_buttons_follow_the_actions(
     assert control.send_button.isEnabled() and window.sync.toolbar.isVisible()
     window.lock()
     assert not window.sync.toolbar.isVisible()  # the lock shows nothing of the data
+
+
+
+def test_a_receipt_dated_beyond_year_9999_is_listed_not_a_crash(qtbot, tmp_path, monkeypatch):
+    """A stick whose clock was broken (NTFS holds dates up to the year 30828) gave a
+    receipt dated in the year 36812: datetime.fromtimestamp raised and the dialog never
+    opened. (ext4 clamps such a date, so the scan's answer is replaced here.)"""
+    from desa_peduli.ui.volunteer import sync_control
+
+    receipt = tmp_path / "RLW-001_20261201-0900_receipt-0001.dpreceipt"
+    monkeypatch.setattr(sync_control, "find_receipts", lambda volumes, volunteer_id=None: [
+        sync_control.FoundReceipt("KINGSTON", receipt, float(2**40))])
+    dialog = ReceiptDialog(volunteer_id="RLW-001", volumes=[])
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and dialog.selected_path() == receipt
+    assert receipt.name in dialog.list.item(0).text()
+
+
+def test_a_receipt_whose_name_is_not_utf8_is_read_from_its_own_path(qtbot, tmp_path):
+    """A receipt whose name is not UTF-8 (byte 0xff on a Linux stick) was listed, but its
+    path, round-tripped through Qt, lost the byte, so "Read" opened a file that is not
+    there. A folder named like a receipt and a symlink loop are not listed."""
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    odd = stick / os.fsdecode(b"RLW-001_\xff_receipt-0002.dpreceipt")
+    odd.write_bytes(b"x")
+    (stick / "RLW-001_folder.dpreceipt").mkdir()
+    (stick / "RLW-001_loop.dpreceipt").symlink_to(stick / "RLW-001_loop.dpreceipt")
+    dialog = ReceiptDialog(volunteer_id="RLW-001", volumes=[Volume("KINGSTON", stick, 1)])
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    assert chosen.args == [odd] and chosen.args[0].exists()

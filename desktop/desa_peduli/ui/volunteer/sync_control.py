@@ -80,6 +80,16 @@ def find_receipts(volumes: list[Volume], volunteer_id: str | None = None) -> lis
     return sorted(found, key=lambda r: (-r.modified, r.path.name))
 
 
+def _modified_text(modified: float) -> str:
+    """When a receipt file was written, as the list shows it ("?" for a date no calendar
+    holds: a stick with a broken clock, NTFS keeps dates up to the year 30828)."""
+    try:
+        when = dt.datetime.fromtimestamp(modified).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return "?"
+    return labels.format_timestamp(when.isoformat(timespec="seconds"))
+
+
 class ReceiptDialog(QDialog):
     """Choose the branch office's receipt: those found on the USB sticks, or another file."""
 
@@ -135,12 +145,15 @@ class ReceiptDialog(QDialog):
 
             volumes = drives.removable_volumes()
         self.list.clear()
+        # the paths stay here, not in the items: Qt drops what a name holds that is not
+        # UTF-8 (a Linux stick's stray byte), and "Read" would open another file
+        self._paths: list[Path] = []
         for receipt in find_receipts(volumes, self._volunteer_id):
-            when = dt.datetime.fromtimestamp(receipt.modified).astimezone()
             item = QListWidgetItem(self.tr("USB {name}: {file} ({when})").format(
                 name=receipt.volume, file=receipt.path.name,
-                when=labels.format_timestamp(when.isoformat(timespec="seconds"))))
-            item.setData(PathRole, str(receipt.path))
+                when=_modified_text(receipt.modified)))
+            item.setData(PathRole, len(self._paths))
+            self._paths.append(receipt.path)
             item.setToolTip(str(receipt.path))
             self.list.addItem(item)
         self.empty_label.setVisible(self.list.count() == 0)
@@ -153,7 +166,7 @@ class ReceiptDialog(QDialog):
 
     def selected_path(self) -> Path | None:
         item = self.list.currentItem()
-        return Path(item.data(PathRole)) if item is not None else None
+        return self._paths[item.data(PathRole)] if item is not None else None
 
     def choose_other_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
