@@ -3918,10 +3918,6 @@ Cadangan dibuat di sana setiap jam selama Desa Peduli terbuka (di backups/).</tr
         <translation>(belum ada nama)</translation>
     </message>
     <message>
-        <source>Sent, received by the branch office</source>
-        <translation>Terkirim, sudah diterima kantor cabang</translation>
-    </message>
-    <message>
         <source>KPJ number {number}</source>
         <translation>Nomor KPJ {number}</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desa_peduli.domain.listing import DELETED, SENT, ListQuery
+from desa_peduli.domain.listing import DELETED, RECEIVED, SENT, ListQuery
 
 
 def _ids(store, status):
@@ -85,13 +85,12 @@ def test_a_purged_registration_cannot_be_edited(session, valid_registration):
         "registered", before["change_seq"], None)
 
 
-@pytest.mark.xfail(strict=True, reason="open: the lead decides where a received-but-not-yet-"
-                   "reviewed registration is filtered and counted (attack13's report)")
 def test_a_receipt_ends_waiting_for_the_receipt(session, valid_registration):
     """Worked example: A and B ready and in a saved bundle; the branch's receipt
-    acknowledges through B's change (state "received": status stays ready). The table
-    shows both as "Sent, received by the branch office", yet the filter and summary
-    card "Sent, waiting for the receipt" still list and count both."""
+    acknowledges through B's change (state "received": status stays ready). Both read
+    "Sent, received by the branch office" in the table, the filter and the summary
+    card; none waits for the receipt any more. A third, C, saved after the bundle, is
+    ready to send."""
     store = session.registrations.store
     session.registrations.save(dict(valid_registration, nik="1504054203880001"))
     b = session.registrations.save(dict(valid_registration, nik="1504054203880002")).id
@@ -101,3 +100,6 @@ def test_a_receipt_ends_waiting_for_the_receipt(session, valid_registration):
     assert all(r["sent"] and r["acknowledged"] for r in rows.values())
     assert _ids(store, SENT) == set()
     assert store.counts()["by_status"].get(SENT, 0) == 0
+    assert len(_ids(store, RECEIVED)) == 2 and store.counts()["by_status"][RECEIVED] == 2
+    c = session.registrations.save(dict(valid_registration, nik="1504054203880003")).id
+    assert _ids(store, "ready") == {c} and store.counts()["by_status"]["ready"] == 1

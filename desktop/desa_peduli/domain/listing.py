@@ -9,9 +9,10 @@ from desa_peduli.domain.registration import STATUSES
 OPEN_DUPLICATES = "open_duplicates"  # a pseudo branch state: in an unresolved duplicate pair
 # Pseudo statuses a volunteer's list filters and counts by (never stored):
 SENT = "sent"  # ready, and in a bundle already saved: waiting for the branch's receipt
+RECEIVED = "sent_received"  # ready, sent, and a receipt says the branch has it (received)
 DELETED = "deleted"  # deleted (the list shows only these, to restore one)
-# the statuses the volunteer's list shows, in order: "sent" follows "ready"
-LIST_STATUSES = (*STATUSES[:2], SENT, *STATUSES[2:])
+# the statuses the volunteer's list shows, in order: "sent" and "received" follow "ready"
+LIST_STATUSES = (*STATUSES[:2], SENT, RECEIVED, *STATUSES[2:])
 
 
 @dataclass

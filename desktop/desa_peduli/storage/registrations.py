@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desa_peduli.domain.listing import DELETED, SENT
+from desa_peduli.domain.listing import DELETED, RECEIVED, SENT
 from desa_peduli.domain.listing import OPEN_DUPLICATES as OPEN_DUPLICATES  # re-exported
 from desa_peduli.domain.listing import ListQuery as ListQuery  # re-exported
 from desa_peduli.domain.registration import FIELDS, new_id
@@ -45,16 +45,30 @@ LIST_COLUMNS = (
 )
 # The highest change a saved bundle holds, and the highest a receipt acknowledged (the
 # laptop's settings; nothing at a branch): a ready registration whose last change is in
-# a bundle is "sent" (listing.SENT).
+# a bundle is "sent" (listing.SENT) until a receipt acknowledges that change; then it is
+# "received" (listing.RECEIVED: the branch has it, its review still to come).
 _SETTING_SEQ = "coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = '{key}'), 0)"
 EXPORTED_SEQ_SQL = _SETTING_SEQ.format(key="last_export_seq")
 ACKED_SEQ_SQL = _SETTING_SEQ.format(key="acked_seq")
 
 
-def sent_sql(alias: str = "") -> str:
+def exported_sql(alias: str = "") -> str:
     """SQL true for a ready registration whose last change is in a saved bundle."""
     r = f"{alias}." if alias else ""
     return f"({r}status = 'ready' AND {r}change_seq <= {EXPORTED_SEQ_SQL})"
+
+
+def sent_sql(alias: str = "") -> str:
+    """SQL true for a ready registration in a saved bundle that no receipt acknowledged
+    yet: waiting for the receipt."""
+    r = f"{alias}." if alias else ""
+    return f"({exported_sql(alias)} AND {r}change_seq > {ACKED_SEQ_SQL})"
+
+
+def received_sql(alias: str = "") -> str:
+    """SQL true for a ready registration whose last change a receipt acknowledged."""
+    r = f"{alias}." if alias else ""
+    return f"({r}status = 'ready' AND {r}change_seq <= {ACKED_SEQ_SQL})"
 
 
 # The list shows at most this many matches of a search (names: the newest registered;
@@ -440,7 +454,7 @@ class RegistrationStore:
             return {}
         marks = ",".join("?" for _ in pks)
         cursor = self.db.execute(
-            f"SELECT {LIST_COLUMNS}, {sent_sql()} AS sent, change_seq <= {ACKED_SEQ_SQL} "
+            f"SELECT {LIST_COLUMNS}, {exported_sql()} AS sent, change_seq <= {ACKED_SEQ_SQL} "
             f"AS acknowledged FROM registrations WHERE pk IN ({marks})", list(pks)
         )
         cols = [d[0] for d in cursor.description]
@@ -469,11 +483,12 @@ class RegistrationStore:
         )
         exported = self.db.execute(f"SELECT {EXPORTED_SEQ_SQL}").fetchone()[0]
         if exported and by_status.get("ready"):  # a laptop that saved a bundle: the sent
-            sent: int = self.db.execute(  # ones apart from "ready" (nothing at a branch)
-                "SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND "
-                f"{sent_sql()}").fetchone()[0]
-            by_status["ready"] -= sent
+            sent, received = self.db.execute(  # and received ones apart from "ready"
+                f"SELECT coalesce(sum({sent_sql()}), 0), coalesce(sum({received_sql()}), 0) "
+                "FROM registrations WHERE deleted_at IS NULL").fetchone()  # (none at a branch)
+            by_status["ready"] -= sent + received
             by_status[SENT] = sent
+            by_status[RECEIVED] = received
         return {
             "total": row[0] or 0,
             "today": row[1] or 0,
@@ -540,8 +555,10 @@ def _filters(query: ListQuery, alias: str, *, deleted: bool = True) -> tuple[lis
         clauses.append(f"{r}.deleted_at IS NULL")
     if query.status == SENT:
         clauses.append(sent_sql(r))
+    elif query.status == RECEIVED:
+        clauses.append(received_sql(r))
     elif query.status == "ready":
-        clauses.append(f"{r}.status = 'ready' AND NOT {sent_sql(r)}")
+        clauses.append(f"{r}.status = 'ready' AND NOT {exported_sql(r)}")
     elif query.status and query.status != DELETED:
         clauses.append(f"{r}.status = ?")
         params.append(query.status)

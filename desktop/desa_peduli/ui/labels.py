@@ -30,6 +30,8 @@ _STATUS_LABELS_EN = {
 # the volunteer list's pseudo statuses (domain/listing.py), in Indonesian and English
 _LIST_STATUS_LABELS = {
     "sent": ("Terkirim, menunggu tanda terima", "Sent, waiting for the receipt"),
+    "sent_received": ("Terkirim, sudah diterima kantor cabang",
+                      "Sent, received by the branch office"),
     "deleted": ("Dihapus", "Deleted"),
 }
 

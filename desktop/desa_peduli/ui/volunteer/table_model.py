@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desa_peduli.domain.listing import SENT, ListQuery
+from desa_peduli.domain.listing import RECEIVED, SENT, ListQuery
 from desa_peduli.ui import labels
 from desa_peduli.ui.jobs import Job, run_job
 from desa_peduli.ui.widgets import plain_tip
@@ -311,8 +311,7 @@ class RegistrationTableModel(QAbstractTableModel):
             return labels.occupation_label(record["occupation"])
         if column == COLUMN_STATUS:
             if record.get("sent"):
-                return (self.tr("Sent, received by the branch office")
-                        if record.get("acknowledged") else labels.status_label(SENT))
+                return labels.status_label(RECEIVED if record.get("acknowledged") else SENT)
             return labels.status_label(record["status"])
         if column == COLUMN_NOTE:
             return self._note(record)
