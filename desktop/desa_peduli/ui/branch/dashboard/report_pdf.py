@@ -53,10 +53,23 @@ def _mm(value: float) -> float:
     return value * RESOLUTION / 25.4
 
 
-class _Document:
-    """A painter on a QPdfWriter with a cursor that moves down and starts new pages."""
+class PdfDocument:
+    """An A4 portrait PDF drawn in memory: a painter with a cursor that moves down and
+    starts new pages; ``save()`` writes the file atomically (the coverage report and the
+    funded batches' bills)."""
 
-    def __init__(self, writer: QPdfWriter, footer: str):
+    def __init__(self, title: str, footer: str):
+        self.buffer = QBuffer()
+        self.buffer.setData(QByteArray())
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(self.buffer)
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                         QPageLayout.Orientation.Portrait,
+                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                         QPageLayout.Unit.Millimeter))
+        writer.setTitle(title)
+        writer.setCreator("Desa Peduli")
         self.writer = writer
         self.painter = QPainter(writer)
         self.painter.setRenderHints(RENDER_HINTS)
@@ -91,9 +104,13 @@ class _Document:
         if self.y + height > self.bottom and self.y > 0:
             self.new_page()
 
-    def finish(self) -> None:
+    def save(self, target: Path) -> int:
+        """Draw the last footer and write the PDF to ``target`` (atomically); the pages."""
         self._draw_footer()
         self.painter.end()
+        self.buffer.close()
+        write_pdf_bytes(target, bytes(self.buffer.data().data()))
+        return self.pages
 
     def _draw_footer(self) -> None:
         font = self.font(7)
@@ -243,32 +260,19 @@ class _Document:
 def write_pdf(report: CoverageReport, target: Path, *, lang: str = "id") -> int:
     """Write the report to ``target`` (atomically); returns the number of pages."""
     stamp = format_moment(report.generated_at, lang)  # "3 Des 2026 08:13": no ISO date
-    buffer = QBuffer()
-    buffer.setData(QByteArray())
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
     title = translate("CoverageReport", "Coverage report")
-    writer.setTitle(f"{title} — {report.branch_name} — {format_date(report.generated_at, lang)}")
-    writer.setCreator("Desa Peduli")
-    doc = _Document(writer, f"Desa Peduli · {report.branch_name} · {stamp}")
+    doc = PdfDocument(f"{title} — {report.branch_name} — {format_date(report.generated_at, lang)}",
+                      f"Desa Peduli · {report.branch_name} · {stamp}")
 
     _first_page(doc, report, title, stamp, lang)
     doc.new_page()
     _second_page(doc, report, lang)
     doc.new_page()
     _region_tables(doc, report, lang)
-    doc.finish()
-    buffer.close()
-    write_pdf_bytes(target, bytes(buffer.data().data()))
-    return doc.pages
+    return doc.save(target)
 
 
-def _first_page(doc: _Document, report: CoverageReport, title: str, stamp: str,
+def _first_page(doc: PdfDocument, report: CoverageReport, title: str, stamp: str,
                 lang: str) -> None:
     """The branch, the date, the province's figures and the two charts."""
     doc.text(translate("CoverageReport",
@@ -306,7 +310,7 @@ def _share_rows(counts: dict[str, int], words: dict[str, str], total: int,
     return rows or [[translate("CoverageReport", "(none yet)"), "", ""]]
 
 
-def _second_page(doc: _Document, report: CoverageReport, lang: str) -> None:
+def _second_page(doc: PdfDocument, report: CoverageReport, lang: str) -> None:
     """Occupations, funding sources and the volunteers who may need a visit."""
     dashboard = report.dashboard
     total = report.province.total or 1
@@ -354,7 +358,7 @@ def _second_page(doc: _Document, report: CoverageReport, lang: str) -> None:
             count=format_int(len(visits) - VISIT_ROWS, lang)), 8)
 
 
-def _region_tables(doc: _Document, report: CoverageReport, lang: str) -> None:
+def _region_tables(doc: PdfDocument, report: CoverageReport, lang: str) -> None:
     """Coverage per kabupaten/kota, then per kecamatan (and desa), grouped by their parent."""
     headers = [translate("CoverageReport", "Region"),
                translate("CoverageReport", "Regis-\ntrations"),
@@ -398,7 +402,7 @@ def _region_tables(doc: _Document, report: CoverageReport, lang: str) -> None:
                        "({states}).").format(states=states), 7.5, colour=GREY)
 
 
-def _summary(doc: _Document, report: CoverageReport, lang: str) -> None:
+def _summary(doc: PdfDocument, report: CoverageReport, lang: str) -> None:
     province = report.province
     if province.target_workers is not None:
         target = translate("CoverageReport", "{percent} ({count} participants)").format(

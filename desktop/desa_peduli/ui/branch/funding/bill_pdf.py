@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
 from desa_peduli.services.batches import Bill, header_facts
-from desa_peduli.services.coverage_report import write_pdf_bytes
 from desa_peduli.ui.branch.dashboard.charts import format_int
 from desa_peduli.ui.branch.dashboard.report_pdf import (
     ACCENT,
     GREY,
-    MARGIN_MM,
-    RESOLUTION,
-    _Document,
+    PdfDocument,
     _mm,
 )
 
@@ -32,20 +26,10 @@ def write_bill_pdf(bill: Bill, target: Path, *, lang: str = "id") -> int:
     def w(id_text: str, en_text: str) -> str:
         return en_text if lang == "en" else id_text
 
-    buffer = QBuffer()
-    buffer.setData(QByteArray())
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
     title = w("Tagihan iuran JKK+JKM", "JKK+JKM contribution bill")
-    writer.setTitle(f"{title} — {bill.batch_name} — {bill.month}")
-    writer.setCreator("Desa Peduli")
-    doc = _Document(writer, f"Desa Peduli · {bill.branch_name} · {bill.batch_name} · "
-                            f"{bill.month} · {bill.issued_at[:16].replace('T', ' ')}")
+    doc = PdfDocument(f"{title} — {bill.batch_name} — {bill.month}",
+                      f"Desa Peduli · {bill.branch_name} · {bill.batch_name} · "
+                      f"{bill.month} · {bill.issued_at[:16].replace('T', ' ')}")
     doc.text(w("BPJS Ketenagakerjaan · peserta bukan penerima upah (BPU)",
                "BPJS Ketenagakerjaan · informal workers (BPU)"), 9, colour=GREY)
     doc.text(f"{title}: {bill.month}", 17, bold=True, colour=ACCENT, space_after=_mm(1))
@@ -75,7 +59,4 @@ def write_bill_pdf(bill: Bill, target: Path, *, lang: str = "id") -> int:
                 format_int(line.amount, lang)] for n, line in enumerate(bill.lines, 1)]
               or [["", "", w("(tidak ada)", "(none)"), "", "", "", "", ""]],
               [0.5, 2, 3, 1.8, 2.4, 1, 1, 1.2], left=frozenset({1, 2, 3, 4}), size=7)
-    doc.finish()
-    buffer.close()
-    write_pdf_bytes(target, bytes(buffer.data().data()))
-    return doc.pages
+    return doc.save(target)
