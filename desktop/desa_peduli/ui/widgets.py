@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
+    QTableView,
     QTableWidget,
     QWidget,
 )
@@ -297,6 +298,22 @@ class MiddleElidingComboBox(QComboBox):
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         option.currentText = self.shown_text(option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def row_view(parent: QWidget, model) -> QTableView:
+    """A view of ``model``'s rows to pick one from: no editing, whole rows, one line each,
+    no row numbers, Tab leaves it (the registration lists and the dashboard's tables)."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setCornerButtonEnabled(False)
+    table.verticalHeader().hide()
+    return table
 
 
 def read_only_table(parent: QWidget, headers: list[str], *, wrap: bool = True) -> QTableWidget:

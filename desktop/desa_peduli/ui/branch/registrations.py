@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -41,6 +39,7 @@ from desa_peduli.ui.volunteer.table_model import (
     COLUMN_UPDATED,
     COLUMN_VILLAGE,
 )
+from desa_peduli.ui.widgets import row_view
 
 if TYPE_CHECKING:
     from desa_peduli.ui.branch.window import BranchMainWindow
@@ -88,16 +87,7 @@ class RegistrationsView(BranchView):
 
         self.model = BranchRegistrationTableModel(self.session.registrations.store,
                                                   BranchListQuery(), self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        self.table.verticalHeader().hide()
+        self.table = row_view(self, self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setColumnHidden(COLUMN_STATUS, True)  # the volunteer's own status
         header = self.table.horizontalHeader()

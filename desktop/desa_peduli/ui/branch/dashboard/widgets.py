@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QWidget
 
 from desa_peduli.ui.branch.dashboard.charts import set_chart_font_size
 from desa_peduli.ui.branch.dashboard.models import SortRole
+from desa_peduli.ui.widgets import row_view
 
 
 def sorted_proxy(model, parent) -> QSortFilterProxyModel:
@@ -20,17 +21,8 @@ def sorted_proxy(model, parent) -> QSortFilterProxyModel:
 
 
 def sorted_table(parent: QWidget, model) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setCornerButtonEnabled(False)
+    table = row_view(parent, model)
     table.setSortingEnabled(True)
-    table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setHighlightSections(False)
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
