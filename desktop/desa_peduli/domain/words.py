@@ -50,8 +50,9 @@ def state_header(state: str, lang: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", state_word(state, lang)).strip("_")
 
 
-def as_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
-    """A date from a stored ISO text, a date or a datetime (an aware one in local time)."""
+def parse_moment(value: str | dt.datetime | None) -> dt.datetime | None:
+    """An aware datetime from a stored timestamp (a naive one is local time); None for
+    nothing or text that is no timestamp."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -59,9 +60,15 @@ def as_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
             value = dt.datetime.fromisoformat(value)
         except ValueError:
             return None
-    if isinstance(value, dt.datetime):
-        return (value.astimezone() if value.tzinfo else value).date()
-    return value
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+def as_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A date from a stored ISO text, a date or a datetime (an aware one in local time)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    moment = parse_moment(value)
+    return moment.astimezone().date() if moment is not None else None
 
 
 def format_date(value: str | dt.date | dt.datetime | None, lang: str, *,

@@ -22,6 +22,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
+from desa_peduli.domain.words import parse_moment
+
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
 
@@ -66,14 +68,7 @@ def parse_time(value: dt.datetime) -> dt.datetime: ...
 def parse_time(value: str | dt.datetime | None) -> dt.datetime | None: ...
 def parse_time(value: str | dt.datetime | None) -> dt.datetime | None:
     """An aware datetime from a stored timestamp (a naive one is local time)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return value if value.tzinfo is not None else value.astimezone()
+    return parse_moment(value)
 
 
 def days_between(earlier: str | dt.datetime | None, now: dt.datetime) -> int | None:
