@@ -24,7 +24,12 @@ from desa_peduli.domain.funders import ReliefReading
 from desa_peduli.domain.rates import add_months
 from desa_peduli.errors import InputRejected, NotFound
 from desa_peduli.progress import Progress, check, report
-from desa_peduli.services.spreadsheet import write_csv, write_only_workbook, xlsx_cell
+from desa_peduli.services.spreadsheet import (
+    output_target,
+    write_csv,
+    write_only_workbook,
+    xlsx_cell,
+)
 from desa_peduli.storage import batches as store
 from desa_peduli.storage.registrations import local_now
 
@@ -331,13 +336,7 @@ def standard_name(bill_: Bill, fmt: str) -> str:
 
 def resolve_target(output: str | Path, bill_: Bill, fmt: str) -> Path:
     """``-o``: an existing folder gets the standard name; anything else is the file."""
-    target = Path(output)
-    if target.is_dir():
-        return target / standard_name(bill_, fmt)
-    if not target.parent.is_dir():
-        raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
-                            f"The target folder does not exist: {target.parent}")
-    return target
+    return output_target(output, standard_name(bill_, fmt))
 
 
 def _words(lang: str) -> Callable[[str, str], str]:

@@ -26,7 +26,7 @@ from desa_peduli.services.coverage import (
     RegionCoverage,
     VolunteerActivity,
 )
-from desa_peduli.services.spreadsheet import append, write_only_workbook, xlsx_cell
+from desa_peduli.services.spreadsheet import append, output_target, write_only_workbook, xlsx_cell
 from desa_peduli.services.spreadsheet import write_csv as write_table_csv
 from desa_peduli.storage.files import atomic_write_bytes
 
@@ -77,13 +77,7 @@ def standard_name(fmt: str, when: dt.datetime | dt.date) -> str:
 
 def resolve_target(output: str | Path, fmt: str, when: dt.datetime | dt.date) -> Path:
     """``-o``: an existing folder gets the standard file name; anything else is the file."""
-    target = Path(output)
-    if target.is_dir():
-        return target / standard_name(fmt, when)
-    if not target.parent.is_dir():
-        raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
-                            f"The target folder does not exist: {target.parent}")
-    return target
+    return output_target(output, standard_name(fmt, when))
 
 
 def format_from(output: str | Path) -> str | None:

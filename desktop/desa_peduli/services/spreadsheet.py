@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desa_peduli.errors import InputRejected
 from desa_peduli.storage.files import atomic_writer, make_private
 
 if TYPE_CHECKING:
@@ -43,6 +44,18 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 
 
 # -- CSV --------------------------------------------------------------------------------
+def output_target(output: str | Path, standard_name: str) -> Path:
+    """``-o``: an existing folder gets ``standard_name`` in it; anything else is the file,
+    whose folder must exist."""
+    target = Path(output)
+    if target.is_dir():
+        return target / standard_name
+    if not target.parent.is_dir():
+        raise InputRejected(f"Folder tujuan tidak ada: {target.parent}",
+                            f"The target folder does not exist: {target.parent}")
+    return target
+
+
 def csv_cell(value: object) -> object:
     """A value a spreadsheet opening the CSV shows as text, never runs as a formula."""
     if type(value) is not str:
