@@ -262,3 +262,89 @@ class WrongRole(InputRejected):
             f"Perintah ini hanya untuk ruang kerja {what_id}.",
             f"This command is only for a {what_en} workspace.",
         )
+
+
+# -- the branch workspace on a PostgreSQL server ------------------------------------------
+class ServerUnreachable(WorkspaceError):
+    """The branch's PostgreSQL server did not answer (cable, server off or restarting)."""
+
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            f"Server kantor cabang tidak bisa dihubungi ({server}). Periksa kabel atau "
+            "jaringan kantor, atau tunggu sampai server menyala lagi, lalu coba lagi; tidak "
+            "ada yang diubah.",
+            f"The branch server cannot be reached ({server}). Check the cable or the office "
+            "network, or wait until the server is back, then try again; nothing was changed.",
+        )
+
+
+class ServerRefused(WorkspaceError):
+    """The server answered but refused the connection (no such database, too many
+    connections...): its own words are shown."""
+
+    def __init__(self, server: str, detail: str) -> None:
+        super().__init__(
+            f"Server kantor cabang ({server}) menolak sambungan: {detail}. Tanyakan ke "
+            "pengelola server; tidak ada yang diubah.",
+            f"The branch server ({server}) refused the connection: {detail}. Ask whoever "
+            "runs the server; nothing was changed.",
+        )
+
+
+class ClerkLoginFailed(WorkspaceError):
+    """A clerk's name or passphrase did not log in (or the clerk was removed)."""
+
+    def __init__(self, clerk: str) -> None:
+        super().__init__(
+            f"Petugas {clerk} tidak bisa masuk: nama petugas atau kata sandi salah, atau "
+            "petugas ini sudah dihapus dari kantor cabang. Periksa huruf besar/kecil dan "
+            "coba lagi; tidak ada yang diubah.",
+            f"Clerk {clerk} cannot log in: wrong clerk name or passphrase, or this clerk "
+            "was removed from the branch. Check upper/lower case and try again; nothing was "
+            "changed.",
+        )
+
+
+class NotABranchServer(WorkspaceError):
+    """The database named has no branch workspace (or has one already, at init)."""
+
+
+class NotSupervisor(InputRejected):
+    def __init__(self) -> None:
+        super().__init__(
+            "Hanya supervisor kantor cabang yang boleh menambah atau menghapus petugas; "
+            "tidak ada yang diubah.",
+            "Only a branch supervisor may add or remove clerks; nothing was changed.",
+        )
+
+
+class ClerkExists(InputRejected):
+    def __init__(self, clerk: str) -> None:
+        super().__init__(
+            f"Sudah ada petugas bernama {clerk}. Pakai nama lain (mis. dengan nama "
+            "belakang); tidak ada yang diubah.",
+            f"There is already a clerk named {clerk}. Use another name (e.g. with a family "
+            "name); nothing was changed.",
+        )
+
+
+class LastSupervisor(InputRejected):
+    def __init__(self, clerk: str) -> None:
+        super().__init__(
+            f"{clerk} adalah supervisor terakhir kantor cabang ini: tambahkan dulu supervisor "
+            "lain, baru hapus; tidak ada yang diubah.",
+            f"{clerk} is this branch's last supervisor: add another supervisor first, then "
+            "remove; nothing was changed.",
+        )
+
+
+class OutsideKabupaten(InputRejected):
+    """The server refused a change to a registration outside the clerk's kabupaten."""
+
+    def __init__(self, registration: str) -> None:
+        super().__init__(
+            f"Pendaftaran {registration} ada di luar kabupaten tugas Anda (atau tidak "
+            "ada): server menolak perubahan ini; tidak ada yang diubah.",
+            f"Registration {registration} is outside the kabupaten you work for (or does "
+            "not exist): the server refused this change; nothing was changed.",
+        )

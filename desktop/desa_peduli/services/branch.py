@@ -55,9 +55,9 @@ DECODER_MIN_RECORDS = 2000
 IMPORT_CACHE_KB = 128 * 1024  # the page cache while a large import runs (normally 32 MB)
 
 
-def create_branch(path: Path, *, name: str, province: str, passphrase: str,
-                  regions: RegionLookup | None = None) -> Session:
-    """A new branch workspace with its age identity and Ed25519 signing key."""
+def branch_name_and_province(name: str, province: str,
+                             regions: RegionLookup | None = None) -> tuple[str, str]:
+    """A new branch's name (spaces collapsed) and province code, checked; InputRejected."""
     name = " ".join((name or "").split())
     if not name:
         raise InputRejected("Nama kantor cabang wajib diisi.", "The branch name is required.")
@@ -66,8 +66,15 @@ def create_branch(path: Path, *, name: str, province: str, passphrase: str,
         raise InputRejected(
             f"Kode provinsi tidak dikenal: {province!s:.20}. Contoh: 15 untuk Jambi.",
             f"Unknown province code: {province!s:.20}. Example: 15 for Jambi.")
+    return name, region.code
+
+
+def create_branch(path: Path, *, name: str, province: str, passphrase: str,
+                  regions: RegionLookup | None = None) -> Session:
+    """A new branch workspace with its age identity and Ed25519 signing key."""
+    name, province = branch_name_and_province(name, province, regions)
     ws = Workspace.create(path, role="branch", passphrase=passphrase,
-                          settings={"branch_name": name, "province": region.code})
+                          settings={"branch_name": name, "province": province})
     db = open_database(ws)
     with db.atomic():
         ensure_keys(db)

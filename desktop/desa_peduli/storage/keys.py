@@ -39,7 +39,7 @@ def _b64(data: bytes) -> str:
 
 
 def wrap_with_passphrase(key: bytes, passphrase: str, *, log_n: int = SCRYPT_LOG_N) -> bytes:
-    """An age v1 file (scrypt recipient stanza) holding ``key``.
+    """An age v1 file (scrypt recipient stanza) holding ``key`` (up to 64 KiB).
 
     Written to the age specification (age-encryption.org/v1) with standard primitives
     from ``cryptography`` only because pyrage offers no work-factor setting; it is read
@@ -65,11 +65,17 @@ def wrap_with_passphrase(key: bytes, passphrase: str, *, log_n: int = SCRYPT_LOG
     return header + b" " + _b64(mac.finalize()).encode("ascii") + b"\n" + nonce + chunk
 
 
-def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
+def decrypt_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
+    """What :func:`wrap_with_passphrase` wrapped (any length); WrongPassphrase if it fails."""
     try:
-        key: bytes = pyrage.passphrase.decrypt(wrapped, passphrase)
+        data: bytes = pyrage.passphrase.decrypt(wrapped, passphrase)
     except pyrage.DecryptError as exc:
         raise WrongPassphrase() from exc
+    return data
+
+
+def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> bytes:
+    key = decrypt_with_passphrase(wrapped, passphrase)
     if len(key) != KEY_BYTES:
         raise WorkspaceDamaged("kunci basis data tidak sah")
     return key

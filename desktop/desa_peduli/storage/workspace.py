@@ -46,6 +46,8 @@ DB_FILE = "desa-peduli.db"
 KEY_DIR = "keys"
 PASSPHRASE_KEY_FILE = "passphrase.age"
 LOCK_FILE = ".lock"
+# a clerk's folder of a branch on a PostgreSQL server holds only this (storage/server.py)
+SERVER_CONFIG_FILE = "server.json"
 # present from the start of Workspace.create until workspace.json is written: what a
 # create killed part-way (a power cut in the first-run wizard) left holds no data yet
 CREATING_FILE = ".creating"
@@ -84,7 +86,7 @@ def check_new_workspace_folder(path: Path) -> None:
     """Raise unless a new workspace may be made at ``path`` (nothing there is touched)."""
     path = Path(path)
     _refuse_file(path)
-    if is_workspace(path):
+    if is_workspace(path) or (path / SERVER_CONFIG_FILE).is_file():
         raise WorkspaceExists(
             f"Sudah ada ruang kerja di {path}; tidak ada yang diubah.",
             f"There is already a workspace at {path}; nothing was changed.",
