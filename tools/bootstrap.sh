@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libpulse0: QtMultimedia (the form's KTP camera) does not load without it.
+# postgresql: the tests of a branch workspace on a server start a throwaway cluster of
+# their own with its initdb and pg_ctl (tests/pg_cluster.py); the cluster Debian sets up
+# at install is not used.
 APT_PACKAGES=(python3-venv age libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1
-              libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libpulse0)
+              libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libpulse0 postgresql)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in "${APT_PACKAGES[@]}"; do
