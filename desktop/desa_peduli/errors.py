@@ -348,3 +348,17 @@ class OutsideKabupaten(InputRejected):
             f"Registration {registration} is outside the kabupaten you work for (or does "
             "not exist): the server refused this change; nothing was changed.",
         )
+
+
+class ServerFolder(WorkspaceError):
+    """A clerk's folder of a branch on a server, given to a command that works only on a
+    workspace of its own (most branch commands, until they are ported to the server)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"Folder {path} adalah folder kantor cabang di server. Di sana baru tersedia "
+            "perintah clerk (add, list, remove); perintah lain menyusul. Tidak ada yang diubah.",
+            f"Folder {path} is a folder of a branch on a server. For now only the clerk "
+            "commands (add, list, remove) work there; the others come later. Nothing was "
+            "changed.",
+        )

@@ -14,6 +14,7 @@ import pytest
 from desa_peduli.errors import (
     EXIT_INPUT,
     EXIT_WORKSPACE,
+    ClerkExists,
     ClerkLoginFailed,
     LastSupervisor,
     NotSupervisor,
@@ -226,3 +227,12 @@ def test_scram_verifier_matches_postgresqls_own(admin_url):
     params.update(user="dp_uji", password=password)
     with psycopg.connect(**params) as clerk:
         assert clerk.execute("SELECT current_user").fetchone() == ("dp_uji",)
+
+
+def test_a_name_is_one_clerk_whatever_its_case(branch_server):
+    with ServerBranch.login(branch_server, SUPERVISOR, PASS[SUPERVISOR]) as siti:
+        with pytest.raises(ClerkExists):
+            siti.add_clerk("BUDI  santoso", role="clerk", kabupaten=["15.09"],
+                           passphrase="budi-lain-5")
+    with login(branch_server, BUDI) as budi:  # Budi is unchanged: Merangin, his passphrase
+        assert budi.me().kabupaten == ("15.02",)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 
 from desa_peduli import __version__
-from desa_peduli.cli import batch, desk, registrations, report, review, sync, workspace
+from desa_peduli.cli import batch, desk, registrations, report, review, server, sync, workspace
 from desa_peduli.cli.common import console_never_fails, run
 
-MODULES = (workspace, registrations, sync, review, report, desk, batch)
+MODULES = (workspace, registrations, sync, review, report, desk, batch, server)
 
 # command name → handler, for every module's commands
 COMMANDS = {name: handler for module in MODULES for name, handler in module.COMMANDS.items()}
@@ -25,7 +25,7 @@ HELP_ORDER = ("init", "enrol", "fingerprint", "export", "import", "status", "rec
               "approve-device", "recover", "export-identity", "purge", "add", "list", "check",
               "reference", "passphrase", "backup", "restore", "review", "resolve-duplicate",
               "accept", "report", "coverage-targets", "handover", "import-kpj", "breach-report",
-              "batch")
+              "batch", "connect", "clerk")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", help="berkas berisi kata sandi (baris pertama)")
     parser.add_argument("--lang", choices=("id", "en"), default=None,
                         help="bahasa pesan (default: id)")
+    parser.add_argument("--clerk", metavar="NAME", help="(kantor cabang di server) nama "
+                        "petugas yang bekerja (default: $DESA_PEDULI_CLERK)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:
         module.register(sub)

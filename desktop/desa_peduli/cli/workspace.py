@@ -16,6 +16,7 @@ from desa_peduli.cli.common import (
     require_role,
     say,
 )
+from desa_peduli.cli.server import add_clerk_option, init_server_branch
 from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE
 from desa_peduli.paths import resolve_workspace_dir
 
@@ -31,6 +32,10 @@ def register(sub) -> None:
     branch = init_sub.add_parser("branch", help="ruang kerja kantor cabang")
     branch.add_argument("--name", required=True, help="nama kantor cabang")
     branch.add_argument("--province", required=True, help="kode provinsi, mis. 15")
+    branch.add_argument("--server", metavar="URL", help="(baru, sebagian) ruang kerja di server "
+                        "PostgreSQL kantor cabang, mis. postgresql://admin@10.0.0.5/desa_peduli; "
+                        "folder --data-dir hanya berisi alamat server")
+    add_clerk_option(branch)
     branch.add_argument("--json", action="store_true")
 
     check = sub.add_parser("check", help="periksa keutuhan ruang kerja")
@@ -73,6 +78,8 @@ def cmd_init(args) -> int:
     path = resolve_workspace_dir(args.data_dir)
     if not (args.role == "volunteer" and args.enrolment and is_workspace(path)):
         check_new_workspace_folder(path)  # before asking for a passphrase
+    if args.role == "branch" and args.server:
+        return init_server_branch(args, path)
     if args.role == "branch":
         from desa_peduli.services.branch import BranchService, create_branch
 

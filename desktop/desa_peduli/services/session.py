@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import filelock
 from sqlite_utils import Database
 
-from desa_peduli.errors import InputRejected
+from desa_peduli.errors import InputRejected, ServerFolder
 from desa_peduli.services import reference_data
 from desa_peduli.services.registrations import RegistrationService
 from desa_peduli.storage.database import known_error as known_error  # re-exported (ui, cli)
@@ -19,6 +19,7 @@ from desa_peduli.storage.database import open_database
 from desa_peduli.storage.settings import Settings
 from desa_peduli.storage.workspace import (  # the last two re-exported (cli)
     LOCK_FILE,
+    SERVER_CONFIG_FILE,
     Workspace,
     read_meta,
 )
@@ -40,6 +41,7 @@ class Session:
     # -- life cycle ---------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Session:
+        refuse_server_folder(path)
         return cls(Workspace.open(path, passphrase))
 
     @classmethod
@@ -153,6 +155,13 @@ def branch_actor() -> str:
 
 
 # -- a workspace folder before (or without) opening it ----------------------------------
+def refuse_server_folder(path: Path) -> None:
+    """ServerFolder when ``path`` is a clerk's folder of a branch on a server (made by
+    ``init branch --server`` or ``connect``): it holds no workspace to open here."""
+    if (Path(path) / SERVER_CONFIG_FILE).is_file():
+        raise ServerFolder(path)
+
+
 def workspace_in_use(path: Path) -> bool:
     """True when another program holds the workspace's lock right now."""
     lock = filelock.FileLock(str(Path(path) / LOCK_FILE), timeout=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Protocol
 
@@ -14,6 +15,7 @@ from desa_peduli.errors import (
     DesaPeduliError,
     DiskFull,
     ReadOnlyStorage,
+    ServerUnreachable,
     WorkspaceDamaged,
     WrongPassphrase,
 )
@@ -103,6 +105,11 @@ def known_error(exc: BaseException, path: object = None) -> DesaPeduliError | No
     """
     if isinstance(exc, DesaPeduliError):
         return exc
+    # the branch server's connection lost mid-way (cable, restart): never imported here
+    # (start-up stays light); only a program that talked to a server has it loaded
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(exc, psycopg.OperationalError):
+        return ServerUnreachable(str(path) if path is not None else "?")
     if not _is_sqlite_error(exc):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
