@@ -160,3 +160,19 @@ def test_commands_not_ported_yet_say_so_on_a_server_folder(branch_folder, cli):
     assert code == EXIT_WORKSPACE and "folder kantor cabang di server" in err
     code, _out, err = cli(folder, SITI, "init", "volunteer", "--name", "Relawan")
     assert code == EXIT_WORKSPACE and "Sudah ada ruang kerja" in err
+
+
+def test_a_clerk_changes_their_own_passphrase(branch_folder, cli, tmp_path, monkeypatch):
+    """Siti's new passphrase logs her in and opens the keys; the old one no longer does."""
+    folder, info = branch_folder
+    new_file = tmp_path / "baru.txt"
+    new_file.write_text("siti-baru-sekali-7\n", encoding="utf-8")
+    code, out, err = cli(folder, SITI, "passphrase", "--new-passphrase-file", str(new_file))
+    assert code == EXIT_OK and "diganti" in out, err
+    code, _out, err = cli(folder, SITI, "clerk", "list")
+    assert code == EXIT_WORKSPACE and "tidak bisa masuk" in err
+    monkeypatch.setitem(PASS, SITI, "siti-baru-sekali-7")
+    code, out, _err = cli(tmp_path / "lagi", SITI, "connect", "--server",
+                          json.loads((folder / "server.json").read_text("utf-8"))["server"],
+                          "--json")
+    assert code == EXIT_OK and json.loads(out)["fingerprint"] == info["fingerprint"]

@@ -82,6 +82,20 @@ def init_server_branch(args, path) -> int:
     return EXIT_OK
 
 
+def change_server_passphrase(args, path) -> int:
+    """``passphrase`` in a server folder: the clerk's own (login and wrap of the keys)."""
+    from desa_peduli.services.server_branch import ServerBranch
+
+    clerk = clerk_of(args)
+    old = read_passphrase(args)
+    new = new_passphrase(args)
+    with ServerBranch.open(path, clerk, old) as branch:
+        branch.change_passphrase(new)
+    say(args, f"Kata sandi petugas {clerk} diganti.", f"Passphrase of clerk {clerk} changed.",
+        err=False)
+    return EXIT_OK
+
+
 def cmd_connect(args) -> int:
     from desa_peduli.services.server_branch import ServerBranch
     from desa_peduli.services.session import check_new_workspace_folder

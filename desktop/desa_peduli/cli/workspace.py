@@ -16,7 +16,7 @@ from desa_peduli.cli.common import (
     require_role,
     say,
 )
-from desa_peduli.cli.server import add_clerk_option, init_server_branch
+from desa_peduli.cli.server import add_clerk_option, change_server_passphrase, init_server_branch
 from desa_peduli.errors import EXIT_OK, EXIT_WORKSPACE
 from desa_peduli.paths import resolve_workspace_dir
 
@@ -53,8 +53,10 @@ def register(sub) -> None:
     ref_install.add_argument("files", nargs="+", metavar="FILE")
     ref_install.add_argument("--json", action="store_true")
 
-    passwd = sub.add_parser("passphrase", help="ganti kata sandi (kunci dibungkus ulang)")
+    passwd = sub.add_parser("passphrase", help="ganti kata sandi (kunci dibungkus ulang; "
+                            "kantor cabang di server: kata sandi petugas --clerk)")
     passwd.add_argument("--new-passphrase-file", help="berkas berisi kata sandi baru")
+    add_clerk_option(passwd)
 
     backup = sub.add_parser("backup", help="buat cadangan sekarang (--list: daftar cadangan)")
     backup.add_argument("--list", action="store_true", help="daftar cadangan, terbaru dulu")
@@ -202,11 +204,14 @@ def cmd_recover(args) -> int:
 
 
 def cmd_passphrase(args) -> int:
-    from desa_peduli.services.session import Session
+    from desa_peduli.services.session import Session, is_server_folder
 
+    path = resolve_workspace_dir(args.data_dir)
+    if is_server_folder(path):
+        return change_server_passphrase(args, path)
     old = read_passphrase(args)
     new = new_passphrase(args)
-    with Session.open(resolve_workspace_dir(args.data_dir), old) as session:
+    with Session.open(path, old) as session:
         session.change_passphrase(old, new)
     say(args, "Kata sandi diganti.", "Passphrase changed.", err=False)
     return EXIT_OK

@@ -156,6 +156,11 @@ class ServerBranch:
     def me(self) -> ClerkInfo:
         return ClerkInfo.of(self.store.me())
 
+    def change_passphrase(self, new: str) -> None:
+        """The clerk's own passphrase: they log in and unlock the keys with ``new`` from now."""
+        check_passphrase(new)
+        self.store.change_passphrase(new, self._keys)
+
     # -- clerks ----------------------------------------------------------------------------
     def clerks(self) -> list[ClerkInfo]:
         return [ClerkInfo.of(clerk) for clerk in self.store.clerks()]

@@ -155,10 +155,15 @@ def branch_actor() -> str:
 
 
 # -- a workspace folder before (or without) opening it ----------------------------------
+def is_server_folder(path: Path) -> bool:
+    """``path`` is a clerk's folder of a branch on a server (it names the server only)."""
+    return (Path(path) / SERVER_CONFIG_FILE).is_file()
+
+
 def refuse_server_folder(path: Path) -> None:
     """ServerFolder when ``path`` is a clerk's folder of a branch on a server (made by
     ``init branch --server`` or ``connect``): it holds no workspace to open here."""
-    if (Path(path) / SERVER_CONFIG_FILE).is_file():
+    if is_server_folder(path):
         raise ServerFolder(path)
 
 

@@ -569,6 +569,20 @@ class ServerStore:
         clerk's passphrase; WrongPassphrase if it does not open them."""
         return storage_keys.decrypt_with_passphrase(self.wrapped_keys(), passphrase)
 
+    def change_passphrase(self, new: str, secrets: bytes) -> None:
+        """This clerk's new passphrase: their login password and their wrap of the keys
+        (``secrets``, unwrapped with the old one), both or neither."""
+        role = self.me().pg_role
+        verifier = scram_verifier(login_password(role, new))
+        wrapped = storage_keys.wrap_with_passphrase(secrets, new, log_n=KEYS_LOG_N)
+        with self.conn.transaction():
+            self.conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
+                sql.Literal(verifier)))
+            changed = self.conn.execute("UPDATE clerk_keys SET wrapped = %s, wrapped_at = now() "
+                                        "WHERE pg_role = current_user", [wrapped]).rowcount
+            if changed != 1:
+                raise ClerkLoginFailed(self.clerk_name or role)
+
     # -- clerks ----------------------------------------------------------------------------
     def add_clerk(self, name: str, role: str, kabupaten: Sequence[str], passphrase: str,
                   secrets: bytes) -> Clerk:
