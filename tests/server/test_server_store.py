@@ -236,3 +236,19 @@ def test_a_name_is_one_clerk_whatever_its_case(branch_server):
                            passphrase="budi-lain-5")
     with login(branch_server, BUDI) as budi:  # Budi is unchanged: Merangin, his passphrase
         assert budi.me().kabupaten == ("15.02",)
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE clerks SET role = 'supervisor'",  # promote himself
+    "UPDATE clerks SET kabupaten = '{15.02,15.08}'",  # widen his kabupaten
+    "UPDATE state_log SET actor = 'Rina Wati'",  # rewrite who did what
+    "DELETE FROM state_log",
+    "INSERT INTO clerk_keys(clerk_id, pg_role, wrapped) VALUES (99, 'x', 'x')",
+])
+def test_a_clerk_cannot_change_the_rules_or_the_record(branch_server, statement):
+    with login(branch_server, BUDI) as budi:
+        budi.set_branch_state("r-merangin", "accepted")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            budi.conn.execute(statement)
+        assert budi.me().role == "clerk" and budi.me().kabupaten == ("15.02",)
+        assert budi.conn.execute("SELECT actor FROM state_log").fetchall() == [(BUDI,)]
