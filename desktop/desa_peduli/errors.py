@@ -350,6 +350,23 @@ class OutsideKabupaten(InputRejected):
         )
 
 
+class ImportOutsideKabupaten(InputRejected):
+    """A clerk limited to some kabupaten imported a bundle holding registrations elsewhere
+    (a branch on a server): the whole bundle is refused."""
+
+    def __init__(self, file_name: str, kabupaten: list[str]) -> None:
+        where = f" ({', '.join(sorted(kabupaten)[:5])})" if kabupaten else ""
+        super().__init__(
+            f"{file_name}: bundel ini berisi pendaftaran di luar kabupaten tugas Anda"
+            f"{where}. Impor bundel ini oleh supervisor (atau petugas kabupaten itu); "
+            "tidak ada yang diubah.",
+            f"{file_name}: this bundle holds registrations outside the kabupaten you work "
+            f"for{where}. Have a supervisor (or a clerk of that kabupaten) import it; "
+            "nothing was changed.")
+        self.file_name = file_name
+        self.reason = "outside_kabupaten"
+
+
 class ServerFolder(WorkspaceError):
     """A clerk's folder of a branch on a server, given to a command that works only on a
     workspace of its own (most branch commands, until they are ported to the server)."""

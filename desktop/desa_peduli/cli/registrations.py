@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from desa_peduli.cli.common import language, open_session, require_role, say
+from desa_peduli.cli.server import add_clerk_option, in_server_folder, open_server_session
 from desa_peduli.errors import EXIT_INPUT, EXIT_OK
 
 
@@ -34,6 +35,7 @@ def register(sub) -> None:
     lst.add_argument("--status", help="draft, ready, accepted, correction, registered, duplicate")
     lst.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     lst.add_argument("--include-deleted", action="store_true")
+    add_clerk_option(lst)
 
 
 def cmd_add(args) -> int:
@@ -74,9 +76,15 @@ def cmd_list(args) -> int:
     from desa_peduli.services.listing import export_records
     from desa_peduli.services.spreadsheet import CsvWriter
 
-    with open_session(args) as session:
+    if in_server_folder(args):
+        session = open_server_session(args)
+        records = session.export_records(status=args.status,
+                                         include_deleted=args.include_deleted)
+    else:
+        session = open_session(args)
         records = export_records(session, status=args.status,
                                  include_deleted=args.include_deleted)
+    with session:
         if args.format == "jsonl":
             for record in records:
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

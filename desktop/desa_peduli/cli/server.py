@@ -124,6 +124,21 @@ def _open(args):
                              read_passphrase(args))
 
 
+def in_server_folder(args) -> bool:
+    """``--data-dir`` is a clerk's folder of a branch on a server."""
+    from desa_peduli.services.session import is_server_folder
+
+    return is_server_folder(resolve_workspace_dir(args.data_dir))
+
+
+def open_server_session(args):
+    """The clerk (``--clerk``) logged in to the server of ``--data-dir``, keys unlocked."""
+    from desa_peduli.services.server_session import ServerSession
+
+    return ServerSession.open(resolve_workspace_dir(args.data_dir), clerk_of(args),
+                              read_passphrase(args))
+
+
 def cmd_clerk(args) -> int:
     if args.clerk_command == "add":
         return _add(args)

@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from desa_peduli.cli.common import language, open_session, say
+from desa_peduli.cli.common import UsageError, language, open_session, say
+from desa_peduli.cli.server import add_clerk_option, in_server_folder, open_server_session
 from desa_peduli.errors import EXIT_INPUT, EXIT_OK, DesaPeduliError, WorkspaceError
 
 
@@ -17,6 +18,7 @@ def register(sub) -> None:
     enrol.add_argument("--name", required=True)
     enrol.add_argument("--village", action="append", default=[], help="kode desa (boleh berulang)")
     enrol.add_argument("-o", dest="output", required=True, help="berkas atau folder tujuan")
+    add_clerk_option(enrol)
 
     sub.add_parser("fingerprint", help="kode pencocokan kunci ruang kerja ini")
 
@@ -28,6 +30,10 @@ def register(sub) -> None:
     imp = sub.add_parser("import", help="cabang: bundel; relawan: tanda terima")
     imp.add_argument("files", nargs="+")
     imp.add_argument("--json", action="store_true")
+    imp.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="(cabang di server) impor dengan N pekerja sekaligus, masing-masing "
+                     "dengan sambungannya sendiri (default 1)")
+    add_clerk_option(imp)
 
     receipt = sub.add_parser("receipt", help="(cabang) tulis tanda terima untuk relawan")
     receipt.add_argument("--volunteer-id", required=True)
@@ -56,6 +62,11 @@ def _role_service(session):
 def cmd_enrol(args) -> int:
     from desa_peduli.services.branch import BranchService
 
+    if in_server_folder(args):
+        with open_server_session(args) as server:
+            print(server.enrol(volunteer_id=args.volunteer_id, name=args.name,
+                               villages=args.village, target=Path(args.output)))
+        return EXIT_OK
     with open_session(args) as session:
         path = BranchService(session).enrol(volunteer_id=args.volunteer_id, name=args.name,
                                             villages=args.village, target=Path(args.output))
@@ -91,6 +102,12 @@ def cmd_import(args) -> int:
     from desa_peduli.services.branch import DEVICE_REFUSALS
     from desa_peduli.services.session import known_error
 
+    if args.workers < 1:
+        raise UsageError("--workers: minimal 1")
+    if in_server_folder(args):
+        return _import_on_server(args)
+    if args.workers != 1:
+        raise UsageError("--workers hanya untuk kantor cabang di server")
     reports: list[dict] = []
     code = EXIT_OK
     with open_session(args) as session:
@@ -129,6 +146,35 @@ def cmd_import(args) -> int:
             if session.role == "branch":
                 service.close()  # the decoding process a large bundle started
     _print_reports(args, reports)
+    return code
+
+
+def _import_on_server(args) -> int:
+    """``import`` in a server folder: each file one transaction on the server, with
+    ``--workers`` files at once; the verdicts in the order of the files. A file the
+    server could not finish (connection lost) is exit 3, after every verdict."""
+    reports: list[dict] = []
+    code = EXIT_OK
+    lost: WorkspaceError | None = None
+    with open_server_session(args) as server:
+        for path, result in server.import_bundles([Path(n) for n in args.files],
+                                                  workers=args.workers):
+            if isinstance(result, WorkspaceError):
+                lost = lost or result
+                report = _refused_report(args, path, result)
+            elif isinstance(result, Exception):
+                code = EXIT_INPUT
+                report = _refused_report(args, path, result)
+            else:
+                report = result.to_dict()
+            reports.append(report)
+            if report["status"] != "applied":
+                print(report["message"], file=sys.stderr)
+            elif not args.json:
+                print(_import_line(args, report))
+    _print_reports(args, reports)
+    if lost is not None:
+        return lost.exit_code
     return code
 
 

@@ -126,33 +126,16 @@ class BranchService:
         """Record the volunteer and write their signed enrolment file, with a new one-time
         secret (kept here, replacing an earlier file's) that lets the laptop holding the
         file bind itself with its first bundle."""
-        if not valid_volunteer_id(volunteer_id):
-            raise InputRejected(
-                "ID relawan hanya boleh huruf, angka, titik, garis bawah atau tanda hubung "
-                "(maks. 40), mis. RLW-0001.",
-                "A volunteer id may only hold letters, digits, dots, underscores or hyphens "
-                "(max 40), e.g. RLW-0001.")
-        name = " ".join((name or "").split())
-        if not name:
-            raise InputRejected("Nama relawan wajib diisi.", "The volunteer's name is required.")
-        for code in villages:
-            region = reference.regions().get(code)
-            if region is None or region.level != "village":
-                raise InputRejected(f"Kode desa tidak dikenal: {code!s:.20}.",
-                                    f"Unknown village code: {code!s:.20}.")
+        name = check_enrolment(volunteer_id, name, villages)
         signing, identity = self.keys()
         existing = self.db.execute("SELECT name FROM volunteers WHERE id = ?",
                                    [volunteer_id]).fetchone()
         now = local_now()
-        secret = b64(new_binding_secret())
-        enrolment = {
-            "enrolment_id": f"{volunteer_id}:{now}",
-            "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
-            "branch": {"name": self.name, "province": self.session.settings.get("province"),
-                       "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
-            "rate_table_version": reference.rate_table().version, "issued_at": now,
-            "binding_secret": secret,
-        }
+        enrolment = enrolment_content(
+            volunteer_id=volunteer_id, name=name, villages=villages, branch_name=self.name,
+            province=self.session.settings.get("province"), signing=signing,
+            identity=identity, now=now)
+        secret = enrolment["binding_secret"]
         target = Path(target)
         if target.is_dir():
             target = target / f"enrolment_{volunteer_id}.dpenrol"
@@ -369,6 +352,40 @@ class BranchService:
             return volunteer_id
         finally:
             ws.close()
+
+
+def check_enrolment(volunteer_id: str, name: str, villages: list[str]) -> str:
+    """The volunteer's name (spaces collapsed) once the id, name and villages of an
+    enrolment are checked; InputRejected."""
+    if not valid_volunteer_id(volunteer_id):
+        raise InputRejected(
+            "ID relawan hanya boleh huruf, angka, titik, garis bawah atau tanda hubung "
+            "(maks. 40), mis. RLW-0001.",
+            "A volunteer id may only hold letters, digits, dots, underscores or hyphens "
+            "(max 40), e.g. RLW-0001.")
+    name = " ".join((name or "").split())
+    if not name:
+        raise InputRejected("Nama relawan wajib diisi.", "The volunteer's name is required.")
+    for code in villages:
+        region = reference.regions().get(code)
+        if region is None or region.level != "village":
+            raise InputRejected(f"Kode desa tidak dikenal: {code!s:.20}.",
+                                f"Unknown village code: {code!s:.20}.")
+    return name
+
+
+def enrolment_content(*, volunteer_id: str, name: str, villages: list[str], branch_name: str,
+                      province: str | None, signing: SigningKey, identity: AgeIdentity,
+                      now: str) -> dict[str, Any]:
+    """An enrolment file's content (before signing), with a new one-time binding secret."""
+    return {
+        "enrolment_id": f"{volunteer_id}:{now}",
+        "volunteer_id": volunteer_id, "volunteer_name": name, "villages": list(villages),
+        "branch": {"name": branch_name, "province": province,
+                   "signing_key": b64(signing.public_bytes), "recipient": identity.recipient},
+        "rate_table_version": reference.rate_table().version, "issued_at": now,
+        "binding_secret": b64(new_binding_secret()),
+    }
 
 
 def bind_device(session: Session, volunteer_id: str, key: str, recipient: str) -> None:

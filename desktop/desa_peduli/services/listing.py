@@ -29,24 +29,33 @@ def export_records(session: Session, *, status: str | None = None, include_delet
         clauses.append("status = ?")
         params.append(status)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    columns = ", ".join((*META, *FIELDS, "problems", *BRANCH))
+    columns = ", ".join(listing_columns())
     cursor = session.db.execute(
         f"SELECT {columns} FROM registrations{where} ORDER BY created_at, pk", params
     )
     names = [d[0] for d in cursor.description]
     for row in cursor:
-        record = decode_row(dict(zip(names, row, strict=True)))
-        problems = record.pop("problems")
-        record["warnings"] = [p for p in problems if p.get("severity") == "warning"]
-        record["errors"] = [p for p in problems if p.get("severity") != "warning"]
-        contribution = contribution_for(record, month)
-        record["contribution"] = contribution.to_dict() if contribution else None
-        after = contribution_after_relief(record, month) if contribution else None
-        if after is not None:  # the relief ends soon: what the month after it costs
-            record["contribution"]["after_relief"] = {
-                k: after.to_dict()[k] for k in ("month", "total", "paid_by_worker",
-                                                "paid_by_funder", "rule")}
-        yield {k: record[k] for k in (*META, "warnings", "errors", *FIELDS, "contribution",
-                                      *BRANCH)}
+        yield listing_record(dict(zip(names, row, strict=True)), month)
 
 
+def listing_columns() -> tuple[str, ...]:
+    """The columns of ``registrations`` a listed record is made of (either store)."""
+    return (*META, *FIELDS, "problems", *BRANCH)
+
+
+def listing_record(row: dict[str, Any], month: dt.date) -> dict[str, Any]:
+    """One registration's row (:func:`listing_columns`, JSON as stored) as ``list``
+    writes it: the problems split, the contribution of ``month`` added."""
+    record = decode_row(row)
+    problems = record.pop("problems")
+    record["warnings"] = [p for p in problems if p.get("severity") == "warning"]
+    record["errors"] = [p for p in problems if p.get("severity") != "warning"]
+    contribution = contribution_for(record, month)
+    record["contribution"] = contribution.to_dict() if contribution else None
+    after = contribution_after_relief(record, month) if contribution else None
+    if after is not None:  # the relief ends soon: what the month after it costs
+        record["contribution"]["after_relief"] = {
+            k: after.to_dict()[k] for k in ("month", "total", "paid_by_worker",
+                                            "paid_by_funder", "rule")}
+    return {k: record[k] for k in (*META, "warnings", "errors", *FIELDS, "contribution",
+                                   *BRANCH)}

@@ -470,19 +470,37 @@ class ServerStore:
         self.conn = conn
         self.url = url
         self.clerk_name = clerk
+        self._login: tuple[str, str] | None = None  # role and derived password (another())
 
     @classmethod
     def login(cls, url: str, clerk: str, passphrase: str) -> ServerStore:
         """Log in as ``clerk`` with their passphrase (scrypt: slow on purpose)."""
         clerk = clean_name(clerk)
         role = clerk_role(database_name(url), clerk)
-        conn = connect(url, user=role, password=login_password(role, passphrase), clerk=clerk)
+        password = login_password(role, passphrase)
+        store = cls._logged_in(url, clerk, role, password)
+        store._login = (role, password)
+        return store
+
+    @classmethod
+    def _logged_in(cls, url: str, clerk: str, role: str, password: str) -> ServerStore:
+        conn = connect(url, user=role, password=password, clerk=clerk)
         store = cls(conn, url, clerk)
         try:
             store._check_schema()
         except BaseException:
             conn.close()
             raise
+        return store
+
+    def another(self) -> ServerStore:
+        """A second connection as the same clerk (for a parallel worker), without deriving
+        the login password again; only after :meth:`login`."""
+        if self._login is None or self.clerk_name is None:
+            raise RuntimeError("another() needs a clerk's login")
+        role, password = self._login
+        store = self._logged_in(self.url, self.clerk_name, role, password)
+        store._login = self._login
         return store
 
     @classmethod
@@ -685,3 +703,99 @@ def read_config(path: Path) -> dict[str, Any]:
         raise WorkspaceDamaged(f"{CONFIG_FILE} bukan berkas server Desa Peduli / not ours")
     return content
 
+
+
+# -- importing bundles (the migration; the merge is in storage/server_import.py) ------------
+@migration("0002_import")
+def m0002_import(conn: Connection) -> None:
+    """What importing bundles needs, as on the SQLite branch (storage/schema.py): the
+    volunteers and their bound laptops, the enrolment files' binding secrets, the bundles
+    imported (each once), the revisions and attachments they brought (seen, like the state
+    log, only with their registration) and the laptops' change log. Who imported a bundle
+    is set by the server."""
+    group = group_role(conn.info.dbname)
+    statements = [
+        """CREATE TABLE volunteers (
+            id text PRIMARY KEY,
+            name text NOT NULL,
+            villages text NOT NULL DEFAULT '[]',
+            enrolled_at text NOT NULL,
+            device_key text,
+            device_recipient text,
+            device_bound_at text,
+            acked_seq bigint NOT NULL DEFAULT 0,
+            last_bundle_at text)""",
+        """CREATE TABLE enrolment_secrets (
+            volunteer_id text PRIMARY KEY REFERENCES volunteers(id),
+            enrolment_id text NOT NULL,
+            secret text NOT NULL,
+            issued_at text NOT NULL)""",
+        """CREATE TABLE bundles (
+            bundle_id text PRIMARY KEY,
+            volunteer_id text NOT NULL REFERENCES volunteers(id),
+            device_key text NOT NULL,
+            seq_from bigint NOT NULL,
+            seq_to bigint NOT NULL,
+            file_name text,
+            created_at text,
+            imported_at text NOT NULL,
+            imported_by text,
+            report text NOT NULL)""",
+        "CREATE INDEX bundles_volunteer ON bundles (volunteer_id, seq_to)",
+        """CREATE TABLE revisions (
+            registration_id text NOT NULL REFERENCES registrations(id),
+            revision bigint NOT NULL,
+            change_seq bigint NOT NULL,
+            status text NOT NULL,
+            data text NOT NULL,
+            saved_at text NOT NULL,
+            saved_by text,
+            PRIMARY KEY (registration_id, revision))""",
+        """CREATE TABLE attachments (
+            registration_id text NOT NULL REFERENCES registrations(id),
+            kind text NOT NULL,
+            mime text NOT NULL,
+            sha256 text NOT NULL,
+            data bytea NOT NULL,
+            created_at text NOT NULL,
+            PRIMARY KEY (registration_id, kind))""",
+        """CREATE TABLE remote_changes (
+            volunteer_id text NOT NULL,
+            device_key text NOT NULL,
+            seq bigint NOT NULL,
+            registration_id text NOT NULL,
+            revision bigint NOT NULL,
+            action text NOT NULL,
+            fields text NOT NULL,
+            reason text,
+            actor text,
+            at text NOT NULL,
+            PRIMARY KEY (volunteer_id, device_key, seq))""",
+        """CREATE FUNCTION stamp_bundle() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.imported_by := desa_peduli.current_clerk();
+                RETURN NEW;
+            END $$""",
+        """CREATE TRIGGER bundles_imported_by BEFORE INSERT ON bundles
+            FOR EACH ROW EXECUTE FUNCTION stamp_bundle()""",
+    ]
+    for table in ("revisions", "attachments"):
+        statements += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"""CREATE POLICY through_registration ON {table} TO {group}
+                USING (EXISTS (SELECT 1 FROM registrations r WHERE r.id = registration_id))
+                WITH CHECK (EXISTS (SELECT 1 FROM registrations r WHERE r.id = registration_id))""",
+        ]
+    statements += [
+        # a laptop's change log may name registrations the branch does not hold (drafts
+        # deleted before export): written by any clerk, read only where the registration is
+        "ALTER TABLE remote_changes ENABLE ROW LEVEL SECURITY",
+        f"""CREATE POLICY through_registration ON remote_changes TO {group}
+            USING (EXISTS (SELECT 1 FROM registrations r WHERE r.id = registration_id))
+            WITH CHECK (true)""",
+        f"GRANT SELECT, INSERT, UPDATE ON volunteers, enrolment_secrets TO {group}",
+        f"GRANT SELECT, INSERT ON bundles, revisions, remote_changes TO {group}",
+        f"GRANT SELECT, INSERT, UPDATE ON attachments TO {group}",
+    ]
+    for statement in statements:
+        conn.execute(statement)
