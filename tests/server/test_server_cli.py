@@ -156,8 +156,10 @@ def test_the_clerk_is_required(branch_folder, run_cli, monkeypatch):
 
 def test_commands_not_ported_yet_say_so_on_a_server_folder(branch_folder, cli):
     folder, _info = branch_folder
-    code, _out, err = cli(folder, SITI, "list")
+    code, _out, err = cli(folder, SITI, "receipt", "--volunteer-id", "RLW-001", "-o",
+                          str(folder))
     assert code == EXIT_WORKSPACE and "folder kantor cabang di server" in err
+    assert "import" in err and not (folder / "receipts").exists()
     code, _out, err = cli(folder, SITI, "init", "volunteer", "--name", "Relawan")
     assert code == EXIT_WORKSPACE and "Sudah ada ruang kerja" in err
 
