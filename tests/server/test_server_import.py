@@ -14,6 +14,7 @@ import pytest
 from desa_peduli.errors import (
     EXIT_INPUT,
     EXIT_OK,
+    EXIT_USAGE,
     BundleRejected,
     ImportOutsideKabupaten,
     ServerUnreachable,
@@ -313,6 +314,55 @@ def test_the_server_refuses_a_limited_clerk_even_past_the_first_check(
     with pytest.raises(ImportOutsideKabupaten):
         login(RINA).import_bundle(bundle)
     assert _counts(admin) == before
+
+
+def test_duplicates_are_found_across_kabupaten_even_by_a_limited_clerk(
+        login, volunteer, stick, admin, valid_registration):
+    """Worked example: NIK 1504054203880001 registered by RLW-001 in Serasah (Batanghari)
+    and by RLW-002 in Pedukun (Bungo). Rina (Bungo only) imports the second bundle: one
+    duplicate pair is found, though she cannot see the Batanghari registration; she sees
+    the pair, through her own registration."""
+    first, second = volunteer("RLW-001"), volunteer("RLW-002")
+    kept = first.registrations.save(person(valid_registration, 1)).id
+    other = second.registrations.save(person(valid_registration, 1, village_code=IN_BUNGO)).id
+    assert login(BUDI).import_bundle(_export(first, stick)).duplicates == 0
+    rina = login(RINA)
+    assert rina.import_bundle(_export(second, stick)).duplicates == 1
+    pair = admin.execute("SELECT nik, registration_id, other_id FROM duplicates").fetchall()
+    assert pair == [("1504054203880001", *sorted([kept, other]))]
+    assert rina.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
+    assert rina.conn.execute("SELECT count(*) FROM registrations").fetchone()[0] == 1
+
+
+def test_workers_import_files_in_parallel(login, volunteer, stick, admin, valid_registration):
+    """Two workers: the second file (RLW-002) is imported and committed while the first
+    (RLW-001) waits for its volunteer; the verdicts come in the order of the files."""
+    first, second = volunteer("RLW-001"), volunteer("RLW-002")
+    first.registrations.save(person(valid_registration, 1))
+    second.registrations.save(person(valid_registration, 2))
+    files = [_export(first, stick), _export(second, stick)]
+    siti = login(SITI)
+    _hold_volunteer_lock(admin, "RLW-001")
+    results = []
+    worker = threading.Thread(target=lambda: results.extend(siti.import_bundles(files,
+                                                                                 workers=2)))
+    worker.start()
+    try:
+        _wait_for_lock_waiters(admin, 1)
+        for _ in range(100_000):  # RLW-002's bundle commits meanwhile
+            if admin.execute("SELECT count(*) FROM bundles").fetchone()[0]:
+                break
+        assert [row[0] for row in admin.execute("SELECT volunteer_id FROM bundles")] == [
+            "RLW-002"]
+    finally:
+        _release_volunteer_lock(admin, "RLW-001")
+        worker.join(timeout=60)
+    assert [(path, report.new) for path, report in results] == [(files[0], 1), (files[1], 1)]
+
+
+def test_workers_are_for_a_server_folder_only(run_cli, workspace_dir):
+    code, _out, err = run_cli(workspace_dir, "import", "--workers", "2", "x.dpbundle")
+    assert code == EXIT_USAGE and "--workers" in err
 
 
 # -- through the command line -------------------------------------------------------------

@@ -711,8 +711,8 @@ def m0002_import(conn: Connection) -> None:
     """What importing bundles needs, as on the SQLite branch (storage/schema.py): the
     volunteers and their bound laptops, the enrolment files' binding secrets, the bundles
     imported (each once), the revisions and attachments they brought (seen, like the state
-    log, only with their registration) and the laptops' change log. Who imported a bundle
-    is set by the server."""
+    log, only with their registration), the laptops' change log and the duplicates found
+    (pairs of registrations with one NIK). Who imported a bundle is set by the server."""
     group = group_role(conn.info.dbname)
     statements = [
         """CREATE TABLE volunteers (
@@ -771,6 +771,17 @@ def m0002_import(conn: Connection) -> None:
             actor text,
             at text NOT NULL,
             PRIMARY KEY (volunteer_id, device_key, seq))""",
+        """CREATE TABLE duplicates (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            nik text NOT NULL,
+            registration_id text NOT NULL,
+            other_id text NOT NULL,
+            found_at text NOT NULL,
+            bundle_id text,
+            resolved_at text,
+            resolution text,
+            resolved_by text,
+            UNIQUE (registration_id, other_id))""",
         """CREATE FUNCTION stamp_bundle() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 NEW.imported_by := desa_peduli.current_clerk();
@@ -796,6 +807,30 @@ def m0002_import(conn: Connection) -> None:
         f"GRANT SELECT, INSERT, UPDATE ON volunteers, enrolment_secrets TO {group}",
         f"GRANT SELECT, INSERT ON bundles, revisions, remote_changes TO {group}",
         f"GRANT SELECT, INSERT, UPDATE ON attachments TO {group}",
+        # a pair is seen by a clerk who sees either of its registrations
+        "ALTER TABLE duplicates ENABLE ROW LEVEL SECURITY",
+        f"""CREATE POLICY through_registration ON duplicates TO {group}
+            USING (EXISTS (SELECT 1 FROM registrations r
+                           WHERE r.id IN (registration_id, other_id)))""",
+        f"GRANT SELECT ON duplicates TO {group}",
+        # the pairs of registrations holding one NIK, each pair once (ids in SQLite's
+        # binary order), over the whole branch: with the owner's rights, so that the
+        # import of a clerk limited to some kabupaten finds a duplicate in another one
+        f"""CREATE FUNCTION flag_duplicates(p_niks text[], p_bundle text, p_now text)
+            RETURNS integer LANGUAGE sql SECURITY DEFINER
+            SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+            WITH found AS (
+                INSERT INTO duplicates(nik, registration_id, other_id, found_at, bundle_id)
+                SELECT a.nik, a.id, b.id, p_now, p_bundle
+                FROM registrations a JOIN registrations b
+                    ON b.nik = a.nik AND a.id COLLATE "C" < b.id COLLATE "C"
+                WHERE a.nik = ANY(p_niks) AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+                ORDER BY a.nik, a.id COLLATE "C", b.id COLLATE "C"
+                ON CONFLICT (registration_id, other_id) DO NOTHING
+                RETURNING 1)
+            SELECT count(*)::integer FROM found $$""",
+        "REVOKE ALL ON FUNCTION flag_duplicates(text[], text, text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION flag_duplicates(text[], text, text) TO {group}",
     ]
     for statement in statements:
         conn.execute(statement)

@@ -187,6 +187,14 @@ class ServerMerge:
             self._merge_rest()
         except psycopg.errors.InsufficientPrivilege as exc:  # row-level security
             raise ImportOutsideKabupaten(self.name, []) from exc
+        manifest = self.manifest
+        # the NIKs this bundle brought, paired with every registration holding them
+        found = conn.execute(
+            "SELECT flag_duplicates(array_agg(DISTINCT s.nik), %s, %s) FROM "
+            "staging_registrations s JOIN staging_applied p ON p.id = s.id "
+            "WHERE s.nik <> '' AND s.deleted_at IS NULL",
+            [manifest["bundle_id"], self.now]).fetchone()
+        report.duplicates = int(found[0]) if found and found[0] else 0
         db = Qmark(conn).as_database()
         if not bound:
             conn.execute("UPDATE volunteers SET device_key = %s, device_recipient = %s, "
@@ -195,7 +203,6 @@ class ServerMerge:
                           volunteer_id])
             report.device_bound = True
         report.status = "applied"
-        manifest = self.manifest
         conn.execute(
             "INSERT INTO bundles(bundle_id, volunteer_id, device_key, seq_from, seq_to, "
             "file_name, created_at, imported_at, report) "
