@@ -192,6 +192,44 @@ def test_a_newer_revision_updates_and_another_volunteers_id_is_refused(
                          [held]).fetchone() == ("RLW-001", "Jalan Baru")
 
 
+def test_photos_revisions_and_invalid_records_arrive_as_on_sqlite(
+        login, volunteer, stick, admin, valid_registration):
+    """A KTP photo travels with its registration (its hash checked); a new revision keeps
+    the one it replaces, photo hash included; a record the branch's validation refuses
+    (NIK "123", forged by the laptop) is stored as ``invalid`` and reported."""
+    import hashlib
+
+    rina = volunteer("RLW-001")
+    photo = b"\xff\xd8\xff" + b"k" * 300
+    with_photo = rina.registrations.save(person(valid_registration, 1),
+                                         ktp_photo=("image/jpeg", photo)).id
+    siti = login(SITI)
+    siti.import_bundle(_export(rina, stick))
+    stored = admin.execute("SELECT kind, sha256, data FROM attachments WHERE registration_id "
+                           "= %s", [with_photo]).fetchall()
+    assert [(k, sha, bytes(d)) for k, sha, d in stored] == [
+        ("ktp_photo", hashlib.sha256(photo).hexdigest(), photo)]
+    rina.registrations.save(person(valid_registration, 1, rt="009"), reg_id=with_photo)
+    assert siti.import_bundle(_export(rina, stick)).updated == 1
+    (kept,) = admin.execute("SELECT data FROM revisions WHERE registration_id = %s AND "
+                            "revision = 1", [with_photo]).fetchone()
+    assert json.loads(kept)["rt"] == valid_registration["rt"]
+    assert json.loads(kept)["attachments"] == {"ktp_photo": hashlib.sha256(photo).hexdigest()}
+    rina.registrations.save(person(valid_registration, 5))
+
+    def bad_nik(records):
+        for record in records:
+            if record.get("t") == "registration" and record["data"]["nik"].endswith("0005"):
+                record["data"]["nik"] = "123"
+        return records
+
+    report = siti.import_bundle(forge_bundle(rina, stick, bad_nik, seq_from=1))
+    assert report.new == 1 and [r["reason"] for r in report.rejected] == ["invalid"]
+    assert report.rejected[0]["problems"][0]["field"] == "nik"
+    assert admin.execute("SELECT branch_state FROM registrations WHERE nik = '123'"
+                         ).fetchone() == ("invalid",)
+
+
 def test_a_connection_ended_mid_import_leaves_nothing_and_the_import_repeats(
         login, volunteer, stick, admin, valid_registration):
     """The administrator ends the importing session (pg_terminate_backend) while it waits

@@ -106,7 +106,8 @@ class ServerMerge:
         self.errors: dict[str, tuple[Any, ...]] = {}  # id → the form's errors
         for table, columns in _STAGING.items():
             conn.execute(_staging(table, columns))
-        conn.execute("CREATE TEMPORARY TABLE staging_applied (id text) ON COMMIT DROP")
+        conn.execute("CREATE TEMPORARY TABLE staging_applied (id text PRIMARY KEY, "
+                     "inserted boolean) ON COMMIT DROP")
 
     # -- intake ---------------------------------------------------------------------------
     def add_registration(self, item: Registration) -> None:
@@ -229,12 +230,15 @@ class ServerMerge:
 
     def _merge_registrations(self) -> None:
         conn, report, volunteer_id = self.conn, self.report, self.volunteer_id
+        # temporary tables are never analysed by autovacuum: the planner's counts
+        conn.execute("ANALYZE staging_registrations")
         self._keep_current_revisions()
         number = "CASE WHEN s.{0} ~ '^-?[0-9]{{1,15}}$' THEN s.{0}::bigint END"
         selected = ", ".join(number.format(f) if f in _NUMBERS else f"s.{f}" for f in FIELDS)
         content = (*FIELDS, "status", "problems", "revision", "change_seq", "updated_at",
                    "deleted_at", "deleted_reason", "volunteer_id")
-        merged = conn.execute(
+        conn.execute(
+            "WITH merged AS ("
             f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "
             "change_seq, updated_at, deleted_at, deleted_reason, volunteer_id, created_at, "
             "created_by, branch_state, branch_updated_at) "
@@ -247,26 +251,33 @@ class ServerMerge:
             "branch_updated_at = EXCLUDED.branch_updated_at "
             "WHERE registrations.volunteer_id = EXCLUDED.volunteer_id "
             "AND registrations.revision < EXCLUDED.revision "
-            "RETURNING id, xmax = 0", {"volunteer": volunteer_id, "now": self.now}).fetchall()
-        applied = [reg_id for reg_id, _inserted in merged]
-        report.new += sum(1 for _id, inserted in merged if inserted)
-        report.updated += sum(1 for _id, inserted in merged if not inserted)
-        # the rest: held already, for this volunteer (unchanged) or another (refused)
-        for reg_id, holder in conn.execute(
-                "SELECT s.id, r.volunteer_id FROM staging_registrations s JOIN registrations r "
-                "ON r.id = s.id WHERE s.id <> ALL(%s::text[]) ORDER BY s.ord", [applied]):
-            if holder == volunteer_id:
+            "RETURNING id, xmax = 0 AS inserted) "
+            "INSERT INTO staging_applied(id, inserted) SELECT id, inserted FROM merged",
+            {"volunteer": volunteer_id, "now": self.now})
+        new, updated = conn.execute(
+            "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
+            "FROM staging_applied").fetchone() or (0, 0)
+        report.new += new
+        report.updated += updated
+        # the rest: held already, for this volunteer (unchanged) or another (refused); and
+        # the invalid ones applied (stored as ``invalid`` for review), in the bundle's order
+        for reg_id, holder, applied in conn.execute(
+                "SELECT s.id, r.volunteer_id, p.id IS NOT NULL FROM staging_registrations s "
+                "LEFT JOIN staging_applied p ON p.id = s.id LEFT JOIN registrations r "
+                "ON r.id = s.id AND p.id IS NULL "
+                "WHERE (p.id IS NULL AND r.id IS NOT NULL) OR (p.id IS NOT NULL "
+                "AND s.branch_state = 'invalid') ORDER BY s.ord"):
+            if applied:
+                report.rejected.append({"id": reg_id, "reason": "invalid", "problems": [
+                    {"field": f, "code": c, "message": m} for f, c, m in self.errors[reg_id]]})
+            elif holder == volunteer_id:
                 report.unchanged += 1
             else:
                 report.rejected.append({"id": reg_id[:40], "reason": "other_volunteer"})
-        for reg_id in sorted(set(applied) & set(self.errors)):
-            report.rejected.append({"id": reg_id, "reason": "invalid", "problems": [
-                {"field": f, "code": c, "message": m} for f, c, m in self.errors[reg_id]]})
         conn.execute(
             "INSERT INTO state_log(registration_id, state, reason) SELECT s.id, s.branch_state, "
-            "'bundle' FROM staging_registrations s WHERE s.id = ANY(%s::text[]) ORDER BY s.ord",
-            [applied])
-        conn.execute("INSERT INTO staging_applied SELECT unnest(%s::text[])", [applied])
+            "'bundle' FROM staging_registrations s JOIN staging_applied p ON p.id = s.id "
+            "ORDER BY s.ord")
 
     def _keep_current_revisions(self) -> None:
         """The revision held, copied into ``revisions`` before a newer one replaces it
