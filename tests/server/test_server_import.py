@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -139,6 +140,9 @@ def test_import_new_then_older_then_replay_as_on_sqlite(login, volunteer, stick,
     rina.registrations.save(person(valid_registration, 1, street="Jalan Baru"), reg_id=first)
     bundle_2 = _export(rina, stick)
     siti = login(SITI)
+    # the Session facade the branch features are written against
+    assert (siti.role, siti.actor, siti.settings.get("branch_name"),
+            siti.settings.get("province")) == ("branch", SITI, "KC Muara Bungo", "15")
     newest = siti.import_bundle(bundle_2)
     assert (newest.status, newest.new, newest.updated, newest.unchanged) == ("applied", 2, 0, 0)
     assert newest.device_bound and newest.rejected == []
@@ -262,6 +266,55 @@ def test_a_connection_ended_mid_import_leaves_nothing_and_the_import_repeats(
     again = login(SITI)
     report = again.import_bundle(bundle)
     assert report.new == 2 and _counts(admin)["bundles"] == 1
+
+
+KILLED_IMPORT = """
+import sys
+from pathlib import Path
+from desa_peduli.storage import server
+server.LOGIN_LOG_N = server.KEYS_LOG_N = 10  # as the tests made the clerks
+from desa_peduli.services.server_session import ServerSession
+with ServerSession.open(Path(sys.argv[1]), sys.argv[2], sys.argv[3]) as session:
+    session.import_bundle(Path(sys.argv[4]))
+"""
+
+
+def test_an_importing_program_killed_mid_way_leaves_nothing(folder, login, volunteer, stick,
+                                                           admin, valid_registration):
+    """The importing program is killed (SIGKILL, as a power cut of the clerk's computer)
+    while its transaction holds the staged rows; the server rolls it all back."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import desa_peduli
+
+    rina = volunteer("RLW-001")
+    rina.registrations.save(person(valid_registration, 1))
+    bundle = _export(rina, stick)
+    before = _counts(admin)
+    _hold_volunteer_lock(admin, "RLW-001")
+    env = {**os.environ, "PYTHONPATH": str(Path(desa_peduli.__file__).parent.parent)}
+    program = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(folder), SITI,
+                                PASS[SITI], str(bundle)], env=env)
+    try:
+        _wait_for_lock_waiters(admin, 1)
+        (backend,) = admin.execute("SELECT pid FROM pg_locks WHERE locktype = 'advisory' "
+                                   "AND NOT granted").fetchone()
+        os.kill(program.pid, signal.SIGKILL)
+        assert program.wait(timeout=60) == -signal.SIGKILL
+    finally:
+        _release_volunteer_lock(admin, "RLW-001")
+        program.kill()
+    for _ in range(100_000):  # the server notices its client is gone and ends the session
+        if not admin.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s",
+                             [backend]).fetchone():
+            break
+    else:
+        raise AssertionError("the killed program's session is still open")
+    assert _counts(admin) == before
+    assert login(SITI).import_bundle(bundle).new == 1
 
 
 def test_two_volunteers_import_in_parallel_one_never_waits_for_the_other(
