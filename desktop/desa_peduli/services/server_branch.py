@@ -1,8 +1,9 @@
 """The branch workspace on a PostgreSQL server: create it, connect a computer's folder to
 it, a clerk's login, and the clerks (add, list, remove).
 
-The branch services (import, review, hand-over...) do not run on it yet: this is the
-foundation they will be ported onto (storage/server.py holds the schema and the rules).
+The branch services are being ported onto it: enrolment, import and ``list`` run on
+a server (``services/server_session.py``, the ``Session`` facade); review, hand-over and
+the rest not yet (storage/server.py holds the schema and the rules).
 """
 
 from __future__ import annotations
