@@ -197,11 +197,16 @@ def test_a_newer_revision_updates_and_another_volunteers_id_is_refused(
 
 
 def test_photos_revisions_and_invalid_records_arrive_as_on_sqlite(
-        login, volunteer, stick, admin, valid_registration):
+        login, volunteer, stick, admin, valid_registration, monkeypatch):
     """A KTP photo travels with its registration (its hash checked); a new revision keeps
     the one it replaces, photo hash included; a record the branch's validation refuses
-    (NIK "123", forged by the laptop) is stored as ``invalid`` and reported."""
+    (NIK "123", forged by the laptop) is stored as ``invalid`` and reported. (One row per
+    COPY: the staging tables filled in many batches.)"""
     import hashlib
+
+    from desa_peduli.sync import server_bundle
+
+    monkeypatch.setattr(server_bundle, "BATCH", 1)
 
     rina = volunteer("RLW-001")
     photo = b"\xff\xd8\xff" + b"k" * 300
@@ -266,6 +271,25 @@ def test_a_connection_ended_mid_import_leaves_nothing_and_the_import_repeats(
     again = login(SITI)
     report = again.import_bundle(bundle)
     assert report.new == 2 and _counts(admin)["bundles"] == 1
+
+
+def test_a_damaged_photo_refuses_the_whole_bundle(login, volunteer, stick, admin,
+                                                  valid_registration):
+    rina = volunteer("RLW-001")
+    rina.registrations.save(person(valid_registration, 1))
+    rina.registrations.save(person(valid_registration, 2),
+                            ktp_photo=("image/jpeg", b"\xff\xd8\xff" + b"k" * 100))
+
+    def damage(records):
+        for record in records:
+            if record.get("t") == "attachment":
+                record["sha256"] = "0" * 64
+        return records
+
+    before = _counts(admin)
+    with pytest.raises(BundleRejected) as info:
+        login(SITI).import_bundle(forge_bundle(rina, stick, damage))
+    assert info.value.reason == "payload" and _counts(admin) == before
 
 
 KILLED_IMPORT = """
