@@ -449,9 +449,23 @@ def test_duplicates_are_found_across_kabupaten_even_by_a_limited_clerk(
     assert rina.conn.execute("SELECT count(*) FROM registrations").fetchone()[0] == 1
 
 
-def test_workers_import_files_in_parallel(login, volunteer, stick, admin, valid_registration):
+def test_workers_import_files_in_parallel(login, volunteer, stick, admin, valid_registration,
+                                          monkeypatch):
     """Two workers: the second file (RLW-002) is imported and committed while the first
-    (RLW-001) waits for its volunteer; the verdicts come in the order of the files."""
+    (RLW-001) waits for its volunteer; the verdicts come in the order of the files. Each
+    worker decodes in a process of its own (every bundle counts as large here)."""
+    from desa_peduli.services import branch
+    from desa_peduli.sync import decoder
+
+    monkeypatch.setattr(branch, "DECODER_MIN_RECORDS", 0)
+    started = []
+    real_init = decoder.DecoderProcess.__init__
+
+    def counted(self):
+        started.append(self)
+        real_init(self)
+
+    monkeypatch.setattr(decoder.DecoderProcess, "__init__", counted)
     first, second = volunteer("RLW-001"), volunteer("RLW-002")
     first.registrations.save(person(valid_registration, 1))
     second.registrations.save(person(valid_registration, 2))
@@ -473,6 +487,7 @@ def test_workers_import_files_in_parallel(login, volunteer, stick, admin, valid_
         _release_volunteer_lock(admin, "RLW-001")
         worker.join(timeout=60)
     assert [(path, report.new) for path, report in results] == [(files[0], 1), (files[1], 1)]
+    assert len(started) == 2
 
 
 def test_workers_are_for_a_server_folder_only(run_cli, workspace_dir):

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from desa_peduli import reference
 from desa_peduli.domain.regions import RegionLookup
-from desa_peduli.domain.validation import Validated
+from desa_peduli.domain.validation import Validated, ValidationContext
 from desa_peduli.errors import InputRejected, NotFound, WrongRole
 from desa_peduli.progress import Progress
 from desa_peduli.services import reference_data
@@ -238,10 +238,7 @@ class BranchService:
         return self._decoder_process
 
     def _validation_spec(self) -> decoder.ValidationSpec:
-        context = self.session.registrations.context(require_signature_image=False)
-        return decoder.ValidationSpec(
-            {f.name: getattr(context, f.name) for f in dataclasses.fields(context)
-             if f.name != "regions"}, reference.active())
+        return validation_spec(self.session.registrations.context(require_signature_image=False))
 
     def close(self) -> None:
         """Stop the decoding process, if one was started."""
@@ -352,6 +349,13 @@ class BranchService:
             return volunteer_id
         finally:
             ws.close()
+
+
+def validation_spec(context: ValidationContext) -> decoder.ValidationSpec:
+    """What a decoding process needs to validate with ``context`` (picklable)."""
+    return decoder.ValidationSpec(
+        {f.name: getattr(context, f.name) for f in dataclasses.fields(context)
+         if f.name != "regions"}, reference.active())
 
 
 def check_enrolment(volunteer_id: str, name: str, villages: list[str]) -> str:

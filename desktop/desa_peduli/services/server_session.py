@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -21,16 +21,18 @@ from typing import Any
 import psycopg
 
 from desa_peduli import reference
-from desa_peduli.domain.validation import Validated, validate
+from desa_peduli.domain.validation import Validated, ValidationContext, validate
 from desa_peduli.errors import ServerUnreachable
 from desa_peduli.progress import Progress
-from desa_peduli.services.branch import check_enrolment, enrolment_content
+from desa_peduli.services import branch
+from desa_peduli.services.branch import check_enrolment, enrolment_content, validation_spec
 from desa_peduli.services.listing import listing_columns, listing_record
 from desa_peduli.services.server_branch import ServerBranch
 from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.server import Connection, shown
-from desa_peduli.sync import server_bundle
+from desa_peduli.sync import decoder, server_bundle
 from desa_peduli.sync.bundle import ImportReport
+from desa_peduli.sync.container import OpenedContainer
 from desa_peduli.sync.enrolment import sign_enrolment, write_enrolment
 
 # the branch's settings a server holds (in branch_meta), by the names Session.settings uses
@@ -54,6 +56,7 @@ class ServerSession(ServerBranch):
     second connection as the same clerk (for a parallel worker)."""
 
     role = "branch"
+    _decoder_process: decoder.DecoderProcess | None = None
 
     @functools.cached_property
     def actor(self) -> str:
@@ -115,22 +118,54 @@ class ServerSession(ServerBranch):
         return target
 
     # -- bundles --------------------------------------------------------------------------
+    def _context(self) -> ValidationContext:
+        """The form's validation context as the SQLite import uses it (no signature image
+        required: it travels as an attachment)."""
+        return dataclasses.replace(reference.default_context(today=dt.date.today()),
+                                   require_signature_image=False)
+
     def _validator(self) -> Callable[[dict[str, Any]], Validated]:
-        """The form's validation as the SQLite import uses it (no signature image
-        required: it travels as an attachment; duplicates are found apart)."""
-        context = dataclasses.replace(reference.default_context(today=dt.date.today()),
-                                      require_signature_image=False)
+        context = self._context()
         return lambda data: validate(data, context)
 
     def import_bundle(self, path: Path, *, progress: Progress | None = None) -> ImportReport:
         """Import one bundle in one transaction (the same checks and outcomes as the
-        SQLite branch). BundleRejected, ImportOutsideKabupaten, ServerUnreachable."""
+        SQLite branch). BundleRejected, ImportOutsideKabupaten, ServerUnreachable.
+
+        A large bundle is decrypted, parsed and validated by a second process (as on the
+        SQLite branch; one per worker, kept for its next bundles: :meth:`close`), so that
+        parallel workers use every core rather than sharing this one."""
         _signing, identity = self.keys()
+        validate = self._validator()
+
+        def decode_items(opened: OpenedContainer) -> Generator[decoder.Prepared, None, None]:
+            counts = opened.manifest.get("counts") or {}
+            if not isinstance(counts.get("registrations"), int) or (
+                    counts["registrations"] < branch.DECODER_MIN_RECORDS):
+                return decoder.decode(opened, identity.identity, validate)
+            if self._decoder_process is None:
+                self._decoder_process = decoder.DecoderProcess()
+            return self._decoder_process.decode(opened, identity.secret, validation_spec(
+                self._context()))
+
         try:
             return server_bundle.import_bundle(self.conn, Path(path), branch_identity=identity,
-                                               validate=self._validator(), progress=progress)
+                                               validate=validate, progress=progress,
+                                               decode_items=decode_items)
         except psycopg.OperationalError as exc:
             raise self._lost(exc) from exc
+        finally:
+            if self._decoder_process is not None and not self._decoder_process.alive:
+                self._close_decoder()  # stopped half-way: start afresh next time
+
+    def _close_decoder(self) -> None:
+        if self._decoder_process is not None:
+            self._decoder_process.close()
+            self._decoder_process = None
+
+    def close(self) -> None:
+        self._close_decoder()
+        super().close()
 
     def import_bundles(self, paths: Sequence[Path], *, workers: int = 1,
                        ) -> Iterator[tuple[Path, ImportReport | Exception]]:

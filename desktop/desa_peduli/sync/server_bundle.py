@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -372,19 +372,32 @@ def checked_items(items: Iterator[Prepared], manifest: dict[str, Any],
         raise refuse(name, "incomplete")
 
 
-def import_bundle(conn: Connection, path: Path, *, branch_identity: AgeIdentity,
-                  validate: Validate, progress: Progress | None = None) -> ImportReport:
+def import_bundle(
+    conn: Connection,
+    path: Path,
+    *,
+    branch_identity: AgeIdentity,
+    validate: Validate,
+    progress: Progress | None = None,
+    decode_items: Callable[[container.OpenedContainer], Generator[Prepared, None, None]] | None = None,
+) -> ImportReport:
     """Verify (``sync.bundle.open_verified``: every check before decryption), decrypt and
     decode (``sync.decoder``), then merge one bundle in one transaction on ``conn``.
     Raises BundleRejected (``already_imported`` also when another clerk's import of the
-    same bundle committed first), ImportOutsideKabupaten, Cancelled."""
+    same bundle committed first), ImportOutsideKabupaten, Cancelled.
+
+    ``decode_items(opened)``, when given, yields the prepared items instead of this
+    process (a ``DecoderProcess``), as for ``sync.bundle.import_bundle``."""
     name = Path(path).name
     opened, _volunteer = open_verified(path, Qmark(conn).as_database())
     manifest = opened.manifest
     report = ImportReport(name, manifest["bundle_id"], manifest["volunteer_id"],
                           seq_from=manifest["seq_from"], seq_to=manifest["seq_to"],
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
-    items = decode(opened, branch_identity.identity, validate)
+    if decode_items is not None:
+        items = decode_items(opened)
+    else:
+        items = decode(opened, branch_identity.identity, validate)
     try:
         with conn.transaction():
             merge = ServerMerge(conn, manifest=manifest, report=report, now=local_now(),
