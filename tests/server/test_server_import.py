@@ -551,3 +551,15 @@ def test_cli_import_by_a_clerk_of_another_kabupaten_is_exit_1(cli, volunteer, st
     assert code == EXIT_OK and out == ""
     code, out, err = cli(BUDI, "import", bundle)
     assert code == EXIT_OK and "1 baru" in out, err
+
+
+def test_cli_enrol_in_a_server_folder(cli, stick, admin):
+    code, out, err = cli(BUDI, "enrol", "--volunteer-id", "RLW-009", "--name", "Dewi  Lestari",
+                         "--village", "15.04.05.2003", "-o", str(stick))
+    assert code == EXIT_OK, err
+    assert out.strip().endswith("enrolment_RLW-009.dpenrol") and (
+        stick / "enrolment_RLW-009.dpenrol").is_file()
+    assert admin.execute("SELECT name, villages FROM volunteers").fetchall() == [
+        ("Dewi Lestari", '["15.04.05.2003"]')]
+    assert admin.execute("SELECT volunteer_id FROM enrolment_secrets").fetchall() == [
+        ("RLW-009",)]
