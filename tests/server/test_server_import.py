@@ -291,6 +291,17 @@ def test_a_damaged_photo_refuses_the_whole_bundle(login, volunteer, stick, admin
         login(SITI).import_bundle(forge_bundle(rina, stick, damage))
     assert info.value.reason == "payload" and _counts(admin) == before
 
+    def nul(records):  # SQLite would store it; PostgreSQL's text cannot: refused whole
+        for record in records:
+            if record.get("t") == "registration":
+                record["data"]["street"] = "Jalan\x00Pasar"
+        return records
+
+    with pytest.raises(BundleRejected) as info:
+        login(SITI).import_bundle(forge_bundle(rina, stick, nul))
+    assert info.value.reason == "payload" and _counts(admin) == before
+    assert isinstance(info.value.__cause__, psycopg.DataError)
+
 
 KILLED_IMPORT = """
 import sys

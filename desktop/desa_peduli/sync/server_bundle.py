@@ -420,6 +420,8 @@ def import_bundle(
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise refuse(name, "payload") from exc
+    except psycopg.DataError as exc:  # what PostgreSQL cannot hold (a NUL in a text)
+        raise refuse(name, "payload") from exc
     except psycopg.errors.UniqueViolation as exc:
         if exc.diag.table_name == "bundles":  # committed meanwhile (no lock taken before)
             raise refuse(name, "already_imported") from exc
