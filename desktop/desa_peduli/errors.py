@@ -374,9 +374,11 @@ class ServerFolder(WorkspaceError):
     def __init__(self, path: object) -> None:
         super().__init__(
             f"Folder {path} adalah folder kantor cabang di server. Di sana baru tersedia "
-            "perintah clerk (add, list, remove), passphrase, enrol, import dan list; "
-            "perintah lain menyusul. Tidak ada yang diubah.",
+            "perintah clerk (add, list, remove), passphrase, enrol, import, list, status, "
+            "review (NIK ganda) dan resolve-duplicate; perintah lain menyusul. Tidak ada "
+            "yang diubah.",
             f"Folder {path} is a folder of a branch on a server. For now only the clerk "
-            "commands (add, list, remove), passphrase, enrol, import and list work there; "
-            "the others come later. Nothing was changed.",
+            "commands (add, list, remove), passphrase, enrol, import, list, status, review "
+            "(duplicate NIKs) and resolve-duplicate work there; the others come later. "
+            "Nothing was changed.",
         )

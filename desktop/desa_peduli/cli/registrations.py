@@ -19,6 +19,7 @@ def register(sub) -> None:
     status.add_argument("--reason")
     status.add_argument("--kpj")
     status.add_argument("--of", dest="duplicate_of")
+    add_clerk_option(status)
 
     purge = sub.add_parser("purge", help="(relawan) hapus data pribadi yang sudah Terdaftar "
                            "di BPJS")
@@ -103,6 +104,11 @@ def cmd_list(args) -> int:
 def cmd_status(args) -> int:
     from desa_peduli.services.branch import BranchService
 
+    if in_server_folder(args):  # the server checks the clerk's kabupaten and records them
+        with open_server_session(args) as server:
+            server.set_state(args.id, args.state, reason=args.reason, kpj=args.kpj,
+                             duplicate_of=args.duplicate_of)
+        return EXIT_OK
     with open_session(args) as session:
         BranchService(session).set_state(args.id, args.state, reason=args.reason, kpj=args.kpj,
                                          duplicate_of=args.duplicate_of)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from desa_peduli.cli.common import language, open_session, say
+from desa_peduli.cli.server import add_clerk_option, in_server_folder, open_server_session
 from desa_peduli.errors import EXIT_OK
 
 KIND_NAMES = {  # kind → (Indonesian, English)
@@ -30,6 +31,7 @@ def register(sub) -> None:
     review.add_argument("--limit", type=int, default=50,
                         help="butir paling banyak per jenis (default 50)")
     review.add_argument("--json", action="store_true")
+    add_clerk_option(review)
 
     resolve = sub.add_parser("resolve-duplicate", help="(cabang) putuskan pasangan NIK ganda: "
                              "yang dipertahankan tetap, yang lain ditandai duplikat")
@@ -42,6 +44,7 @@ def register(sub) -> None:
                           "kembali ke relawannya sebagai perlu diperbaiki (dengan --reason)")
     resolve.add_argument("--reason", help="alasan untuk relawan (wajib dengan --fix-nik)")
     resolve.add_argument("--json", action="store_true")
+    add_clerk_option(resolve)
 
     accept = sub.add_parser("accept", help="(cabang) terima semua pendaftaran bersih dari satu "
                             "bundel, relawan atau desa")
@@ -54,9 +57,18 @@ def register(sub) -> None:
     accept.add_argument("--json", action="store_true")
 
 
+def _open(args):
+    """The workspace, or in a server folder the clerk's session on the server (``review``
+    and ``resolve-duplicate`` are ported there: duplicates only, so far)."""
+    return open_server_session(args) if in_server_folder(args) else open_session(args)
+
+
 def _service(session):
     from desa_peduli.services.review import ReviewService
+    from desa_peduli.services.server_session import ServerSession
 
+    if isinstance(session, ServerSession):  # the same methods, on the server
+        return session
     return ReviewService(session)
 
 
@@ -86,7 +98,7 @@ def _item_line(args, item: dict) -> str:
 
 
 def cmd_review(args) -> int:
-    with open_session(args) as session:
+    with _open(args) as session:
         queue = _service(session).queue(limit=max(1, args.limit))
     if args.json:
         print(json.dumps(queue, ensure_ascii=False))
@@ -117,7 +129,7 @@ def cmd_review(args) -> int:
 def cmd_resolve_duplicate(args) -> int:
     if args.fix_nik:
         return _send_back_different(args)
-    with open_session(args) as session:
+    with _open(args) as session:
         service = _service(session)
         pair = args.pair.strip()
         pair_id = int(pair) if pair.isdigit() else service.find_pair(pair, args.keep)
@@ -178,7 +190,7 @@ COMMANDS = {"review": cmd_review, "resolve-duplicate": cmd_resolve_duplicate,
 
 def _send_back_different(args) -> int:
     """Two different people with one NIK: the registration typed wrong goes back."""
-    with open_session(args) as session:
+    with _open(args) as session:
         service = _service(session)
         pair = args.pair.strip()
         if pair.isdigit():

@@ -49,6 +49,35 @@ if TYPE_CHECKING:
 
 ESCROW_FILE = "branch.age"
 BRANCH_STATES = ("accepted", "correction", "registered", "duplicate")
+
+
+def check_state(state: str) -> None:
+    """InputRejected unless ``state`` is one a clerk sets (:data:`BRANCH_STATES`)."""
+    if state not in BRANCH_STATES:
+        raise InputRejected(f"Status tidak dikenal: {state!s:.20}.", f"Unknown state: {state!s:.20}.")
+
+
+def state_details(state: str, reason: str | None, kpj: str | None) -> tuple[str | None, str | None]:
+    """The reason and KPJ number of a state change, cleaned (spaces collapsed), checked
+    as both stores require: a ``correction`` needs a reason, ``registered`` a KPJ number
+    of 8–16 digits (``"  0001 2345 "`` is refused: spaces inside are not digits)."""
+    reason = " ".join((reason or "").split()) or None
+    kpj = (kpj or "").strip() or None
+    if state == "correction" and not reason:
+        raise InputRejected("Tulis alasan perbaikan agar relawan tahu apa yang diperbaiki.",
+                            "Give the reason, so the volunteer knows what to fix.")
+    if state == "registered" and (not kpj or not kpj.isdigit() or not 8 <= len(kpj) <= 16):
+        raise InputRejected("Nomor KPJ wajib: 8–16 angka.",
+                            "A KPJ number is required: 8–16 digits.")
+    return reason, kpj
+
+
+class DuplicateOfMissing(InputRejected):
+    """A ``duplicate`` state names no other registration that exists (nor itself)."""
+
+    def __init__(self) -> None:
+        super().__init__("Sebutkan pendaftaran lain yang sama (--of ID).",
+                         "Name the other, identical registration (--of ID).")
 # from this many registrations in a bundle a second process decodes it (starting one
 # costs ~0.3 s; below this the bundle is decoded faster than that in this process)
 DECODER_MIN_RECORDS = 2000
@@ -259,24 +288,15 @@ class BranchService:
     # -- states -------------------------------------------------------------------------
     def set_state(self, reg_id: str, state: str, *, reason: str | None = None,
                   kpj: str | None = None, duplicate_of: str | None = None) -> None:
-        if state not in BRANCH_STATES:
-            raise InputRejected(f"Status tidak dikenal: {state!s:.20}.", f"Unknown state: {state!s:.20}.")
+        check_state(state)
         row = self.db.execute("SELECT id FROM registrations WHERE id = ?", [reg_id]).fetchone()
         if row is None:
             raise NotFound(f"pendaftaran {reg_id}")
-        reason = " ".join((reason or "").split()) or None
-        kpj = (kpj or "").strip() or None
-        if state == "correction" and not reason:
-            raise InputRejected("Tulis alasan perbaikan agar relawan tahu apa yang diperbaiki.",
-                                "Give the reason, so the volunteer knows what to fix.")
-        if state == "registered" and (not kpj or not kpj.isdigit() or not 8 <= len(kpj) <= 16):
-            raise InputRejected("Nomor KPJ wajib: 8–16 angka.",
-                                "A KPJ number is required: 8–16 digits.")
+        reason, kpj = state_details(state, reason, kpj)
         if state == "duplicate":
             if not duplicate_of or duplicate_of == reg_id or self.db.execute(
                     "SELECT 1 FROM registrations WHERE id = ?", [duplicate_of]).fetchone() is None:
-                raise InputRejected("Sebutkan pendaftaran lain yang sama (--of ID).",
-                                    "Name the other, identical registration (--of ID).")
+                raise DuplicateOfMissing()
         now = local_now()
         with self.db.atomic():
             self.db.execute(

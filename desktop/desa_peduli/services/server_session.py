@@ -1,7 +1,8 @@
 """A clerk's session on the branch server: the facade of ``Session`` (role "branch", the
 actor, ``atomic()``, settings) and the branch features ported to the server so far:
 enrolment, import (one file after another, or several at once in parallel workers, each
-with its own connection) and ``list``.
+with its own connection), ``list``, the states of a registration and the duplicate pairs
+(listed and decided), every change recorded by the server under the clerk's name.
 
 Everything else of the branch still runs only on the SQLite workspace (issue 15).
 """
@@ -16,16 +17,23 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import psycopg
 
 from desa_peduli import reference
 from desa_peduli.domain.validation import Validated, ValidationContext, validate
-from desa_peduli.errors import ServerUnreachable
+from desa_peduli.errors import InputRejected, NotFound, OutsideKabupaten, ServerUnreachable
 from desa_peduli.progress import Progress
 from desa_peduli.services import branch
-from desa_peduli.services.branch import check_enrolment, enrolment_content, validation_spec
+from desa_peduli.services.branch import (
+    DuplicateOfMissing,
+    check_enrolment,
+    check_state,
+    enrolment_content,
+    state_details,
+    validation_spec,
+)
 from desa_peduli.services.listing import listing_columns, listing_record
 from desa_peduli.services.server_branch import ServerBranch
 from desa_peduli.storage.registrations import local_now
@@ -38,6 +46,10 @@ from desa_peduli.sync.enrolment import sign_enrolment, write_enrolment
 # the branch's settings a server holds (in branch_meta), by the names Session.settings uses
 _SETTINGS = {"branch_name": "name", "province": "province"}
 MAX_WORKERS = 16
+# the open duplicate pairs this clerk sees (a pair: through either registration)
+_OPEN_PAIRS = ("SELECT p.id, p.nik, p.registration_id, p.other_id, p.found_at, p.bundle_id "
+               "FROM open_duplicate_pairs() p WHERE EXISTS (SELECT 1 FROM duplicates d "
+               "WHERE d.id = p.id)")
 
 
 class ServerSettings:
@@ -237,3 +249,131 @@ class ServerSession(ServerBranch):
                        "branch_state_by": values["branch_state_by"],
                        "branch_state_at": at.isoformat(timespec="seconds") if at else None}
 
+    # -- review: states and duplicates (as BranchService and ReviewService on SQLite) -------
+    def set_state(self, reg_id: str, state: str, *, reason: str | None = None,
+                  kpj: str | None = None, duplicate_of: str | None = None) -> None:
+        """A registration's branch state, checked as on SQLite, one transaction, recorded
+        under the clerk's name by the server. NotFound (a supervisor) or OutsideKabupaten
+        (a clerk limited to some kabupaten: a registration they cannot see) when the
+        registration is not theirs to change; nothing changes then."""
+        check_state(state)
+        try:
+            with self.atomic() as conn:
+                if conn.execute("SELECT 1 FROM registrations WHERE id = %s",
+                                [reg_id]).fetchone() is None:
+                    self._not_visible(reg_id)
+                reason, kpj = state_details(state, reason, kpj)
+                if state == "duplicate" and (not duplicate_of or duplicate_of == reg_id
+                                             or not self._known_other(reg_id, duplicate_of)):
+                    raise DuplicateOfMissing()
+                self.store.set_branch_state(reg_id, state, reason=reason, kpj_number=kpj,
+                                            duplicate_of=duplicate_of, now=local_now())
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from exc
+
+    def _not_visible(self, reg_id: str) -> NoReturn:
+        if self.store.me().is_supervisor:
+            raise NotFound(f"pendaftaran {reg_id}")
+        raise OutsideKabupaten(reg_id)
+
+    def _known_other(self, reg_id: str, other: str) -> bool:
+        """``other`` is a registration the clerk sees, or the other half of a duplicate
+        pair they see (a limited clerk may keep one outside their kabupaten)."""
+        return self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM registrations WHERE id = %s) OR EXISTS (SELECT 1 "
+            "FROM duplicates WHERE (registration_id = %s AND other_id = %s) OR "
+            "(registration_id = %s AND other_id = %s))",
+            [other, reg_id, other, other, reg_id]).fetchone() == (True,)
+
+    def queue(self, limit: int = 200) -> dict[str, Any]:
+        """The review queue as ``ReviewService.queue`` gives it, of the kinds ported to the
+        server so far: the open duplicate pairs this clerk sees (a registration outside
+        their kabupaten shows without its name)."""
+        rows = self.conn.execute(f"SELECT * FROM ({_OPEN_PAIRS}) o ORDER BY id").fetchall()
+        shown = rows[:limit]
+        ids = [reg_id for row in shown for reg_id in (row[2], row[3])]
+        people = {row[0]: row[1:] for row in self.conn.execute(
+            "SELECT id, full_name, volunteer_id, village_code FROM registrations "
+            "WHERE id = ANY(%s)", [ids])}
+        items = []
+        for pair_id, nik, left, right, found_at, bundle_id in shown:
+            a, b = people.get(left, (None,) * 3), people.get(right, (None,) * 3)
+            items.append({
+                "kind": "duplicate", "cursor": pair_id, "pair_id": pair_id, "nik": nik,
+                "registration_id": left, "other_id": right, "full_name": a[0],
+                "other_name": b[0], "volunteer_id": a[1], "other_volunteer_id": b[1],
+                "village_code": a[2], "other_village_code": b[2], "since": found_at,
+                "bundle_id": bundle_id})
+        return {"counts": {"duplicate": len(rows)}, "total": len(rows),
+                "items": {"duplicate": items}}
+
+    def _open_pair(self, pair_id: int) -> tuple[str, str]:
+        row = self.conn.execute(f"SELECT registration_id, other_id FROM ({_OPEN_PAIRS}) o "
+                                "WHERE id = %s", [pair_id]).fetchone()
+        if row is None:
+            self._explain_closed_pair(pair_id)
+        return row[0], row[1]
+
+    def _explain_closed_pair(self, pair_id: int) -> NoReturn:
+        if self.conn.execute("SELECT 1 FROM duplicates WHERE id = %s",
+                             [pair_id]).fetchone() is None:
+            raise NotFound(f"pasangan duplikat {pair_id}")
+        raise InputRejected(
+            f"Pasangan duplikat {pair_id} sudah diputuskan; tidak ada yang diubah.",
+            f"Duplicate pair {pair_id} was already decided; nothing was changed.")
+
+    def find_pair(self, reg_id: str, keep: str) -> int:
+        """The open pair holding both ``reg_id`` and ``keep``."""
+        row = self.conn.execute(
+            f"SELECT id FROM ({_OPEN_PAIRS}) o WHERE (registration_id = %s AND other_id = %s)"
+            " OR (registration_id = %s AND other_id = %s)", [reg_id, keep, keep, reg_id]
+        ).fetchone()
+        if row is None:
+            raise InputRejected(
+                "Kedua pendaftaran ini bukan pasangan duplikat yang masih terbuka. Lihat "
+                "`review` untuk nomor pasangannya.",
+                "These two registrations are not an open duplicate pair. See `review` for "
+                "the pair numbers.")
+        return int(row[0])
+
+    def pair_holding(self, reg_id: str) -> int:
+        """The one open pair holding ``reg_id`` (several: the caller must name the pair)."""
+        rows = self.conn.execute(
+            f"SELECT id FROM ({_OPEN_PAIRS}) o WHERE registration_id = %s OR other_id = %s "
+            "LIMIT 2", [reg_id, reg_id]).fetchall()
+        if len(rows) != 1:
+            raise InputRejected(
+                "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
+                "Lihat `review` untuk nomor pasangannya.",
+                "This registration is not in exactly one open duplicate pair. See `review` "
+                "for the pair numbers.")
+        return int(rows[0][0])
+
+    def resolve_duplicate(self, pair_id: int, keep: str) -> str:
+        """Keep ``keep``; the other registration of the pair becomes its duplicate (the
+        pair closed, the clerk recorded). OutsideKabupaten when that other one is not the
+        clerk's to change. Returns the id marked duplicate."""
+        with self.atomic():
+            pair = self._open_pair(pair_id)
+            if keep not in pair:
+                raise InputRejected(
+                    f"Pendaftaran yang dipertahankan harus salah satu dari pasangan {pair_id}.",
+                    f"The registration kept must be one of pair {pair_id}.")
+            other = pair[1] if keep == pair[0] else pair[0]
+            self.set_state(other, "duplicate", duplicate_of=keep)
+        return other
+
+    def send_back_different(self, pair_id: int, fix: str, reason: str) -> str:
+        """Two different people with one NIK: ``fix`` goes back to its volunteer as a
+        correction with ``reason``; the pair is closed as ``different:<fix>``, the clerk
+        recorded. One transaction. Returns the other registration's id."""
+        with self.atomic():
+            pair = self._open_pair(pair_id)
+            if fix not in pair:
+                raise InputRejected(
+                    f"Pendaftaran yang dikembalikan harus salah satu dari pasangan {pair_id}.",
+                    f"The registration sent back must be one of pair {pair_id}.")
+            other = pair[1] if fix == pair[0] else pair[0]
+            self.set_state(fix, "correction", reason=reason)
+            self.store.close_pair(pair_id, f"different:{fix}", local_now())
+        return other

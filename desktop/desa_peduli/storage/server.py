@@ -51,6 +51,7 @@ from desa_peduli.errors import (
 )
 from desa_peduli.storage import keys as storage_keys
 from desa_peduli.storage.files import atomic_write_bytes
+from desa_peduli.storage.registrations import local_now
 from desa_peduli.storage.workspace import SERVER_CONFIG_FILE as CONFIG_FILE  # server.json
 
 SCHEMA = "desa_peduli"
@@ -655,23 +656,45 @@ class ServerStore:
             raise OutsideKabupaten(str(record.get("id"))) from exc
 
     def set_branch_state(self, registration_id: str, state: str, *, reason: str | None = None,
-                         kpj_number: str | None = None, duplicate_of: str | None = None) -> None:
-        """Set a registration's branch state and log it, one transaction; the server
-        records the clerk. OutsideKabupaten when the clerk may not see or change it."""
+                         kpj_number: str | None = None, duplicate_of: str | None = None,
+                         now: str | None = None) -> None:
+        """Set a registration's branch state and log it, one transaction (or part of the
+        caller's), as ``BranchService.set_state`` does on SQLite: the KPJ number kept only
+        with ``registered``, ``branch_updated_at`` = ``now``, a ``duplicate`` closing its
+        open pair (``kept:<duplicate_of>``). The server records the clerk and the time.
+        OutsideKabupaten when the clerk may not see or change the registration."""
+        now = now or local_now()
         try:
             with self.conn.transaction():
                 changed = self.conn.execute(
                     "UPDATE registrations SET branch_state = %s, branch_reason = %s, "
-                    "kpj_number = coalesce(%s, kpj_number) WHERE id = %s",
-                    [state, reason, kpj_number, registration_id]).rowcount
+                    "kpj_number = %s, branch_updated_at = %s "
+                    "WHERE id = %s",
+                    [state, reason, kpj_number if state == "registered" else None, now,
+                     registration_id]).rowcount
                 if changed != 1:
                     raise OutsideKabupaten(registration_id)
                 self.conn.execute(
                     "INSERT INTO state_log(registration_id, state, reason, kpj_number, "
                     "duplicate_of) VALUES (%s, %s, %s, %s, %s)",
                     [registration_id, state, reason, kpj_number, duplicate_of])
+                if state == "duplicate" and duplicate_of:
+                    self.conn.execute(
+                        "UPDATE duplicates SET resolved_at = %s, resolution = %s "
+                        "WHERE resolved_at IS NULL AND ((registration_id = %s AND other_id = %s)"
+                        " OR (registration_id = %s AND other_id = %s))",
+                        [now, f"kept:{duplicate_of}", registration_id, duplicate_of,
+                         duplicate_of, registration_id])
         except psycopg.errors.InsufficientPrivilege as exc:
             raise OutsideKabupaten(registration_id) from exc
+
+    def close_pair(self, pair_id: int, resolution: str, now: str) -> bool:
+        """Mark an open duplicate pair decided (the server records the clerk); False when
+        it is not open (or not the clerk's to see)."""
+        changed = self.conn.execute(
+            "UPDATE duplicates SET resolved_at = %s, resolution = %s "
+            "WHERE id = %s AND resolved_at IS NULL", [now, resolution, pair_id]).rowcount
+        return changed == 1
 
 
 # -- a clerk's folder ---------------------------------------------------------------------
@@ -831,6 +854,48 @@ def m0002_import(conn: Connection) -> None:
             SELECT count(*)::integer FROM found $$""",
         "REVOKE ALL ON FUNCTION flag_duplicates(text[], text, text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION flag_duplicates(text[], text, text) TO {group}",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+# -- reviewing on the server ----------------------------------------------------------------
+@migration("0003_review")
+def m0003_review(conn: Connection) -> None:
+    """What the review actions need: a clerk closes a duplicate pair they see (only its
+    decision: ``resolved_at``, ``resolution``; who decided is set by the server), and
+    ``open_duplicate_pairs()``: the pairs still to decide (as ``services/review.py``'s
+    ``_OPEN_PAIRS`` on SQLite), judged over the whole branch with the owner's rights, since
+    a limited clerk sees a pair through one registration only; the caller filters them to
+    the pairs it may see (``duplicates``' row-level security)."""
+    group = group_role(conn.info.dbname)
+    statements = [
+        """CREATE FUNCTION stamp_duplicate_resolved() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.resolved_at IS DISTINCT FROM OLD.resolved_at THEN
+                    NEW.resolved_by := desa_peduli.current_clerk();
+                ELSE
+                    NEW.resolved_by := OLD.resolved_by;
+                END IF;
+                RETURN NEW;
+            END $$""",
+        """CREATE TRIGGER duplicates_resolved_by BEFORE UPDATE ON duplicates
+            FOR EACH ROW EXECUTE FUNCTION stamp_duplicate_resolved()""",
+        f"GRANT UPDATE (resolved_at, resolution, resolved_by) ON duplicates TO {group}",
+        f"""CREATE FUNCTION open_duplicate_pairs()
+            RETURNS TABLE (id bigint, nik text, registration_id text, other_id text,
+                           found_at text, bundle_id text)
+            LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+            SELECT d.id, d.nik, d.registration_id, d.other_id, d.found_at, d.bundle_id
+            FROM duplicates d
+            JOIN registrations a ON a.id = d.registration_id
+            JOIN registrations b ON b.id = d.other_id
+            WHERE d.resolved_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+              AND a.nik = b.nik AND a.branch_state IS DISTINCT FROM 'duplicate'
+              AND b.branch_state IS DISTINCT FROM 'duplicate' $$""",
+        "REVOKE ALL ON FUNCTION open_duplicate_pairs() FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION open_duplicate_pairs() TO {group}",
     ]
     for statement in statements:
         conn.execute(statement)
