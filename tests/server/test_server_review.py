@@ -9,11 +9,18 @@ KC Muara Bungo: Siti supervises, Budi works on Batanghari (15.04), Rina on Bungo
 from __future__ import annotations
 
 import json
+import threading
 
 import psycopg
 import pytest
 
-from desa_peduli.errors import EXIT_INPUT, EXIT_OK, EXIT_WORKSPACE, OutsideKabupaten
+from desa_peduli.errors import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_WORKSPACE,
+    InputRejected,
+    OutsideKabupaten,
+)
 from tests.server import test_server_import as shared
 from tests.server.test_server_import import BUDI, IN_BUNGO, RINA, SITI, _export
 from tests.sync.conftest import person
@@ -196,3 +203,35 @@ def test_commands_not_ported_say_so_and_accept_is_one_of_them(cli, imported):
     imported()
     code, _out, err = cli(SITI, "accept", "--volunteer-id", "RLW-001")
     assert code == EXIT_WORKSPACE and "resolve-duplicate" in err
+
+
+def test_two_clerks_deciding_one_pair_at_once_the_second_is_told_it_was_decided(
+        login, imported, admin):
+    """Siti keeps the Batanghari registration while Budi, at the same moment, keeps the
+    Bungo one: Budi waits for Siti's decision, then is told the pair was decided; only the
+    Bungo registration ends up a duplicate."""
+    in_batanghari, in_bungo = imported(bungo_serial=1)
+    [(pair_id,)] = admin.execute("SELECT id FROM duplicates").fetchall()
+    siti, budi = login(SITI), login(BUDI)
+    outcome: list[str | InputRejected] = []
+
+    def budi_decides():
+        try:
+            outcome.append(budi.resolve_duplicate(pair_id, in_bungo))
+        except InputRejected as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=budi_decides)
+    with siti.atomic():
+        assert siti.resolve_duplicate(pair_id, in_batanghari) == in_bungo
+        worker.start()
+        for _ in range(100_000):  # until Budi waits for Siti's lock on the pair
+            if admin.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+                break
+        else:
+            raise AssertionError("Budi never waited")
+    worker.join(timeout=60)
+    assert len(outcome) == 1 and isinstance(outcome[0], InputRejected)
+    assert "sudah diputuskan" in outcome[0].message_id
+    assert _state(admin, in_batanghari)[0] == "received"
+    assert _state(admin, in_bungo)[0::3] == ("duplicate", SITI)

@@ -308,6 +308,10 @@ class ServerSession(ServerBranch):
                 "items": {"duplicate": items}}
 
     def _open_pair(self, pair_id: int) -> tuple[str, str]:
+        """The two registrations of an open pair, the pair locked until the transaction
+        ends: two clerks deciding one pair at once, the second waits for the first and is
+        then told it was decided (never both registrations marked duplicate)."""
+        self.conn.execute("SELECT 1 FROM duplicates WHERE id = %s FOR UPDATE", [pair_id])
         row = self.conn.execute(f"SELECT registration_id, other_id FROM ({_OPEN_PAIRS}) o "
                                 "WHERE id = %s", [pair_id]).fetchone()
         if row is None:
