@@ -1,9 +1,10 @@
 """The branch workspace on a PostgreSQL server: create it, connect a computer's folder to
 it, a clerk's login, and the clerks (add, list, remove).
 
-The branch services are being ported onto it: enrolment, import and ``list`` run on
-a server (``services/server_session.py``, the ``Session`` facade); review, hand-over and
-the rest not yet (storage/server.py holds the schema and the rules).
+The branch services are being ported onto it: enrolment, import, ``list``, states and
+duplicate pairs run on a server (``services/server_session.py``, the ``Session`` facade);
+the rest of the review queue, batch accept, receipts, hand-over and the rest not yet
+(storage/server.py holds the schema and the rules).
 """
 
 from __future__ import annotations
