@@ -65,10 +65,9 @@ def _open(args):
 
 def _service(session):
     from desa_peduli.services.review import ReviewService
-    from desa_peduli.services.server_session import ServerSession
 
-    if isinstance(session, ServerSession):  # the same methods, on the server
-        return session
+    if hasattr(session, "resolve_duplicate"):  # a ServerSession: the same methods there
+        return session                          # (not imported here: psycopg stays unloaded)
     return ReviewService(session)
 
 
