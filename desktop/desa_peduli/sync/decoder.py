@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import queue
+import threading
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
@@ -274,8 +276,42 @@ def _child_validator(spec: ValidationSpec) -> Validate:
     return lambda data: validate(data, context)
 
 
+class _Sender:
+    """Sends the child's messages from a thread, up to ``QUEUED`` batches behind the
+    decoding: a pipe holds only about 64 KB, so a child sending by itself waited for the
+    parent to read each batch and the two halves took turns instead of overlapping."""
+
+    QUEUED = 8
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.Queue[tuple[str, Any] | None] = queue.Queue(self.QUEUED)
+        self.failed = False
+        self._thread = threading.Thread(target=self._run, name="decoder-sender", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not None:
+            if self.failed:
+                continue  # drain: the parent is gone
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):
+                self.failed = True
+
+    def send(self, message: tuple[str, Any]) -> None:
+        if self.failed:
+            raise OSError("the parent stopped reading")
+        self._queue.put(message)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+
+
 def _serve(conn: Connection) -> None:
     """The child's loop: one bundle per request, items back in batches."""
+    sender = _Sender(conn)
     try:
         while True:
             request = conn.recv()
@@ -291,19 +327,21 @@ def _serve(conn: Connection) -> None:
                     if type(item) is dict and item.get("t") == "attachment":
                         size += len(item.get("data") or "")
                     if len(batch) >= BATCH or size >= BATCH_BYTES:
-                        conn.send(("items", batch))
+                        sender.send(("items", batch))
                         batch, size = [], 0
-                conn.send(("items", batch))
-                conn.send(("done", verified.get("payload_sha256")))
+                sender.send(("items", batch))
+                sender.send(("done", verified.get("payload_sha256")))
             except container.ContainerError as exc:
-                conn.send(("container_error", (exc.code, str(exc))))
+                sender.send(("container_error", (exc.code, str(exc))))
             except (KeyError, TypeError, ValueError, AttributeError, RecursionError,
                     OverflowError) as exc:
-                conn.send(("record_error", type(exc).__name__))
+                sender.send(("record_error", type(exc).__name__))
             except Exception as exc:  # noqa: BLE001 - a bug: the parent refuses the file
-                conn.send(("record_error", repr(exc)[:200]))
+                sender.send(("record_error", repr(exc)[:200]))
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the parent went away
+    finally:
+        sender.close()
 
 
 class DecoderProcess:
