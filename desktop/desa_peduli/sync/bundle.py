@@ -269,9 +269,9 @@ def check_manifest_shape(manifest: dict[str, Any], file_name: str) -> None:
         raise refuse(file_name, "manifest")
 
 
-def signed_manifest(path: Path) -> dict[str, Any]:
-    """The manifest of a bundle whose signature matches the device key it names (nothing
-    decrypted; raises BundleRejected ``signature``). For approving a new laptop."""
+def open_signed(path: Path) -> container.OpenedContainer:
+    """A bundle whose signature matches the device key it names (nothing decrypted, the
+    workspace not consulted; raises BundleRejected ``signature``)."""
     name = Path(path).name
     try:
         opened = container.open_container(path, header=HEADER, max_payload=MAX_BUNDLE)
@@ -279,7 +279,13 @@ def signed_manifest(path: Path) -> dict[str, Any]:
         container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
     except (container.ContainerError, ValueError, OSError) as exc:
         raise refuse(name, "signature") from exc
-    return opened.manifest
+    return opened
+
+
+def signed_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of a bundle whose signature matches the device key it names. For
+    approving a new laptop."""
+    return open_signed(path).manifest
 
 
 def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict[str, Any]]:

@@ -345,7 +345,11 @@ def _serve(conn: Connection) -> None:
 
 
 class DecoderProcess:
-    """A child process decoding bundles for this one (start once, reuse, close)."""
+    """A child process decoding bundles for this one (start once, reuse, close).
+
+    Requests queue up in the child: :meth:`submit` the next bundle while the current one
+    is still being merged, and the child starts on it as soon as it has sent the current
+    one's last batch, instead of waiting idle while this process commits."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -354,25 +358,41 @@ class DecoderProcess:
                                         name="desa-peduli-decoder")
         self._process.start()
         child_conn.close()
-        self._busy = False
+        self._submitted: list[object] = []  # tickets whose results are not read yet
+        self._broken = False
 
     @property
     def alive(self) -> bool:
-        return self._process.is_alive() and not self._busy
+        return self._process.is_alive() and not self._broken
 
-    def decode(self, opened: container.OpenedContainer, secret: str,
-               spec: ValidationSpec) -> Generator[Prepared, None, None]:
-        """Prepared items of a payload, from the child. Stopping early (an error, a
-        cancel) leaves the child busy: it is then closed and a new one is needed.
+    @property
+    def idle(self) -> bool:
+        """Alive, and every result read: a new bundle's stream comes next."""
+        return self.alive and not self._submitted
+
+    def submit(self, opened: container.OpenedContainer, secret: str,
+               spec: ValidationSpec) -> object:
+        """Ask the child to decode a bundle; read its items with :meth:`stream`."""
+        try:
+            self._conn.send((opened, secret, spec))
+        except OSError as exc:  # the child died while idle
+            self._broken = True
+            raise container.ContainerError("payload", "decoder stopped") from exc
+        ticket = object()
+        self._submitted.append(ticket)
+        return ticket
+
+    def stream(self, ticket: object, opened: container.OpenedContainer
+               ) -> Generator[Prepared, None, None]:
+        """Prepared items of the bundle ``ticket`` was submitted for (the oldest not read
+        yet). Stopping early (an error, a cancel) breaks the child: close it then.
 
         The child opens the file itself: it reports the digest of the bytes it decrypted,
         and this raises ``payload_hash`` (before the caller can commit) unless it is the
         one in the manifest this process checked the signature of."""
-        self._busy = True
-        try:
-            self._conn.send((opened, secret, spec))
-        except OSError as exc:  # the child died while idle
-            raise container.ContainerError("payload", "decoder stopped") from exc
+        if not self._submitted or self._submitted[0] is not ticket:
+            raise RuntimeError("results are read in the order the bundles were submitted")
+        self._broken = True  # until the stream's end is read
         while True:
             try:
                 kind, value = self._conn.recv()
@@ -380,21 +400,25 @@ class DecoderProcess:
                 raise container.ContainerError("payload", "decoder stopped") from exc
             if kind == "items":
                 yield from value
-            elif kind == "done":
-                self._busy = False
+                continue
+            self._submitted.pop(0)
+            self._broken = False
+            if kind == "done":
                 if value is None or value != opened.manifest.get("payload_sha256"):
                     raise container.ContainerError("payload_hash")
                 return
-            elif kind == "container_error":
-                self._busy = False
+            if kind == "container_error":
                 raise container.ContainerError(*value)
-            else:
-                self._busy = False
-                raise ValueError(value)
+            raise ValueError(value)
+
+    def decode(self, opened: container.OpenedContainer, secret: str,
+               spec: ValidationSpec) -> Generator[Prepared, None, None]:
+        """Prepared items of a payload, from the child (:meth:`submit` then :meth:`stream`)."""
+        return self.stream(self.submit(opened, secret, spec), opened)
 
     def close(self) -> None:
         try:
-            if self._process.is_alive() and not self._busy:
+            if self.idle:
                 self._conn.send(None)
                 self._process.join(timeout=2)
         except OSError:
