@@ -9,7 +9,12 @@ import random
 import pytest
 from sqlite_utils import Database
 
-from desa_peduli.storage.bulk import INSERT_TRIGGERS, deferred_insert_upkeep, insert_triggers
+from desa_peduli.storage.bulk import (
+    INSERT_TRIGGERS,
+    deferred_insert_upkeep,
+    fingerprints,
+    insert_triggers,
+)
 from desa_peduli.storage.schema import migrations
 from tests.storage.test_coverage_counts import counts, insert, truth
 
@@ -73,7 +78,7 @@ def test_rows_added_in_bulk_are_counted_and_indexed_as_by_the_triggers(db):
         assert _fts(db, word) == _fts(twin, word), word
         assert _fts(db, word)
     db.execute("INSERT INTO registrations_fts(registrations_fts) VALUES ('integrity-check')")
-    assert sorted(insert_triggers(db)) == sorted(INSERT_TRIGGERS)
+    assert fingerprints(insert_triggers(db)) == INSERT_TRIGGERS
 
 
 def test_the_triggers_come_back_with_their_own_sql(db):
@@ -117,3 +122,39 @@ def test_an_unknown_insert_trigger_means_nothing_is_deferred(db):
             _add_rows(db, random.Random(4), range(20))
     assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == 20
     assert counts(db) == truth(db)
+
+
+def test_the_known_triggers_are_those_a_fresh_workspace_gets(db):
+    """The statements in storage/bulk.py do what these exact triggers do: a migration that
+    changes one must change bulk.py too (and its fingerprint here)."""
+    assert fingerprints(insert_triggers(db)) == INSERT_TRIGGERS
+
+
+def test_a_known_name_with_other_sql_means_nothing_is_deferred(db):
+    """A later migration redefining registrations_ai (here: it also logs each insert) keeps
+    its work for every row added in bulk."""
+    db.execute("CREATE TABLE audit (id TEXT)")
+    db.execute("DROP TRIGGER registrations_ai")
+    db.execute("CREATE TRIGGER registrations_ai AFTER INSERT ON registrations BEGIN "
+               "INSERT INTO registrations_fts (rowid, full_name) VALUES (new.pk, new.full_name); "
+               "INSERT INTO audit VALUES (new.id); END")
+    with db.atomic():
+        with deferred_insert_upkeep(db):
+            _add_rows(db, random.Random(5), range(20))
+    assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == 20
+    assert counts(db) == truth(db)
+
+
+def test_rows_ids_at_their_limit_mean_nothing_is_deferred(db):
+    """With a row at row id 2**63 - 1, SQLite gives new rows free ids below it at random:
+    'pk above the largest' would miss them, so the triggers stay."""
+    db.execute("INSERT INTO registrations(pk, id, status, revision, change_seq, created_at, "
+               "updated_at, branch_state) VALUES (?, 'last', 'ready', 1, 1, "
+               "'2026-01-05T10:00:00+07:00', 'x', 'received')", [2**63 - 1])
+    with db.atomic():
+        with deferred_insert_upkeep(db):
+            _add_rows(db, random.Random(6), range(20))
+    assert counts(db) == truth(db)
+    assert len(_fts(db, "siti")) == sum(
+        1 for (name,) in db.execute("SELECT full_name FROM registrations")
+        if name and "Siti" in name)

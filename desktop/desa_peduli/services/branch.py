@@ -284,15 +284,15 @@ class BranchService:
 
     def _prefetch(self, paths: list[Path], secret: str, spec: decoder.ValidationSpec, *,
                   busy: decoder.DecoderProcess | None) -> None:
-        """Queue the first large file of ``paths`` whose signature holds (every other
-        check waits for its own import) in a second decoding process."""
+        """Queue the first large file of ``paths`` that passes the checks before decryption
+        (its own import checks again) in a second decoding process."""
         if self._prefetched is not None:
             if self._prefetched[0] in paths:
                 return  # queued already
             self._drop(self._prefetched[1])  # the caller changed its plan
         for path in paths:
-            try:
-                opened = bundles.open_signed(path)
+            try:  # the checks of its own import (read only): a refused file is not queued
+                opened, _volunteer = bundles.open_verified(path, self.db)
             except BundleRejected:
                 continue
             if _large(opened):
@@ -305,12 +305,13 @@ class BranchService:
                          spec: decoder.ValidationSpec
                          ) -> tuple[decoder.DecoderProcess, object] | None:
         """The queued work for this bundle: queued for the same file, manifest and rules
-        (work queued for the same file otherwise is dropped; for a later file, kept)."""
+        (work queued for the same file otherwise, or in a process that died, is dropped;
+        work for a later file is kept)."""
         if self._prefetched is None or self._prefetched[0] != path:
             return None
         queued_path, process, ticket, manifest, queued_spec = self._prefetched
         self._prefetched = None
-        if manifest != opened.manifest or queued_spec != spec:
+        if manifest != opened.manifest or queued_spec != spec or not process.alive:
             self._drop(process)
             return None
         return process, ticket
