@@ -75,3 +75,81 @@ def test_attack14_held_a_missing_or_garbage_upcoming_file_is_skipped(
     finally:
         service.close()
 
+
+
+def _two_volunteers(make_volunteer, valid_registration, tmp_path):
+    """Bundle A (RLW-001, 3 rows) and bundle C (RLW-002, 2 rows, other names)."""
+    rina = make_volunteer("RLW-001")
+    for i in range(3):
+        rina.registrations.save(person(valid_registration, i + 1))
+    a = FieldSync(rina).export(tmp_path).path
+    budi = make_volunteer("RLW-002", "Budi Santoso")
+    for i in range(2):
+        budi.registrations.save(person(valid_registration, 100 + i, full_name="Dewi Sartika"))
+    out = tmp_path / "budi"
+    out.mkdir()
+    c = FieldSync(budi).export(out).path
+    return a, c
+
+
+@pytest.fixture
+def every_bundle_large(monkeypatch):
+    from desa_peduli.services import branch as branch_module
+    monkeypatch.setattr(branch_module, "DECODER_MIN_RECORDS", 0)
+
+
+def _children() -> list:
+    import multiprocessing
+    return [p for p in multiprocessing.active_children() if p.name == "desa-peduli-decoder"]
+
+
+def test_attack14_held_a_queued_file_replaced_before_its_import(
+        branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
+    """Import A with upcoming [X] (X holds A's bytes: queued in a second process); X's
+    file is then replaced (os.replace, as a copy onto the stick does) by C's bytes. X's import must
+    apply C (its own manifest), never the work queued for the old X."""
+    import os
+    import shutil
+
+    from tests.attack14.test_attack14_upkeep import _fts_ok
+    from tests.storage.test_coverage_counts import counts, truth
+    a, c = _two_volunteers(make_volunteer, valid_registration, tmp_path)
+    x = tmp_path / "x.dpbundle"
+    shutil.copy(a, x)  # X first holds A's bytes (queued), then C's
+    first = tmp_path / "a-copy.dpbundle"
+    shutil.copy(a, first)
+    service = BranchService(branch)
+    try:
+        assert service.import_bundle(first, upcoming=[x]).new == 3  # X queued meanwhile
+        staged = tmp_path / "staged"
+        shutil.copy(c, staged)
+        os.replace(staged, x)
+        report = service.import_bundle(x)
+        assert report.volunteer_id == "RLW-002" and report.new == 2
+        assert counts(branch.db) == truth(branch.db)
+        _fts_ok(branch.db)
+    finally:
+        service.close()
+    assert _children() == []
+
+
+def test_attack14_held_a_queued_file_deleted_or_twice_and_no_process_left(
+        branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
+    import shutil
+    a, c = _two_volunteers(make_volunteer, valid_registration, tmp_path)
+    gone = tmp_path / "gone.dpbundle"
+    shutil.copy(c, gone)
+    service = BranchService(branch)
+    try:
+        assert service.import_bundle(a, upcoming=[gone, a, gone]).new == 3
+        assert len(_children()) <= 2
+        gone.unlink()
+        with pytest.raises(BundleRejected):
+            service.import_bundle(gone, upcoming=[a])
+        with pytest.raises(BundleRejected) as twice:
+            service.import_bundle(a)
+        assert twice.value.reason == "already_imported"
+        assert len(_children()) <= 2
+    finally:
+        service.close()
+    assert _children() == []
