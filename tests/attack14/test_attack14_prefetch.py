@@ -153,3 +153,40 @@ def test_attack14_held_a_queued_file_deleted_or_twice_and_no_process_left(
     finally:
         service.close()
     assert _children() == []
+
+
+def test_attack14_finding_an_already_imported_bundle_is_queued_instead_of_the_next_one(
+        branch, make_volunteer, valid_registration, tmp_path, every_bundle_large, monkeypatch):
+    """FINDING 4 (prefetch picks stale files). A USB stick usually still holds last
+    week's bundle: `import NEW OLD NEXT` (OLD already imported, NEXT new and large).
+    _prefetch only checks OLD's signature, so while NEW merges the second process decrypts
+    and validates OLD (refused moments later as already_imported) and NEXT, the file
+    that will really be merged, is not queued: the two-core overlap is lost exactly in
+    the common case, and a bundle that will be refused is decrypted before its workspace
+    checks (unknown laptop, replay). Worked example: submits seen = [NEW, OLD, NEXT];
+    expected [NEW, NEXT, ...] with OLD never decrypted."""
+    from desa_peduli.sync import decoder
+    old_path, new_path = _two_volunteers(make_volunteer, valid_registration, tmp_path)
+    # OLD: RLW-001's bundle, imported last week; NEW: RLW-002's; NEXT: RLW-003's
+    siti = make_volunteer("RLW-003", "Siti Rahma")
+    siti.registrations.save(person(valid_registration, 300, full_name="Ahmad Dahlan"))
+    out = tmp_path / "siti"
+    out.mkdir()
+    next_path = FieldSync(siti).export(out).path
+    submitted: list[str] = []
+    real_submit = decoder.DecoderProcess.submit
+
+    def spy(self, opened, secret, spec):
+        submitted.append(Path(opened.path).name)
+        return real_submit(self, opened, secret, spec)
+
+    monkeypatch.setattr(decoder.DecoderProcess, "submit", spy)
+    service = BranchService(branch)
+    try:
+        service.import_bundle(old_path)
+        submitted.clear()
+        assert service.import_bundle(new_path, upcoming=[old_path, next_path]).new == 2
+        assert old_path.name not in submitted, submitted
+        assert submitted == [new_path.name, next_path.name]
+    finally:
+        service.close()
