@@ -190,3 +190,52 @@ def test_attack14_finding_an_already_imported_bundle_is_queued_instead_of_the_ne
         assert submitted == [new_path.name, next_path.name]
     finally:
         service.close()
+
+
+def test_attack14_held_cancel_mid_merge_with_a_file_queued(
+        branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
+    """Cancel (as the GUI's button) while the first bundle (250 rows, streamed by a
+    child) merges and the second is queued: nothing of the first stays, the triggers
+    and index are sound, the second still imports from its queued work, the first
+    imports again afterwards, and close leaves no process."""
+    import json as jsonlib
+
+    from desa_peduli.errors import Cancelled
+    from desa_peduli.progress import Progress
+    from desa_peduli.services.adding import add_file
+    from tests.attack14.test_attack14_upkeep import _fts_ok
+    from tests.storage.test_coverage_counts import counts, truth
+    rina = make_volunteer("RLW-001")
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("\n".join(jsonlib.dumps(person(valid_registration, i))
+                              for i in range(1, 251)) + "\n")
+    assert add_file(rina, rows).added == 250
+    big = FieldSync(rina).export(tmp_path).path
+    budi = make_volunteer("RLW-002", "Budi Santoso")
+    for i in range(2):
+        budi.registrations.save(person(valid_registration, 500 + i))
+    (tmp_path / "budi").mkdir()
+    other = FieldSync(budi).export(tmp_path / "budi").path
+    progress = Progress()
+    real_check = progress.check
+
+    def check():
+        progress.cancel()
+        real_check()
+
+    progress.check = check
+    service = BranchService(branch)
+    try:
+        with pytest.raises(Cancelled):
+            service.import_bundle(big, progress=progress, upcoming=[other])
+        assert branch.db.execute("SELECT count(*) FROM registrations").fetchone()[0] == 0
+        assert counts(branch.db) == truth(branch.db)
+        _fts_ok(branch.db)
+        assert len(_children()) <= 2
+        assert service.import_bundle(other).new == 2
+        assert service.import_bundle(big).new == 250
+        assert counts(branch.db) == truth(branch.db)
+        _fts_ok(branch.db)
+    finally:
+        service.close()
+    assert _children() == []
