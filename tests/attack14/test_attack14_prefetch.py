@@ -239,3 +239,39 @@ def test_attack14_held_cancel_mid_merge_with_a_file_queued(
     finally:
         service.close()
     assert _children() == []
+
+
+def test_attack14_finding_a_queued_decode_that_died_refuses_a_good_bundle(
+        branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
+    """FINDING 5 (prefetch robustness). X is queued in the second process while A
+    merges; that process dies before X's turn (the OOM killer picks it: two decoding
+    children + a 128 MB page cache; or a crash in the child). X's import takes the dead
+    process's ticket without looking, reads EOF and refuses X as a damaged bundle
+    ("payload"/"decoder stopped"), although X is fine and a fresh decode would work
+    (retrying the same file does work). Worked example: import A with upcoming [X]; kill
+    the queued child; import X (400 rows) -> BundleRejected; expected: 400 new."""
+    import json as jsonlib
+    import os
+    import signal
+
+    from desa_peduli.services.adding import add_file
+    a, _c = _two_volunteers(make_volunteer, valid_registration, tmp_path)
+    siti = make_volunteer("RLW-003", "Siti Rahma")
+    rows = tmp_path / "rows.jsonl"  # more than a pipe holds (64 KB) once decoded
+    rows.write_text("\n".join(jsonlib.dumps(person(valid_registration, 1000 + i))
+                              for i in range(400)) + "\n")
+    assert add_file(siti, rows).added == 400
+    (tmp_path / "siti").mkdir()
+    x = FieldSync(siti).export(tmp_path / "siti").path
+    service = BranchService(branch)
+    try:
+        assert service.import_bundle(a, upcoming=[x]).new == 3
+        queued = service._prefetched
+        assert queued is not None and queued[0] == x
+        process = queued[1]._process
+        os.kill(process.pid, signal.SIGKILL)
+        process.join(timeout=10)
+        assert service.import_bundle(x).new == 400
+    finally:
+        service.close()
+    assert _children() == []
