@@ -112,3 +112,24 @@ def test_attack14_held_add_mixes_updates_new_rows_and_skipped_rows(session, vali
     assert not report.stored and report.added == 0
     _sound(session.db)
     assert _fts(session.db, "karya") == []
+
+
+def test_attack14_held_the_same_nik_from_two_volunteers_flagged_after_the_block(
+        branch, make_volunteer, valid_registration, tmp_path):
+    """Duplicates are flagged after the deferred block, on rows it just inserted: two
+    volunteers register the same NIKs; counts and index stay sound."""
+    rina = make_volunteer("RLW-001")
+    budi = make_volunteer("RLW-002", "Budi Santoso")
+    for i in range(1, 4):
+        rina.registrations.save(person(valid_registration, i))
+        budi.registrations.save(person(valid_registration, i, full_name="Dewi Sartika"))
+    (tmp_path / "b").mkdir()
+    service = BranchService(branch)
+    try:
+        service.import_bundle(FieldSync(rina).export(tmp_path).path)
+        report = service.import_bundle(FieldSync(budi).export(tmp_path / "b").path)
+        assert report.duplicates
+        _sound(branch.db)
+        assert len(_fts(branch.db, "sartika")) == 3
+    finally:
+        service.close()
