@@ -1,10 +1,8 @@
-"""ATTACK14 (outside review of the speed branch): a SIGKILL at fixed moments inside the
+"""A SIGKILL at fixed moments inside the
 deferred block (triggers dropped, rows inserted, upkeep half done) of ``add`` and of a
 branch import: after reopening, every trigger is back, the full-text index passes its
 integrity check and the counts equal a GROUP BY. Deterministic (the child kills itself
-at the chosen moment), so no timing and little CPU.
-
-``test_attack14_held_*`` pass and record what was tried and held."""
+at the chosen moment), so no timing and little CPU."""
 
 from __future__ import annotations
 
@@ -90,7 +88,7 @@ def _run(where, path, key, target):
 
 
 @pytest.mark.parametrize("where", ["after-upkeep-statement", "after-triggers-back"])
-def test_attack14_held_add_killed_inside_the_deferred_block(
+def test_add_killed_inside_the_deferred_block(
         session, workspace_template, workspace_dir, valid_registration, tmp_path, where):
     _src, key = workspace_template
     session.registrations.save(person(valid_registration, 1))
@@ -103,7 +101,7 @@ def test_attack14_held_add_killed_inside_the_deferred_block(
 
 
 @pytest.mark.parametrize("where", ["after-upkeep-statement", "after-triggers-back"])
-def test_attack14_held_import_killed_inside_the_deferred_block(
+def test_import_killed_inside_the_deferred_block(
         branch, branch_template, make_volunteer, valid_registration, tmp_path, where):
     _src, key = branch_template
     rina = make_volunteer("RLW-001")

@@ -1,7 +1,4 @@
-"""ATTACK14 (outside review of the speed branch): storage/bulk.py deferred_insert_upkeep.
-
-``test_attack14_finding_*`` FAIL on branch speed and prove a finding;
-``test_attack14_held_*`` pass and record what was tried and held."""
+"""Storage/bulk.py deferred_insert_upkeep."""
 
 from __future__ import annotations
 
@@ -30,7 +27,7 @@ def _fts_ok(db: Database) -> None:
     db.execute("INSERT INTO registrations_fts(registrations_fts) VALUES ('integrity-check')")
 
 
-def test_attack14_finding_rows_below_the_largest_pk_are_never_counted_or_indexed(db):
+def test_rows_below_the_largest_pk_are_never_counted_or_indexed(db):
     """FINDING 2 (huge pk gap). A row holding the largest rowid (9223372036854775807:
     a restored/merged workspace, a hand repair, a bug elsewhere) makes SQLite give every
     new row a *random unused* rowid, below ``before``. The upkeep selects ``pk > before``:
@@ -50,7 +47,7 @@ def test_attack14_finding_rows_below_the_largest_pk_are_never_counted_or_indexed
     assert db.execute("SELECT count(*) FROM registrations_fts_docsize").fetchone()[0] == 21
 
 
-def test_attack14_finding_a_changed_trigger_under_a_known_name_is_not_noticed(db):
+def test_a_changed_trigger_under_a_known_name_is_not_noticed(db):
     """FINDING 3 (future migration). The deferral checks trigger *names* only. A later
     migration that redefines ``registrations_ai`` under the same name (e.g. to index the
     NIK too, or to log every insert) is dropped and re-created, but its work is replaced
@@ -68,7 +65,7 @@ def test_attack14_finding_a_changed_trigger_under_a_known_name_is_not_noticed(db
     assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == 20
 
 
-def test_attack14_held_an_older_workspace_is_not_deferred():
+def test_an_older_workspace_is_not_deferred():
     """Migrations up to 0014 only (no coverage_funder_ai): the names differ from the
     three, so the block inserts row by row and everything stays right."""
     older = Database(memory=True)
@@ -87,7 +84,7 @@ def test_attack14_held_an_older_workspace_is_not_deferred():
     assert _fts(older, "siti")
 
 
-def test_attack14_held_an_extra_insert_trigger_in_lower_case_is_noticed(db):
+def test_an_extra_insert_trigger_in_lower_case_is_noticed(db):
     db.execute("CREATE TABLE audit (id TEXT)")
     db.execute("create trigger zz_ai after insert on registrations begin "
                "insert into audit values (new.id); end")
@@ -99,7 +96,7 @@ def test_attack14_held_an_extra_insert_trigger_in_lower_case_is_noticed(db):
     assert counts(db) == truth(db)
 
 
-def test_attack14_held_a_second_connection_cannot_write_while_the_triggers_are_away(tmp_path):
+def test_a_second_connection_cannot_write_while_the_triggers_are_away(tmp_path):
     """The GUI's second connection / another CLI: while the block runs (triggers dropped,
     uncommitted) it still sees the triggers, and its INSERT waits for the write lock
     (busy) instead of going in uncounted; after the commit its row is counted."""

@@ -1,18 +1,16 @@
-"""ATTACK14 (outside review of the speed branch): `import F1 F2 ...` at the CLI with the
+"""`import F1 F2 ...` at the CLI with the
 prefetch on (every bundle decoded by a second process): verdicts, exit code (CLI.md: a
-rejected file makes the exit code 1) and no decoding process left behind.
-
-``test_attack14_held_*`` pass and record what was tried and held."""
+rejected file makes the exit code 1) and no decoding process left behind."""
 
 from __future__ import annotations
 
 import json
 
-from tests.attack14.test_attack14_prefetch import _children, every_bundle_large  # noqa: F401
 from tests.cli.test_hostile_files_cli import cli, stick  # noqa: F401
+from tests.sync.test_import_queue import _children, every_bundle_large  # noqa: F401
 
 
-def test_attack14_held_a_batch_with_replays_and_a_missing_file(stick, cli,  # noqa: F811
+def test_a_batch_with_replays_and_a_missing_file(stick, cli,  # noqa: F811
                                                                every_bundle_large):  # noqa: F811
     folder = stick["folder"]
     first = sorted(folder.glob("RLW-001_*.dpbundle"))[0]  # imported by the fixture

@@ -1,7 +1,5 @@
-"""ATTACK14 (outside review of the speed branch): counts and full-text index after real
-imports and ``add`` runs that mix new rows with updates, deletions, refusals.
-
-``test_attack14_held_*`` pass and record what was tried and held."""
+"""Counts and full-text index after real
+imports and ``add`` runs that mix new rows with updates, deletions, refusals."""
 
 from __future__ import annotations
 
@@ -14,8 +12,8 @@ from desa_peduli.services.adding import add_file
 from desa_peduli.services.branch import BranchService
 from desa_peduli.services.field import FieldSync
 from desa_peduli.storage.bulk import INSERT_TRIGGERS, insert_triggers
-from tests.attack14.test_attack14_upkeep import _fts_ok
 from tests.storage.test_bulk_upkeep import _fts
+from tests.storage.test_bulk_upkeep_hostile import _fts_ok
 from tests.storage.test_coverage_counts import counts, truth
 from tests.sync.conftest import forge_bundle, person
 from tests.sync.test_attachments_and_devices import _signed
@@ -28,7 +26,7 @@ def _sound(db) -> None:
 
 
 @pytest.mark.parametrize("in_child", [False, True])
-def test_attack14_held_import_of_updates_deletions_and_new_rows(
+def test_import_of_updates_deletions_and_new_rows(
         branch, make_volunteer, valid_registration, tmp_path, monkeypatch, in_child):
     """Bundle 1: four new (one with signature); bundle 2: a renamed one, a deleted one,
     two new. After each import: counts = GROUP BY truth, FTS integrity-check, the renamed
@@ -63,7 +61,7 @@ def test_attack14_held_import_of_updates_deletions_and_new_rows(
         service.close()
 
 
-def test_attack14_held_forged_bundle_other_volunteer_and_deleted_rows(
+def test_forged_bundle_other_volunteer_and_deleted_rows(
         branch, make_volunteer, valid_registration, tmp_path):
     """A laptop's own signed bundle whose records claim another volunteer, or arrive
     already deleted: refused/uncounted exactly as the triggers would do it."""
@@ -87,7 +85,7 @@ def test_attack14_held_forged_bundle_other_volunteer_and_deleted_rows(
         service.close()
 
 
-def test_attack14_held_add_mixes_updates_new_rows_and_skipped_rows(session, valid_registration,
+def test_add_mixes_updates_new_rows_and_skipped_rows(session, valid_registration,
                                                                    tmp_path):
     """`add --skip-invalid` of a file with: an update of an existing row by its NIK (new
     name), two new rows, one invalid row, one row with a signature attachment; then a file
@@ -114,7 +112,7 @@ def test_attack14_held_add_mixes_updates_new_rows_and_skipped_rows(session, vali
     assert _fts(session.db, "karya") == []
 
 
-def test_attack14_held_the_same_nik_from_two_volunteers_flagged_after_the_block(
+def test_the_same_nik_from_two_volunteers_flagged_after_the_block(
         branch, make_volunteer, valid_registration, tmp_path):
     """Duplicates are flagged after the deferred block, on rows it just inserted: two
     volunteers register the same NIKs; counts and index stay sound."""

@@ -1,7 +1,4 @@
-"""ATTACK14 (outside review of the speed branch): the prefetch of ``upcoming`` files.
-
-Tests named ``test_attack14_finding_*`` FAIL on branch speed and prove a finding;
-``test_attack14_held_*`` pass and record what was tried and held."""
+"""The prefetch of ``upcoming`` files."""
 
 from __future__ import annotations
 
@@ -40,7 +37,7 @@ def _real_bundle(make_volunteer, valid_registration, tmp_path, n=3):
     {"device_public_key": 12345},                    # a number where a key belongs
     {"device_public_key": ["a"]},                    # a list
 ], ids=["missing-key", "number-key", "list-key"])
-def test_attack14_held_a_forged_file_in_upcoming_does_not_break_the_current_import(
+def test_a_forged_file_in_upcoming_does_not_break_the_current_import(
         branch, make_volunteer, valid_registration, tmp_path, manifest):
     """`import GOOD FORGED`: GOOD applies although FORGED (unsigned, a manifest without a
     usable device_public_key) is in its ``upcoming``; FORGED is refused on its own turn
@@ -57,7 +54,7 @@ def test_attack14_held_a_forged_file_in_upcoming_does_not_break_the_current_impo
         service.close()
 
 
-def test_attack14_held_a_missing_or_garbage_upcoming_file_is_skipped(
+def test_a_missing_or_garbage_upcoming_file_is_skipped(
         branch, make_volunteer, valid_registration, tmp_path):
     good = _real_bundle(make_volunteer, valid_registration, tmp_path)
     junk = tmp_path / "junk.dpbundle"
@@ -103,7 +100,7 @@ def _children() -> list:
     return [p for p in multiprocessing.active_children() if p.name == "desa-peduli-decoder"]
 
 
-def test_attack14_held_a_queued_file_replaced_before_its_import(
+def test_a_queued_file_replaced_before_its_import(
         branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
     """Import A with upcoming [X] (X holds A's bytes: queued in a second process); X's
     file is then replaced (os.replace, as a copy onto the stick does) by C's bytes. X's import must
@@ -111,7 +108,7 @@ def test_attack14_held_a_queued_file_replaced_before_its_import(
     import os
     import shutil
 
-    from tests.attack14.test_attack14_upkeep import _fts_ok
+    from tests.storage.test_bulk_upkeep_hostile import _fts_ok
     from tests.storage.test_coverage_counts import counts, truth
     a, c = _two_volunteers(make_volunteer, valid_registration, tmp_path)
     x = tmp_path / "x.dpbundle"
@@ -133,7 +130,7 @@ def test_attack14_held_a_queued_file_replaced_before_its_import(
     assert _children() == []
 
 
-def test_attack14_held_a_queued_file_deleted_or_twice_and_no_process_left(
+def test_a_queued_file_deleted_or_twice_and_no_process_left(
         branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
     import shutil
     a, c = _two_volunteers(make_volunteer, valid_registration, tmp_path)
@@ -155,7 +152,7 @@ def test_attack14_held_a_queued_file_deleted_or_twice_and_no_process_left(
     assert _children() == []
 
 
-def test_attack14_finding_an_already_imported_bundle_is_queued_instead_of_the_next_one(
+def test_an_already_imported_bundle_is_queued_instead_of_the_next_one(
         branch, make_volunteer, valid_registration, tmp_path, every_bundle_large, monkeypatch):
     """FINDING 4 (prefetch picks stale files). A USB stick usually still holds last
     week's bundle: `import NEW OLD NEXT` (OLD already imported, NEXT new and large).
@@ -192,7 +189,7 @@ def test_attack14_finding_an_already_imported_bundle_is_queued_instead_of_the_ne
         service.close()
 
 
-def test_attack14_held_cancel_mid_merge_with_a_file_queued(
+def test_cancel_mid_merge_with_a_file_queued(
         branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
     """Cancel (as the GUI's button) while the first bundle (250 rows, streamed by a
     child) merges and the second is queued: nothing of the first stays, the triggers
@@ -203,7 +200,7 @@ def test_attack14_held_cancel_mid_merge_with_a_file_queued(
     from desa_peduli.errors import Cancelled
     from desa_peduli.progress import Progress
     from desa_peduli.services.adding import add_file
-    from tests.attack14.test_attack14_upkeep import _fts_ok
+    from tests.storage.test_bulk_upkeep_hostile import _fts_ok
     from tests.storage.test_coverage_counts import counts, truth
     rina = make_volunteer("RLW-001")
     rows = tmp_path / "rows.jsonl"
@@ -241,7 +238,7 @@ def test_attack14_held_cancel_mid_merge_with_a_file_queued(
     assert _children() == []
 
 
-def test_attack14_finding_a_queued_decode_that_died_refuses_a_good_bundle(
+def test_a_queued_decode_that_died_refuses_a_good_bundle(
         branch, make_volunteer, valid_registration, tmp_path, every_bundle_large):
     """FINDING 5 (prefetch robustness). X is queued in the second process while A
     merges; that process dies before X's turn (the OOM killer picks it: two decoding
