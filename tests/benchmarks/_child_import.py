@@ -51,11 +51,12 @@ def main() -> int:
     try:
         service = BranchService(session)
         rss_before = _rss_mb()
-        for path in bundles:
+        for index, path in enumerate(bundles):
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
-            report = service.import_bundle(path)
+            # as the CLI does: the next file is queued in the decoding process early
+            report = service.import_bundle(path, upcoming=bundles[index + 1:])
             if profiler:
                 profiler.disable()
             elapsed = time.perf_counter() - start

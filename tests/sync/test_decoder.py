@@ -68,7 +68,7 @@ def test_child_and_in_process_imports_store_the_same(two_branches, workspace_tem
     monkeypatch.setattr(branch_module, "DECODER_MIN_RECORDS", 0)
     remote = BranchService(child)
     reports_child = [remote.import_bundle(p).to_dict() for p in (first, second)]
-    assert remote._decoder_process is not None  # really decoded by the child
+    assert remote._decoders  # really decoded by the child
     remote.close()
     assert reports_child == reports_local
     assert reports_child[0]["new"] == 6 and reports_child[1]["new"] == 1
@@ -102,13 +102,13 @@ def test_a_bad_record_is_refused_and_the_next_bundle_gets_a_new_child(
         service.import_bundle(_forged(rina, tmp_path, break_revision))
     assert refused.value.reason == "payload"
     assert digest(branch.db) == before
-    first_child = service._decoder_process
-    assert first_child is not None and first_child.alive  # it said why and waits
+    (first_child,) = service._decoders
+    assert first_child.alive  # it said why and waits
     with pytest.raises(BundleRejected) as refused:
         service.import_bundle(_forged(rina, tmp_path, twice))
     assert refused.value.reason == "payload"
     assert digest(branch.db) == before
-    assert service._decoder_process is None  # stopped half-way: closed
+    assert not service._decoders  # stopped half-way: closed
     report = service.import_bundle(FieldSync(rina).export(tmp_path).path)
     assert report.new == 6
     service.close()
@@ -126,9 +126,9 @@ def test_cancel_with_a_child_changes_nothing_and_import_works_after(
     with pytest.raises(Cancelled):
         service.import_bundle(path, progress=Progress(cancelled=lambda: True))
     assert digest(branch.db) == before
-    child = service._decoder()
+    assert not service._decoders  # stopped half-way: closed
     assert service.import_bundle(path).new == 416
-    assert service._decoder_process is child  # reused for the next bundle
+    (child,) = service._decoders
     process = child._process
     service.close()
     assert not process.is_alive()

@@ -119,11 +119,12 @@ def cmd_import(args) -> int:
                 backed_up.append(backups.make(session, reason="pre-import"))
 
         try:
-            for name in args.files:
+            for index, name in enumerate(args.files):
                 try:
                     if session.role == "branch":
-                        report = service.import_bundle(Path(name),
-                                                       before_merge=backup_once).to_dict()
+                        report = service.import_bundle(
+                            Path(name), before_merge=backup_once,
+                            upcoming=[Path(f) for f in args.files[index + 1:]]).to_dict()
                     else:
                         report = service.import_receipt(Path(name)).to_dict()
                     report["status"] = "applied"

@@ -17,6 +17,7 @@ from desa_peduli.errors import InputRejected
 from desa_peduli.progress import Progress, check
 from desa_peduli.progress import report as report_progress
 from desa_peduli.services.tabular import iter_rows
+from desa_peduli.storage.bulk import deferred_insert_upkeep
 
 if TYPE_CHECKING:  # annotations only: the session imports the services (a cycle)
     from desa_peduli.services.session import Session
@@ -106,82 +107,83 @@ def add_file(
 
     try:
         with db.atomic():
-            existing_niks = store.nik_index()
-            for source in iter_rows(path):
-                report.rows += 1
-                check(progress)
-                if report.rows % 500 == 0:
-                    report_progress(progress, report.rows)
-                if source.data is None:
-                    report.rejected_rows += 1
-                    reject(source.number, "", "row.unreadable", source.error or "",
-                           source.error_en or "")
-                    continue
-                data = source.data
-                reg_id = data.get("id") or None
-                if reg_id is not None and (not isinstance(reg_id, str) or store.get(reg_id) is None):
-                    report.rejected_rows += 1
-                    reject(source.number, "id", "id.unknown",
-                           f"id {reg_id!s:.40} tidak dikenal di laptop ini; kosongkan kolom id "
-                           "untuk pendaftaran baru.",
-                           f"id {reg_id!s:.40} is not known on this laptop; leave id empty "
-                           "for a new registration.")
-                    continue
-                nik = str(data.get("nik") or "").strip()
-                if nik and nik in seen_nik:
-                    report.rejected_rows += 1
-                    reject(source.number, "nik", "nik.repeated_in_file",
-                           f"NIK yang sama sudah ada di baris {seen_nik[nik]} berkas ini; "
-                           "satu orang cukup satu baris.",
-                           f"the same NIK is already on row {seen_nik[nik]} of this file; "
-                           "one person needs one row.")
-                    continue
-                if reg_id is None and nik:
-                    matches = existing_niks.get(nik, [])
-                    if len(matches) > 1:
+            with deferred_insert_upkeep(db):  # indexed and counted once, at the end
+                existing_niks = store.nik_index()
+                for source in iter_rows(path):
+                    report.rows += 1
+                    check(progress)
+                    if report.rows % 500 == 0:
+                        report_progress(progress, report.rows)
+                    if source.data is None:
                         report.rejected_rows += 1
-                        reject(source.number, "nik", "nik.ambiguous",
-                               "NIK ini terdaftar lebih dari sekali di laptop ini; isi kolom id "
-                               "untuk memilih pendaftaran yang diubah.",
-                               "this NIK is registered more than once on this laptop; fill the "
-                               "id column to choose the registration to update.")
+                        reject(source.number, "", "row.unreadable", source.error or "",
+                               source.error_en or "")
                         continue
-                    if matches:
-                        reg_id = matches[0]
-                data, attachments = service.split_attachments(data, reg_id, keep_stored_signature=True)
-                # NIK duplicates were resolved above (same NIK = update), no second lookup
-                result = service.validate(data, reg_id=reg_id, require_signature_image=False,
-                                          check_duplicates=reg_id is not None)
-                if not result.ok:
-                    report.rejected_rows += 1
-                    for problem in result.errors:
-                        reject(source.number, problem.field, problem.code, problem.message,
-                               problem.message_en or problem.message)
-                    continue
-                if nik:
-                    seen_nik[nik] = source.number
-                warn(source.number, result.warnings)
+                    data = source.data
+                    reg_id = data.get("id") or None
+                    if reg_id is not None and (not isinstance(reg_id, str) or store.get(reg_id) is None):
+                        report.rejected_rows += 1
+                        reject(source.number, "id", "id.unknown",
+                               f"id {reg_id!s:.40} tidak dikenal di laptop ini; kosongkan kolom id "
+                               "untuk pendaftaran baru.",
+                               f"id {reg_id!s:.40} is not known on this laptop; leave id empty "
+                               "for a new registration.")
+                        continue
+                    nik = str(data.get("nik") or "").strip()
+                    if nik and nik in seen_nik:
+                        report.rejected_rows += 1
+                        reject(source.number, "nik", "nik.repeated_in_file",
+                               f"NIK yang sama sudah ada di baris {seen_nik[nik]} berkas ini; "
+                               "satu orang cukup satu baris.",
+                               f"the same NIK is already on row {seen_nik[nik]} of this file; "
+                               "one person needs one row.")
+                        continue
+                    if reg_id is None and nik:
+                        matches = existing_niks.get(nik, [])
+                        if len(matches) > 1:
+                            report.rejected_rows += 1
+                            reject(source.number, "nik", "nik.ambiguous",
+                                   "NIK ini terdaftar lebih dari sekali di laptop ini; isi kolom id "
+                                   "untuk memilih pendaftaran yang diubah.",
+                                   "this NIK is registered more than once on this laptop; fill the "
+                                   "id column to choose the registration to update.")
+                            continue
+                        if matches:
+                            reg_id = matches[0]
+                    data, attachments = service.split_attachments(data, reg_id, keep_stored_signature=True)
+                    # NIK duplicates were resolved above (same NIK = update), no second lookup
+                    result = service.validate(data, reg_id=reg_id, require_signature_image=False,
+                                              check_duplicates=reg_id is not None)
+                    if not result.ok:
+                        report.rejected_rows += 1
+                        for problem in result.errors:
+                            reject(source.number, problem.field, problem.code, problem.message,
+                                   problem.message_en or problem.message)
+                        continue
+                    if nik:
+                        seen_nik[nik] = source.number
+                    warn(source.number, result.warnings)
+                    if report.rejected_rows and not skip_invalid:
+                        continue  # keep checking every row, store nothing
+                    if reg_id is None and not attachments:
+                        values, status, problems = service.stored_form(result)
+                        pending.append((values, status, json.dumps(problems, ensure_ascii=False,
+                                                                   sort_keys=True)))
+                        if len(pending) >= BATCH:
+                            flush()
+                        continue
+                    saved = service.save_validated(result, reg_id=reg_id, attachments=attachments)
+                    outcome = saved.outcome
+                    if outcome.created:
+                        report.added += 1
+                    elif outcome.changed:
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                    report.ids.append(outcome.id)
                 if report.rejected_rows and not skip_invalid:
-                    continue  # keep checking every row, store nothing
-                if reg_id is None and not attachments:
-                    values, status, problems = service.stored_form(result)
-                    pending.append((values, status, json.dumps(problems, ensure_ascii=False,
-                                                               sort_keys=True)))
-                    if len(pending) >= BATCH:
-                        flush()
-                    continue
-                saved = service.save_validated(result, reg_id=reg_id, attachments=attachments)
-                outcome = saved.outcome
-                if outcome.created:
-                    report.added += 1
-                elif outcome.changed:
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-                report.ids.append(outcome.id)
-            if report.rejected_rows and not skip_invalid:
-                raise _Rollback()
-            flush()
+                    raise _Rollback()
+                flush()
         report.stored = True
     except _Rollback:
         report.added = report.updated = report.unchanged = 0

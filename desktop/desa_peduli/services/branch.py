@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from desa_peduli import reference
 from desa_peduli.domain.regions import RegionLookup
 from desa_peduli.domain.validation import Validated, ValidationContext
-from desa_peduli.errors import InputRejected, NotFound, WrongRole
+from desa_peduli.errors import BundleRejected, InputRejected, NotFound, WrongRole
 from desa_peduli.progress import Progress
 from desa_peduli.services import reference_data
 
@@ -81,6 +81,7 @@ class DuplicateOfMissing(InputRejected):
 # from this many registrations in a bundle a second process decodes it (starting one
 # costs ~0.3 s; below this the bundle is decoded faster than that in this process)
 DECODER_MIN_RECORDS = 2000
+LOOKAHEAD = 4  # files looked at for the next large one (each: its manifest and signature)
 IMPORT_CACHE_KB = 128 * 1024  # the page cache while a large import runs (normally 32 MB)
 
 
@@ -110,12 +111,25 @@ def create_branch(path: Path, *, name: str, province: str, passphrase: str,
     return session_module.Session(ws)
 
 
+def _large(opened: OpenedContainer) -> bool:
+    """Worth a second process: the bundle holds at least DECODER_MIN_RECORDS registrations."""
+    counts = opened.manifest.get("counts") or {}
+    return isinstance(counts.get("registrations"), int) and (
+        counts["registrations"] >= DECODER_MIN_RECORDS)
+
+
 @dataclass
 class BranchService:
     session: Session
-    _decoder_process: decoder.DecoderProcess | None = field(default=None, init=False,
-                                                             repr=False)
+    # decoding processes (at most two: one streams the bundle being merged, the other
+    # works on the next file meanwhile), started on the first large bundle
+    _decoders: list[decoder.DecoderProcess] = field(default_factory=list, init=False,
+                                                    repr=False)
     _cache_pages: int = field(default=0, init=False, repr=False)
+    # the file queued ahead of its import: path, its process and ticket, manifest, rules
+    _prefetched: tuple[Path, decoder.DecoderProcess, object, dict[str, Any],
+                       decoder.ValidationSpec] | None = field(default=None, init=False,
+                                                              repr=False)
 
     def __post_init__(self) -> None:
         if self.session.role != "branch":
@@ -231,9 +245,15 @@ class BranchService:
 
     # -- bundles ------------------------------------------------------------------------
     def import_bundle(self, path: Path, *, progress: Progress | None = None,
-                      before_merge: Callable[[], None] | None = None) -> bundles.ImportReport:
+                      before_merge: Callable[[], None] | None = None,
+                      upcoming: Sequence[Path] = ()) -> bundles.ImportReport:
         """Import one bundle. A large one is decrypted, parsed and validated by a second
-        process (started once, kept for the next bundles: :meth:`close`)."""
+        process (started once, kept for the next bundles: :meth:`close`).
+
+        ``upcoming``: the files the caller imports next, in order. The next large one is
+        decoded by a second process while this one is merged (two cores at work); its
+        own import verifies everything again and uses that work only when it is the same
+        file, signed the same, validated with the same rules."""
         _signing, identity = self.keys()
         service = self.session.registrations
 
@@ -242,11 +262,20 @@ class BranchService:
 
         def decode_items(
                 opened: OpenedContainer) -> Generator[decoder.Prepared, None, None]:
-            counts = opened.manifest.get("counts") or {}
-            if not isinstance(counts.get("registrations"), int) or (
-                    counts["registrations"] < DECODER_MIN_RECORDS):
-                return decoder.decode(opened, identity.identity, validate)
-            return self._decoder().decode(opened, identity.secret, self._validation_spec())
+            spec = self._validation_spec()
+            if not _large(opened):
+                items = decoder.decode(opened, identity.identity, validate)
+                process = None
+            else:
+                queued = self._take_prefetched(Path(path), opened, spec)
+                process, ticket = queued or (self._idle_decoder(), None)
+                if ticket is None:
+                    ticket = process.submit(opened, identity.secret, spec)
+                items = process.stream(ticket, opened)
+            if upcoming:
+                self._prefetch([Path(p) for p in upcoming[:LOOKAHEAD]], identity.secret, spec,
+                               busy=process)
+            return items
 
         try:
             return bundles.import_bundle(
@@ -254,26 +283,76 @@ class BranchService:
                 actor=self.session.actor, progress=progress,
                 before_merge=before_merge, decode_items=decode_items)
         finally:
-            if self._decoder_process is not None and not self._decoder_process.alive:
-                self.close()  # stopped half-way (refused, cancelled): start afresh next time
+            for process in [p for p in self._decoders if not p.alive]:
+                self._drop(process)  # stopped half-way (refused, cancelled): start afresh
 
-    def _decoder(self) -> decoder.DecoderProcess:
-        if self._decoder_process is None:
-            self._decoder_process = decoder.DecoderProcess()
+    def _idle_decoder(self, busy: decoder.DecoderProcess | None = None
+                      ) -> decoder.DecoderProcess:
+        """A decoding process with nothing queued, started if need be; never ``busy`` (it
+        streams the bundle being merged) nor the one holding the queued file."""
+        queued = self._prefetched[1] if self._prefetched is not None else None
+        for process in self._decoders:
+            if process is not busy and process is not queued and process.idle:
+                return process
+        for process in [p for p in self._decoders if p is not busy and p is not queued]:
+            self._drop(process)  # results nobody will read
+        if not self._decoders:
             # a large import inserts into a dozen indexes at random places: a bigger page
             # cache spares re-reading (and decrypting) their pages; back to normal at close
             self._cache_pages = self.db.execute("PRAGMA cache_size").fetchone()[0]
             self.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
-        return self._decoder_process
+        process = decoder.DecoderProcess()
+        self._decoders.append(process)
+        return process
+
+    def _drop(self, process: decoder.DecoderProcess) -> None:
+        process.close()
+        self._decoders.remove(process)
+        if self._prefetched is not None and self._prefetched[1] is process:
+            self._prefetched = None
+
+    def _prefetch(self, paths: list[Path], secret: str, spec: decoder.ValidationSpec, *,
+                  busy: decoder.DecoderProcess | None) -> None:
+        """Queue the first large file of ``paths`` that passes the checks before decryption
+        (its own import checks again) in a second decoding process."""
+        if self._prefetched is not None:
+            if self._prefetched[0] in paths:
+                return  # queued already
+            self._drop(self._prefetched[1])  # the caller changed its plan
+        for path in paths:
+            try:  # the checks of its own import (read only): a refused file is not queued
+                opened, _volunteer = bundles.open_verified(path, self.db)
+            except BundleRejected:
+                continue
+            if _large(opened):
+                process = self._idle_decoder(busy)
+                self._prefetched = (path, process, process.submit(opened, secret, spec),
+                                    opened.manifest, spec)
+                return
+
+    def _take_prefetched(self, path: Path, opened: OpenedContainer,
+                         spec: decoder.ValidationSpec
+                         ) -> tuple[decoder.DecoderProcess, object] | None:
+        """The queued work for this bundle: queued for the same file, manifest and rules
+        (work queued for the same file otherwise, or in a process that died, is dropped;
+        work for a later file is kept)."""
+        if self._prefetched is None or self._prefetched[0] != path:
+            return None
+        queued_path, process, ticket, manifest, queued_spec = self._prefetched
+        self._prefetched = None
+        if manifest != opened.manifest or queued_spec != spec or not process.alive:
+            self._drop(process)
+            return None
+        return process, ticket
 
     def _validation_spec(self) -> decoder.ValidationSpec:
         return validation_spec(self.session.registrations.context(require_signature_image=False))
 
     def close(self) -> None:
-        """Stop the decoding process, if one was started."""
-        if self._decoder_process is not None:
-            self._decoder_process.close()
-            self._decoder_process = None
+        """Stop the decoding processes, if any was started."""
+        if self._decoders:
+            for process in list(self._decoders):
+                self._drop(process)
             self.db.execute(f"PRAGMA cache_size = {int(self._cache_pages)}")
 
     def import_history(self, limit: int = 500) -> list[dict[str, Any]]:

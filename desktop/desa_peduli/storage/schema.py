@@ -305,7 +305,7 @@ REGION_DIMENSIONS = {
     "week": WEEK_SQL,
 }
 VOLUNTEER_DIMENSIONS = {"state": "{r}.branch_state", "week": WEEK_SQL}
-_COUNT_TABLES = (
+COUNT_TABLES = (
     # table, key column, the row's key, dimensions
     ("coverage_counts", "village_code", "coalesce({r}.village_code, '')", REGION_DIMENSIONS),
     ("volunteer_counts", "volunteer_id", "coalesce({r}.volunteer_id, '')", VOLUNTEER_DIMENSIONS),
@@ -316,7 +316,7 @@ def _count_statements(row: str, sign: int, only_if: str = "") -> list[str]:
     """Upserts adding ``sign`` to every count of ``row`` (``new``/``old``), each guarded by
     "the row is counted" and, per dimension, ``only_if`` (``{d}``: the dimension's value)."""
     out = []
-    for table, key_column, key, dimensions in _COUNT_TABLES:
+    for table, key_column, key, dimensions in COUNT_TABLES:
         for dimension, value in dimensions.items():
             guard = COUNTED.format(r=row)
             if only_if:
@@ -340,7 +340,7 @@ def m0006_coverage_counts(db: Database) -> None:
     small rows. Counted: not deleted and with a branch state (at the branch: every row).
     Counts may reach 0 and stay as rows; readers skip them.
     """
-    for table, key_column, key, dimensions in _COUNT_TABLES:
+    for table, key_column, key, dimensions in COUNT_TABLES:
         db.execute(
             f"""CREATE TABLE {table} (
                 {key_column} TEXT NOT NULL,

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +26,7 @@ from desa_peduli.domain.registration import FIELDS
 from desa_peduli.errors import BundleRejected
 from desa_peduli.progress import Progress
 from desa_peduli.storage.acks import acknowledged_through
+from desa_peduli.storage.bulk import deferred_insert_upkeep
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
 from desa_peduli.sync.decoder import (  # MAX_* are part of this module's API too
@@ -268,9 +269,9 @@ def check_manifest_shape(manifest: dict[str, Any], file_name: str) -> None:
         raise refuse(file_name, "manifest")
 
 
-def signed_manifest(path: Path) -> dict[str, Any]:
-    """The manifest of a bundle whose signature matches the device key it names (nothing
-    decrypted; raises BundleRejected ``signature``). For approving a new laptop."""
+def open_signed(path: Path) -> container.OpenedContainer:
+    """A bundle whose signature matches the device key it names (nothing decrypted, the
+    workspace not consulted; raises BundleRejected ``signature``)."""
     name = Path(path).name
     try:
         opened = container.open_container(path, header=HEADER, max_payload=MAX_BUNDLE)
@@ -278,7 +279,13 @@ def signed_manifest(path: Path) -> dict[str, Any]:
         container.check_signature(opened, unb64(opened.manifest["device_public_key"]))
     except (container.ContainerError, ValueError, OSError) as exc:
         raise refuse(name, "signature") from exc
-    return opened.manifest
+    return opened
+
+
+def signed_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of a bundle whose signature matches the device key it names. For
+    approving a new laptop."""
+    return open_signed(path).manifest
 
 
 def open_verified(path: Path, db: Database) -> tuple[container.OpenedContainer, dict[str, Any]]:
@@ -359,8 +366,6 @@ def import_bundle(
                           seq_to=manifest["seq_to"],
                           device_fingerprint=fingerprint(unb64(manifest["device_public_key"])))
     now = local_now()
-    seen_end = False
-    read = dict.fromkeys(COUNTED, 0)  # what the payload really holds, against its counts
     merger = _Merger(db, volunteer_id, manifest["device_public_key"], report, now, name)
     if decode_items is not None:
         items = decode_items(opened)
@@ -368,47 +373,8 @@ def import_bundle(
         items = decode(opened, branch_identity.identity, validate)
     try:
         with db.atomic():
-            count = 0
-            for item in items:
-                count += 1
-                if progress is not None:
-                    if count % 200 == 0:
-                        progress.check()
-                    if count % 500 == 0:
-                        progress.report(count)
-                if seen_end:
-                    raise refuse(name, "payload")
-                if type(item) is Registration:
-                    read["registrations"] += 1
-                    merger.add_registration(item)
-                    continue
-                if type(item) is tuple:
-                    read["changes"] += 1
-                    merger.add_change(item[1])
-                    continue
-                record = cast("dict[str, Any]", item)  # prepare makes nothing else
-                kind = record.get("t")
-                if kind == "header":
-                    if (record.get("volunteer_id") != volunteer_id
-                            or record.get("seq_from") != manifest["seq_from"]
-                            or record.get("seq_to") != manifest["seq_to"]):
-                        raise refuse(name, "payload")
-                elif kind == "attachment":
-                    read["attachments"] += 1
-                    merger.add_attachment(record)
-                elif kind == "revision":
-                    read["revisions"] += 1
-                    merger.add_revision(record)
-                elif kind == "end":
-                    if record.get("counts") != manifest["counts"]:
-                        raise refuse(name, "incomplete")
-                    seen_end = True
-                else:
-                    raise refuse(name, "payload")
-            # the iterator ended: every byte decrypted matched the signed hash
-            if not seen_end or read != manifest["counts"]:
-                raise refuse(name, "incomplete")
-            merger.finish()
+            with deferred_insert_upkeep(db):
+                _merge(items, merger, manifest, name, progress)
             report.duplicates = _flag_duplicates(db, merger.touched_niks, manifest["bundle_id"],
                                                  now)
             if not volunteer["device_key"]:
@@ -438,6 +404,55 @@ def import_bundle(
     finally:
         items.close()  # stops the decryption thread (or leaves the decoder busy: closed)
     return report
+
+
+def _merge(items: Iterable[Prepared], merger: _Merger, manifest: dict[str, Any], name: str,
+           progress: Progress | None) -> None:
+    """Hand the decoded stream to the merger, checking it against the manifest."""
+    volunteer_id = manifest["volunteer_id"]
+    seen_end = False
+    read = dict.fromkeys(COUNTED, 0)  # what the payload really holds, against its counts
+    count = 0
+    for item in items:
+        count += 1
+        if progress is not None:
+            if count % 200 == 0:
+                progress.check()
+            if count % 500 == 0:
+                progress.report(count)
+        if seen_end:
+            raise refuse(name, "payload")
+        if type(item) is Registration:
+            read["registrations"] += 1
+            merger.add_registration(item)
+            continue
+        if type(item) is tuple:
+            read["changes"] += 1
+            merger.add_change(cast("tuple[str, tuple[Any, ...]]", item)[1])
+            continue
+        record = cast("dict[str, Any]", item)  # prepare makes nothing else
+        kind = record.get("t")
+        if kind == "header":
+            if (record.get("volunteer_id") != volunteer_id
+                    or record.get("seq_from") != manifest["seq_from"]
+                    or record.get("seq_to") != manifest["seq_to"]):
+                raise refuse(name, "payload")
+        elif kind == "attachment":
+            read["attachments"] += 1
+            merger.add_attachment(record)
+        elif kind == "revision":
+            read["revisions"] += 1
+            merger.add_revision(record)
+        elif kind == "end":
+            if record.get("counts") != manifest["counts"]:
+                raise refuse(name, "incomplete")
+            seen_end = True
+        else:
+            raise refuse(name, "payload")
+    # the iterator ended: every byte decrypted matched the signed hash
+    if not seen_end or read != manifest["counts"]:
+        raise refuse(name, "incomplete")
+    merger.finish()
 
 
 _INSERT = (

@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import queue
+import threading
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 import pyrage
 
@@ -44,9 +46,10 @@ MAX_INT = 2**53  # sequence and revision numbers, amounts: far above any real on
 NUMBER_FIELDS = frozenset({"declared_income", "payment_months"})
 
 
-@dataclass(frozen=True, slots=True)
-class Registration:
-    """A registration record checked, validated and encoded for the ``registrations`` row."""
+class Registration(NamedTuple):
+    """A registration record checked, validated and encoded for the ``registrations`` row
+    (a named tuple: it crosses from the decoding process to the merge by the thousand, and
+    a tuple pickles and unpickles in a fraction of a dataclass's time)."""
 
     id: str
     revision: int
@@ -273,8 +276,42 @@ def _child_validator(spec: ValidationSpec) -> Validate:
     return lambda data: validate(data, context)
 
 
+class _Sender:
+    """Sends the child's messages from a thread, up to ``QUEUED`` batches behind the
+    decoding: a pipe holds only about 64 KB, so a child sending by itself waited for the
+    parent to read each batch and the two halves took turns instead of overlapping."""
+
+    QUEUED = 8
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.Queue[tuple[str, Any] | None] = queue.Queue(self.QUEUED)
+        self.failed = False
+        self._thread = threading.Thread(target=self._run, name="decoder-sender", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not None:
+            if self.failed:
+                continue  # drain: the parent is gone
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):
+                self.failed = True
+
+    def send(self, message: tuple[str, Any]) -> None:
+        if self.failed:
+            raise OSError("the parent stopped reading")
+        self._queue.put(message)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+
+
 def _serve(conn: Connection) -> None:
     """The child's loop: one bundle per request, items back in batches."""
+    sender = _Sender(conn)
     try:
         while True:
             request = conn.recv()
@@ -290,23 +327,29 @@ def _serve(conn: Connection) -> None:
                     if type(item) is dict and item.get("t") == "attachment":
                         size += len(item.get("data") or "")
                     if len(batch) >= BATCH or size >= BATCH_BYTES:
-                        conn.send(("items", batch))
+                        sender.send(("items", batch))
                         batch, size = [], 0
-                conn.send(("items", batch))
-                conn.send(("done", verified.get("payload_sha256")))
+                sender.send(("items", batch))
+                sender.send(("done", verified.get("payload_sha256")))
             except container.ContainerError as exc:
-                conn.send(("container_error", (exc.code, str(exc))))
+                sender.send(("container_error", (exc.code, str(exc))))
             except (KeyError, TypeError, ValueError, AttributeError, RecursionError,
                     OverflowError) as exc:
-                conn.send(("record_error", type(exc).__name__))
+                sender.send(("record_error", type(exc).__name__))
             except Exception as exc:  # noqa: BLE001 - a bug: the parent refuses the file
-                conn.send(("record_error", repr(exc)[:200]))
+                sender.send(("record_error", repr(exc)[:200]))
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the parent went away
+    finally:
+        sender.close()
 
 
 class DecoderProcess:
-    """A child process decoding bundles for this one (start once, reuse, close)."""
+    """A child process decoding bundles for this one (start once, reuse, close).
+
+    Requests queue up in the child: :meth:`submit` the next bundle while the current one
+    is still being merged, and the child starts on it as soon as it has sent the current
+    one's last batch, instead of waiting idle while this process commits."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -315,25 +358,41 @@ class DecoderProcess:
                                         name="desa-peduli-decoder")
         self._process.start()
         child_conn.close()
-        self._busy = False
+        self._submitted: list[object] = []  # tickets whose results are not read yet
+        self._broken = False
 
     @property
     def alive(self) -> bool:
-        return self._process.is_alive() and not self._busy
+        return self._process.is_alive() and not self._broken
 
-    def decode(self, opened: container.OpenedContainer, secret: str,
-               spec: ValidationSpec) -> Generator[Prepared, None, None]:
-        """Prepared items of a payload, from the child. Stopping early (an error, a
-        cancel) leaves the child busy: it is then closed and a new one is needed.
+    @property
+    def idle(self) -> bool:
+        """Alive, and every result read: a new bundle's stream comes next."""
+        return self.alive and not self._submitted
+
+    def submit(self, opened: container.OpenedContainer, secret: str,
+               spec: ValidationSpec) -> object:
+        """Ask the child to decode a bundle; read its items with :meth:`stream`."""
+        try:
+            self._conn.send((opened, secret, spec))
+        except OSError as exc:  # the child died while idle
+            self._broken = True
+            raise container.ContainerError("payload", "decoder stopped") from exc
+        ticket = object()
+        self._submitted.append(ticket)
+        return ticket
+
+    def stream(self, ticket: object, opened: container.OpenedContainer
+               ) -> Generator[Prepared, None, None]:
+        """Prepared items of the bundle ``ticket`` was submitted for (the oldest not read
+        yet). Stopping early (an error, a cancel) breaks the child: close it then.
 
         The child opens the file itself: it reports the digest of the bytes it decrypted,
         and this raises ``payload_hash`` (before the caller can commit) unless it is the
         one in the manifest this process checked the signature of."""
-        self._busy = True
-        try:
-            self._conn.send((opened, secret, spec))
-        except OSError as exc:  # the child died while idle
-            raise container.ContainerError("payload", "decoder stopped") from exc
+        if not self._submitted or self._submitted[0] is not ticket:
+            raise RuntimeError("results are read in the order the bundles were submitted")
+        self._broken = True  # until the stream's end is read
         while True:
             try:
                 kind, value = self._conn.recv()
@@ -341,21 +400,25 @@ class DecoderProcess:
                 raise container.ContainerError("payload", "decoder stopped") from exc
             if kind == "items":
                 yield from value
-            elif kind == "done":
-                self._busy = False
+                continue
+            self._submitted.pop(0)
+            self._broken = False
+            if kind == "done":
                 if value is None or value != opened.manifest.get("payload_sha256"):
                     raise container.ContainerError("payload_hash")
                 return
-            elif kind == "container_error":
-                self._busy = False
+            if kind == "container_error":
                 raise container.ContainerError(*value)
-            else:
-                self._busy = False
-                raise ValueError(value)
+            raise ValueError(value)
+
+    def decode(self, opened: container.OpenedContainer, secret: str,
+               spec: ValidationSpec) -> Generator[Prepared, None, None]:
+        """Prepared items of a payload, from the child (:meth:`submit` then :meth:`stream`)."""
+        return self.stream(self.submit(opened, secret, spec), opened)
 
     def close(self) -> None:
         try:
-            if self._process.is_alive() and not self._busy:
+            if self.idle:
                 self._conn.send(None)
                 self._process.join(timeout=2)
         except OSError:

@@ -409,7 +409,7 @@ def import_bundle(
                 if type(item) is Registration:
                     merge.add_registration(item)
                 elif type(item) is tuple:
-                    merge.add_change(item[1])
+                    merge.add_change(cast("tuple[str, tuple[Any, ...]]", item)[1])
                 elif cast("dict[str, Any]", item)["t"] == "attachment":
                     merge.add_attachment(cast("dict[str, Any]", item))
                 else:

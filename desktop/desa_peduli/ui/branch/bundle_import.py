@@ -94,7 +94,8 @@ def _import_each(service, paths: list[Path], progress, outcomes: list) -> list:
         else:
             progress.report(index, len(paths), path.name)
             try:
-                report = service.import_bundle(path, progress=progress)
+                report = service.import_bundle(path, progress=progress,
+                                               upcoming=paths[index + 1:])
                 outcome = BundleOutcome(path, APPLIED, report=report)
             except Cancelled:
                 outcome = BundleOutcome(path, CANCELLED)
