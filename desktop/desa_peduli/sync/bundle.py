@@ -406,54 +406,62 @@ def import_bundle(
     return report
 
 
-def _merge(items: Iterable[Prepared], merger: _Merger, manifest: dict[str, Any], name: str,
-           progress: Progress | None) -> None:
-    """Hand the decoded stream to the merger, checking it against the manifest."""
-    volunteer_id = manifest["volunteer_id"]
+def checked_items(items: Iterator[Prepared], manifest: dict[str, Any],
+                  name: str) -> Iterator[Prepared]:
+    """The prepared items of a payload between its header and its end, the header and the
+    end checked against the signed manifest and the records counted against its counts
+    (BundleRejected otherwise); the SQLite and the server import read them so."""
+    read = dict.fromkeys(COUNTED, 0)
     seen_end = False
-    read = dict.fromkeys(COUNTED, 0)  # what the payload really holds, against its counts
-    count = 0
     for item in items:
-        count += 1
-        if progress is not None:
-            if count % 200 == 0:
-                progress.check()
-            if count % 500 == 0:
-                progress.report(count)
         if seen_end:
             raise refuse(name, "payload")
         if type(item) is Registration:
             read["registrations"] += 1
-            merger.add_registration(item)
+            yield item
             continue
         if type(item) is tuple:
             read["changes"] += 1
-            merger.add_change(cast("tuple[str, tuple[Any, ...]]", item)[1])
+            yield item
             continue
-        record = cast("dict[str, Any]", item)  # prepare makes nothing else
+        record = cast("dict[str, Any]", item)
         kind = record.get("t")
         if kind == "header":
-            if (record.get("volunteer_id") != volunteer_id
+            if (record.get("volunteer_id") != manifest["volunteer_id"]
                     or record.get("seq_from") != manifest["seq_from"]
                     or record.get("seq_to") != manifest["seq_to"]):
                 raise refuse(name, "payload")
-        elif kind == "attachment":
-            read["attachments"] += 1
-            merger.add_attachment(record)
-        elif kind == "revision":
-            read["revisions"] += 1
-            merger.add_revision(record)
+        elif kind in ("attachment", "revision"):
+            read[f"{kind}s"] += 1
+            yield record
         elif kind == "end":
             if record.get("counts") != manifest["counts"]:
                 raise refuse(name, "incomplete")
             seen_end = True
         else:
             raise refuse(name, "payload")
-    # the iterator ended: every byte decrypted matched the signed hash
     if not seen_end or read != manifest["counts"]:
         raise refuse(name, "incomplete")
-    merger.finish()
 
+
+def _merge(items: Iterable[Prepared], merger: _Merger, manifest: dict[str, Any], name: str,
+           progress: Progress | None) -> None:
+    """Hand the checked stream to the merger."""
+    for count, item in enumerate(checked_items(iter(items), manifest, name), 1):
+        if progress is not None:
+            if count % 200 == 0:
+                progress.check()
+            if count % 500 == 0:
+                progress.report(count)
+        if type(item) is Registration:
+            merger.add_registration(item)
+        elif type(item) is tuple:
+            merger.add_change(cast("tuple[str, tuple[Any, ...]]", item)[1])
+        elif cast("dict[str, Any]", item)["t"] == "attachment":
+            merger.add_attachment(cast("dict[str, Any]", item))
+        else:
+            merger.add_revision(cast("dict[str, Any]", item))
+    merger.finish()
 
 _INSERT = (
     f"INSERT INTO registrations(id, {', '.join(FIELDS)}, status, problems, revision, "

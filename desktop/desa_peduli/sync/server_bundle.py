@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,7 +33,7 @@ from desa_peduli.progress import Progress
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
-from desa_peduli.sync.bundle import COUNTED, REFUSALS, ImportReport, open_verified, refuse
+from desa_peduli.sync.bundle import REFUSALS, ImportReport, checked_items, open_verified, refuse
 from desa_peduli.sync.decoder import Prepared, Registration, Validate, decode
 from desa_peduli.sync.signing import AgeIdentity, fingerprint, unb64
 
@@ -332,44 +332,6 @@ class ServerMerge:
             "s.registration_id, s.revision, s.action, s.fields, s.reason, s.actor, s.at "
             "FROM staging_changes s ON CONFLICT DO NOTHING",
             [self.volunteer_id, self.device_key])
-
-
-def checked_items(items: Iterator[Prepared], manifest: dict[str, Any],
-                  name: str) -> Iterator[Prepared]:
-    """The prepared items of a payload between its header and its end, the header and the
-    end checked against the signed manifest and the records counted against its counts
-    (as ``sync.bundle.import_bundle`` checks them); BundleRejected otherwise."""
-    read = dict.fromkeys(COUNTED, 0)
-    seen_end = False
-    for item in items:
-        if seen_end:
-            raise refuse(name, "payload")
-        if type(item) is Registration:
-            read["registrations"] += 1
-            yield item
-            continue
-        if type(item) is tuple:
-            read["changes"] += 1
-            yield item
-            continue
-        record = cast("dict[str, Any]", item)
-        kind = record.get("t")
-        if kind == "header":
-            if (record.get("volunteer_id") != manifest["volunteer_id"]
-                    or record.get("seq_from") != manifest["seq_from"]
-                    or record.get("seq_to") != manifest["seq_to"]):
-                raise refuse(name, "payload")
-        elif kind in ("attachment", "revision"):
-            read[f"{kind}s"] += 1
-            yield record
-        elif kind == "end":
-            if record.get("counts") != manifest["counts"]:
-                raise refuse(name, "incomplete")
-            seen_end = True
-        else:
-            raise refuse(name, "payload")
-    if not seen_end or read != manifest["counts"]:
-        raise refuse(name, "incomplete")
 
 
 def import_bundle(
