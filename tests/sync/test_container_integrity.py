@@ -342,7 +342,8 @@ def test_the_parent_checks_the_digest_the_child_decrypted(branch, rina, tmp_path
 
     path = FieldSync(rina).export(tmp_path).path
     opened = bundles.open_verified(path, branch.db)[0]
-    child = decoder.DecoderProcess.__new__(decoder.DecoderProcess)
+    child = decoder.DecoderProcess.__new__(decoder.DecoderProcess)  # no process: a fake pipe
+    child._submitted, child._broken = [], False
     child._conn = _Pipe([("items", [{"t": "header"}]), ("done", reported)])
     items = child.decode(opened, "secret", None)
     assert next(items) == {"t": "header"}

@@ -393,10 +393,10 @@ def test_cancelling_an_import_stops_before_the_next_file(
     gate = threading.Event()
     real = BranchService.import_bundle
 
-    def held(self, path, *, progress=None):
+    def held(self, path, *, progress=None, upcoming=()):
         progress.report(500)
         gate.wait(10)  # the worker waits here until the person has pressed Cancel
-        return real(self, path, progress=progress)
+        return real(self, path, progress=progress, upcoming=upcoming)
 
     monkeypatch.setattr(BranchService, "import_bundle", held)
     window = office()
