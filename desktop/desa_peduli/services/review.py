@@ -125,6 +125,42 @@ def errors_of(problems: str | list[Any] | None) -> list[dict[str, Any]]:
     return [p for p in problems or [] if isinstance(p, dict) and p.get("severity") != "warning"]
 
 
+
+# -- duplicate pairs: the refusals both stores give (SQLite here, services/server_session.py)
+def pair_decided(pair_id: int) -> InputRejected:
+    return InputRejected(
+        f"Pasangan duplikat {pair_id} sudah diputuskan; tidak ada yang diubah.",
+        f"Duplicate pair {pair_id} was already decided; nothing was changed.")
+
+
+def not_an_open_pair() -> InputRejected:
+    return InputRejected(
+        "Kedua pendaftaran ini bukan pasangan duplikat yang masih terbuka. Lihat "
+        "`review` untuk nomor pasangannya.",
+        "These two registrations are not an open duplicate pair. See `review` for "
+        "the pair numbers.")
+
+
+def not_in_one_pair() -> InputRejected:
+    return InputRejected(
+        "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
+        "Lihat `review` untuk nomor pasangannya.",
+        "This registration is not in exactly one open duplicate pair. See `review` "
+        "for the pair numbers.")
+
+
+def other_of_pair(pair: tuple[str, str], chosen: str, pair_id: int, *, kept: bool) -> str:
+    """The registration of ``pair`` that is not ``chosen`` (kept, or sent back); refused
+    when ``chosen`` is not in the pair."""
+    if chosen not in pair:
+        raise InputRejected(
+            f"Pendaftaran yang {'dipertahankan' if kept else 'dikembalikan'} harus salah satu "
+            f"dari pasangan {pair_id}.",
+            f"The registration {'kept' if kept else 'sent back'} must be one of pair "
+            f"{pair_id}.")
+    return pair[1] if chosen == pair[0] else pair[0]
+
+
 class ReviewService:
     """The review queue and batch actions of one open branch :class:`Session`."""
 
@@ -260,9 +296,7 @@ class ReviewService:
         exists = self.db.execute("SELECT 1 FROM duplicates WHERE id = ?", [pair_id]).fetchone()
         if exists is None:
             raise NotFound(f"pasangan duplikat {pair_id}")
-        raise InputRejected(
-            f"Pasangan duplikat {pair_id} sudah diputuskan; tidak ada yang diubah.",
-            f"Duplicate pair {pair_id} was already decided; nothing was changed.")
+        raise pair_decided(pair_id)
 
     def find_pair(self, reg_id: str, keep: str) -> int:
         """The open pair holding both ``reg_id`` and ``keep``."""
@@ -270,11 +304,7 @@ class ReviewService:
             f"SELECT id FROM ({_OPEN_PAIRS}) WHERE (registration_id = ? AND other_id = ?) "
             "OR (registration_id = ? AND other_id = ?)", [reg_id, keep, keep, reg_id]).fetchone()
         if row is None:
-            raise InputRejected(
-                "Kedua pendaftaran ini bukan pasangan duplikat yang masih terbuka. Lihat "
-                "`review` untuk nomor pasangannya.",
-                "These two registrations are not an open duplicate pair. See `review` for "
-                "the pair numbers.")
+            raise not_an_open_pair()
         pair_id: int = row[0]
         return pair_id
 
@@ -284,11 +314,7 @@ class ReviewService:
             f"SELECT id FROM ({_OPEN_PAIRS}) WHERE registration_id = ? OR other_id = ? "
             "LIMIT 2", [reg_id, reg_id]).fetchall()
         if len(rows) != 1:
-            raise InputRejected(
-                "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
-                "Lihat `review` untuk nomor pasangannya.",
-                "This registration is not in exactly one open duplicate pair. See `review` "
-                "for the pair numbers.")
+            raise not_in_one_pair()
         pair_id: int = rows[0][0]
         return pair_id
 
@@ -300,14 +326,9 @@ class ReviewService:
             [pair_id]).fetchone()
         if row is None:
             self._explain_closed_pair(pair_id)
-        if keep not in row:
-            raise InputRejected(
-                f"Pendaftaran yang dipertahankan harus salah satu dari pasangan {pair_id}.",
-                f"The registration kept must be one of pair {pair_id}.")
-        other = row[1] if keep == row[0] else row[0]
+        other = other_of_pair(row, keep, pair_id, kept=True)
         self._branch().set_state(other, "duplicate", duplicate_of=keep)
-        marked: str = other
-        return marked
+        return other
 
     def send_back_different(self, pair_id: int, fix: str, reason: str) -> str:
         """Two different people with one NIK: ``fix``'s NIK was typed wrong. It goes back to
@@ -324,11 +345,7 @@ class ReviewService:
             [pair_id]).fetchone()
         if row is None:
             self._explain_closed_pair(pair_id)
-        if fix not in row:
-            raise InputRejected(
-                f"Pendaftaran yang dikembalikan harus salah satu dari pasangan {pair_id}.",
-                f"The registration sent back must be one of pair {pair_id}.")
-        other: str = row[1] if fix == row[0] else row[0]
+        other = other_of_pair(row, fix, pair_id, kept=False)
         with self.db.atomic():
             self._branch().set_state(fix, "correction", reason=reason)
             self.db.execute(

@@ -23,9 +23,9 @@ import psycopg
 
 from desa_peduli import reference
 from desa_peduli.domain.validation import Validated, ValidationContext, validate
-from desa_peduli.errors import InputRejected, NotFound, OutsideKabupaten, ServerUnreachable
+from desa_peduli.errors import NotFound, OutsideKabupaten, ServerUnreachable
 from desa_peduli.progress import Progress
-from desa_peduli.services import branch
+from desa_peduli.services import branch, review
 from desa_peduli.services.branch import (
     DuplicateOfMissing,
     check_enrolment,
@@ -322,9 +322,7 @@ class ServerSession(ServerBranch):
         if self.conn.execute("SELECT 1 FROM duplicates WHERE id = %s",
                              [pair_id]).fetchone() is None:
             raise NotFound(f"pasangan duplikat {pair_id}")
-        raise InputRejected(
-            f"Pasangan duplikat {pair_id} sudah diputuskan; tidak ada yang diubah.",
-            f"Duplicate pair {pair_id} was already decided; nothing was changed.")
+        raise review.pair_decided(pair_id)
 
     def find_pair(self, reg_id: str, keep: str) -> int:
         """The open pair holding both ``reg_id`` and ``keep``."""
@@ -333,11 +331,7 @@ class ServerSession(ServerBranch):
             " OR (registration_id = %s AND other_id = %s)", [reg_id, keep, keep, reg_id]
         ).fetchone()
         if row is None:
-            raise InputRejected(
-                "Kedua pendaftaran ini bukan pasangan duplikat yang masih terbuka. Lihat "
-                "`review` untuk nomor pasangannya.",
-                "These two registrations are not an open duplicate pair. See `review` for "
-                "the pair numbers.")
+            raise review.not_an_open_pair()
         return int(row[0])
 
     def pair_holding(self, reg_id: str) -> int:
@@ -346,11 +340,7 @@ class ServerSession(ServerBranch):
             f"SELECT id FROM ({_OPEN_PAIRS}) o WHERE registration_id = %s OR other_id = %s "
             "LIMIT 2", [reg_id, reg_id]).fetchall()
         if len(rows) != 1:
-            raise InputRejected(
-                "Pendaftaran ini tidak ada di satu pasangan duplikat yang masih terbuka. "
-                "Lihat `review` untuk nomor pasangannya.",
-                "This registration is not in exactly one open duplicate pair. See `review` "
-                "for the pair numbers.")
+            raise review.not_in_one_pair()
         return int(rows[0][0])
 
     def resolve_duplicate(self, pair_id: int, keep: str) -> str:
@@ -359,11 +349,7 @@ class ServerSession(ServerBranch):
         clerk's to change. Returns the id marked duplicate."""
         with self.atomic():
             pair = self._open_pair(pair_id)
-            if keep not in pair:
-                raise InputRejected(
-                    f"Pendaftaran yang dipertahankan harus salah satu dari pasangan {pair_id}.",
-                    f"The registration kept must be one of pair {pair_id}.")
-            other = pair[1] if keep == pair[0] else pair[0]
+            other = review.other_of_pair(pair, keep, pair_id, kept=True)
             self.set_state(other, "duplicate", duplicate_of=keep)
         return other
 
@@ -373,11 +359,7 @@ class ServerSession(ServerBranch):
         recorded. One transaction. Returns the other registration's id."""
         with self.atomic():
             pair = self._open_pair(pair_id)
-            if fix not in pair:
-                raise InputRejected(
-                    f"Pendaftaran yang dikembalikan harus salah satu dari pasangan {pair_id}.",
-                    f"The registration sent back must be one of pair {pair_id}.")
-            other = pair[1] if fix == pair[0] else pair[0]
+            other = review.other_of_pair(pair, fix, pair_id, kept=False)
             self.set_state(fix, "correction", reason=reason)
             self.store.close_pair(pair_id, f"different:{fix}", local_now())
         return other
