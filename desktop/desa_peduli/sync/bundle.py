@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlite_utils import Database
 
@@ -374,7 +374,7 @@ def import_bundle(
     try:
         with db.atomic():
             with deferred_insert_upkeep(db):
-                _merge(items, merger, manifest, name, progress)
+                merge_stream(items, merger, manifest, name, progress)
             report.duplicates = _flag_duplicates(db, merger.touched_niks, manifest["bundle_id"],
                                                  now)
             if not volunteer["device_key"]:
@@ -444,9 +444,19 @@ def checked_items(items: Iterator[Prepared], manifest: dict[str, Any],
         raise refuse(name, "incomplete")
 
 
-def _merge(items: Iterable[Prepared], merger: _Merger, manifest: dict[str, Any], name: str,
-           progress: Progress | None) -> None:
-    """Hand the checked stream to the merger."""
+class Merger(Protocol):
+    """What takes a checked stream: the SQLite merge here, the server's in server_bundle."""
+
+    def add_registration(self, item: Registration) -> None: ...
+    def add_change(self, row: tuple[Any, ...]) -> None: ...
+    def add_attachment(self, record: dict[str, Any]) -> None: ...
+    def add_revision(self, record: dict[str, Any]) -> None: ...
+    def finish(self) -> None: ...
+
+
+def merge_stream(items: Iterable[Prepared], merger: Merger, manifest: dict[str, Any],
+                 name: str, progress: Progress | None) -> None:
+    """Hand the checked stream to ``merger``, then finish it."""
     for count, item in enumerate(checked_items(iter(items), manifest, name), 1):
         if progress is not None:
             if count % 200 == 0:

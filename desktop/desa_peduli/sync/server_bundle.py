@@ -33,7 +33,7 @@ from desa_peduli.progress import Progress
 from desa_peduli.storage.acks import acknowledged_through
 from desa_peduli.storage.registrations import decode_row, local_now
 from desa_peduli.sync import container
-from desa_peduli.sync.bundle import REFUSALS, ImportReport, checked_items, open_verified, refuse
+from desa_peduli.sync.bundle import REFUSALS, ImportReport, merge_stream, open_verified, refuse
 from desa_peduli.sync.decoder import Prepared, Registration, Validate, decode
 from desa_peduli.sync.signing import AgeIdentity, fingerprint, unb64
 
@@ -364,20 +364,8 @@ def import_bundle(
         with conn.transaction():
             merge = ServerMerge(conn, manifest=manifest, report=report, now=local_now(),
                                 name=name)
-            for count, item in enumerate(checked_items(items, manifest, name), 1):
-                if progress is not None and count % 500 == 0:
-                    progress.check()
-                    progress.report(count)
-                if type(item) is Registration:
-                    merge.add_registration(item)
-                elif type(item) is tuple:
-                    merge.add_change(cast("tuple[str, tuple[Any, ...]]", item)[1])
-                elif cast("dict[str, Any]", item)["t"] == "attachment":
-                    merge.add_attachment(cast("dict[str, Any]", item))
-                else:
-                    merge.add_revision(cast("dict[str, Any]", item))
-            # the iterator ended: every byte decrypted matched the signed hash
-            merge.finish()
+            # the stream ends only when every byte decrypted matched the signed hash
+            merge_stream(items, merge, manifest, name, progress)
     except container.ContainerError as exc:
         raise refuse(name, exc.code if exc.code in REFUSALS else "payload") from exc
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
